@@ -1,0 +1,10 @@
+export const PLUGIN_ID = 'gengo';
+
+/** RBAC action uids, as Strapi names them once registered under the plugin. */
+export const ACTIONS = {
+  read: `plugin::${PLUGIN_ID}.read`,
+  order: `plugin::${PLUGIN_ID}.order`,
+  review: `plugin::${PLUGIN_ID}.review`,
+  settingsRead: `plugin::${PLUGIN_ID}.settings.read`,
+  settingsUpdate: `plugin::${PLUGIN_ID}.settings.update`,
+} as const;

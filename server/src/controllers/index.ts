@@ -1,0 +1,5 @@
+import health from './health';
+
+export default {
+  health,
+};
