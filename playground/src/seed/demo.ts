@@ -37,6 +37,12 @@ const seedCover = async (strapi: Core.Strapi) => {
   return uploaded;
 };
 
+const slugify = (title: string) =>
+  title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+
 /** Demo content in `en`, created once: a rerun finds it and does nothing. */
 export const seedDemo = async (strapi: Core.Strapi) => {
   await seedAdmin(strapi);
@@ -55,7 +61,7 @@ export const seedDemo = async (strapi: Core.Strapi) => {
     await articles.create({
       locale: 'en',
       status: 'published',
-      data: { ...article, cover: cover.id, category: categoryIds[category] } as any,
+      data: { ...article, slug: slugify(article.title), cover: cover.id, category: categoryIds[category] } as any,
     });
   }
 

@@ -1,0 +1,19 @@
+'use strict';
+/**
+ * `npm test`: builds the plugin (Strapi loads it through its package exports, and the browser tests
+ * need its built admin part), then runs every jest project in one process: unit, integration
+ * (SQLite by default; TEST_DATABASE=postgres for PostgreSQL) and e2e. Extra arguments go to jest.
+ */
+const path = require('path');
+const { run } = require('./run');
+
+const ROOT = path.resolve(__dirname, '..');
+const bin = (name) => path.join(ROOT, 'node_modules', '.bin', name);
+
+(async () => {
+  await run(bin('strapi-plugin'), ['build'], { cwd: ROOT });
+  await run(bin('jest'), ['--runInBand', ...process.argv.slice(2)], { cwd: ROOT });
+})().catch((err) => {
+  console.error(err.message);
+  process.exit(1);
+});

@@ -1,0 +1,72 @@
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, chromiumAvailability } from '../helpers/chromium';
+import { freePort } from '../helpers/ports';
+import { REPO_ROOT } from '../helpers/paths';
+
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { startPlayground } = require('../../scripts/playground-server');
+
+const SCREENSHOTS = path.join(REPO_ROOT, 'tests', 'e2e', 'screenshots');
+const ADMIN = { email: 'e2e-admin@example.com', password: 'E2e-password-2026' };
+
+const { available, reason } = chromiumAvailability();
+if (!available) {
+  // eslint-disable-next-line no-console
+  console.warn(`Skipping the browser tests: ${reason}`);
+}
+const describeInBrowser = available ? describe : describe.skip;
+
+describeInBrowser('admin panel in Chromium', () => {
+  let server: { url: string; stop(): Promise<void> };
+  let browser: Browser;
+  let page: Page;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gengo-e2e-'));
+    server = await startPlayground({
+      port: await freePort(),
+      env: {
+        DATABASE_CLIENT: 'sqlite',
+        DATABASE_FILENAME: path.join(dataDir, 'data.db'),
+        PLAYGROUND_SEED: 'true',
+        PLAYGROUND_ADMIN_EMAIL: ADMIN.email,
+        PLAYGROUND_ADMIN_PASSWORD: ADMIN.password,
+      },
+    });
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('logs in with the seeded admin', async () => {
+    await page.goto(`${server.url}/admin`);
+    await page.getByLabel('Email').fill(ADMIN.email);
+    await page.getByLabel('Password').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Login' }).click();
+    const contentManager = page.getByRole('link', { name: /Content Manager/i }).first();
+    await contentManager.waitFor({ timeout: 60_000 });
+    expect(page.url()).not.toContain('/auth/login');
+  }, 90_000);
+
+  it("lists the seeded articles and opens one's edit view", async () => {
+    await page.goto(`${server.url}/admin/content-manager/collection-types/api::article.article?plugins[i18n][locale]=en`);
+    const row = page.getByText('Getting started with our coffee subscription').first();
+    await row.waitFor({ timeout: 60_000 });
+    await row.click();
+    const title = page.locator('input[name="title"]');
+    await title.waitFor({ timeout: 60_000 });
+    expect(await title.inputValue()).toBe('Getting started with our coffee subscription');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'article-edit-view.png'), fullPage: false });
+    expect(fs.statSync(path.join(SCREENSHOTS, 'article-edit-view.png')).size).toBeGreaterThan(10_000);
+  }, 120_000);
+});
