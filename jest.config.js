@@ -18,6 +18,11 @@ const common = {
   transform: { '^.+\\.(t|j)sx?$': swc },
   setupFiles: ['<rootDir>/tests/setup/env.ts'],
   modulePathIgnorePatterns: ['<rootDir>/playground/dist', '<rootDir>/dist/admin'],
+  // The markdown parser (mdast-util-from-markdown, micromark, GFM) and its dependencies are ESM
+  // only; jest runs CommonJS, so @swc/jest transforms them like our own sources.
+  transformIgnorePatterns: [
+    '/node_modules/(?!(micromark|mdast-util-|unist-util-|decode-named-character-reference|character-entities|character-reference-invalid|devlop|ccount|escape-string-regexp|markdown-table|longest-streak|zwitch|trim-lines)[^/]*/)',
+  ],
   // Strapi loads the plugin from its built entry; point it at the TypeScript source instead, so
   // that tests run what is in the working tree without a rebuild.
   moduleNameMapper: {
@@ -36,12 +41,15 @@ module.exports = {
     {
       ...common,
       displayName: 'integration',
+      // Booting Strapi on a fresh database takes seconds, more on a busy machine.
+      testTimeout: 120_000,
       testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
       globalSetup: '<rootDir>/tests/setup/compile-playground.ts',
     },
     {
       ...common,
       displayName: 'e2e',
+      testTimeout: 180_000,
       testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],
       globalSetup: '<rootDir>/tests/setup/build-admin.ts',
     },

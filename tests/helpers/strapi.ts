@@ -39,12 +39,21 @@ export const startTestStrapi = async (): Promise<TestStrapi> => {
   const db = await createTestDatabase();
   Object.assign(process.env, db.env);
 
-  const strapi = await createStrapi({
+  const instance = createStrapi({
     appDir: PLAYGROUND_DIR,
     distDir: PLAYGROUND_DIST,
     autoReload: false,
     serveAdminPanel: false,
-  } as any).load();
+  } as any);
+  let strapi: Core.Strapi;
+  try {
+    strapi = await instance.load();
+  } catch (err) {
+    // A half-booted instance keeps its pools and timers alive, and jest would never exit.
+    await instance.destroy().catch(() => {});
+    await db.drop().catch(() => {});
+    throw err;
+  }
   // Routes attach on listen otherwise.
   strapi.server.mount();
 
