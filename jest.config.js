@@ -41,15 +41,14 @@ module.exports = {
     {
       ...common,
       displayName: 'integration',
-      // Booting Strapi on a fresh database takes seconds, more on a busy machine.
-      testTimeout: 120_000,
+      setupFilesAfterEnv: ['<rootDir>/tests/setup/slow-timeout.ts'],
       testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
       globalSetup: '<rootDir>/tests/setup/compile-playground.ts',
     },
     {
       ...common,
       displayName: 'e2e',
-      testTimeout: 180_000,
+      setupFilesAfterEnv: ['<rootDir>/tests/setup/slow-timeout.ts'],
       testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],
       globalSetup: '<rootDir>/tests/setup/build-admin.ts',
     },

@@ -1,4 +1,24 @@
+import { readConfig } from '../services/settings-sources';
+
+/**
+ * The plugin's config (`config/plugins.ts` → `gengo: { config: { … } }`). Every setting may be
+ * fixed here (publicKey, privateKey, environment, apiUrl, defaultTier, autoApprove, publicUrl,
+ * pollIntervalMinutes, budgetPerOrder, budgetPerMonth); environment variables (GENGO_PUBLIC_KEY…)
+ * win over it, and it wins over what admins save. No defaults here, so that "set in config" can be
+ * told from "not set": the defaults live in services/settings-sources.ts. Client tuning:
+ * `timeoutMs` (30000) and `retries` (3).
+ */
 export default {
   default: {},
-  validator() {},
+  validator(config: Record<string, unknown>) {
+    const { invalid } = readConfig(config);
+    const problems = invalid.map(({ name, error }) => `${name} ${error}`);
+    for (const key of ['timeoutMs', 'retries'] as const) {
+      const v = config?.[key];
+      if (v !== undefined && !(typeof v === 'number' && Number.isInteger(v) && v >= 0)) {
+        problems.push(`gengo.config.${key} must be a whole number ≥ 0`);
+      }
+    }
+    if (problems.length) throw new Error(`Invalid gengo plugin config: ${problems.join('; ')}`);
+  },
 };

@@ -1,5 +1,7 @@
 import health from './health';
+import settings from './settings';
 
 export default {
   health,
+  settings,
 };

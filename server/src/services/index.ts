@@ -1,5 +1,9 @@
 import health from './health';
+import settings from './settings';
+import gengo from './gengo';
 
 export default {
   health,
+  settings,
+  gengo,
 };

@@ -1,0 +1,135 @@
+/**
+ * Delivery of Gengo callbacks: a form-encoded POST with one field, `job` (the job payload as
+ * JSON) or `comment` (a translator's comment as JSON). Unsigned, like Gengo's. Retried every
+ * `retryMs` until the receiver answers 200 (Gengo: every 15 minutes for 12 hours), and never sent
+ * when the encoded body is over 60 KB (Gengo skips those too; clients must poll).
+ */
+export const MAX_CALLBACK_BYTES = 60 * 1024;
+
+export interface CallbackRecord {
+  id: number;
+  url: string;
+  field: 'job' | 'comment';
+  event: string; // available | pending | reviewable | approved | comment
+  jobId: string;
+  body: string; // the exact form-encoded request body
+  payload: unknown;
+  attempts: number;
+  statuses: Array<number | string>; // HTTP status or transport error code per attempt
+  lastStatus: number | string | null;
+  delivered: boolean;
+  skipped?: 'too_large';
+  createdAt: string;
+  deliveredAt?: string;
+}
+
+export interface CallbackOptions {
+  retryMs: number;
+  maxAttempts: number;
+  timeoutMs: number;
+}
+
+export class CallbackDispatcher {
+  private records: CallbackRecord[] = [];
+  private timers = new Set<NodeJS.Timeout>();
+  private inflight = new Set<Promise<void>>();
+  /** Last first-attempt per job: a job's callbacks leave in the order its states changed. */
+  private chains = new Map<string, Promise<void>>();
+  private seq = 1;
+  private closed = false;
+
+  constructor(private opts: CallbackOptions) {}
+
+  setRetryMs(ms: number) {
+    this.opts.retryMs = ms;
+  }
+
+  send(url: string, field: 'job' | 'comment', payload: unknown, meta: { event: string; jobId: string }) {
+    const body = new URLSearchParams({ [field]: JSON.stringify(payload) }).toString();
+    const record: CallbackRecord = {
+      id: this.seq++,
+      url,
+      field,
+      event: meta.event,
+      jobId: meta.jobId,
+      body,
+      payload,
+      attempts: 0,
+      statuses: [],
+      lastStatus: null,
+      delivered: false,
+      createdAt: new Date().toISOString(),
+    };
+    this.records.push(record);
+    if (Buffer.byteLength(body) > MAX_CALLBACK_BYTES) {
+      record.skipped = 'too_large';
+      return record;
+    }
+    // Sent after the state change is committed, never inside the API call that caused it, and
+    // only once the job's previous callback had its first answer, so receivers see states in order.
+    const key = `${url} ${meta.jobId}`;
+    const first = (this.chains.get(key) ?? Promise.resolve())
+      .then(() => (this.closed || !this.records.includes(record) ? undefined : this.attempt(record)))
+      .finally(() => {
+        this.inflight.delete(first);
+        if (this.chains.get(key) === first) this.chains.delete(key);
+      });
+    this.inflight.add(first);
+    this.chains.set(key, first);
+    return record;
+  }
+
+  private schedule(record: CallbackRecord, delayMs: number) {
+    if (this.closed) return;
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      const p = this.attempt(record).finally(() => this.inflight.delete(p));
+      this.inflight.add(p);
+    }, delayMs);
+    this.timers.add(timer);
+  }
+
+  private async attempt(record: CallbackRecord) {
+    record.attempts++;
+    let status: number | string;
+    try {
+      const res = await fetch(record.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: record.body,
+        signal: AbortSignal.timeout(this.opts.timeoutMs),
+      });
+      status = res.status;
+      await res.arrayBuffer().catch(() => undefined); // drain so the socket is released
+    } catch (err) {
+      const e = err as { name?: string; cause?: { code?: string } };
+      status = e.cause?.code ?? (e.name === 'TimeoutError' ? 'TIMEOUT' : 'ERROR');
+    }
+    record.statuses.push(status);
+    record.lastStatus = status;
+    if (status === 200) {
+      record.delivered = true;
+      record.deliveredAt = new Date().toISOString();
+    } else if (record.attempts < this.opts.maxAttempts) {
+      this.schedule(record, this.opts.retryMs);
+    }
+  }
+
+  list(): CallbackRecord[] {
+    return this.records;
+  }
+
+  /** Forgets history and pending retries (control reset). */
+  clear() {
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
+    this.records = [];
+    this.chains.clear();
+  }
+
+  async close() {
+    this.closed = true;
+    this.clear();
+    await Promise.allSettled([...this.inflight]);
+  }
+}

@@ -1,0 +1,43 @@
+import type { CallbackDispatcher } from './callbacks';
+import type { Faults } from './faults';
+import type { Store } from './state';
+
+export interface EmulatorConfig {
+  publicKey: string;
+  privateKey: string;
+  startCredits: number;
+  clockSkewSeconds: number;
+  jobCreationDelayMs: number;
+  /** Gengo refuses an identical translate/jobs payload within 5 minutes (error 1754); 0 = off. */
+  duplicateWindowSeconds: number;
+  /** When true, automatic mode also approves reviewable jobs (else they wait for the customer). */
+  autoApprovesReviewable: boolean;
+  /** Gengo allows 150 requests per minute per IP; 0 = unlimited (default, tests make many calls). */
+  rateLimitPerMinute: number;
+  baseUrl: string; // set once the server listens; used in captcha_url / preview_url
+}
+
+export interface RequestRecord {
+  seq: number;
+  at: string;
+  method: string; // effective method (after `_method`)
+  wireMethod: string;
+  path: string; // path without query string
+  status?: number; // HTTP status answered (undefined while pending or when hung/dropped)
+  opstat?: 'ok' | 'error';
+  errCode?: number;
+  fault?: number; // id of the fault applied
+}
+
+/** Everything the handlers share. One per running emulator; no module-level state. */
+export interface Emulator {
+  config: EmulatorConfig;
+  store: Store;
+  callbacks: CallbackDispatcher;
+  faults: Faults;
+  requests: RequestRecord[];
+  /** Arrival times (ms) of recent /v2 calls per client IP, for the optional rate limit. */
+  recentCalls: Map<string, number[]>;
+  /** Timers of asynchronous job creation, cleared on reset/close. */
+  creationTimers: Set<NodeJS.Timeout>;
+}

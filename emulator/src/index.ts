@@ -1,0 +1,101 @@
+import type { AddressInfo } from 'node:net';
+import { AutoMode } from './auto';
+import { CallbackDispatcher } from './callbacks';
+import type { Emulator } from './context';
+import { Faults } from './faults';
+import { createEmulatorServer } from './server';
+import { Store } from './state';
+
+export { pseudoTranslate, machineTranslate } from './translator';
+export { countUnits } from './units';
+export { sign } from './signature';
+export { priceCents, unitPrice4, formatCredits } from './pricing';
+export { captchaText } from './jobs';
+export type { FaultSpec } from './faults';
+export type { CallbackRecord } from './callbacks';
+export type { RequestRecord } from './context';
+
+export const DEFAULT_PUBLIC_KEY = 'emulator-public-key';
+export const DEFAULT_PRIVATE_KEY = 'emulator-private-key';
+
+export interface StartEmulatorOptions {
+  port?: number; // 0 = random free port (tests); default 3999
+  host?: string; // default 127.0.0.1
+  publicKey?: string;
+  privateKey?: string;
+  credits?: number; // starting balance, default 1000
+  auto?: boolean | { intervalMs: number; approveReviewable?: boolean }; // automatic lifecycle mode
+  callbackRetryMs?: number; // retry interval for failed callbacks, default 1000
+  callbackMaxAttempts?: number; // default 48 (Gengo: every 15 min for 12 h)
+  callbackTimeoutMs?: number; // per attempt, default 5000
+  jobCreationDelayMs?: number; // async creation of jobs after POST translate/jobs, default 200
+  clockSkewSeconds?: number; // accepted |server time − ts|, default 300
+  duplicateWindowSeconds?: number; // Gengo's 1754 identical-payload window, default 300; 0 = off
+  rateLimitPerMinute?: number; // Gengo: 150 per minute per IP; default 0 = unlimited
+}
+
+export interface RunningEmulator {
+  url: string;
+  apiUrl: string;
+  controlUrl: string;
+  port: number;
+  publicKey: string;
+  privateKey: string;
+  close(): Promise<void>;
+}
+
+export async function startEmulator(opts: StartEmulatorOptions = {}): Promise<RunningEmulator> {
+  const host = opts.host ?? '127.0.0.1';
+  const credits = opts.credits ?? 1000;
+  const emu: Emulator = {
+    config: {
+      publicKey: opts.publicKey ?? DEFAULT_PUBLIC_KEY,
+      privateKey: opts.privateKey ?? DEFAULT_PRIVATE_KEY,
+      startCredits: credits,
+      clockSkewSeconds: opts.clockSkewSeconds ?? 300,
+      jobCreationDelayMs: opts.jobCreationDelayMs ?? 200,
+      duplicateWindowSeconds: opts.duplicateWindowSeconds ?? 300,
+      rateLimitPerMinute: opts.rateLimitPerMinute ?? 0,
+      autoApprovesReviewable: typeof opts.auto === 'object' ? opts.auto.approveReviewable !== false : true,
+      baseUrl: '',
+    },
+    store: new Store(credits),
+    callbacks: new CallbackDispatcher({
+      retryMs: opts.callbackRetryMs ?? 1000,
+      maxAttempts: opts.callbackMaxAttempts ?? 48,
+      timeoutMs: opts.callbackTimeoutMs ?? 5000,
+    }),
+    faults: new Faults(),
+    requests: [],
+    recentCalls: new Map(),
+    creationTimers: new Set(),
+  };
+  const auto = new AutoMode(emu);
+  const server = createEmulatorServer(emu, auto);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 3999, host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  emu.config.baseUrl = url;
+  if (opts.auto) auto.start(typeof opts.auto === 'object' ? opts.auto.intervalMs : 1000);
+
+  return {
+    url,
+    apiUrl: `${url}/v2/`,
+    controlUrl: `${url}/_emulator/`,
+    port,
+    publicKey: emu.config.publicKey,
+    privateKey: emu.config.privateKey,
+    async close() {
+      auto.stop();
+      for (const t of emu.creationTimers) clearTimeout(t);
+      await emu.callbacks.close();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections(); // hung requests (fault injection) must not keep us open
+      });
+    },
+  };
+}

@@ -1,0 +1,165 @@
+import { createHash } from 'node:crypto';
+import type { Emulator } from './context';
+import { ErrorCode, GengoError, GengoErrorBody, KeyedGengoError } from './errors';
+import { captchaText, jobPayload, makeAvailable } from './jobs';
+import { JobSpec, jobEntries, parseFlag, validateJob } from './payloads';
+import { CURRENCY, formatCredits, priceCents } from './pricing';
+import { Job, lazyKeyOf, Order } from './state';
+import { countUnits } from './units';
+
+/**
+ * translate/jobs (POST). Ordering follows Gengo's four documented
+ * answers: all new, all old (lazy loading), repeats inside one payload (charged once), and a mix.
+ * Jobs are created asynchronously: they start `queued` and become `available` after
+ * `jobCreationDelayMs` (or a control flush), as Gengo's queue processes an order.
+ */
+const nowS = () => Math.floor(Date.now() / 1000);
+
+function validateAll(emu: Emulator, data: Record<string, unknown>, quote = false) {
+  const entries = jobEntries(data.jobs);
+  if (!entries || entries.length === 0) throw new GengoError(ErrorCode.JOBS_REQUIRED, 'jobs is a required field');
+  const errors: Record<string, GengoErrorBody[]> = {};
+  const specs: Array<[string, JobSpec]> = [];
+  for (const [key, raw] of entries) {
+    const { spec, errors: errs } = validateJob(raw, emu.store, { quote });
+    if (errs.length) errors[key] = errs;
+    else specs.push([key, spec!]);
+  }
+  if (Object.keys(errors).length) throw new KeyedGengoError(errors);
+  return specs;
+}
+
+function checkGroup(specs: Array<[string, JobSpec]>, asGroup: boolean) {
+  if (!asGroup) return;
+  if (specs.length < 2) throw new GengoError(ErrorCode.GROUP_SINGLE_JOB, 'You cannot group a single job');
+  const [, first] = specs[0];
+  if (specs.some(([, s]) => s.tier === 'ultra')) throw new GengoError(ErrorCode.GROUP_ULTRA, 'Ultra jobs cannot be grouped');
+  if (specs.some(([, s]) => s.lcSrc !== first.lcSrc || s.lcTgt !== first.lcTgt || s.tier !== first.tier))
+    throw new GengoError(
+      ErrorCode.GROUP_MISMATCH,
+      'These jobs cannot be grouped (they have different tiers, source or target languages)'
+    );
+}
+
+/** Gengo refuses the same payload twice within 5 minutes (1754): retried POSTs must not double-order. */
+function checkDuplicatePayload(emu: Emulator, rawData: string) {
+  const window = emu.config.duplicateWindowSeconds;
+  if (window <= 0) return () => undefined;
+  const hash = createHash('sha1').update(rawData).digest('hex');
+  const seen = emu.store.recentPayloads.get(hash);
+  if (seen !== undefined && nowS() - seen < window)
+    throw new GengoError(ErrorCode.IDENTICAL_PAYLOAD, 'system detected an identical payload within a 5 minute window');
+  return () => emu.store.recentPayloads.set(hash, nowS());
+}
+
+export function placeOrder(emu: Emulator, data: Record<string, unknown>, rawData: string) {
+  const { store } = emu;
+  const specs = validateAll(emu, data);
+  const asGroup = parseFlag(data.as_group);
+  if (asGroup === 'invalid') throw new GengoError(ErrorCode.AS_GROUP_INVALID, 'as_group must be 0 or 1');
+  if (parseFlag(data.allow_fork) === 'invalid') throw new GengoError(ErrorCode.ALLOW_FORK_INVALID, 'allow fork is invalid');
+  checkGroup(specs, asGroup === true);
+  const remember = checkDuplicatePayload(emu, rawData);
+
+  // Plan first, create after the credit check, so a refused order leaves no trace.
+  const old = new Map<string, Job[]>(); // payload key → existing jobs (lazy loading)
+  const fresh: Array<{ key: string; spec: JobSpec; units: number; cents: number; lazyKey: string }> = [];
+  const repeats: Array<{ key: string; firstKey: string }> = [];
+  const firstByLazyKey = new Map<string, string>();
+  for (const [key, spec] of specs) {
+    const lazyKey = lazyKeyOf(spec.bodySrc, spec.lcSrc, spec.lcTgt, spec.tier);
+    const firstKey = firstByLazyKey.get(lazyKey);
+    if (firstKey !== undefined) {
+      repeats.push({ key, firstKey });
+      continue;
+    }
+    const matches = spec.force ? [] : store.lazyMatches(lazyKey);
+    if (matches.length) {
+      old.set(key, matches);
+      continue;
+    }
+    firstByLazyKey.set(lazyKey, key);
+    const units = countUnits(spec.bodySrc, spec.lcSrc);
+    fresh.push({ key, spec, units, cents: priceCents(spec.lcSrc, spec.tier, units), lazyKey });
+  }
+  const totalCents = fresh.reduce((sum, f) => sum + f.cents, 0);
+  if (totalCents > store.balanceCents)
+    throw new GengoError(ErrorCode.NOT_ENOUGH_CREDITS, 'Not enough credits - please top up', 200, {
+      credits_needed: formatCredits(totalCents),
+      credits_available: formatCredits(store.balanceCents),
+    });
+  remember();
+
+  store.balanceCents -= totalCents;
+  store.spentCents += totalCents;
+  const ctime = nowS();
+  const order: Order = { id: store.newOrderId(), jobIds: [], asGroup: asGroup === true, ctime, creditsCents: totalCents, comments: [] };
+  if (typeof data.comment === 'string' && data.comment) order.comments.push({ body: data.comment, author: 'customer', ctime });
+  if (order.asGroup && fresh.length) {
+    order.groupId = store.newGroupId();
+    store.groups.set(order.groupId, { id: order.groupId, jobIds: order.jobIds, ctime });
+  }
+  store.orders.set(order.id, order);
+  const created = new Map<string, Job>();
+  fresh.forEach(({ key, spec, units, cents, lazyKey }, i) => {
+    const id = store.newJobId();
+    const job: Job = {
+      id, orderId: order.id, groupId: order.groupId, type: spec.type, slug: spec.slug,
+      bodySrc: spec.bodySrc, lcSrc: spec.lcSrc, lcTgt: spec.lcTgt, tier: spec.tier, unitCount: units,
+      creditsCents: cents, status: 'queued', callbackUrl: spec.callbackUrl, autoApprove: spec.autoApprove,
+      ctime, ctimeMs: Date.now() + i / 1000, customData: spec.customData, position: spec.position,
+      comments: spec.comment ? [{ body: spec.comment, author: 'customer', ctime }] : [],
+      revisions: [], captcha: captchaText(id, 0), captchaNonce: 0, archived: false, lazyKey,
+    };
+    store.jobs.set(id, job);
+    order.jobIds.push(id);
+    created.set(key, job);
+  });
+  // Machine translation is instant; human jobs wait for the queue.
+  for (const job of created.values()) if (job.tier === 'machine') makeAvailable(emu, job);
+  scheduleCreation(emu, order.jobIds);
+
+  const response: Record<string, unknown> = {
+    order_id: String(order.id),
+    job_count: specs.length,
+    credits_used: formatCredits(totalCents),
+    currency: CURRENCY,
+  };
+  if (order.groupId !== undefined) response.group_id = String(order.groupId);
+  if (old.size || repeats.length) {
+    const jobs: Record<string, unknown[]> = {};
+    const view = (j: Job) => jobPayload(emu, j, { preMt: true });
+    for (const [key, matches] of old) jobs[key] = matches.map(view);
+    for (const { key, firstKey } of repeats) {
+      const first = created.get(firstKey) ?? old.get(firstKey)?.[0];
+      if (!first) continue;
+      if (created.has(firstKey)) jobs[firstKey] = [view(first)];
+      jobs[key] = old.get(firstKey)?.map(view) ?? [view(first)];
+    }
+    response.jobs = jobs;
+  }
+  return response;
+}
+
+/** Queued jobs of an order become available after the configured delay. */
+export function scheduleCreation(emu: Emulator, jobIds: number[]) {
+  const timer = setTimeout(() => {
+    emu.creationTimers.delete(timer);
+    for (const id of jobIds) {
+      const job = emu.store.job(id);
+      if (job?.status === 'queued') makeAvailable(emu, job);
+    }
+  }, emu.config.jobCreationDelayMs);
+  emu.creationTimers.add(timer);
+}
+
+/** Control flush: every queued job becomes available now. */
+export function flushQueued(emu: Emulator): number {
+  let n = 0;
+  for (const job of emu.store.jobs.values())
+    if (job.status === 'queued') {
+      makeAvailable(emu, job);
+      n++;
+    }
+  return n;
+}

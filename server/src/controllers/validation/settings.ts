@@ -1,0 +1,86 @@
+import { errors, validateYupSchema, yup } from '@strapi/utils';
+import { DEFAULT_TIERS, ENVIRONMENTS, isHttpUrl } from '../../services/settings-sources';
+
+const httpUrl = () =>
+  yup
+    .string()
+    .nullable()
+    .max(2000)
+    .test(
+      'http-url',
+      '${path} must be an http(s) URL',
+      (v: unknown) => v === null || v === undefined || v === '' || isHttpUrl(v)
+    );
+
+/**
+ * `PUT /gengo/settings`: any subset of the settings. An empty or absent `privateKey` keeps the stored
+ * one; `clearPrivateKey: true` removes it. Unknown fields are refused.
+ */
+const settingsFields = {
+  publicKey: yup.string().nullable().max(500),
+  privateKey: yup.string().nullable().max(500),
+  clearPrivateKey: yup.boolean(),
+  environment: yup.mixed().oneOf([...ENVIRONMENTS]),
+  apiUrl: httpUrl(),
+  defaultTier: yup.mixed().oneOf([...DEFAULT_TIERS]),
+  autoApprove: yup.boolean(),
+  publicUrl: httpUrl(),
+  pollIntervalMinutes: yup.number().integer().min(1).max(10080),
+  budgetPerOrder: yup.number().nullable().positive(),
+  budgetPerMonth: yup.number().nullable().positive(),
+};
+
+const updateSchema = yup
+  .object()
+  .shape(settingsFields)
+  .noUnknown(true, '${path} has unknown field(s): ${unknown}')
+  .test('clear-or-set', 'Send a new privateKey or clearPrivateKey, not both', function (value: any) {
+    if (value?.clearPrivateKey && value?.privateKey) {
+      return this.createError({
+        path: 'privateKey',
+        message: 'privateKey cannot be set together with clearPrivateKey',
+      });
+    }
+    return true;
+  });
+
+export type UpdateSettingsInput = {
+  publicKey?: string | null;
+  privateKey?: string | null;
+  clearPrivateKey?: boolean;
+  environment?: (typeof ENVIRONMENTS)[number];
+  apiUrl?: string | null;
+  defaultTier?: (typeof DEFAULT_TIERS)[number];
+  autoApprove?: boolean;
+  publicUrl?: string | null;
+  pollIntervalMinutes?: number;
+  budgetPerOrder?: number | null;
+  budgetPerMonth?: number | null;
+};
+
+export const validateUpdateSettings = async (body: unknown): Promise<UpdateSettingsInput> => {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+    throw new errors.ValidationError('The body must be an object of settings');
+  }
+  return (await validateYupSchema(updateSchema)(body)) as UpdateSettingsInput;
+};
+
+/** `POST /gengo/settings/test-connection`: optional unsaved values (same fields, no clear flag). */
+const testSchema = yup
+  .object()
+  .shape({
+    publicKey: settingsFields.publicKey,
+    privateKey: settingsFields.privateKey,
+    environment: settingsFields.environment,
+    apiUrl: settingsFields.apiUrl,
+  })
+  .noUnknown(true, '${path} has unknown field(s): ${unknown}');
+
+export type TestConnectionInput = Pick<UpdateSettingsInput, 'publicKey' | 'privateKey' | 'environment' | 'apiUrl'>;
+
+export const validateTestConnection = async (body: unknown): Promise<TestConnectionInput> => {
+  if (body === undefined || body === null || (typeof body === 'object' && !Object.keys(body as object).length))
+    return {};
+  if (typeof body !== 'object' || Array.isArray(body)) throw new errors.ValidationError('The body must be an object');
+  return (await validateYupSchema(testSchema)(body)) as TestConnectionInput;
+};

@@ -1,0 +1,94 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { PLUGIN_ID } from '../constants';
+import { createGengoClient, GengoApiError, GengoTransportError, type GengoClient } from '../gengo';
+import type { TestConnectionInput } from '../controllers/validation/settings';
+import type { EffectiveSettings, SettingsService } from './settings';
+
+/** The Gengo client, built from the effective settings, and the connection test. */
+
+export type ConnectionTest =
+  | { ok: true; balance: { credits: number | string; currency: string }; baseUrl: string; environment: string }
+  | {
+      ok: false;
+      baseUrl: string | null;
+      environment: string;
+      error: {
+        kind: 'settings' | 'gengo' | 'network';
+        /** Gengo's code (number), a network code (ECONNREFUSED…), or null. */
+        code: number | string | null;
+        /** Gengo's own message for `gengo` errors. */
+        message: string;
+        status?: number;
+      };
+    };
+
+const createGengoService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const settings = () => strapi.plugin(PLUGIN_ID).service('settings') as SettingsService;
+  const pluginConfig = () => (strapi.config.get(`plugin::${PLUGIN_ID}`) ?? {}) as Record<string, unknown>;
+
+  const build = (s: EffectiveSettings, extra: { retries?: number; timeoutMs?: number } = {}): GengoClient => {
+    if (!s.publicKey || !s.privateKey)
+      throw new errors.ApplicationError('Gengo is not configured: set the public and private keys');
+    if (!s.baseUrl)
+      throw new errors.ApplicationError('Gengo is not configured: the custom environment needs an API URL');
+    const config = pluginConfig();
+    return createGengoClient({
+      publicKey: s.publicKey,
+      privateKey: s.privateKey,
+      baseUrl: s.baseUrl,
+      timeoutMs: extra.timeoutMs ?? (typeof config.timeoutMs === 'number' ? config.timeoutMs : 30_000),
+      retries: extra.retries ?? (typeof config.retries === 'number' ? config.retries : 3),
+      onRetry: ({ method, path, attempt, delayMs }) =>
+        strapi.log.debug(`[gengo] retry ${attempt} of ${method} ${path} in ${delayMs} ms`),
+    });
+  };
+
+  return {
+    /** A client for the effective settings. Throws ApplicationError when keys or URL are missing. */
+    async client(): Promise<GengoClient> {
+      return build(await settings().getEffective());
+    },
+
+    /** Calls `account/balance` with the effective settings and `overrides`; failures are data. */
+    async testConnection(overrides: TestConnectionInput = {}): Promise<ConnectionTest> {
+      const s = await settings().getEffectiveWith(overrides);
+      const base = { baseUrl: s.baseUrl, environment: s.environment };
+      let client: GengoClient;
+      try {
+        client = build(s, { retries: 0, timeoutMs: 15_000 });
+      } catch (err: any) {
+        return { ok: false, ...base, error: { kind: 'settings', code: null, message: err.message } };
+      }
+      try {
+        const balance = await client.getAccountBalance();
+        return {
+          ok: true,
+          baseUrl: client.baseUrl,
+          environment: s.environment,
+          balance: { credits: balance.credits, currency: balance.currency },
+        };
+      } catch (err) {
+        if (err instanceof GengoApiError) {
+          return {
+            ok: false,
+            ...base,
+            error: {
+              kind: 'gengo',
+              code: err.code ?? null,
+              message: err.gengoMessage ?? err.message,
+              status: err.status,
+            },
+          };
+        }
+        if (err instanceof GengoTransportError) {
+          return { ok: false, ...base, error: { kind: 'network', code: err.code ?? null, message: err.message } };
+        }
+        throw err;
+      }
+    },
+  };
+};
+
+export type GengoService = ReturnType<typeof createGengoService>;
+export default createGengoService;

@@ -1,0 +1,200 @@
+import { GENGO_BASE_URLS, normalizeBaseUrl } from '../gengo';
+
+/**
+ * The plugin's settings, where each comes from, and how they merge: environment variables win,
+ * then the plugin's config (`config/plugins.ts` → `gengo.config`), then what an admin saved in the
+ * plugin store, then the defaults. Pure functions: the service (settings.ts) does the I/O.
+ */
+
+export const ENVIRONMENTS = ['sandbox', 'production', 'custom'] as const;
+export type Environment = (typeof ENVIRONMENTS)[number];
+
+/**
+ * Default tiers an admin can pick. Gengo's `machine` tier is free machine translation (Bing, 2000
+ * characters per job) and `ultra` is no longer sold: neither is human translation by one translator
+ * we can order here, so the default tier is standard or pro.
+ */
+export const DEFAULT_TIERS = ['standard', 'pro'] as const;
+export type DefaultTier = (typeof DEFAULT_TIERS)[number];
+
+export interface GengoSettings {
+  publicKey: string | null;
+  privateKey: string | null;
+  environment: Environment;
+  /** Base URL when `environment` is `custom` (the emulator, a proxy). */
+  apiUrl: string | null;
+  defaultTier: DefaultTier;
+  autoApprove: boolean;
+  /** The site's public URL, for Gengo's callbacks. */
+  publicUrl: string | null;
+  /** Minutes between polls of Gengo (≥ 1; Gengo asks for no more than one poll per 30 min). */
+  pollIntervalMinutes: number;
+  /** Caps in credits; null = no cap. */
+  budgetPerOrder: number | null;
+  budgetPerMonth: number | null;
+}
+
+export type SettingKey = keyof GengoSettings;
+
+export const SETTING_KEYS: SettingKey[] = [
+  'publicKey',
+  'privateKey',
+  'environment',
+  'apiUrl',
+  'defaultTier',
+  'autoApprove',
+  'publicUrl',
+  'pollIntervalMinutes',
+  'budgetPerOrder',
+  'budgetPerMonth',
+];
+
+export const DEFAULT_SETTINGS: GengoSettings = {
+  publicKey: null,
+  privateKey: null,
+  environment: 'sandbox',
+  apiUrl: null,
+  defaultTier: 'standard',
+  autoApprove: false,
+  publicUrl: null,
+  pollIntervalMinutes: 30,
+  budgetPerOrder: null,
+  budgetPerMonth: null,
+};
+
+export const ENV_VARS: Record<SettingKey, string> = {
+  publicKey: 'GENGO_PUBLIC_KEY',
+  privateKey: 'GENGO_PRIVATE_KEY',
+  environment: 'GENGO_ENVIRONMENT',
+  apiUrl: 'GENGO_API_URL',
+  defaultTier: 'GENGO_DEFAULT_TIER',
+  autoApprove: 'GENGO_AUTO_APPROVE',
+  publicUrl: 'GENGO_PUBLIC_URL',
+  pollIntervalMinutes: 'GENGO_POLL_INTERVAL_MINUTES',
+  budgetPerOrder: 'GENGO_BUDGET_PER_ORDER',
+  budgetPerMonth: 'GENGO_BUDGET_PER_MONTH',
+};
+
+export type FixedSource = { source: 'env'; name: string } | { source: 'config'; name: string };
+export type Fixed = Partial<Record<SettingKey, FixedSource>>;
+
+/** Checks one value; returns the parsed value or an error message. */
+export const parseSetting = (key: SettingKey, raw: unknown): { value?: unknown; error?: string } => {
+  const str = typeof raw === 'string' ? raw.trim() : raw;
+  switch (key) {
+    case 'publicKey':
+    case 'privateKey':
+      return typeof str === 'string' && str ? { value: str } : { error: 'must be a non-empty string' };
+    case 'environment':
+      return ENVIRONMENTS.includes(str as Environment)
+        ? { value: str }
+        : { error: `must be one of ${ENVIRONMENTS.join(', ')}` };
+    case 'defaultTier':
+      return DEFAULT_TIERS.includes(str as DefaultTier)
+        ? { value: str }
+        : { error: `must be one of ${DEFAULT_TIERS.join(', ')}` };
+    case 'apiUrl':
+    case 'publicUrl':
+      return isHttpUrl(str) ? { value: str } : { error: 'must be an http(s) URL' };
+    case 'autoApprove':
+      if (typeof str === 'boolean') return { value: str };
+      if (str === 'true' || str === '1') return { value: true };
+      if (str === 'false' || str === '0') return { value: false };
+      return { error: 'must be true or false' };
+    case 'pollIntervalMinutes': {
+      const n = typeof str === 'string' && str !== '' ? Number(str) : str;
+      return typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= 10080
+        ? { value: n }
+        : { error: 'must be a whole number of minutes, at least 1' };
+    }
+    case 'budgetPerOrder':
+    case 'budgetPerMonth': {
+      const n = typeof str === 'string' && str !== '' ? Number(str) : str;
+      return typeof n === 'number' && Number.isFinite(n) && n > 0
+        ? { value: n }
+        : { error: 'must be a positive number of credits' };
+    }
+    default:
+      return { error: 'unknown setting' };
+  }
+};
+
+export const isHttpUrl = (value: unknown): value is string => {
+  if (typeof value !== 'string' || !value) return false;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+};
+
+const isSet = (v: unknown) => v !== undefined && v !== null && v !== '';
+
+/**
+ * Settings fixed by environment variables. Invalid values are left out and reported in `invalid`.
+ * `GENGO_API_URL` alone implies the `custom` environment.
+ */
+export const readEnv = (env: NodeJS.ProcessEnv) => {
+  const values: Partial<GengoSettings> = {};
+  const fixed: Fixed = {};
+  const invalid: { name: string; error: string }[] = [];
+  for (const key of SETTING_KEYS) {
+    const name = ENV_VARS[key];
+    if (!isSet(env[name])) continue;
+    const { value, error } = parseSetting(key, env[name]);
+    if (error) invalid.push({ name, error });
+    else {
+      (values as any)[key] = value;
+      fixed[key] = { source: 'env', name };
+    }
+  }
+  if (values.apiUrl && !values.environment) {
+    values.environment = 'custom';
+    fixed.environment = { source: 'env', name: ENV_VARS.apiUrl };
+  }
+  return { values, fixed, invalid };
+};
+
+/** Settings fixed by the plugin's config. Invalid values are reported (the config validator throws on them). */
+export const readConfig = (config: Record<string, unknown> | undefined) => {
+  const values: Partial<GengoSettings> = {};
+  const fixed: Fixed = {};
+  const invalid: { name: string; error: string }[] = [];
+  for (const key of SETTING_KEYS) {
+    const raw = config?.[key];
+    if (!isSet(raw)) continue;
+    const name = `gengo.config.${key}`;
+    const { value, error } = parseSetting(key, raw);
+    if (error) invalid.push({ name, error });
+    else {
+      (values as any)[key] = value;
+      fixed[key] = { source: 'config', name };
+    }
+  }
+  if (values.apiUrl && !values.environment) {
+    values.environment = 'custom';
+    fixed.environment = { source: 'config', name: 'gengo.config.apiUrl' };
+  }
+  return { values, fixed, invalid };
+};
+
+/** env > config > stored > defaults, key by key; `fixed` tells which keys an admin cannot change. */
+export const mergeSettings = (
+  stored: Partial<GengoSettings>,
+  config: ReturnType<typeof readConfig>,
+  env: ReturnType<typeof readEnv>
+): { settings: GengoSettings; fixed: Fixed } => {
+  const settings = { ...DEFAULT_SETTINGS };
+  for (const key of SETTING_KEYS) {
+    if (isSet(stored[key])) (settings as any)[key] = stored[key];
+  }
+  Object.assign(settings, config.values, env.values);
+  return { settings, fixed: { ...config.fixed, ...env.fixed } };
+};
+
+/** The Gengo base URL the settings point at, or null (custom environment without a URL). */
+export const baseUrlOf = (s: Pick<GengoSettings, 'environment' | 'apiUrl'>): string | null => {
+  if (s.environment === 'custom') return s.apiUrl ? normalizeBaseUrl(s.apiUrl) : null;
+  return GENGO_BASE_URLS[s.environment] ?? null;
+};

@@ -1,0 +1,85 @@
+import { startEmulator, RunningEmulator } from '../../../emulator/src/index';
+import { EmulatorControl } from '../../../emulator/src/control-client';
+import { gengoGet, nowTs, signTs } from './helpers';
+
+describe('emulator: fault injection and the request log', () => {
+  let emu: RunningEmulator;
+  let control: EmulatorControl;
+  beforeAll(async () => {
+    emu = await startEmulator({ port: 0 });
+    control = new EmulatorControl(emu.url);
+  });
+  afterAll(() => emu.close());
+  beforeEach(() => control.reset());
+
+  const balanceUrl = () => {
+    const ts = nowTs();
+    return `${emu.apiUrl}account/balance?api_key=${emu.publicKey}&ts=${ts}&api_sig=${signTs(ts, emu.privateKey)}`;
+  };
+
+  it('answers the next N matching calls with a 5xx, then recovers', async () => {
+    const f = await control.fault({ path: 'account/balance', status: 503, count: 2 });
+    expect(f).toMatchObject({ id: expect.any(Number), status: 503, count: 2 });
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await fetch(balanceUrl())).status);
+    expect(statuses).toEqual([503, 503, 200]);
+    expect((await gengoGet(emu, 'account/stats')).http).toBe(200); // other paths untouched
+    expect((await control.faults())[0]).toMatchObject({ matched: 2, applied: 2 });
+  });
+
+  it('applies a percentage deterministically (50% = every other call)', async () => {
+    await control.fault({ path: 'account/*', status: 500, percent: 50 });
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await fetch(balanceUrl())).status);
+    expect(statuses).toEqual([200, 500, 200, 500]);
+  });
+
+  it('hangs: the client times out (never answered)', async () => {
+    await control.fault({ path: 'account/balance', hang: true, count: 1 });
+    await expect(fetch(balanceUrl(), { signal: AbortSignal.timeout(200) })).rejects.toThrow(/abort|timeout/i);
+    expect((await fetch(balanceUrl())).status).toBe(200);
+  });
+
+  it('hangMs: holds the call then drops the connection without an answer', async () => {
+    await control.fault({ path: 'account/balance', hangMs: 100, count: 1 });
+    const t0 = Date.now();
+    await expect(fetch(balanceUrl())).rejects.toThrow();
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(90);
+  });
+
+  it('adds latency, then answers normally', async () => {
+    await control.fault({ method: 'GET', path: '**', latencyMs: 150 });
+    const t0 = Date.now();
+    const res = await fetch(balanceUrl());
+    expect(res.status).toBe(200);
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(140);
+    await control.clearFaults();
+    expect(await control.faults()).toEqual([]);
+  });
+
+  it('throttles like Gengo when a rate limit is set (HTTP 429, code 2800)', async () => {
+    await control.rateLimit(3);
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await fetch(balanceUrl())).status);
+    expect(statuses).toEqual([200, 200, 200, 429]);
+    const limited = await fetch(balanceUrl());
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    const body = (await limited.json()) as any;
+    expect(body).toEqual({ opstat: 'error', err: { code: 2800, msg: expect.stringMatching(/3 requests per minute/) } });
+    await control.rateLimit(0);
+    expect((await fetch(balanceUrl())).status).toBe(200);
+  });
+
+  it('logs every /v2 request (method, path, status, opstat) for call counting', async () => {
+    await fetch(balanceUrl());
+    await gengoGet(emu, 'translate/job/1');
+    const log = await control.requests();
+    expect(log.map((r) => [r.method, r.path, r.status, r.opstat])).toEqual([
+      ['GET', '/v2/account/balance', 200, 'ok'],
+      ['GET', '/v2/translate/job/1', 200, 'error'],
+    ]);
+    expect(log[1].errCode).toBe(2100);
+    await control.clearRequests();
+    expect(await control.requests()).toEqual([]);
+  });
+});
