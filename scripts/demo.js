@@ -1,14 +1,22 @@
 'use strict';
 /**
- * `npm run demo`: builds the plugin, builds the playground (admin included), starts it on
- * http://localhost:1337 with seeded content, and prints where to log in. Ctrl-C stops everything.
+ * `npm run demo`: builds the plugin, builds the playground (admin included), starts the Gengo
+ * emulator in automatic mode and the playground on http://localhost:1337 pointed at it, with seeded
+ * content, and prints where to log in. Ctrl-C stops everything.
  */
 const path = require('path');
 const { run } = require('./run');
 const { buildPlayground, startPlayground } = require('./playground-server');
+const { startEmulatorProcess } = require('./emulator-process');
 
 const ROOT = path.resolve(__dirname, '..');
 const PORT = Number(process.env.PORT || 1337);
+const EMULATOR_PORT = Number(process.env.GENGO_EMULATOR_PORT || 3999);
+// The emulator's keys: they buy nothing anywhere else.
+const GENGO_KEYS = {
+  GENGO_PUBLIC_KEY: process.env.GENGO_PUBLIC_KEY || 'demo-public-key',
+  GENGO_PRIVATE_KEY: process.env.GENGO_PRIVATE_KEY || 'demo-private-key',
+};
 const ADMIN = {
   email: process.env.PLAYGROUND_ADMIN_EMAIL || 'admin@example.com',
   password: process.env.PLAYGROUND_ADMIN_PASSWORD || 'Gengo-demo-2026',
@@ -26,6 +34,13 @@ const stopAll = async () => {
   console.log('[demo] building the playground and its admin panel (about a minute)…');
   await buildPlayground();
 
+  console.log('[demo] starting the Gengo emulator (automatic mode)…');
+  const emulator = await startEmulatorProcess({
+    port: EMULATOR_PORT,
+    env: { ...GENGO_KEYS, GENGO_EMULATOR_AUTO: process.env.GENGO_EMULATOR_AUTO || '5000', GENGO_EMULATOR_CREDITS: '5000' },
+  });
+  children.push(emulator);
+
   console.log('[demo] starting Strapi…');
   const strapi = await startPlayground({
     port: PORT,
@@ -36,6 +51,9 @@ const stopAll = async () => {
       PLAYGROUND_ADMIN_EMAIL: ADMIN.email,
       PLAYGROUND_ADMIN_PASSWORD: ADMIN.password,
       PUBLIC_URL: process.env.PUBLIC_URL || `http://localhost:${PORT}`,
+      GENGO_API_URL: emulator.apiUrl,
+      GENGO_PUBLIC_URL: process.env.GENGO_PUBLIC_URL || `http://localhost:${PORT}`,
+      ...GENGO_KEYS,
     },
   });
   children.push(strapi);
@@ -47,6 +65,7 @@ const stopAll = async () => {
       `│ Strapi admin:  http://localhost:${PORT}/admin`,
       `│ Login:         ${ADMIN.email}`,
       `│ Password:      ${ADMIN.password}`,
+      `│ Gengo:         emulator at ${emulator.apiUrl} (jobs advance every few seconds)`,
       '│ Stop with Ctrl-C.',
       '└───────────────────────────────────────────────────────────',
       '',
