@@ -8,3 +8,11 @@ export const ACTIONS = {
   settingsRead: `plugin::${PLUGIN_ID}.settings.read`,
   settingsUpdate: `plugin::${PLUGIN_ID}.settings.update`,
 } as const;
+
+/** The plugin's own content types. */
+export const UIDS = {
+  order: `plugin::${PLUGIN_ID}.order`,
+  job: `plugin::${PLUGIN_ID}.job`,
+  comment: `plugin::${PLUGIN_ID}.comment`,
+  lease: `plugin::${PLUGIN_ID}.lease`,
+} as const;

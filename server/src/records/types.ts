@@ -1,0 +1,124 @@
+import type { ProtectedSegment, SegmentKind } from '../content';
+
+/**
+ * The contract between the ordering side (quote/order/review) and the receiving side
+ * (callback/apply/reconcile): what an order stores about its segments, and what each Gengo job
+ * carries in `custom_data`. Rows live in plugin::gengo.order / plugin::gengo.job
+ * (content-types/*); their shapes are below.
+ */
+
+/** One segment of an order, stored in `order.segments` (JSON). */
+export interface OrderedSegment {
+  /** Stable within the order: `s0`, `s1`… */
+  key: string;
+  kind: SegmentKind;
+  /** Every field path the translation is written to (identical sources share one segment). */
+  paths: string[];
+  /** `Segment.hash` of the source at order time: a source changed since is "stale". */
+  sourceHash: string;
+  /** Our copy of the protected parts: restoring reads this, never the translator's text. */
+  protected: ProtectedSegment;
+  /** From splitForGengo: n chunks ⇒ n-1 separators (empty when the segment went as one job). */
+  separators: string[];
+}
+
+/** `custom_data` of every job (JSON, well under Gengo's 1 KB). */
+export interface JobCustomData {
+  /** order.reference */
+  ref: string;
+  /** segment key */
+  s: string;
+  /** chunk index */
+  c: number;
+}
+
+export type OrderStatus = 'pending' | 'placing' | 'placed' | 'completed' | 'failed' | 'cancelled' | 'ambiguous';
+
+/** Our job status: Gengo's own, or one of ours. */
+export type JobStatus =
+  | 'queued'
+  | 'available'
+  | 'pending'
+  | 'reviewable'
+  | 'approved'
+  | 'revising'
+  | 'rejected'
+  | 'canceled'
+  | 'hold'
+  | 'conflict'
+  | 'stale'
+  | 'error';
+
+export interface HistoryEntry {
+  at: string;
+  status: string;
+  note?: string;
+}
+
+export interface OrderRecord {
+  id: number;
+  documentId: string;
+  requestKey: string;
+  reference: string;
+  contentType: string;
+  targetDocumentId: string;
+  sourceLocale: string;
+  targetLocale: string;
+  lcSrc: string | null;
+  lcTgt: string | null;
+  tier: string | null;
+  status: OrderStatus;
+  gengoOrderId: string | null;
+  credits: number | string | null;
+  currency: string | null;
+  options: Record<string, unknown> | null;
+  segments: OrderedSegment[] | null;
+  orderedById: number | null;
+  orderedByName: string | null;
+  lastError: string | null;
+  history: HistoryEntry[] | null;
+  submittedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface JobRecord {
+  id: number;
+  documentId: string;
+  orderId: number;
+  gengoJobId: string | null;
+  segmentKey: string;
+  chunkIndex: number;
+  chunkCount: number;
+  sourceHash: string | null;
+  gengoStatus: string | null;
+  status: JobStatus;
+  unitCount: number | null;
+  credits: number | string | null;
+  bodyTgt: string | null;
+  /** Hash of the body_tgt last written into the entry, with the Gengo status it had then. */
+  appliedHash: string | null;
+  appliedStatus: string | null;
+  appliedAt: string | null;
+  /** path → hash of the value the plugin wrote: a different value now means a person edited it. */
+  writtenHashes: Record<string, string> | null;
+  captchaUrl: string | null;
+  lastError: string | null;
+  history: HistoryEntry[] | null;
+}
+
+export const encodeCustomData = (data: JobCustomData): string => JSON.stringify(data);
+
+/** Parses a job's custom_data; anything else (another app's jobs on the same account) is null. */
+export const decodeCustomData = (raw: unknown): JobCustomData | null => {
+  if (typeof raw !== 'string' || !raw) return null;
+  try {
+    const value = JSON.parse(raw);
+    if (value && typeof value.ref === 'string' && typeof value.s === 'string' && Number.isInteger(value.c)) {
+      return { ref: value.ref, s: value.s, c: value.c };
+    }
+  } catch {
+    // not ours
+  }
+  return null;
+};
