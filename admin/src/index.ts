@@ -1,4 +1,5 @@
 import { PLUGIN_ID } from './pluginId';
+import { PERMISSIONS } from './constants';
 import { Initializer } from './components/Initializer';
 import { prefixTranslations } from './utils/prefixTranslations';
 
@@ -10,6 +11,17 @@ export default {
       isReady: false,
       name: PLUGIN_ID,
     });
+
+    app.addSettingsLink(
+      { id: PLUGIN_ID, intlLabel: { id: `${PLUGIN_ID}.settings.section`, defaultMessage: 'Gengo' } },
+      {
+        id: 'gengo-settings',
+        to: PLUGIN_ID,
+        intlLabel: { id: `${PLUGIN_ID}.settings.link`, defaultMessage: 'Configuration' },
+        Component: () => import('./pages/Settings/SettingsPage'),
+        permissions: PERMISSIONS.settingsRead,
+      }
+    );
   },
 
   async registerTrads({ locales }: { locales: string[] }) {

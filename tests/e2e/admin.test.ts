@@ -5,6 +5,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, chromiumAvailability } from '../helpers/chromium';
 import { freePort } from '../helpers/ports';
 import { REPO_ROOT } from '../helpers/paths';
+import { startEmulator } from '../../emulator/src';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { startPlayground } = require('../../scripts/playground-server');
@@ -21,12 +22,14 @@ const describeInBrowser = available ? describe : describe.skip;
 
 describeInBrowser('admin panel in Chromium', () => {
   let server: { url: string; stop(): Promise<void> };
+  let emulator: Awaited<ReturnType<typeof startEmulator>>;
   let browser: Browser;
   let page: Page;
   let dataDir: string;
 
   beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gengo-e2e-'));
+    emulator = await startEmulator({ port: 0, credits: 321, publicKey: 'e2e-public', privateKey: 'e2e-private' });
     server = await startPlayground({
       port: await freePort(),
       env: {
@@ -45,6 +48,7 @@ describeInBrowser('admin panel in Chromium', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
+    await emulator?.close();
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -69,4 +73,29 @@ describeInBrowser('admin panel in Chromium', () => {
     await page.screenshot({ path: path.join(SCREENSHOTS, 'article-edit-view.png'), fullPage: false });
     expect(fs.statSync(path.join(SCREENSHOTS, 'article-edit-view.png')).size).toBeGreaterThan(10_000);
   }, 120_000);
+
+  it('saves the Gengo keys, tests the connection, and never shows the private key again', async () => {
+    await page.goto(`${server.url}/admin/settings/gengo`);
+    await page.getByRole('heading', { name: 'Gengo', exact: true }).waitFor({ timeout: 60_000 });
+    await page.locator('input[name="publicKey"]').fill('e2e-public');
+    await page.locator('input[name="privateKey"]').fill('e2e-private');
+    await page.getByRole('combobox', { name: 'Environment' }).click();
+    await page.getByRole('option', { name: 'Custom URL' }).click();
+    await page.locator('input[name="apiUrl"]').fill(emulator.apiUrl);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Settings saved').first().waitFor({ timeout: 30_000 });
+
+    await page.getByRole('button', { name: 'Test connection' }).click();
+    const result = page.getByTestId('connection-result');
+    await result.waitFor({ timeout: 30_000 });
+    expect(await result.textContent()).toContain('Balance: 321.00 USD');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'settings.png'), fullPage: true });
+
+    await page.reload();
+    await page.locator('input[name="publicKey"]').waitFor({ timeout: 60_000 });
+    expect(await page.locator('input[name="publicKey"]').inputValue()).toBe('e2e-public');
+    expect(await page.locator('input[name="privateKey"]').inputValue()).toBe('');
+    await page.getByText('A private key is set.').first().waitFor();
+    expect(await page.content()).not.toContain('e2e-private');
+  }, 180_000);
 });
