@@ -54,7 +54,11 @@ describe('persistence: the plugin records', () => {
       status: 'pending',
     };
     await orders.create({ data: { ...base, requestKey: 'k1', reference: 'r1' } });
-    await expect(orders.create({ data: { ...base, requestKey: 'k1', reference: 'r2' } })).rejects.toThrow();
+    // Not `toThrow()`: better-sqlite3 is a native module loaded once per process, so its SqliteError
+    // comes from the first test file's realm and is no `instanceof Error` in later files.
+    await expect(orders.create({ data: { ...base, requestKey: 'k1', reference: 'r2' } })).rejects.toMatchObject({
+      code: expect.stringMatching(/^(SQLITE_CONSTRAINT_UNIQUE|23505)$/),
+    });
     expect(await orders.count({ where: { requestKey: 'k1' } })).toBe(1);
   });
 });

@@ -17,3 +17,9 @@ const defaults: Record<string, string> = {
 for (const [key, value] of Object.entries(defaults)) {
   if (process.env[key] === undefined) process.env[key] = value;
 }
+
+// jest shares process.env between the test files of one run: a file that fixes Gengo settings by
+// env (GENGO_PUBLIC_KEY…) must not leak them into the next file's Strapi.
+for (const key of Object.keys(process.env)) {
+  if (key.startsWith('GENGO_')) delete process.env[key];
+}
