@@ -1,6 +1,7 @@
 import { PLUGIN_ID } from './pluginId';
 import { PERMISSIONS } from './constants';
 import { Initializer } from './components/Initializer';
+import { TranslatePanel } from './components/TranslatePanel/TranslatePanel';
 import { prefixTranslations } from './utils/prefixTranslations';
 
 export default {
@@ -22,6 +23,10 @@ export default {
         permissions: PERMISSIONS.settingsRead,
       }
     );
+  },
+
+  bootstrap(app: any) {
+    app.getPlugin('content-manager').apis.addEditViewSidePanel([TranslatePanel]);
   },
 
   async registerTrads({ locales }: { locales: string[] }) {

@@ -1,5 +1,25 @@
 import type { Core } from '@strapi/strapi';
+import { getService } from './get-service';
 
-const destroy = (_: { strapi: Core.Strapi }) => {};
+const SHUTDOWN_GRACE_MS = 10_000;
+
+const destroy = async ({ strapi }: { strapi: Core.Strapi }) => {
+  // Receiving side: stop the poller first, so that nothing new starts.
+  getService(strapi, 'reconcile').unschedule();
+  // Work already started (an order's follow-up, a review's sync, queued applies) finishes its
+  // writes: cut off mid-transaction it would only be redone by the next poll, but the database
+  // connection closes under it. Bounded, so that a hung Gengo call never blocks a shutdown.
+  const grace = new Promise<void>((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS).unref());
+  await Promise.race([
+    Promise.allSettled([
+      getService(strapi, 'ordering').settled(),
+      getService(strapi, 'review').settled(),
+      getService(strapi, 'apply').queue.idle(),
+    ]),
+    grace,
+  ]);
+  // Anything still queued is re-polled at the next start: the job rows say what is unapplied.
+  getService(strapi, 'apply').close();
+};
 
 export default destroy;

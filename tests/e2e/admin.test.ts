@@ -5,6 +5,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, chromiumAvailability } from '../helpers/chromium';
 import { freePort } from '../helpers/ports';
 import { REPO_ROOT } from '../helpers/paths';
+import { loginInBrowser } from '../helpers/browser';
 import { startEmulator } from '../../emulator/src';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -53,12 +54,7 @@ describeInBrowser('admin panel in Chromium', () => {
   });
 
   it('logs in with the seeded admin', async () => {
-    await page.goto(`${server.url}/admin`);
-    await page.getByLabel('Email').fill(ADMIN.email);
-    await page.getByLabel('Password').fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Login' }).click();
-    const contentManager = page.getByRole('link', { name: /Content Manager/i }).first();
-    await contentManager.waitFor({ timeout: 60_000 });
+    await loginInBrowser(page, server.url, ADMIN);
     expect(page.url()).not.toContain('/auth/login');
   }, 90_000);
 

@@ -31,6 +31,21 @@ const requester = (server: any, token?: string): Requester => {
 };
 
 /**
+ * Waits until no database connection has been in use for a few checks in a row (at most
+ * `timeoutMs`): Strapi's own after-commit work (content history…) is not awaited by the request that
+ * started it, and destroying under it makes PostgreSQL report "aborted".
+ */
+const waitForIdleDatabase = async (strapi: Core.Strapi, timeoutMs = 3000) => {
+  const pool = (strapi.db.connection as any).client?.pool;
+  if (!pool) return;
+  const start = Date.now();
+  for (let quiet = 0; quiet < 4 && Date.now() - start < timeoutMs; ) {
+    await new Promise((r) => setTimeout(r, 50));
+    quiet = pool.numUsed() === 0 && pool.numPendingAcquires() === 0 ? quiet + 1 : 0;
+  }
+};
+
+/**
  * Boots the playground in-process on a database of its own (a temp SQLite file, or a fresh
  * PostgreSQL database when TEST_DATABASE=postgres). Call `stop()` in afterAll: without
  * `strapi.destroy()` jest never exits.
@@ -64,6 +79,7 @@ export const startTestStrapi = async (): Promise<TestStrapi> => {
     http: requester(server),
     as: (token) => requester(server, token),
     async stop() {
+      await waitForIdleDatabase(strapi);
       await strapi.destroy();
       await db.drop();
     },

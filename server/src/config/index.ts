@@ -6,7 +6,8 @@ import { readConfig } from '../services/settings-sources';
  * pollIntervalMinutes, budgetPerOrder, budgetPerMonth); environment variables (GENGO_PUBLIC_KEY…)
  * win over it, and it wins over what admins save. No defaults here, so that "set in config" can be
  * told from "not set": the defaults live in services/settings-sources.ts. Client tuning:
- * `timeoutMs` (30000) and `retries` (3).
+ * `timeoutMs` (30000) and `retries` (3). Receiving: `publishWhenApproved` (false) publishes a target
+ * locale once all its jobs are approved and written, if the source locale is published.
  */
 export default {
   default: {},
@@ -18,6 +19,9 @@ export default {
       if (v !== undefined && !(typeof v === 'number' && Number.isInteger(v) && v >= 0)) {
         problems.push(`gengo.config.${key} must be a whole number ≥ 0`);
       }
+    }
+    if (config?.publishWhenApproved !== undefined && typeof config.publishWhenApproved !== 'boolean') {
+      problems.push('gengo.config.publishWhenApproved must be true or false');
     }
     if (problems.length) throw new Error(`Invalid gengo plugin config: ${problems.join('; ')}`);
   },

@@ -1,7 +1,15 @@
 import health from './health';
 import settings from './settings';
+import orders from './orders';
+import review from './review';
+import callback from './callback';
+import reconcile from './reconcile';
 
 export default {
   health,
   settings,
+  orders,
+  review,
+  callback,
+  reconcile,
 };

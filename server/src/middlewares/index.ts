@@ -1,1 +1,5 @@
-export default {};
+import verifyCallback from './verify-callback';
+
+export default {
+  'verify-callback': verifyCallback,
+};

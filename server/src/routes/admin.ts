@@ -1,6 +1,15 @@
 import { ACTIONS } from '../constants';
 import { adminPolicies } from './policies';
 
+/** `/jobs/:id…` routes of the review controller. */
+const jobRoutes = (list: Array<[method: string, suffix: string, handler: string, action: string]>) =>
+  list.map(([method, suffix, handler, action]) => ({
+    method,
+    path: `/jobs/:id${suffix}`,
+    handler: `review.${handler}`,
+    config: { policies: adminPolicies(action) },
+  }));
+
 export default {
   type: 'admin',
   routes: [
@@ -27,6 +36,46 @@ export default {
       path: '/settings/test-connection',
       handler: 'settings.testConnection',
       config: { policies: adminPolicies(ACTIONS.settingsRead) },
+    },
+    // Ordering side (issue #5): quote and order, the orders' read routes.
+    { method: 'POST', path: '/quote', handler: 'orders.quote', config: { policies: adminPolicies(ACTIONS.order) } },
+    { method: 'GET', path: '/order-options', handler: 'orders.options', config: { policies: adminPolicies(ACTIONS.order) } },
+    { method: 'POST', path: '/orders', handler: 'orders.create', config: { policies: adminPolicies(ACTIONS.order) } },
+    { method: 'GET', path: '/orders', handler: 'orders.find', config: { policies: adminPolicies(ACTIONS.read) } },
+    { method: 'GET', path: '/orders/:id', handler: 'orders.findOne', config: { policies: adminPolicies(ACTIONS.read) } },
+    {
+      method: 'GET',
+      path: '/document-status',
+      handler: 'orders.documentStatus',
+      config: { policies: adminPolicies(ACTIONS.read) },
+    },
+    // Review of one of our jobs (:id = our job id or documentId).
+    ...jobRoutes([
+      ['GET', '', 'findOne', ACTIONS.read],
+      ['POST', '/approve', 'approve', ACTIONS.review],
+      ['POST', '/revise', 'revise', ACTIONS.review],
+      ['POST', '/reject', 'reject', ACTIONS.review],
+      ['POST', '/cancel', 'cancel', ACTIONS.review],
+      ['GET', '/comments', 'comments', ACTIONS.read],
+      ['POST', '/comments', 'postComment', ACTIONS.review],
+      ['GET', '/revisions', 'revisions', ACTIONS.read],
+      ['GET', '/revisions/:revId', 'revision', ACTIONS.read],
+      ['GET', '/feedback', 'feedback', ACTIONS.read],
+      ['GET', '/machine-preview', 'machinePreview', ACTIONS.read],
+    ]),
+    // Receiving side (issue #5): check now, the callback URL and its token.
+    { method: 'POST', path: '/reconcile', handler: 'reconcile.run', config: { policies: adminPolicies(ACTIONS.order) } },
+    {
+      method: 'GET',
+      path: '/settings/callback-url',
+      handler: 'reconcile.callbackUrl',
+      config: { policies: adminPolicies(ACTIONS.settingsRead) },
+    },
+    {
+      method: 'POST',
+      path: '/settings/rotate-callback-token',
+      handler: 'reconcile.rotateCallbackToken',
+      config: { policies: adminPolicies(ACTIONS.settingsUpdate) },
     },
   ],
 };

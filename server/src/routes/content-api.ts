@@ -1,4 +1,15 @@
+/**
+ * Gengo's callbacks: public (Gengo signs nothing), so the secret token in the path is checked by
+ * the route middleware before anything else, and the body is only a hint (see services/callbacks.ts).
+ */
 export default {
   type: 'content-api',
-  routes: [],
+  routes: [
+    {
+      method: 'POST',
+      path: '/callback/:token',
+      handler: 'callback.receive',
+      config: { auth: false, middlewares: ['plugin::gengo.verify-callback'] },
+    },
+  ],
 };

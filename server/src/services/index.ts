@@ -1,9 +1,31 @@
 import health from './health';
 import settings from './settings';
 import gengo from './gengo';
+import orderStore from './order-store';
+import orderSource from './order-source';
+import orderQueries from './order-queries';
+import quote from './quote';
+import ordering from './ordering';
+import review from './review';
+import lease from './lease';
+import apply from './apply';
+import jobSync from './job-sync';
+import callbacks from './callbacks';
+import reconcile from './reconcile';
 
 export default {
   health,
   settings,
   gengo,
+  orderStore,
+  orderSource,
+  orderQueries,
+  quote,
+  ordering,
+  review,
+  lease,
+  apply,
+  jobSync,
+  callbacks,
+  reconcile,
 };

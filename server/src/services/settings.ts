@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { PLUGIN_ID } from '../constants';
+import { seal, unseal } from '../utils/sealed-secret';
 import type { TestConnectionInput, UpdateSettingsInput } from '../controllers/validation/settings';
 import {
   baseUrlOf,
@@ -42,10 +43,6 @@ const fieldError = (path: string, message: string) =>
 
 const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const store = () => strapi.store({ type: 'plugin', name: PLUGIN_ID, key: STORE_KEY });
-  const encryption = () =>
-    strapi.service('admin::encryption') as
-      | { encrypt(v: string): string | null; decrypt(v: string): string | null }
-      | undefined;
   const warned = new Set<string>();
   const warnOnce = (key: string, message: string) => {
     if (warned.has(key)) return;
@@ -66,13 +63,7 @@ const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const decryptStored = (stored: StoredSettings): string | null => {
     const pk = stored.privateKey;
     if (!pk?.value) return null;
-    if (!pk.encrypted) return pk.value;
-    let plain: string | null = null;
-    try {
-      plain = encryption()?.decrypt(pk.value) ?? null;
-    } catch {
-      plain = null; // not a value Strapi's encryption wrote (format or version)
-    }
+    const plain = unseal(strapi, pk);
     if (plain === null)
       warnOnce(
         'decrypt',
@@ -82,13 +73,13 @@ const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const encryptForStore = (privateKey: string): { encrypted: boolean; value: string } => {
-    const encrypted = encryption()?.encrypt(privateKey) ?? null;
-    if (encrypted) return { encrypted: true, value: encrypted };
-    warnOnce(
-      'plain',
-      'admin.secrets.encryptionKey is not set: the Gengo private key is stored unencrypted. Set ENCRYPTION_KEY (admin.secrets.encryptionKey) to encrypt it.'
-    );
-    return { encrypted: false, value: privateKey };
+    const sealed = seal(strapi, privateKey);
+    if (!sealed.encrypted)
+      warnOnce(
+        'plain',
+        'admin.secrets.encryptionKey is not set: the Gengo private key is stored unencrypted. Set ENCRYPTION_KEY (admin.secrets.encryptionKey) to encrypt it.'
+      );
+    return sealed;
   };
 
   const storedAsSettings = (stored: StoredSettings): Partial<GengoSettings> => {

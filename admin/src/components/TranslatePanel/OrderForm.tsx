@@ -1,0 +1,142 @@
+import * as React from 'react';
+import { Box, Button, Checkbox, Field, Flex, SingleSelect, SingleSelectOption, Textarea, Typography } from '@strapi/design-system';
+import { useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { useIntl } from 'react-intl';
+import type { Locale, QuoteResult, Tier } from '../../api/orders';
+import { getTranslation } from '../../utils/getTranslation';
+
+type Props = {
+  contentType: string;
+  documentId: string;
+  sourceLocale: string;
+  locales: Locale[];
+  canOrder: boolean;
+  onOrdered: () => void;
+};
+
+const newKey = () =>
+  typeof crypto !== 'undefined' && 'randomUUID' in crypto
+    ? crypto.randomUUID()
+    : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+
+const errorMessage = (err: any) => err?.response?.data?.error?.message ?? err?.message ?? String(err);
+
+/** Choose target locales and a tier, get Gengo's quote, then order it. */
+export const OrderForm = ({ contentType, documentId, sourceLocale, locales, canOrder, onOrdered }: Props) => {
+  const { formatMessage } = useIntl();
+  const t = (id: string, defaultMessage: string, values?: Record<string, any>) =>
+    formatMessage({ id: getTranslation(id), defaultMessage }, values);
+  const { post } = useFetchClient();
+  const { toggleNotification } = useNotification();
+  const [targets, setTargets] = React.useState<string[]>([]);
+  const [tier, setTier] = React.useState<Tier>('standard');
+  const [comment, setComment] = React.useState('');
+  const [quote, setQuote] = React.useState<QuoteResult | null>(null);
+  const [busy, setBusy] = React.useState<'quote' | 'order' | null>(null);
+  const [error, setError] = React.useState<string | null>(null);
+  // One key per quote: a double click or a retried request places one order.
+  const orderKey = React.useRef(newKey());
+
+  const others = locales.filter((l) => l.code !== sourceLocale);
+  const request = { contentType, documentId, sourceLocale, targetLocales: targets, tier };
+
+  const toggle = (code: string, on: boolean) => {
+    setQuote(null);
+    setTargets((prev) => (on ? [...prev, code] : prev.filter((c) => c !== code)));
+  };
+
+  const getQuote = async () => {
+    setBusy('quote');
+    setError(null);
+    try {
+      const { data } = await post<{ data: QuoteResult }>('/gengo/quote', request);
+      setQuote(data.data);
+      orderKey.current = newKey();
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const order = async () => {
+    setBusy('order');
+    setError(null);
+    try {
+      await post('/gengo/orders', { ...request, comment: comment || null, idempotencyKey: orderKey.current });
+      toggleNotification({ type: 'success', message: t('panel.ordered', 'Translation ordered') });
+      setQuote(null);
+      setTargets([]);
+      onOrdered();
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <Flex direction="column" alignItems="stretch" gap={3}>
+      <Typography variant="sigma" textColor="neutral600">
+        {t('panel.targets', 'Translate into')}
+      </Typography>
+      {others.map((l) => (
+        <Checkbox
+          key={l.code}
+          name={`gengo-target-${l.code}`}
+          checked={targets.includes(l.code)}
+          disabled={!canOrder}
+          onCheckedChange={(on: boolean | 'indeterminate') => toggle(l.code, on === true)}
+        >
+          {l.name}
+        </Checkbox>
+      ))}
+      <Field.Root name="gengo-tier">
+        <Field.Label>{t('panel.tier', 'Tier')}</Field.Label>
+        <SingleSelect value={tier} disabled={!canOrder} onChange={(v: string | number) => { setTier(v as Tier); setQuote(null); }}>
+          <SingleSelectOption value="standard">{t('settings.tier.standard', 'Standard')}</SingleSelectOption>
+          <SingleSelectOption value="pro">{t('settings.tier.pro', 'Pro')}</SingleSelectOption>
+        </SingleSelect>
+      </Field.Root>
+      <Field.Root name="gengo-comment">
+        <Field.Label>{t('panel.comment', 'Comment for the translator')}</Field.Label>
+        <Textarea value={comment} disabled={!canOrder} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setComment(e.target.value)} />
+      </Field.Root>
+      <Button variant="secondary" onClick={getQuote} loading={busy === 'quote'} disabled={!canOrder || targets.length === 0}>
+        {t('panel.quote', 'Get quote')}
+      </Button>
+      {quote && (
+        <Box background="neutral100" padding={3} hasRadius data-testid="gengo-quote">
+          {quote.locales.map((q) => (
+            <Typography key={q.locale} tag="p" variant="pi">
+              {t('panel.quote.locale', '{locale}: {units} units, {credits} {currency}, about {hours} h', {
+                locale: q.locale,
+                units: q.units,
+                credits: q.credits.toFixed(2),
+                currency: q.currency,
+                hours: Math.max(1, Math.round(q.eta / 3600)),
+              })}
+            </Typography>
+          ))}
+          <Typography tag="p" variant="pi" fontWeight="bold">
+            {t('panel.quote.total', 'Total {credits} {currency} — balance {balance} {currency}', {
+              credits: quote.total.credits.toFixed(2),
+              currency: quote.total.currency,
+              balance: quote.balance.credits.toFixed(2),
+            })}
+          </Typography>
+        </Box>
+      )}
+      {quote && (
+        <Button onClick={order} loading={busy === 'order'} disabled={!canOrder}>
+          {t('panel.order', 'Order')}
+        </Button>
+      )}
+      {error && (
+        <Typography textColor="danger600" variant="pi" data-testid="gengo-error">
+          {error}
+        </Typography>
+      )}
+    </Flex>
+  );
+};

@@ -1,0 +1,68 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { getService } from '../get-service';
+import { validateDocumentStatus, validateListOrders, validateOrder, validateQuote } from './validation/orders';
+
+/** Quote, order, and the read routes of orders (the orders page, the edit-view panel). */
+
+/**
+ * Ordering sends an entry's text to Gengo: the admin must be allowed to read that entry type.
+ * (An unknown type is left to the service, which answers 400.)
+ */
+const assertCanRead = (strapi: Core.Strapi, ctx: any, uid: string) => {
+  const ability = ctx.state?.userAbility;
+  if (!strapi.contentTypes[uid as keyof typeof strapi.contentTypes]) return;
+  if (ability && !ability.can('plugin::content-manager.explorer.read', uid)) {
+    throw new errors.ForbiddenError(`You cannot read entries of ${uid}`);
+  }
+};
+
+const userOf = (ctx: any) => {
+  const u = ctx.state?.user;
+  if (!u) return { id: null, name: null };
+  const name = [u.firstname, u.lastname].filter(Boolean).join(' ') || u.username || u.email || null;
+  return { id: typeof u.id === 'number' ? u.id : Number(u.id) || null, name };
+};
+
+const createOrdersController = ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** POST /gengo/quote */
+  async quote(ctx: any) {
+    const input = await validateQuote(ctx.request.body);
+    assertCanRead(strapi, ctx, input.contentType);
+    ctx.body = { data: await getService(strapi, 'quote').quote(input) };
+  },
+
+  /** GET /gengo/order-options */
+  async options(ctx: any) {
+    ctx.body = { data: await getService(strapi, 'quote').options() };
+  },
+
+  /** POST /gengo/orders (an `Idempotency-Key` header or `idempotencyKey` field makes retries safe). */
+  async create(ctx: any) {
+    const input = await validateOrder(ctx.request.body, ctx.get?.('idempotency-key') || undefined);
+    assertCanRead(strapi, ctx, input.contentType);
+    ctx.body = { data: await getService(strapi, 'ordering').place(input, userOf(ctx)) };
+  },
+
+  /** GET /gengo/orders?contentType=&documentId=&locale=&status=&page=&pageSize= */
+  async find(ctx: any) {
+    const q = await validateListOrders(ctx.query);
+    const { results, pagination } = await getService(strapi, 'orderQueries').list(q);
+    ctx.body = { data: results, meta: { pagination } };
+  },
+
+  /** GET /gengo/orders/:id */
+  async findOne(ctx: any) {
+    const id = Number(ctx.params.id);
+    if (!Number.isInteger(id) || id < 1) throw new errors.ValidationError('id must be a positive integer');
+    ctx.body = { data: await getService(strapi, 'orderQueries').one(id) };
+  },
+
+  /** GET /gengo/document-status?contentType=&documentId= */
+  async documentStatus(ctx: any) {
+    const q = await validateDocumentStatus(ctx.query);
+    ctx.body = { data: await getService(strapi, 'orderQueries').documentStatus(q.contentType, q.documentId) };
+  },
+});
+
+export default createOrdersController;

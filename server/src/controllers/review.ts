@@ -1,0 +1,56 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { getService } from '../get-service';
+import { validateApprove, validateComment, validateJobId, validateReject, validateRevise } from './validation/review';
+
+/** `/gengo/jobs/:id…`: one of our jobs, its review actions and what Gengo keeps about it. */
+const createReviewController = ({ strapi }: { strapi: Core.Strapi }) => {
+  const review = () => getService(strapi, 'review');
+  const id = (ctx: any) => validateJobId(ctx.params.id);
+
+  return {
+    async findOne(ctx: any) {
+      ctx.body = { data: await review().get(id(ctx)) };
+    },
+    async approve(ctx: any) {
+      const jobId = id(ctx);
+      ctx.body = { data: await review().approve(jobId, await validateApprove(ctx.request.body)) };
+    },
+    async revise(ctx: any) {
+      const jobId = id(ctx);
+      const { comment } = await validateRevise(ctx.request.body);
+      ctx.body = { data: await review().revise(jobId, comment) };
+    },
+    async reject(ctx: any) {
+      const jobId = id(ctx);
+      ctx.body = { data: await review().reject(jobId, await validateReject(ctx.request.body)) };
+    },
+    async cancel(ctx: any) {
+      ctx.body = { data: await review().cancel(id(ctx)) };
+    },
+    async comments(ctx: any) {
+      ctx.body = { data: await review().comments(id(ctx)) };
+    },
+    async postComment(ctx: any) {
+      const jobId = id(ctx);
+      const { body } = await validateComment(ctx.request.body);
+      ctx.body = { data: await review().postComment(jobId, body) };
+    },
+    async revisions(ctx: any) {
+      ctx.body = { data: await review().revisions(id(ctx)) };
+    },
+    async revision(ctx: any) {
+      const revId = String(ctx.params.revId ?? '');
+      if (!/^\d{1,20}$/.test(revId)) throw new errors.ValidationError('Invalid revision id');
+      ctx.body = { data: await review().revision(id(ctx), revId) };
+    },
+    async feedback(ctx: any) {
+      ctx.body = { data: await review().feedback(id(ctx)) };
+    },
+    async machinePreview(ctx: any) {
+      ctx.body = { data: await review().machinePreview(id(ctx)) };
+    },
+  };
+};
+
+export default createReviewController;

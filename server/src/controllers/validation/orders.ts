@@ -1,0 +1,87 @@
+import { errors, validateYupSchema, yup } from '@strapi/utils';
+import type { OrderInput } from '../../services/ordering';
+import type { QuoteInput } from '../../services/quote';
+
+/** Bodies of `POST /gengo/quote` and `POST /gengo/orders`, and the query of `GET /gengo/orders`. */
+
+export const ORDER_TIERS = ['standard', 'pro'] as const;
+export const ORDER_STATUSES = ['pending', 'placing', 'placed', 'completed', 'failed', 'cancelled', 'ambiguous'] as const;
+
+const uid = () =>
+  yup
+    .string()
+    .matches(/^api::[\w-]+\.[\w-]+$/, '${path} must be a content type uid (api::name.name)')
+    .max(200);
+const locale = () => yup.string().min(2).max(20);
+
+const quoteFields = {
+  contentType: uid().required(),
+  documentId: yup.string().min(1).max(100).required(),
+  sourceLocale: locale().nullable(),
+  targetLocales: yup.array().of(locale().required()).min(1).max(30).required(),
+  tier: yup.mixed().oneOf([...ORDER_TIERS, null]),
+  fields: yup.array().of(yup.string().min(1).max(300).required()).max(200).nullable(),
+};
+
+const quoteSchema = yup.object().shape(quoteFields).noUnknown(true, '${path} has unknown field(s): ${unknown}');
+
+const orderSchema = yup
+  .object()
+  .shape({
+    ...quoteFields,
+    comment: yup.string().nullable().max(4000),
+    autoApprove: yup.boolean().nullable(),
+    asGroup: yup.boolean().nullable(),
+    allowFork: yup.boolean().nullable(),
+    glossaryId: yup.number().integer().positive().nullable(),
+    usePreferred: yup.boolean().nullable(),
+    idempotencyKey: yup.string().min(8).max(200).nullable(),
+  })
+  .noUnknown(true, '${path} has unknown field(s): ${unknown}');
+
+const object = (body: unknown) => {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new errors.ValidationError('The body must be an object');
+  return body;
+};
+
+export const validateQuote = async (body: unknown): Promise<QuoteInput> =>
+  (await validateYupSchema(quoteSchema)(object(body))) as QuoteInput;
+
+/** The `Idempotency-Key` header, when sent, stands for `idempotencyKey`. */
+export const validateOrder = async (body: unknown, idempotencyHeader?: string): Promise<OrderInput> => {
+  const input = { ...(object(body) as Record<string, unknown>) };
+  if (idempotencyHeader && input.idempotencyKey == null) input.idempotencyKey = idempotencyHeader;
+  return (await validateYupSchema(orderSchema)(input)) as OrderInput;
+};
+
+const listSchema = yup
+  .object()
+  .shape({
+    contentType: uid(),
+    documentId: yup.string().max(100),
+    locale: locale(),
+    status: yup.mixed().oneOf([...ORDER_STATUSES]),
+    page: yup.number().integer().min(1).default(1),
+    pageSize: yup.number().integer().min(1).max(100).default(25),
+  })
+  .noUnknown(true, '${path} has unknown field(s): ${unknown}');
+
+export type ListOrdersQuery = {
+  contentType?: string;
+  documentId?: string;
+  locale?: string;
+  status?: string;
+  page: number;
+  pageSize: number;
+};
+
+export const validateListOrders = async (query: unknown): Promise<ListOrdersQuery> =>
+  (await validateYupSchema(listSchema, { strict: false })(query ?? {})) as ListOrdersQuery;
+
+const statusSchema = yup
+  .object()
+  .shape({ contentType: uid().required(), documentId: yup.string().min(1).max(100).required() })
+  .noUnknown(true, '${path} has unknown field(s): ${unknown}');
+
+export const validateDocumentStatus = async (query: unknown): Promise<{ contentType: string; documentId: string }> =>
+  (await validateYupSchema(statusSchema)(query ?? {})) as { contentType: string; documentId: string };

@@ -1,0 +1,41 @@
+import { errors, validateYupSchema, yup } from '@strapi/utils';
+import type { ApproveInput, RejectInput } from '../../services/review';
+
+/** Bodies of the review routes (`/gengo/jobs/:id/…`). */
+
+const object = (body: unknown) => {
+  if (body === undefined || body === null || body === '') return {};
+  if (typeof body !== 'object' || Array.isArray(body)) throw new errors.ValidationError('The body must be an object');
+  return body;
+};
+const strictObject = (shape: Record<string, any>) =>
+  yup.object().shape(shape).noUnknown(true, '${path} has unknown field(s): ${unknown}');
+
+const approveSchema = strictObject({
+  rating: yup.number().integer().min(1).max(5).nullable(),
+  forTranslator: yup.string().max(5000).nullable(),
+  forGengo: yup.string().max(5000).nullable(),
+  public: yup.boolean().nullable(),
+});
+
+const text = (max = 5000) => yup.string().trim().min(1, '${path} is required').max(max).required('${path} is required');
+
+const reviseSchema = strictObject({ comment: text() });
+const rejectSchema = strictObject({
+  reason: yup.mixed().oneOf(['quality', 'incomplete', 'other']).required('${path} is required'),
+  comment: text(),
+  captcha: text(100),
+  followUp: yup.mixed().oneOf(['requeue', 'cancel', null]),
+});
+const commentSchema = strictObject({ body: text() });
+
+export const validateApprove = async (body: unknown) => (await validateYupSchema(approveSchema)(object(body))) as ApproveInput;
+export const validateRevise = async (body: unknown) => (await validateYupSchema(reviseSchema)(object(body))) as { comment: string };
+export const validateReject = async (body: unknown) => (await validateYupSchema(rejectSchema)(object(body))) as RejectInput;
+export const validateComment = async (body: unknown) => (await validateYupSchema(commentSchema)(object(body))) as { body: string };
+
+/** `:id` is our job's numeric id or its documentId. */
+export const validateJobId = (id: unknown): string => {
+  if (typeof id !== 'string' || !/^[A-Za-z0-9]{1,64}$/.test(id)) throw new errors.ValidationError('Invalid job id');
+  return id;
+};

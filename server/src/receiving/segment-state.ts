@@ -1,0 +1,70 @@
+import { extractSegments, getAt, parsePath, sha256Hex, type Doc, type GetComponent, type Schema } from '../content';
+import type { OrderedSegment } from '../records/types';
+
+/**
+ * Pure decisions of the apply step, tested without Strapi: is a segment ready, which revision is
+ * it (exactly-once), was a field edited by a person since we wrote it (conflict), did the source
+ * change since the order (stale).
+ */
+
+/** Gengo statuses whose body_tgt is a translation a person may read. */
+export const TRANSLATED = new Set(['reviewable', 'approved']);
+
+export interface ChunkState {
+  chunkIndex: number;
+  gengoStatus: string | null;
+  bodyTgt: string | null;
+}
+
+export type Readiness =
+  | { ready: false; reason: string }
+  | { ready: true; chunks: string[]; status: 'reviewable' | 'approved'; revision: string };
+
+/**
+ * A segment can be written once every chunk has a translation (reviewable or approved). Its
+ * revision hash covers the texts and the status: the same revision delivered again writes nothing,
+ * an approval of the same text is a new revision (the entry's mark changes from review to final).
+ */
+export const segmentReadiness = (segment: Pick<OrderedSegment, 'separators'>, rows: ChunkState[]): Readiness => {
+  const expected = (segment.separators?.length ?? 0) + 1;
+  const sorted = [...rows].sort((a, b) => a.chunkIndex - b.chunkIndex);
+  if (sorted.length !== expected || sorted.some((r, i) => r.chunkIndex !== i)) {
+    return { ready: false, reason: `expected chunks 0..${expected - 1}, have ${sorted.map((r) => r.chunkIndex).join(',') || 'none'}` };
+  }
+  const waiting = sorted.filter((r) => !r.gengoStatus || !TRANSLATED.has(r.gengoStatus) || typeof r.bodyTgt !== 'string');
+  if (waiting.length) return { ready: false, reason: `chunks ${waiting.map((r) => r.chunkIndex).join(',')} not translated yet` };
+  const chunks = sorted.map((r) => r.bodyTgt as string);
+  const status = sorted.every((r) => r.gengoStatus === 'approved') ? 'approved' : 'reviewable';
+  return { ready: true, chunks, status, revision: revisionHash(chunks, status) };
+};
+
+export const revisionHash = (chunks: string[], status: string): string => sha256Hex(JSON.stringify([status, chunks]));
+
+/** Hash of a field's value as stored: what we wrote, to tell a person's later edit from ours. */
+export const valueHash = (value: unknown): string => sha256Hex(JSON.stringify(value ?? null));
+
+export const hashPaths = (doc: Doc | null | undefined, paths: string[]): Record<string, string> =>
+  Object.fromEntries(paths.map((p) => [p, valueHash(getAt(doc, parsePath(p)))]));
+
+/** Paths whose current target value is not what the plugin last wrote there (never written: not a conflict). */
+export const editedPaths = (target: Doc | null | undefined, paths: string[], lastWritten: Record<string, string>): string[] =>
+  paths.filter((p) => lastWritten[p] !== undefined && lastWritten[p] !== valueHash(getAt(target, parsePath(p))));
+
+/**
+ * Whether the source still holds, at the segment's paths, the text that was ordered: the current
+ * source is extracted again and the segment holding the first path must have the ordered hash and
+ * every path of the order.
+ */
+export const isStale = (
+  segment: Pick<OrderedSegment, 'paths' | 'sourceHash'>,
+  schema: Schema,
+  source: Doc,
+  getComponent: GetComponent
+): boolean => {
+  const current = extractSegments(schema, source, getComponent);
+  return !segment.paths.every((p) => current.some((s) => s.hash === segment.sourceHash && s.paths.includes(p)));
+};
+
+/** Latest value hash per path over several jobs' `writtenHashes`, oldest first in `entries`. */
+export const lastWrittenHashes = (entries: Array<Record<string, string> | null | undefined>): Record<string, string> =>
+  Object.assign({}, ...entries.filter(Boolean));

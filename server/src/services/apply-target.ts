@@ -1,0 +1,107 @@
+import type { Core } from '@strapi/strapi';
+import { PLUGIN_ID, UIDS } from '../constants';
+import { buildTargetData, slugify, type Doc, type GetComponent, type Schema, type Translations } from '../content';
+import { buildDeepPopulate } from '../orders/populate';
+import { relationRefs } from '../receiving/relations';
+import type { JobRecord, OrderRecord } from '../records/types';
+
+/**
+ * The entry side of applying: reads the source and target locale versions (fully populated),
+ * writes the merged target draft through the Document Service, and after a write, completes the
+ * order and (per-site option) publishes the target.
+ */
+export const createTargetIo = (strapi: Core.Strapi) => {
+  const getComponent: GetComponent = (uid) => strapi.getModel(uid as any) as unknown as Schema | undefined;
+  const schema = (order: OrderRecord) => strapi.getModel(order.contentType as any) as unknown as Schema;
+  const docs = (order: OrderRecord) => strapi.documents(order.contentType as any);
+  const populate = (order: OrderRecord) => buildDeepPopulate(schema(order), getComponent) as any;
+
+  const find = (order: OrderRecord, locale: string, status: 'draft' | 'published' = 'draft') =>
+    docs(order).findOne({ documentId: order.targetDocumentId, locale, status, populate: populate(order) }) as Promise<Doc | null>;
+
+  /**
+   * Values of the document's uid fields (slugs) already used by other documents of the target
+   * locale, for the uids this write may set: only those starting with a base it could use.
+   */
+  const takenUids = async (order: OrderRecord, source: Doc, target: Doc | null, translations: Translations) => {
+    const out: Record<string, string[]> = {};
+    for (const [key, attribute] of Object.entries(schema(order).attributes)) {
+      if (attribute.type !== 'uid') continue;
+      const field = attribute.targetField;
+      const translated = field ? translations[field] : undefined;
+      if (target && typeof translated !== 'string') continue;
+      const bases = [translated, field ? source[field] : undefined, source[key]]
+        .map((v) => (typeof v === 'string' ? slugify(v) : ''))
+        .filter(Boolean);
+      if (!bases.length) continue;
+      const rows = await strapi.db.query(order.contentType as any).findMany({
+        where: { locale: order.targetLocale, documentId: { $ne: order.targetDocumentId }, $or: bases.map((b) => ({ [key]: { $startsWith: b } })) },
+        select: [key],
+      });
+      out[key] = rows.map((r: any) => r[key]).filter((v: unknown): v is string => typeof v === 'string');
+    }
+    return out;
+  };
+
+  /** Related documents that exist in the target locale (or are not localized): the ones that may be written. */
+  const writableRelations = async (order: OrderRecord, source: Doc) => {
+    const ok = new Set<string>();
+    for (const { target, documentId } of relationRefs(schema(order), source, getComponent)) {
+      const model = strapi.getModel(target as any) as any;
+      const localized = model?.pluginOptions?.i18n?.localized === true;
+      const where = localized ? { documentId, locale: order.targetLocale } : { documentId };
+      if ((await strapi.db.query(target as any).count({ where })) > 0) ok.add(`${target}:${documentId}`);
+    }
+    return ok;
+  };
+
+  return {
+    schema,
+    getComponent,
+
+    async load(order: OrderRecord): Promise<{ source: Doc | null; target: Doc | null }> {
+      const source = await find(order, order.sourceLocale);
+      const target = await find(order, order.targetLocale);
+      return { source, target };
+    },
+
+    /** Merges and writes the target draft; returns the target as stored afterwards. */
+    async write(order: OrderRecord, source: Doc, target: Doc | null, translations: Translations): Promise<Doc | null> {
+      const relations = await writableRelations(order, source);
+      const { data, skipped } = buildTargetData({
+        schema: schema(order),
+        getComponent,
+        source,
+        existingTarget: target,
+        translations,
+        takenUids: await takenUids(order, source, target, translations),
+        keepRelation: ({ attribute, documentId }) => relations.has(`${attribute.target}:${documentId}`),
+      });
+      if (skipped.length) strapi.log.warn(`[gengo] order ${order.id}: skipped ${skipped.map((s) => `${s.path} (${s.reason})`).join(', ')}`);
+      await docs(order).update({ documentId: order.targetDocumentId, locale: order.targetLocale, data } as any);
+      return find(order, order.targetLocale);
+    },
+
+    /**
+     * Once every job of the order is approved and written: the order is completed, and when the
+     * site asks for it (`publishWhenApproved` in the plugin config) and the source locale is
+     * published, the target locale is published too.
+     */
+    async afterApplied(order: OrderRecord): Promise<void> {
+      const rows = (await strapi.db.query(UIDS.job).findMany({ where: { orderId: order.id }, select: ['gengoStatus', 'appliedStatus', 'status'] })) as JobRecord[];
+      const done = rows.length > 0 && rows.every((r) => r.appliedStatus === 'approved' && r.status === 'approved');
+      if (!done) return;
+      if (order.status !== 'completed') {
+        const history = [...(order.history ?? []), { at: new Date().toISOString(), status: 'completed' }];
+        await strapi.db.query(UIDS.order).update({ where: { id: order.id }, data: { status: 'completed', history } });
+      }
+      const config = (strapi.config.get(`plugin::${PLUGIN_ID}`) ?? {}) as Record<string, unknown>;
+      if (config.publishWhenApproved !== true) return;
+      if (!(strapi.getModel(order.contentType as any) as any)?.options?.draftAndPublish) return;
+      const sourcePublished = await docs(order).findOne({ documentId: order.targetDocumentId, locale: order.sourceLocale, status: 'published', fields: ['id'] } as any);
+      if (!sourcePublished) return;
+      await docs(order).publish({ documentId: order.targetDocumentId, locale: order.targetLocale } as any);
+      strapi.log.info(`[gengo] order ${order.id}: all jobs approved, ${order.targetLocale} published`);
+    },
+  };
+};

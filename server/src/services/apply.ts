@@ -1,0 +1,179 @@
+import type { Core } from '@strapi/strapi';
+import { PLUGIN_ID, UIDS } from '../constants';
+import { joinChunks, restoreSegment, type Translations } from '../content';
+import { createKeyedMutex, createSerialQueue } from '../receiving/queue';
+import { editedPaths, hashPaths, isStale, lastWrittenHashes, segmentReadiness } from '../receiving/segment-state';
+import type { HistoryEntry, JobRecord, OrderedSegment, OrderRecord } from '../records/types';
+import { createTargetIo } from './apply-target';
+import type { LeaseService } from './lease';
+
+/**
+ * Applying a translation (one segment of one order) to the target locale, for callbacks, the
+ * poller and the review actions alike:
+ *
+ *   ready? (every chunk reviewable/approved) → same revision already written? → restore (refused:
+ *   `error`) → source changed since the order? (`stale`, nothing written) → target field edited by
+ *   a person since we wrote it? (`conflict`, nothing written) → merge → Document Service update of
+ *   the target draft → record the revision and the hashes of what was written.
+ *
+ * Exactly once per revision: the revision hash (texts + status) is compared with the rows'
+ * `appliedHash`, and the rows are claimed with a conditional UPDATE before the write, inside one
+ * transaction. No lost field: everything for one target document runs under an in-process mutex
+ * and, across instances, a row lock (SELECT … FOR UPDATE on a lease row named after the document)
+ * held by that transaction; the target is re-read inside it before merging.
+ */
+export type ApplyState = 'waiting' | 'applied' | 'already' | 'conflict' | 'stale' | 'error' | 'missing';
+export interface ApplyOutcome {
+  state: ApplyState;
+  detail?: string;
+}
+export interface ApplyOptions {
+  /** Write even over a person's edit or a changed source (an admin's decision in review). */
+  force?: boolean;
+}
+
+const MAX_HISTORY = 50;
+
+const createApplyService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const queue = createSerialQueue();
+  const mutex = createKeyedMutex();
+  const io = createTargetIo(strapi);
+  const jobs = () => strapi.db.query(UIDS.job);
+  const lease = () => strapi.plugin(PLUGIN_ID).service('lease') as LeaseService;
+
+  const withHistory = (row: JobRecord, status: string, note?: string) => {
+    const history = [...(row.history ?? [])];
+    const last = history[history.length - 1];
+    if (!last || last.status !== status || last.note !== note) history.push({ at: new Date().toISOString(), status, ...(note ? { note } : {}) } as HistoryEntry);
+    return history.slice(-MAX_HISTORY);
+  };
+
+  /** Marks every row of the segment (conflict, stale, error) without writing the entry. */
+  const mark = async (rows: JobRecord[], status: 'conflict' | 'stale' | 'error', note: string) => {
+    for (const row of rows) {
+      if (row.status === status && row.lastError === note) continue;
+      await jobs().update({ where: { id: row.id }, data: { status, lastError: note, history: withHistory(row, status, note) } });
+    }
+  };
+
+  /** Paths → hash last written by the plugin there, over every order for this target. */
+  const lastWritten = async (order: OrderRecord) => {
+    const orders = await strapi.db.query(UIDS.order).findMany({
+      where: { contentType: order.contentType, targetDocumentId: order.targetDocumentId, targetLocale: order.targetLocale },
+      select: ['id'],
+    });
+    const rows = (await jobs().findMany({
+      where: { orderId: { $in: orders.map((o: any) => o.id) }, appliedAt: { $notNull: true } },
+      select: ['writtenHashes', 'appliedAt'],
+      orderBy: [{ appliedAt: 'asc' }, { id: 'asc' }],
+    })) as Array<Pick<JobRecord, 'writtenHashes'>>;
+    return lastWrittenHashes(rows.map((r) => r.writtenHashes));
+  };
+
+  const applyLocked = async (order: OrderRecord, segment: OrderedSegment, opts: ApplyOptions): Promise<ApplyOutcome> => {
+    const rows = (await jobs().findMany({ where: { orderId: order.id, segmentKey: segment.key }, orderBy: { chunkIndex: 'asc' } })) as JobRecord[];
+    const ready = segmentReadiness(segment, rows);
+    if (ready.ready === false) return { state: 'waiting', detail: ready.reason };
+    if (!opts.force && rows.every((r) => r.appliedHash === ready.revision)) return { state: 'already' };
+
+    let joined: string;
+    try {
+      joined = joinChunks(ready.chunks, segment.separators ?? []);
+    } catch (err: any) {
+      await mark(rows, 'error', err.message);
+      return { state: 'error', detail: err.message };
+    }
+    const restored = restoreSegment(segment.protected, joined);
+    if (restored.ok === false) {
+      await mark(rows, 'error', `Translation refused: ${restored.reason}`);
+      return { state: 'error', detail: restored.reason };
+    }
+
+    const { source, target } = await io.load(order);
+    if (!source) {
+      await mark(rows, 'stale', 'The source locale version no longer exists');
+      return { state: 'stale', detail: 'no source' };
+    }
+    if (!opts.force && isStale(segment, io.schema(order), source, io.getComponent)) {
+      const note = 'The source text changed since the order: not written (order it again, or apply anyway from the review)';
+      await mark(rows, 'stale', note);
+      return { state: 'stale', detail: note };
+    }
+    if (!opts.force && target) {
+      const edited = editedPaths(target, segment.paths, await lastWritten(order));
+      if (edited.length) {
+        const note = `Edited by a person since the plugin wrote it: ${edited.join(', ')} (not overwritten)`;
+        await mark(rows, 'conflict', note);
+        return { state: 'conflict', detail: note };
+      }
+    }
+
+    // Claim: only one writer per revision, whoever else (a callback, the poller, another instance) races.
+    for (const row of rows) {
+      const { count } = await jobs().updateMany({
+        where: { id: row.id, appliedHash: row.appliedHash ?? { $null: true } },
+        data: { appliedHash: ready.revision },
+      });
+      if (!count) throw new ClaimLost(row.id);
+    }
+
+    const translations: Translations = Object.fromEntries(segment.paths.map((p) => [p, restored.value]));
+    const written = await io.write(order, source, target, translations);
+    const hashes = hashPaths(written, segment.paths);
+    const now = new Date();
+    for (const row of rows) {
+      await jobs().update({
+        where: { id: row.id },
+        data: {
+          status: ready.status,
+          appliedStatus: ready.status,
+          appliedAt: now,
+          writtenHashes: hashes,
+          lastError: null,
+          history: withHistory(row, ready.status, ready.status === 'approved' ? 'final translation written' : 'written to the draft, awaiting review'),
+        },
+      });
+    }
+    return { state: 'applied', detail: ready.status };
+  };
+
+  /** Applies one segment now (serialized per target document). Prefer `request` from outside the queue. */
+  const applySegment = async (orderId: number, segmentKey: string, opts: ApplyOptions = {}): Promise<ApplyOutcome> => {
+    const order = (await strapi.db.query(UIDS.order).findOne({ where: { id: orderId } })) as OrderRecord | null;
+    const segment = order?.segments?.find((s) => s.key === segmentKey);
+    if (!order || !segment) return { state: 'missing' };
+    const docKey = `doc:${order.contentType}:${order.targetDocumentId}:${order.targetLocale}`;
+    return mutex(docKey, async () => {
+      let outcome: ApplyOutcome;
+      try {
+        outcome = await lease().withRowLock(docKey, () => applyLocked(order, segment, opts));
+      } catch (err) {
+        if (err instanceof ClaimLost) return { state: 'already' as const, detail: err.message };
+        throw err;
+      }
+      if (outcome.state === 'applied') {
+        await io.afterApplied(order).catch((err) => strapi.log.error(`[gengo] after applying order ${order.id}: ${err.message}`));
+      }
+      return outcome;
+    });
+  };
+
+  return {
+    /** The receiving side's one queue: a task at a time, the event loop served between tasks. */
+    queue,
+    applySegment,
+    /** Through the queue (what the review actions should call). */
+    request: (orderId: number, segmentKey: string, opts: ApplyOptions = {}) =>
+      queue.run(`apply:${orderId}:${segmentKey}:${opts.force ? 'force' : ''}`, () => applySegment(orderId, segmentKey, opts)),
+    close: () => queue.close(),
+  };
+};
+
+class ClaimLost extends Error {
+  constructor(id: number) {
+    super(`job row ${id} was claimed by another writer`);
+  }
+}
+
+export type ApplyService = ReturnType<typeof createApplyService>;
+export default createApplyService;

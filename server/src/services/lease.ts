@@ -1,0 +1,80 @@
+import crypto from 'node:crypto';
+import type { Core } from '@strapi/strapi';
+import { UIDS } from '../constants';
+
+/**
+ * Named leases in plugin::gengo.lease, so that one Strapi instance among several (sharing the
+ * database) does a thing at a time. Taken with a conditional UPDATE (free, expired, or held by the
+ * same holder token); the row is inserted once, guarded by the unique index on `name`.
+ */
+export interface Lease {
+  name: string;
+  holder: string;
+  release(): Promise<void>;
+}
+
+const createLeaseService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const instance = `${process.pid}-${crypto.randomBytes(4).toString('hex')}`;
+  const query = () => strapi.db.query(UIDS.lease);
+
+  const ensureRow = async (name: string) => {
+    if (await query().findOne({ where: { name }, select: ['id'] })) return;
+    try {
+      await query().create({ data: { name, holder: null, expiresAt: new Date(0) } });
+    } catch {
+      // Another instance inserted it first (unique index): fine.
+    }
+  };
+
+  const take = async (name: string, holder: string, ttlMs: number, onlyIfFree: boolean): Promise<boolean> => {
+    const now = new Date();
+    const free = [{ expiresAt: { $lt: now } }, { expiresAt: { $null: true } }, { holder: { $null: true } }];
+    const { count } = await query().updateMany({
+      where: { name, $or: onlyIfFree ? free : [...free, { holder }] },
+      data: { holder, expiresAt: new Date(now.getTime() + ttlMs) },
+    });
+    return count > 0;
+  };
+
+  return {
+    instance,
+
+    /** The lease for `ttlMs` (a fresh holder token each call), or null when someone holds it. */
+    async acquire(name: string, ttlMs: number): Promise<Lease | null> {
+      await ensureRow(name);
+      const holder = `${instance}:${crypto.randomUUID()}`;
+      if (!(await take(name, holder, ttlMs, true))) return null;
+      return {
+        name,
+        holder,
+        release: async () => {
+          await query().updateMany({ where: { name, holder }, data: { holder: null, expiresAt: new Date(0) } });
+        },
+      };
+    },
+
+    /** Extends a lease still held by `lease.holder`. */
+    async renew(lease: Lease, ttlMs: number): Promise<boolean> {
+      return take(lease.name, lease.holder, ttlMs, false);
+    },
+
+    /**
+     * Runs `fn` in a transaction holding a row lock on the lease row `name` (PostgreSQL, MySQL:
+     * SELECT … FOR UPDATE; other instances wait). SQLite has one writer and one process: the
+     * transaction alone serializes. Everything `fn` does through Strapi joins the transaction.
+     */
+    async withRowLock<T>(name: string, fn: () => Promise<T>): Promise<T> {
+      await ensureRow(name);
+      return strapi.db.transaction(async ({ trx }) => {
+        if (strapi.db.dialect.client !== 'sqlite') {
+          const table = strapi.db.metadata.get(UIDS.lease).tableName;
+          await trx(table).where({ name }).forUpdate().select('id');
+        }
+        return fn();
+      });
+    },
+  };
+};
+
+export type LeaseService = ReturnType<typeof createLeaseService>;
+export default createLeaseService;

@@ -1,0 +1,187 @@
+import type { Core } from '@strapi/strapi';
+import { UIDS } from '../constants';
+import type { HistoryEntry, JobRecord, OrderRecord } from '../records/types';
+
+/**
+ * The only code of the ordering side touching plugin::gengo.order / plugin::gengo.job rows
+ * (through `strapi.db.query`: these are records, not documents).
+ */
+
+export type NewOrder = Omit<OrderRecord, 'id' | 'documentId' | 'createdAt' | 'updatedAt' | 'history'> & {
+  history?: HistoryEntry[];
+};
+export type NewJob = Pick<JobRecord, 'segmentKey' | 'chunkIndex' | 'chunkCount' | 'sourceHash'>;
+
+export interface OrderFilters {
+  contentType?: string;
+  documentId?: string;
+  targetLocale?: string;
+  status?: string;
+  page: number;
+  pageSize: number;
+}
+
+/** SQLite, PostgreSQL and MySQL report a unique violation each their own way. */
+export const isUniqueViolation = (err: any): boolean => {
+  for (let e = err, i = 0; e && i < 4; e = e.cause, i++) {
+    const code = String(e.code ?? '');
+    if (code === '23505' || code.startsWith('SQLITE_CONSTRAINT') || code === 'ER_DUP_ENTRY') return true;
+    if (/unique constraint|UNIQUE constraint failed|duplicate key/i.test(String(e.message ?? ''))) return true;
+  }
+  return false;
+};
+
+const entry = (status: string, note?: string): HistoryEntry => ({
+  at: new Date().toISOString(),
+  status,
+  ...(note ? { note } : {}),
+});
+
+const createOrderStoreService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const orders = () => strapi.db.query(UIDS.order as any);
+  const jobs = () => strapi.db.query(UIDS.job as any);
+
+  const store = {
+    async findByRequestKeys(keys: string[]): Promise<OrderRecord[]> {
+      if (!keys.length) return [];
+      return (await orders().findMany({ where: { requestKey: { $in: keys } } })) as OrderRecord[];
+    },
+
+    async findOrder(id: number): Promise<OrderRecord | null> {
+      return (await orders().findOne({ where: { id } })) as OrderRecord | null;
+    },
+
+    async findOrderByReference(reference: string): Promise<OrderRecord | null> {
+      return (await orders().findOne({ where: { reference } })) as OrderRecord | null;
+    },
+
+    /** Inserts an order; null when its request key exists already (a concurrent twin won). */
+    async insertOrder(data: NewOrder): Promise<OrderRecord | null> {
+      try {
+        return (await orders().create({
+          data: { ...data, history: data.history ?? [entry(data.status)] },
+        })) as OrderRecord;
+      } catch (err) {
+        if (isUniqueViolation(err)) return null;
+        throw err;
+      }
+    },
+
+    async insertJobs(orderId: number, rows: NewJob[]): Promise<void> {
+      if (!rows.length) return;
+      await jobs().createMany({ data: rows.map((r) => ({ ...r, orderId, status: 'queued' })) });
+    },
+
+    /** Changes an order's fields and appends its status to the history. */
+    async updateOrder(order: OrderRecord, data: Partial<OrderRecord>, note?: string): Promise<OrderRecord> {
+      const history = [...(order.history ?? [])];
+      if (data.status && data.status !== order.status) history.push(entry(data.status, note));
+      return (await orders().update({ where: { id: order.id }, data: { ...data, history } })) as OrderRecord;
+    },
+
+    async jobsOf(orderIds: number[]): Promise<JobRecord[]> {
+      if (!orderIds.length) return [];
+      return (await jobs().findMany({
+        where: { orderId: { $in: orderIds } },
+        orderBy: [{ orderId: 'asc' }, { id: 'asc' }],
+      })) as JobRecord[];
+    },
+
+    /** A job by our numeric id or its documentId. */
+    async findJob(idOrDocumentId: string): Promise<JobRecord | null> {
+      const where = /^\d+$/.test(idOrDocumentId) ? { id: Number(idOrDocumentId) } : { documentId: idOrDocumentId };
+      return (await jobs().findOne({ where })) as JobRecord | null;
+    },
+
+    async updateJob(job: JobRecord, data: Partial<JobRecord>, note?: string): Promise<JobRecord> {
+      const history = [...(job.history ?? [])];
+      if (data.status && data.status !== job.status) history.push(entry(data.status, note));
+      return (await jobs().update({ where: { id: job.id }, data: { ...data, history } })) as JobRecord;
+    },
+
+    /** Records Gengo's id on a row that has none yet; false when another job holds the row already. */
+    async setGengoJobId(jobId: number, gengoJobId: string): Promise<boolean> {
+      try {
+        const { count } = await jobs().updateMany({ where: { id: jobId, gengoJobId: { $null: true } }, data: { gengoJobId } });
+        return count > 0;
+      } catch (err) {
+        if (isUniqueViolation(err)) return false;
+        throw err;
+      }
+    },
+
+    async findJobByParts(orderId: number, segmentKey: string, chunkIndex: number): Promise<JobRecord | null> {
+      return (await jobs().findOne({ where: { orderId, segmentKey, chunkIndex } })) as JobRecord | null;
+    },
+
+    /**
+     * Jobs Gengo answered at once in `POST translate/jobs` (lazy loading: a text it translated
+     * before; repeats within the payload): their status and text go on our rows, and their id where
+     * no other row holds it (a job already ordered by an earlier order stays that order's).
+     */
+    async recordAnsweredJobs(
+      orderId: number,
+      answered: Array<{ segmentKey: string; chunkIndex: number; job: { job_id: unknown; status?: unknown; body_tgt?: unknown } }>
+    ): Promise<string[]> {
+      const segments = new Set<string>();
+      for (const { segmentKey, chunkIndex, job } of answered) {
+        const row = await store.findJobByParts(orderId, segmentKey, chunkIndex);
+        if (!row) continue;
+        const gengoStatus = job.status === 'cancelled' ? 'canceled' : String(job.status ?? '');
+        const own = await store.setGengoJobId(row.id, String(job.job_id));
+        await store.updateJob(
+          row,
+          {
+            gengoStatus,
+            status: gengoStatus as JobRecord['status'],
+            ...(typeof job.body_tgt === 'string' ? { bodyTgt: job.body_tgt } : {}),
+          },
+          own ? 'answered at once by Gengo' : `answered at once by Gengo with job ${job.job_id} of an earlier order`
+        );
+        segments.add(segmentKey);
+      }
+      return [...segments];
+    },
+
+    /** Credits of the orders created since `since` that spent or may have spent credits. */
+    async creditsSince(since: Date): Promise<number> {
+      const rows = (await orders().findMany({
+        select: ['credits'],
+        where: { createdAt: { $gte: since }, status: { $in: ['placing', 'placed', 'completed', 'ambiguous'] } },
+      })) as Array<{ credits: number | string | null }>;
+      return rows.reduce((sum, r) => sum + Number(r.credits ?? 0), 0);
+    },
+
+    async listOrders(f: OrderFilters): Promise<{ results: OrderRecord[]; pagination: Record<string, number> }> {
+      const where: Record<string, unknown> = {};
+      if (f.contentType) where.contentType = f.contentType;
+      if (f.documentId) where.targetDocumentId = f.documentId;
+      if (f.targetLocale) where.targetLocale = f.targetLocale;
+      if (f.status) where.status = f.status;
+      const [results, total] = await Promise.all([
+        orders().findMany({
+          where,
+          orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+          offset: (f.page - 1) * f.pageSize,
+          limit: f.pageSize,
+        }),
+        orders().count({ where }),
+      ]);
+      return {
+        results: results as OrderRecord[],
+        pagination: { page: f.page, pageSize: f.pageSize, total, pageCount: Math.ceil(total / f.pageSize) },
+      };
+    },
+
+    async ordersOfDocument(contentType: string, documentId: string): Promise<OrderRecord[]> {
+      return (await orders().findMany({
+        where: { contentType, targetDocumentId: documentId },
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      })) as OrderRecord[];
+    },
+  };
+  return store;
+};
+
+export type OrderStoreService = ReturnType<typeof createOrderStoreService>;
+export default createOrderStoreService;

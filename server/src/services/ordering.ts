@@ -1,0 +1,284 @@
+import crypto from 'node:crypto';
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { PLUGIN_ID } from '../constants';
+import { GengoAmbiguousOrderError, GengoApiError, type GengoClient, type JobPayload, type PostJobsResult, type Tier } from '../gengo';
+import { imageAttachments, previewAttachment } from '../orders/attachments';
+import type { BudgetCheck } from '../orders/budget';
+import { derivedRequestKeys, explicitRequestKey } from '../orders/keys';
+import { buildJobPayloads, buildPostRequest, orderComment } from '../orders/plan';
+import { toOrderView, type OrderView } from '../orders/views';
+import type { OrderRecord } from '../records/types';
+import type { PreparedSource } from './order-source';
+import { callbackUrlOf, checkGlossary, previewUrlOf } from './ordering-context';
+import type { OrderStoreService } from './order-store';
+import type { PlannedTarget, QuoteInput, QuoteService } from './quote';
+
+/**
+ * `POST /gengo/orders`: one Gengo order per target locale. Checks (languages, balance, caps) come
+ * first and leave nothing behind; then, per locale, the order and job rows are written (`placing`)
+ * BEFORE the POST, so that whatever happens to the POST there is a record carrying its reference.
+ */
+
+export interface OrderInput extends QuoteInput {
+  comment?: string | null;
+  autoApprove?: boolean | null;
+  asGroup?: boolean | null;
+  allowFork?: boolean | null;
+  glossaryId?: number | null;
+  usePreferred?: boolean | null;
+  /** Same key, same order (per user and target locale); derived from the request when absent. */
+  idempotencyKey?: string | null;
+}
+
+export interface OrderingUser {
+  id: number | null;
+  name: string | null;
+}
+
+export interface PlaceResult {
+  /** One per target locale placed or found; `created: false` when the request had placed it already. */
+  orders: Array<OrderView & { created: boolean }>;
+  /** Locales not attempted because an earlier POST's outcome is unknown: send the request again later. */
+  notPlaced: string[];
+}
+
+/** Thrown when Gengo refused an order: the message is Gengo's. */
+export class OrderRefusedError extends errors.ApplicationError {}
+
+const createOrderingService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const plugin = () => strapi.plugin(PLUGIN_ID);
+  const store = () => plugin().service('orderStore') as OrderStoreService;
+  const quotes = () => plugin().service('quote') as QuoteService;
+  /** Side effects not awaited by the request (see `settled`). */
+  const pending = new Set<Promise<unknown>>();
+
+  const keysFor = (input: OrderInput, prepared: PreparedSource, tier: Tier, options: object, user: OrderingUser) => {
+    const now = Date.now();
+    const hashes = prepared.segments.map((s) => `${s.hash}:${s.paths.join(',')}`);
+    return new Map(
+      prepared.targets.map(({ locale }) => {
+        if (input.idempotencyKey) {
+          const key = explicitRequestKey(input.idempotencyKey, user.id, locale);
+          return [locale, { current: key, lookup: [key] }];
+        }
+        const { current, previous } = derivedRequestKeys(
+          {
+            userId: user.id,
+            uid: prepared.uid,
+            documentId: prepared.documentId,
+            sourceLocale: prepared.sourceLocale,
+            targetLocale: locale,
+            tier,
+            segmentHashes: hashes,
+            options: options as Record<string, unknown>,
+          },
+          now
+        );
+        return [locale, { current, lookup: [current, previous] }];
+      })
+    );
+  };
+
+  /**
+   * Chunks Gengo answered at once (already translated: lazy loading) are on our rows now; the
+   * receiving side writes the segments that are complete (its poller would, later).
+   */
+  const recordAnswered = async (order: OrderRecord, target: PlannedTarget, answered: PostJobsResult['jobs']) => {
+    if (!answered || Array.isArray(answered)) return;
+    const byKey = new Map(target.plan.chunks.map((c) => [c.key, c]));
+    const rows = Object.entries(answered).flatMap(([key, jobs]) => {
+      const chunk = byKey.get(key);
+      return chunk && Array.isArray(jobs) && jobs[0] ? [{ segmentKey: chunk.segmentKey, chunkIndex: chunk.chunkIndex, job: jobs[0] }] : [];
+    });
+    const segments = await store().recordAnsweredJobs(order.id, rows);
+    const apply = plugin().service('apply') as { applySegment?: (orderId: number, segmentKey: string) => Promise<unknown> } | undefined;
+    if (!segments.length || typeof apply?.applySegment !== 'function') return;
+    const run = (async () => {
+      for (const key of segments) await apply.applySegment!(order.id, key);
+    })()
+      .catch((err) => strapi.log.error(`[gengo] applying order ${order.id} answered at once failed: ${err?.message ?? err}`))
+      .finally(() => pending.delete(run));
+    pending.add(run);
+  };
+
+  /** Places one locale's order. Returns the order, or throws OrderRefusedError (Gengo said no). */
+  const placeOne = async (
+    client: GengoClient,
+    prepared: PreparedSource,
+    target: PlannedTarget,
+    ctx: { tier: Tier; requestKey: string; options: Record<string, any>; user: OrderingUser; attachments: JobPayload['attachments']; callbackUrl: string | null }
+  ): Promise<{ order: OrderRecord; created: boolean; ambiguous: boolean }> => {
+    const reference = crypto.randomUUID();
+    const comment = orderComment(prepared.typeName, prepared.uid, target.plan.fields, ctx.options.comment);
+    const inserted = await store().insertOrder({
+      requestKey: ctx.requestKey,
+      reference,
+      contentType: prepared.uid,
+      targetDocumentId: prepared.documentId,
+      sourceLocale: prepared.sourceLocale,
+      targetLocale: target.locale,
+      lcSrc: prepared.lcSrc,
+      lcTgt: target.lcTgt,
+      tier: ctx.tier,
+      status: 'placing',
+      gengoOrderId: null,
+      credits: target.quote.credits,
+      currency: target.quote.currency || null,
+      options: { ...ctx.options, comment },
+      segments: target.plan.segments,
+      orderedById: ctx.user.id,
+      orderedByName: ctx.user.name,
+      lastError: null,
+      submittedAt: null,
+    });
+    if (!inserted) {
+      // A concurrent twin of this request inserted first: it places the order, we report it.
+      const [twin] = await store().findByRequestKeys([ctx.requestKey]);
+      if (!twin) throw new errors.ApplicationError('The order could not be recorded, try again');
+      return { order: twin, created: false, ambiguous: false };
+    }
+    try {
+      await store().insertJobs(
+        inserted.id,
+        target.plan.chunks.map((c) => ({ segmentKey: c.segmentKey, chunkIndex: c.chunkIndex, chunkCount: c.chunkCount, sourceHash: c.sourceHash }))
+      );
+    } catch (err: any) {
+      // Nothing was sent: the order fails and its request key is released.
+      await store().updateOrder(inserted, { status: 'failed', lastError: err?.message ?? String(err), requestKey: `failed:${reference}` });
+      throw err;
+    }
+
+    const jobs = buildJobPayloads(target.plan, {
+      reference,
+      lcSrc: prepared.lcSrc,
+      lcTgt: target.lcTgt,
+      tier: ctx.tier,
+      typeName: prepared.typeName,
+      autoApprove: Boolean(ctx.options.autoApprove),
+      callbackUrl: ctx.callbackUrl,
+      usePreferred: Boolean(ctx.options.usePreferred),
+      glossaryId: ctx.options.glossaryId ?? null,
+      attachments: ctx.attachments,
+    });
+    const request = buildPostRequest(jobs, comment, { asGroup: ctx.options.asGroup, allowFork: ctx.options.allowFork });
+    let result: PostJobsResult;
+    try {
+      result = await client.postJobs(request, { reference });
+    } catch (err) {
+      if (err instanceof GengoAmbiguousOrderError) {
+        // Never post again: the reconciler looks for the reference later (findOrderByReference).
+        strapi.log.warn(`[gengo] order ${reference} is ambiguous: ${err.message}`);
+        const order = await store().updateOrder(
+          inserted,
+          { status: 'ambiguous', lastError: err.message, submittedAt: new Date().toISOString() },
+          'POST outcome unknown'
+        );
+        return { order, created: true, ambiguous: true };
+      }
+      // Anything else: Gengo answered no, or the request provably never left. Nothing was created,
+      // so the request key is released for a retry.
+      const message = err instanceof GengoApiError ? (err.gengoMessage ?? err.message) : (err as Error)?.message ?? String(err);
+      const failed = await store().updateOrder(
+        inserted,
+        { status: 'failed', lastError: message, requestKey: `failed:${reference}` },
+        message
+      );
+      throw new OrderRefusedError(`Gengo refused the order for ${target.locale}: ${message}`, {
+        locale: target.locale,
+        code: err instanceof GengoApiError ? (err.code ?? null) : null,
+        jobErrors: err instanceof GengoApiError ? err.jobErrors : undefined,
+        order: toOrderView(failed),
+      });
+    }
+    // Gengo has the order from here on: whatever fails below must not release the request key.
+    const order = await store().updateOrder(
+      inserted,
+      {
+        status: 'placed',
+        gengoOrderId: result.order_id != null ? String(result.order_id) : null,
+        credits: Number(result.credits_used ?? target.quote.credits),
+        currency: result.currency ?? inserted.currency,
+        submittedAt: new Date().toISOString(),
+      },
+      result.reconciled ? 'found by its reference after an ambiguous POST' : undefined
+    );
+    await recordAnswered(order, target, result.jobs).catch((err) =>
+      strapi.log.error(`[gengo] order ${order.id}: recording the jobs Gengo answered at once failed: ${err?.message ?? err}`)
+    );
+    return { order, created: true, ambiguous: false };
+  };
+
+  return {
+    /** Resolves once the side effects started by earlier orders are done (shutdown, tests). */
+    async settled(): Promise<void> {
+      while (pending.size) await Promise.allSettled([...pending]);
+    },
+
+    async place(input: OrderInput, user: OrderingUser): Promise<PlaceResult> {
+      const client = (await plugin().service('gengo').client()) as GengoClient;
+      const settings = await plugin().service('settings').getEffective();
+      const tier = (input.tier ?? settings.defaultTier) as Tier;
+      const options = {
+        autoApprove: input.autoApprove ?? settings.autoApprove,
+        asGroup: input.asGroup ?? true,
+        allowFork: input.allowFork ?? true,
+        glossaryId: input.glossaryId ?? null,
+        usePreferred: input.usePreferred ?? false,
+        comment: input.comment?.trim() || null,
+      };
+      const prepared = await plugin().service('orderSource').prepare(input, client) as PreparedSource;
+      const keys = keysFor(input, prepared, tier, options, user);
+
+      const existing = await store().findByRequestKeys([...keys.values()].flatMap((k) => k.lookup));
+      const found = new Map<string, OrderRecord>();
+      for (const [locale, k] of keys) {
+        const hit = existing.find((o) => k.lookup.includes(o.requestKey));
+        if (hit) found.set(locale, hit);
+      }
+      const missing = prepared.targets.filter((t) => !found.has(t.locale));
+
+      const results = new Map<string, { order: OrderRecord; created: boolean }>();
+      for (const [locale, order] of found) results.set(locale, { order, created: false });
+      const notPlaced: string[] = [];
+
+      if (missing.length) {
+        await checkGlossary(client, options.glossaryId);
+        const planned = await quotes().quoteTargets({ ...prepared, targets: missing }, tier, client);
+        const cost = planned.reduce((sum, p) => sum + p.quote.credits, 0);
+        const budget = await quotes().budgetFor(cost, client);
+        if (!budget.check.ok) {
+          const { message, reason } = budget.check as Extract<BudgetCheck, { ok: false }>;
+          throw new errors.ApplicationError(message, { reason, cost, balance: budget.balance });
+        }
+        const attachments = [
+          ...imageAttachments(prepared.document, settings.publicUrl),
+          ...[previewAttachment(await previewUrlOf(strapi, prepared), settings.publicUrl)].filter((a) => a !== null),
+        ];
+        const ctxBase = { tier, options, user, attachments, callbackUrl: await callbackUrlOf(strapi) };
+        for (let i = 0; i < planned.length; i++) {
+          const target = planned[i];
+          const placed = await placeOne(client, prepared, target, { ...ctxBase, requestKey: keys.get(target.locale)!.current }).catch((err) => {
+            // Orders of the locales before this one are placed: say so with the refusal.
+            if (err instanceof OrderRefusedError)
+              (err.details as Record<string, unknown>).placed = [...results.values()].filter((r) => r.created).map((r) => toOrderView(r.order));
+            throw err;
+          });
+          results.set(target.locale, placed);
+          if (placed.ambiguous) {
+            notPlaced.push(...planned.slice(i + 1).map((p) => p.locale));
+            break;
+          }
+        }
+      }
+
+      const orders = prepared.targets
+        .filter((t) => results.has(t.locale))
+        .map((t) => ({ ...toOrderView(results.get(t.locale)!.order), created: results.get(t.locale)!.created }));
+      return { orders, notPlaced };
+    },
+  };
+};
+
+export type OrderingService = ReturnType<typeof createOrderingService>;
+export default createOrderingService;

@@ -1,0 +1,167 @@
+import type { Core } from '@strapi/strapi';
+import { PLUGIN_ID, UIDS } from '../constants';
+import type { GengoClient, Job, Order } from '../gengo';
+import type { JobRecord, OrderRecord } from '../records/types';
+import type { ApplyService } from './apply';
+import type { GengoService } from './gengo';
+import type { JobSyncService, SyncOutcome } from './job-sync';
+import type { LeaseService } from './lease';
+import type { SettingsService } from './settings';
+
+/**
+ * Reconciliation: asks Gengo about every unfinished job (`translate/jobs/{ids}`, 200 ids a call;
+ * `translate/order/{id}` for orders whose job ids we do not know yet; `findOrderByReference` for
+ * orders whose POST had an unknown outcome) and syncs each job through the same path as callbacks.
+ * One run at a time across instances (lease `reconcile`); the cron task ticks every minute and runs
+ * when the lease `reconcile-due` (held for the poll interval) has expired, so that the interval is
+ * kept across instances and a changed setting applies without rescheduling.
+ */
+export const CRON_NAME = 'gengoReconcile';
+export const JOBS_PER_CALL = 200;
+const RUN_LEASE_MS = 10 * 60 * 1000;
+const ACTIVE_ORDERS = ['placed', 'ambiguous'];
+const FINAL = new Set(['approved', 'canceled']);
+const MARKS = new Set(['conflict', 'stale', 'error']);
+
+export interface ReconcileResult {
+  skipped?: string;
+  orders: number;
+  polled: number;
+  discovered: number;
+  applied: number;
+  ignored: number;
+  failed: number;
+}
+
+/** Whether Gengo may still have something for this row. */
+export const needsPoll = (row: JobRecord): boolean => {
+  if (!row.gengoJobId) return true;
+  if (!row.gengoStatus || !FINAL.has(row.gengoStatus)) return true;
+  // Approved at Gengo but the final text not written yet (missed callback, crash): unless a person must decide.
+  return row.gengoStatus === 'approved' && row.appliedStatus !== 'approved' && !MARKS.has(row.status);
+};
+
+const orderJobIds = (order: Order): string[] =>
+  Object.entries(order)
+    .filter(([k, v]) => k.startsWith('jobs_') && Array.isArray(v))
+    .flatMap(([, v]) => (v as unknown[]).map(String));
+
+const empty = (): ReconcileResult => ({ orders: 0, polled: 0, discovered: 0, applied: 0, ignored: 0, failed: 0 });
+
+const createReconcileService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const svc = <T>(name: string) => strapi.plugin(PLUGIN_ID).service(name) as T;
+  const log = (msg: string) => strapi.log.warn(`[gengo] reconcile: ${msg}`);
+
+  /** Job ids of orders with rows not yet bound to a Gengo job. */
+  const discover = async (client: GengoClient, order: OrderRecord): Promise<string[]> => {
+    let gengoOrderId = order.gengoOrderId;
+    if (!gengoOrderId && order.status === 'ambiguous') {
+      const since = Math.floor(new Date(order.submittedAt ?? order.createdAt).getTime() / 1000) - 300;
+      const found = await client.findOrderByReference(order.reference, since);
+      if (!found?.order_id) return [];
+      gengoOrderId = String(found.order_id);
+      const history = [...(order.history ?? []), { at: new Date().toISOString(), status: 'placed', note: 'found at Gengo by its reference' }];
+      await strapi.db.query(UIDS.order).update({ where: { id: order.id }, data: { gengoOrderId, status: 'placed', history } });
+    }
+    if (!gengoOrderId) return [];
+    const { order: gengoOrder } = await client.getOrder(gengoOrderId);
+    return orderJobIds(gengoOrder);
+  };
+
+  const run = async (): Promise<ReconcileResult> => {
+    const result = empty();
+    const lease = await svc<LeaseService>('lease').acquire('reconcile', RUN_LEASE_MS);
+    if (!lease) return { ...result, skipped: 'another reconciliation is running' };
+    try {
+      let client: GengoClient;
+      try {
+        client = await svc<GengoService>('gengo').client();
+      } catch (err: any) {
+        return { ...result, skipped: err.message };
+      }
+      const orders = (await strapi.db.query(UIDS.order).findMany({ where: { status: { $in: ACTIVE_ORDERS } } })) as OrderRecord[];
+      const ids = new Set<string>();
+      for (const order of orders) {
+        const rows = (await strapi.db.query(UIDS.job).findMany({ where: { orderId: order.id } })) as JobRecord[];
+        const open = rows.filter(needsPoll);
+        if (!open.length) continue;
+        result.orders++;
+        open.forEach((r) => r.gengoJobId && ids.add(r.gengoJobId));
+        if (open.some((r) => !r.gengoJobId)) {
+          try {
+            const known = new Set(rows.map((r) => r.gengoJobId).filter(Boolean));
+            (await discover(client, order)).filter((id) => !known.has(id)).forEach((id) => ids.add(id));
+          } catch (err: any) {
+            result.failed++;
+            log(`order ${order.id}: ${err.message}`);
+          }
+        }
+      }
+      const all = [...ids];
+      for (let i = 0; i < all.length; i += JOBS_PER_CALL) {
+        await svc<LeaseService>('lease').renew(lease, RUN_LEASE_MS);
+        let jobs: Job[];
+        try {
+          ({ jobs } = await client.getJobs(all.slice(i, i + JOBS_PER_CALL)));
+        } catch (err: any) {
+          result.failed += Math.min(JOBS_PER_CALL, all.length - i);
+          log(err.message);
+          continue;
+        }
+        result.polled += jobs.length;
+        const queue = svc<ApplyService>('apply').queue;
+        const outcomes = await Promise.allSettled(
+          jobs.map((job) => queue.run(`poll:${job.job_id}`, () => svc<JobSyncService>('jobSync').syncJob(job)))
+        );
+        for (const o of outcomes) {
+          if (o.status === 'rejected') {
+            result.failed++;
+            log(String(o.reason?.message ?? o.reason));
+            continue;
+          }
+          const outcome = o.value as SyncOutcome;
+          if (outcome.state === 'ignored') result.ignored++;
+          else {
+            if (outcome.discovered) result.discovered++;
+            if (outcome.apply?.state === 'applied') result.applied++;
+          }
+        }
+      }
+      return result;
+    } finally {
+      await lease.release();
+    }
+  };
+
+  /** Cron tick: runs when this poll interval's lease is free (one instance per interval). */
+  const tick = async (): Promise<ReconcileResult | null> => {
+      const { pollIntervalMinutes } = await svc<SettingsService>('settings').getEffective();
+      const minutes = Math.max(1, pollIntervalMinutes || 30);
+      // A little under the interval, so the minute ticks do not drift past it.
+      const due = await svc<LeaseService>('lease').acquire('reconcile-due', minutes * 60_000 - 5_000);
+      if (!due) return null;
+    return run();
+  };
+
+  return {
+    run,
+    tick,
+
+    schedule(): void {
+      strapi.cron.add({
+        [CRON_NAME]: {
+          task: () =>
+            tick().catch((err: any) => strapi.log.error(`[gengo] reconcile: ${err?.message ?? err}`)),
+          options: { rule: '* * * * *' },
+        },
+      });
+    },
+
+    unschedule(): void {
+      strapi.cron.remove(CRON_NAME);
+    },
+  };
+};
+
+export type ReconcileService = ReturnType<typeof createReconcileService>;
+export default createReconcileService;

@@ -1,0 +1,22 @@
+import type { Page } from 'playwright-core';
+
+/** Logs in on the admin's login page and waits for the admin home. */
+export const loginInBrowser = async (page: Page, url: string, admin: { email: string; password: string }) => {
+  await page.goto(`${url}/admin`);
+  await page.getByLabel('Email').fill(admin.email);
+  await page.getByLabel('Password').fill(admin.password);
+  await page.getByRole('button', { name: 'Login' }).click();
+  await page.getByRole('link', { name: /Content Manager/i }).first().waitFor({ timeout: 60_000 });
+};
+
+/** An admin JWT through the real login route, for setting things up over HTTP. */
+export const adminToken = async (url: string, admin: { email: string; password: string }): Promise<string> => {
+  const res = await fetch(`${url}/admin/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(admin),
+  });
+  if (!res.ok) throw new Error(`admin login failed: ${res.status}`);
+  const body: any = await res.json();
+  return body.data.token;
+};

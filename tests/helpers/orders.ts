@@ -1,0 +1,161 @@
+import crypto from 'crypto';
+import type { AddressInfo } from 'net';
+import { startEmulator } from '../../emulator/src';
+import { EmulatorControl } from '../../emulator/src/control-client';
+import { createGengoClient } from '../../server/src/gengo';
+import { extractSegments, protectSegment, splitForGengo } from '../../server/src/content';
+import { buildDeepPopulate } from '../../server/src/orders/populate';
+import { encodeCustomData, type OrderedSegment } from '../../server/src/records/types';
+import { startTestStrapi, type TestStrapi } from './strapi';
+
+/**
+ * The receiving side's fixtures: a booted playground listening on a real port (so the emulator
+ * can call it back), the emulator, and orders placed directly (rows written as records/types.ts
+ * describes, jobs POSTed with the real client) without the ordering routes.
+ */
+export const ARTICLE = 'api::article.article';
+
+export type Receiving = {
+  app: TestStrapi;
+  emu: Awaited<ReturnType<typeof startEmulator>>;
+  control: EmulatorControl;
+  baseUrl: string;
+  stop(): Promise<void>;
+};
+
+const GENGO_ENV = ['GENGO_PUBLIC_KEY', 'GENGO_PRIVATE_KEY', 'GENGO_API_URL', 'GENGO_PUBLIC_URL', 'GENGO_ENVIRONMENT', 'GENGO_POLL_INTERVAL_MINUTES'];
+
+export const startReceiving = async (opts: { publicUrl?: (port: number) => string | null } = {}): Promise<Receiving> => {
+  for (const k of Object.keys(process.env)) if (k.startsWith('GENGO_')) delete process.env[k];
+  const emu = await startEmulator({ port: 0, credits: 10_000, jobCreationDelayMs: 0, callbackRetryMs: 200, duplicateWindowSeconds: 0 });
+  const app = await startTestStrapi();
+  const server = app.strapi.server.httpServer;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const port = (server.address() as AddressInfo).port;
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const publicUrl = opts.publicUrl ? opts.publicUrl(port) : baseUrl;
+  Object.assign(process.env, {
+    GENGO_PUBLIC_KEY: emu.publicKey,
+    GENGO_PRIVATE_KEY: emu.privateKey,
+    GENGO_API_URL: emu.apiUrl,
+    ...(publicUrl ? { GENGO_PUBLIC_URL: publicUrl } : {}),
+  });
+  // The minute cron tick stays out of the tests (they poll when they mean to): this interval's lease is taken.
+  await app.strapi.plugin('gengo').service('lease').acquire('reconcile-due', 3_600_000);
+  return {
+    app,
+    emu,
+    control: new EmulatorControl(emu.url),
+    baseUrl,
+    async stop() {
+      await app?.stop();
+      await emu?.close();
+      for (const k of GENGO_ENV) delete process.env[k];
+    },
+  };
+};
+
+export const createArticle = async (strapi: any, data: Record<string, unknown>) =>
+  strapi.documents(ARTICLE).create({ locale: 'en', data });
+
+export const findArticle = (strapi: any, documentId: string, locale: string, status: 'draft' | 'published' = 'draft') =>
+  strapi.documents(ARTICLE).findOne({
+    documentId,
+    locale,
+    status,
+    populate: buildDeepPopulate(strapi.getModel(ARTICLE), (uid) => strapi.getModel(uid)),
+  });
+
+export type PlacedOrder = { orderId: number; reference: string; segments: OrderedSegment[]; gengoOrderId: string };
+
+/**
+ * An order of the article's segments (all, or those with a path `only` accepts) into `fr`,
+ * placed at the emulator with `callback_url` (none: callbacks never come) and custom_data.
+ */
+export const placeOrder = async (
+  r: Receiving,
+  documentId: string,
+  opts: { only?: (paths: string[]) => boolean; callbackUrl?: string | null; splitLimit?: number } = {}
+): Promise<PlacedOrder> => {
+  const strapi: any = r.app.strapi;
+  const source = await findArticle(strapi, documentId, 'en');
+  const segments: OrderedSegment[] = extractSegments(strapi.getModel(ARTICLE), source, (uid) => strapi.getModel(uid))
+    .filter((s) => !opts.only || opts.only(s.paths))
+    .map((s, i) => {
+      const prot = protectSegment(s);
+      const split = splitForGengo(prot.text, { lcTgt: 'fr', ...(opts.splitLimit ? { limit: opts.splitLimit } : {}) });
+      return { key: `s${i}`, kind: s.kind, paths: s.paths, sourceHash: s.hash, protected: prot, separators: split.separators, chunks: split.chunks } as any;
+    });
+  const reference = crypto.randomUUID();
+  const order = await strapi.db.query('plugin::gengo.order').create({
+    data: {
+      requestKey: crypto.randomUUID(),
+      reference,
+      contentType: ARTICLE,
+      targetDocumentId: documentId,
+      sourceLocale: 'en',
+      targetLocale: 'fr',
+      lcSrc: 'en',
+      lcTgt: 'fr',
+      tier: 'standard',
+      status: 'placing',
+      segments: segments.map(({ chunks: _c, ...s }: any) => s),
+    },
+  });
+  const callbackUrl = opts.callbackUrl === undefined ? await strapi.plugin('gengo').service('callbacks').callbackUrl() : opts.callbackUrl;
+  const payload: Record<string, any> = {};
+  for (const s of segments as any[]) {
+    for (const [c, chunk] of (s.chunks as string[]).entries()) {
+      await strapi.db.query('plugin::gengo.job').create({
+        data: { orderId: order.id, segmentKey: s.key, chunkIndex: c, chunkCount: s.chunks.length, sourceHash: s.sourceHash, status: 'queued' },
+      });
+      payload[`job_${s.key}_${c}`] = {
+        slug: `article ${s.key}#${c}`,
+        body_src: chunk,
+        lc_src: 'en',
+        lc_tgt: 'fr',
+        tier: 'standard',
+        force: 1,
+        custom_data: encodeCustomData({ ref: reference, s: s.key, c }),
+        ...(callbackUrl ? { callback_url: callbackUrl } : {}),
+      };
+    }
+  }
+  const client = createGengoClient({ publicKey: r.emu.publicKey, privateKey: r.emu.privateKey, baseUrl: r.emu.apiUrl, retries: 0 });
+  const placed = await client.postJobs({ jobs: payload }, { reference });
+  await strapi.db.query('plugin::gengo.order').update({ where: { id: order.id }, data: { gengoOrderId: String(placed.order_id), status: 'placed' } });
+  await r.control.flush();
+  return { orderId: order.id, reference, segments: segments.map(({ chunks: _c, ...s }: any) => s), gengoOrderId: String(placed.order_id) };
+};
+
+/** The emulator's jobs of an order, by segment key and chunk. */
+export const gengoJobs = async (r: Receiving, order: PlacedOrder) => {
+  const all = await r.control.jobs();
+  return all
+    .filter((j: any) => String(j.custom_data ?? '').includes(order.reference))
+    .map((j: any) => ({ ...j, data: JSON.parse(j.custom_data) as { ref: string; s: string; c: number } }));
+};
+
+export const jobRows = (r: Receiving, order: PlacedOrder) =>
+  r.app.strapi.db.query('plugin::gengo.job').findMany({ where: { orderId: order.orderId }, orderBy: [{ segmentKey: 'asc' }, { chunkIndex: 'asc' }] });
+
+export const waitFor = async <T>(what: string, fn: () => Promise<T | false | null | undefined>, timeoutMs = 15_000): Promise<T> => {
+  const start = Date.now();
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((res) => setTimeout(res, 50));
+  }
+};
+
+/** Every callback the emulator sent so far answered 200 (or gave up), and our queue is empty. */
+export const settle = async (r: Receiving) => {
+  await waitFor('callbacks delivered', async () => (await r.control.callbacks()).every((c) => c.delivered || c.skipped || c.attempts >= 1 && c.lastStatus !== 200 && c.statuses.length > 0));
+  await r.app.strapi.plugin('gengo').service('apply').queue.idle();
+};
+
+/** Moves every job of the order to `status` at the emulator (same transitions and callbacks as Gengo). */
+export const advanceAll = async (r: Receiving, order: PlacedOrder, status: 'reviewable' | 'approved' | 'pending') => {
+  for (const j of await gengoJobs(r, order)) await r.control.advance(j.job_id, status);
+};

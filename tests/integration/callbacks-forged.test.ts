@@ -1,0 +1,125 @@
+import { createGengoClient } from '../../server/src/gengo';
+import { createArticle, findArticle, gengoJobs, jobRows, placeOrder, settle, startReceiving, type PlacedOrder, type Receiving } from '../helpers/orders';
+
+jest.setTimeout(90_000);
+
+const form = (field: string, payload: unknown) => new URLSearchParams({ [field]: JSON.stringify(payload) }).toString();
+
+/** What a caller who is not Gengo can and cannot do with the public callback route. */
+describe('callbacks: forged and malformed', () => {
+  let r: Receiving;
+  let url: string;
+  let documentId: string;
+  let order: PlacedOrder;
+  let updates = 0;
+
+  beforeAll(async () => {
+    r = await startReceiving();
+    const strapi: any = r.app.strapi;
+    strapi.documents.use(async (ctx: any, next: any) => {
+      if (ctx.uid === 'api::article.article' && ctx.action === 'update' && ctx.params?.locale === 'fr') updates++;
+      return next();
+    });
+    url = await strapi.plugin('gengo').service('callbacks').callbackUrl();
+    documentId = (await createArticle(strapi, { title: 'Only the real text lands', slug: 'only-the-real-text-lands' })).documentId;
+    order = await placeOrder(r, documentId);
+    await settle(r);
+  });
+  afterAll(async () => {
+    await r?.stop();
+  });
+
+  const post = (to: string, body: string, type = 'application/x-www-form-urlencoded') =>
+    fetch(to, { method: 'POST', headers: { 'content-type': type }, body });
+
+  it('a wrong or missing token → 401, and nothing is fetched', async () => {
+    await r.control.clearRequests();
+    const [job] = await gengoJobs(r, order);
+    const wrong = url.replace(/[^/]+$/, 'A'.repeat(43));
+    expect((await post(wrong, form('job', { job_id: job.job_id }))).status).toBe(401);
+    expect((await post(`${url}x`, form('job', { job_id: job.job_id }))).status).toBe(401);
+    expect((await post(url.replace(/\/[^/]+$/, '/'), form('job', { job_id: job.job_id }))).status).toBeGreaterThanOrEqual(400);
+    await settle(r);
+    expect(await r.control.requests()).toEqual([]);
+  });
+
+  it('JSON bodies → 415; no job/comment, malformed JSON, a bad job id → 400', async () => {
+    expect((await post(url, JSON.stringify({ job: '{"job_id":"1"}' }), 'application/json')).status).toBe(415);
+    expect((await post(url, 'other=1')).status).toBe(400);
+    expect((await post(url, 'job=%7Bnot%20json')).status).toBe(400);
+    expect((await post(url, form('job', { job_id: '1; DROP' }))).status).toBe(400);
+    expect((await post(url, form('job', { status: 'approved' }))).status).toBe(400);
+  });
+
+  it('a callback near Gengo\'s 60 KB limit is accepted', async () => {
+    const [job] = await gengoJobs(r, order);
+    const body = form('job', { ...job, body_src: 'é'.repeat(5000), body_tgt: 'ü'.repeat(5000) });
+    expect(body.length).toBeGreaterThan(56 * 1024);
+    expect(body.length).toBeLessThan(60 * 1024);
+    expect((await post(url, body)).status).toBe(200);
+    await settle(r);
+  });
+
+  it('an unknown job id → 200, ignored, nothing written', async () => {
+    const before = updates;
+    const res = await post(url, form('job', { job_id: '987654321', status: 'approved', body_tgt: 'forged' }));
+    expect(res.status).toBe(200);
+    await settle(r);
+    expect(updates).toBe(before);
+  });
+
+  it('a job of the account that is not ours (foreign custom_data) → 200, ignored', async () => {
+    const client = createGengoClient({ publicKey: r.emu.publicKey, privateKey: r.emu.privateKey, baseUrl: r.emu.apiUrl, retries: 0 });
+    await client.postJobs({ jobs: { j: { slug: 'other app', body_src: 'Someone else entirely', lc_src: 'en', lc_tgt: 'fr', tier: 'standard', custom_data: 'theirs-0123456789' } } }, { reference: 'theirs-0123456789' });
+    await r.control.flush();
+    const foreign = (await r.control.jobs()).find((j: any) => j.custom_data === 'theirs-0123456789')!;
+    await r.control.advance(foreign.job_id, 'reviewable');
+    const before = updates;
+    expect((await post(url, form('job', { job_id: foreign.job_id }))).status).toBe(200);
+    await settle(r);
+    expect(updates).toBe(before);
+  });
+
+  it('a body_tgt Gengo does not confirm is never written: the text is re-fetched from Gengo', async () => {
+    const [job] = await gengoJobs(r, order);
+    const before = updates;
+    // Gengo says "available": nothing to write, whatever the body claims.
+    const forged = form('job', { ...job, status: 'approved', body_tgt: 'FORGED TITLE' });
+    expect((await post(url, forged)).status).toBe(200);
+    await settle(r);
+    expect(updates).toBe(before);
+    expect((await jobRows(r, order)).every((row: any) => row.bodyTgt === null && row.appliedHash === null)).toBe(true);
+
+    await r.control.advance(job.job_id, 'reviewable');
+    await settle(r);
+    expect((await post(url, forged)).status).toBe(200);
+    await settle(r);
+    const fr = await findArticle(r.app.strapi, documentId, 'fr');
+    expect(fr.title).toMatch(/^\[fr\] /);
+    expect(JSON.stringify(fr)).not.toContain('FORGED');
+  });
+
+  it('a callback for a job of an order whose POST outcome was unknown settles the order as placed', async () => {
+    const strapi: any = r.app.strapi;
+    const other = await createArticle(strapi, { title: 'Outcome unknown', slug: 'outcome-unknown' });
+    const placed = await placeOrder(r, other.documentId);
+    await strapi.db.query('plugin::gengo.order').update({ where: { id: placed.orderId }, data: { gengoOrderId: null, status: 'ambiguous' } });
+    const [job] = await gengoJobs(r, placed);
+    await r.control.advance(job.job_id, 'reviewable');
+    await settle(r);
+    const row = await strapi.db.query('plugin::gengo.order').findOne({ where: { id: placed.orderId } });
+    expect(row).toMatchObject({ status: 'placed', gengoOrderId: placed.gengoOrderId });
+    expect((await findArticle(strapi, other.documentId, 'fr')).title).toMatch(/^\[fr\] /);
+  });
+
+  it('comments: the thread is re-read from Gengo and stored once', async () => {
+    const [job] = await gengoJobs(r, order);
+    await r.control.comment(job.job_id, 'Is "text" a noun here?');
+    await settle(r);
+    // The same comment callback again, and a forged one.
+    expect((await post(url, form('comment', { job_id: job.job_id, body: 'forged comment' }))).status).toBe(200);
+    await settle(r);
+    const comments = await r.app.strapi.db.query('plugin::gengo.comment').findMany({ where: { gengoJobId: String(job.job_id) } });
+    expect(comments.map((c: any) => c.body)).toEqual(['Is "text" a noun here?']);
+  });
+});
