@@ -73,6 +73,22 @@ describe('reconciliation', () => {
     expect(row).toMatchObject({ status: 'placed', gengoOrderId: order.gengoOrderId });
   });
 
+  it('an order left "placing" by a process that died mid-POST is found by its reference, a fresh one is left alone', async () => {
+    const orders = r.app.strapi.db.query('plugin::gengo.order');
+    const { documentId } = await createArticle(r.app.strapi, { title: 'Crashed while placing', slug: 'crashed-while-placing' });
+    const order = await placeOrder(r, documentId, { callbackUrl: UNREACHABLE });
+    await advanceAll(r, order, 'reviewable');
+    // Still placing, recently: its own request may yet finish, so the poller keeps off it.
+    await orders.update({ where: { id: order.orderId }, data: { gengoOrderId: null, status: 'placing' } });
+    expect((await checkNow()).body.data).toMatchObject({ discovered: 0, applied: 0 });
+    expect(await orders.findOne({ where: { id: order.orderId } })).toMatchObject({ status: 'placing', gengoOrderId: null });
+    // Abandoned: older than the cut-off.
+    const knex = r.app.strapi.db.connection;
+    await knex('gengo_orders').where({ id: order.orderId }).update({ updated_at: new Date(Date.now() - 11 * 60 * 1000) });
+    expect((await checkNow()).body.data).toMatchObject({ discovered: 1, applied: 1 });
+    expect(await orders.findOne({ where: { id: order.orderId } })).toMatchObject({ status: 'placed', gengoOrderId: order.gengoOrderId });
+  });
+
   it('two concurrent runs: one polls, the other is turned away by the lease', async () => {
     const reconcile = r.app.strapi.plugin('gengo').service('reconcile');
     const results = await Promise.all([reconcile.run(), reconcile.run(), reconcile.run()]);

@@ -20,6 +20,11 @@ export const CRON_NAME = 'gengoReconcile';
 export const JOBS_PER_CALL = 200;
 const RUN_LEASE_MS = 10 * 60 * 1000;
 const ACTIVE_ORDERS = ['placed', 'ambiguous'];
+/**
+ * An order still `placing` this long after its last change lost its process mid-POST (a crash, a
+ * restart): whether Gengo got it is unknown, so it is looked up by its reference like `ambiguous`.
+ */
+export const PLACING_ABANDONED_MS = 10 * 60 * 1000;
 const FINAL = new Set(['approved', 'canceled']);
 const MARKS = new Set(['conflict', 'stale', 'error']);
 
@@ -55,7 +60,7 @@ const createReconcileService = ({ strapi }: { strapi: Core.Strapi }) => {
   /** Job ids of orders with rows not yet bound to a Gengo job. */
   const discover = async (client: GengoClient, order: OrderRecord): Promise<string[]> => {
     let gengoOrderId = order.gengoOrderId;
-    if (!gengoOrderId && order.status === 'ambiguous') {
+    if (!gengoOrderId && (order.status === 'ambiguous' || order.status === 'placing')) {
       const since = Math.floor(new Date(order.submittedAt ?? order.createdAt).getTime() / 1000) - 300;
       const found = await client.findOrderByReference(order.reference, since);
       if (!found?.order_id) return [];
@@ -79,7 +84,12 @@ const createReconcileService = ({ strapi }: { strapi: Core.Strapi }) => {
       } catch (err: any) {
         return { ...result, skipped: err.message };
       }
-      const orders = (await strapi.db.query(UIDS.order).findMany({ where: { status: { $in: ACTIVE_ORDERS } } })) as OrderRecord[];
+      const abandoned = new Date(Date.now() - PLACING_ABANDONED_MS);
+      const orders = (await strapi.db.query(UIDS.order).findMany({
+        where: {
+          $or: [{ status: { $in: ACTIVE_ORDERS } }, { status: 'placing', updatedAt: { $lt: abandoned } }],
+        },
+      })) as OrderRecord[];
       const ids = new Set<string>();
       for (const order of orders) {
         const rows = (await strapi.db.query(UIDS.job).findMany({ where: { orderId: order.id } })) as JobRecord[];
