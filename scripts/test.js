@@ -1,8 +1,9 @@
 'use strict';
 /**
- * `npm test`: builds the plugin (Strapi loads it through its package exports, and the browser tests
- * need its built admin part), then runs every jest project in one process: unit, integration
- * (SQLite by default; TEST_DATABASE=postgres for PostgreSQL) and e2e. Extra arguments go to jest.
+ * `npm test`: type-checks (jest's swc transform does not), builds the plugin (Strapi loads it
+ * through its package exports, and the browser tests need its built admin part), then runs every
+ * jest project in one process: unit, integration (SQLite by default; TEST_DATABASE=postgres for
+ * PostgreSQL) and e2e. Extra arguments go to jest.
  */
 const path = require('path');
 const { run } = require('./run');
@@ -11,6 +12,9 @@ const ROOT = path.resolve(__dirname, '..');
 const bin = (name) => path.join(ROOT, 'node_modules', '.bin', name);
 
 (async () => {
+  for (const project of ['tsconfig.json', 'server/tsconfig.json', 'admin/tsconfig.json']) {
+    await run(bin('tsc'), ['-p', project, '--noEmit'], { cwd: ROOT });
+  }
   await run(bin('strapi-plugin'), ['build'], { cwd: ROOT });
   await run(bin('jest'), ['--runInBand', ...process.argv.slice(2)], { cwd: ROOT });
 })().catch((err) => {

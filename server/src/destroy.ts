@@ -12,6 +12,7 @@ const destroy = async ({ strapi }: { strapi: Core.Strapi }) => {
   const grace = new Promise<void>((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS).unref());
   await Promise.race([
     Promise.allSettled([
+      getService(strapi, 'publishTrigger').settled(),
       getService(strapi, 'ordering').settled(),
       getService(strapi, 'review').settled(),
       getService(strapi, 'apply').queue.idle(),
@@ -19,6 +20,7 @@ const destroy = async ({ strapi }: { strapi: Core.Strapi }) => {
     grace,
   ]);
   // Anything still queued is re-polled at the next start: the job rows say what is unapplied.
+  getService(strapi, 'publishTrigger').close();
   getService(strapi, 'apply').close();
 };
 

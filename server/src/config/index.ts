@@ -1,3 +1,4 @@
+import { readConfigRules } from '../publish/rules';
 import { readConfig } from '../services/settings-sources';
 
 /**
@@ -8,6 +9,7 @@ import { readConfig } from '../services/settings-sources';
  * told from "not set": the defaults live in services/settings-sources.ts. Client tuning:
  * `timeoutMs` (30000) and `retries` (3). Receiving: `publishWhenApproved` (false) publishes a target
  * locale once all its jobs are approved and written, if the source locale is published.
+ * Translate on publish: `publishRules` (see publish/rules.ts), fixed per content type.
  */
 export default {
   default: {},
@@ -23,6 +25,7 @@ export default {
     if (config?.publishWhenApproved !== undefined && typeof config.publishWhenApproved !== 'boolean') {
       problems.push('gengo.config.publishWhenApproved must be true or false');
     }
+    problems.push(...readConfigRules(config?.publishRules).problems);
     if (problems.length) throw new Error(`Invalid gengo plugin config: ${problems.join('; ')}`);
   },
 };

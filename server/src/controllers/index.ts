@@ -4,6 +4,7 @@ import orders from './orders';
 import review from './review';
 import callback from './callback';
 import reconcile from './reconcile';
+import publishRules from './publish-rules';
 
 export default {
   health,
@@ -12,4 +13,5 @@ export default {
   review,
   callback,
   reconcile,
+  publishRules,
 };

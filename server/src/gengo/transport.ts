@@ -84,7 +84,10 @@ export const createTransport = (config: TransportConfig) => {
       for (const [field, file] of Object.entries(opts.files)) {
         form.append(
           field,
-          new Blob([file.content], { type: file.contentType ?? 'application/octet-stream' }),
+          // A Buffer over a SharedArrayBuffer is no BlobPart: copy bytes into a plain Uint8Array.
+          new Blob([typeof file.content === 'string' ? file.content : new Uint8Array(file.content)], {
+            type: file.contentType ?? 'application/octet-stream',
+          }),
           file.filename
         );
       }

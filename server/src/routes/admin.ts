@@ -31,6 +31,19 @@ export default {
       handler: 'settings.update',
       config: { policies: adminPolicies(ACTIONS.settingsUpdate) },
     },
+    // Translate on publish (issue #6).
+    {
+      method: 'GET',
+      path: '/publish-rules',
+      handler: 'publishRules.find',
+      config: { policies: adminPolicies(ACTIONS.settingsRead) },
+    },
+    {
+      method: 'PUT',
+      path: '/publish-rules',
+      handler: 'publishRules.update',
+      config: { policies: adminPolicies(ACTIONS.settingsUpdate) },
+    },
     {
       method: 'POST',
       path: '/settings/test-connection',

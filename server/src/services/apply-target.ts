@@ -4,6 +4,7 @@ import { buildTargetData, slugify, type Doc, type GetComponent, type Schema, typ
 import { buildDeepPopulate } from '../orders/populate';
 import { relationRefs } from '../receiving/relations';
 import type { JobRecord, OrderRecord } from '../records/types';
+import { asPluginWrite } from '../utils/plugin-writes';
 
 /**
  * The entry side of applying: reads the source and target locale versions (fully populated),
@@ -78,7 +79,7 @@ export const createTargetIo = (strapi: Core.Strapi) => {
         keepRelation: ({ attribute, documentId }) => relations.has(`${attribute.target}:${documentId}`),
       });
       if (skipped.length) strapi.log.warn(`[gengo] order ${order.id}: skipped ${skipped.map((s) => `${s.path} (${s.reason})`).join(', ')}`);
-      await docs(order).update({ documentId: order.targetDocumentId, locale: order.targetLocale, data } as any);
+      await asPluginWrite(() => docs(order).update({ documentId: order.targetDocumentId, locale: order.targetLocale, data } as any));
       return find(order, order.targetLocale);
     },
 
@@ -100,7 +101,7 @@ export const createTargetIo = (strapi: Core.Strapi) => {
       if (!(strapi.getModel(order.contentType as any) as any)?.options?.draftAndPublish) return;
       const sourcePublished = await docs(order).findOne({ documentId: order.targetDocumentId, locale: order.sourceLocale, status: 'published', fields: ['id'] } as any);
       if (!sourcePublished) return;
-      await docs(order).publish({ documentId: order.targetDocumentId, locale: order.targetLocale } as any);
+      await asPluginWrite(() => docs(order).publish({ documentId: order.targetDocumentId, locale: order.targetLocale } as any));
       strapi.log.info(`[gengo] order ${order.id}: all jobs approved, ${order.targetLocale} published`);
     },
   };

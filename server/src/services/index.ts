@@ -12,6 +12,8 @@ import apply from './apply';
 import jobSync from './job-sync';
 import callbacks from './callbacks';
 import reconcile from './reconcile';
+import publishRules from './publish-rules';
+import publishTrigger from './publish-trigger';
 
 export default {
   health,
@@ -28,4 +30,6 @@ export default {
   jobSync,
   callbacks,
   reconcile,
+  publishRules,
+  publishTrigger,
 };

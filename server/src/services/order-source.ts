@@ -28,7 +28,13 @@ export interface PreparedSource {
   document: Doc;
   /** After the optional field subset. */
   segments: Segment[];
+  /** Per target locale, when it differs from `segments` (ordering only what changed). */
+  segmentsByLocale?: Record<string, Segment[]>;
 }
+
+/** The segments to order for one target locale. */
+export const segmentsFor = (prepared: Pick<PreparedSource, 'segments' | 'segmentsByLocale'>, locale: string): Segment[] =>
+  prepared.segmentsByLocale?.[locale] ?? prepared.segments;
 
 const invalid = (path: string, message: string) =>
   new errors.ValidationError(message, { errors: [{ path: [path], message, name: 'ValidationError' }] });

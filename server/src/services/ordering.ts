@@ -9,7 +9,8 @@ import { derivedRequestKeys, explicitRequestKey } from '../orders/keys';
 import { buildJobPayloads, buildPostRequest, orderComment } from '../orders/plan';
 import { toOrderView, type OrderView } from '../orders/views';
 import type { OrderRecord } from '../records/types';
-import type { PreparedSource } from './order-source';
+import { changedSegments, lastOrderedHashes } from '../publish/changed';
+import { segmentsFor, type PreparedSource } from './order-source';
 import { callbackUrlOf, checkGlossary, previewUrlOf } from './ordering-context';
 import type { OrderStoreService } from './order-store';
 import type { PlannedTarget, QuoteInput, QuoteService } from './quote';
@@ -36,11 +37,22 @@ export interface OrderingUser {
   name: string | null;
 }
 
+export interface PlaceOptions {
+  /**
+   * Per target locale, send only the segments whose source changed since the last order for that
+   * document and locale (failed and cancelled orders do not count); a locale with nothing changed
+   * is not ordered and is listed in `unchanged`.
+   */
+  onlyChanged?: boolean;
+}
+
 export interface PlaceResult {
   /** One per target locale placed or found; `created: false` when the request had placed it already. */
   orders: Array<OrderView & { created: boolean }>;
   /** Locales not attempted because an earlier POST's outcome is unknown: send the request again later. */
   notPlaced: string[];
+  /** With `onlyChanged`: locales not ordered because nothing changed since their last order. */
+  unchanged: string[];
 }
 
 /** Thrown when Gengo refused an order: the message is Gengo's. */
@@ -55,9 +67,9 @@ const createOrderingService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const keysFor = (input: OrderInput, prepared: PreparedSource, tier: Tier, options: object, user: OrderingUser) => {
     const now = Date.now();
-    const hashes = prepared.segments.map((s) => `${s.hash}:${s.paths.join(',')}`);
     return new Map(
       prepared.targets.map(({ locale }) => {
+        const hashes = segmentsFor(prepared, locale).map((s) => `${s.hash}:${s.paths.join(',')}`);
         if (input.idempotencyKey) {
           const key = explicitRequestKey(input.idempotencyKey, user.id, locale);
           return [locale, { current: key, lookup: [key] }];
@@ -215,7 +227,7 @@ const createOrderingService = ({ strapi }: { strapi: Core.Strapi }) => {
       while (pending.size) await Promise.allSettled([...pending]);
     },
 
-    async place(input: OrderInput, user: OrderingUser): Promise<PlaceResult> {
+    async place(input: OrderInput, user: OrderingUser, placeOptions: PlaceOptions = {}): Promise<PlaceResult> {
       const client = (await plugin().service('gengo').client()) as GengoClient;
       const settings = await plugin().service('settings').getEffective();
       const tier = (input.tier ?? settings.defaultTier) as Tier;
@@ -227,7 +239,18 @@ const createOrderingService = ({ strapi }: { strapi: Core.Strapi }) => {
         usePreferred: input.usePreferred ?? false,
         comment: input.comment?.trim() || null,
       };
-      const prepared = await plugin().service('orderSource').prepare(input, client) as PreparedSource;
+      let prepared = await plugin().service('orderSource').prepare(input, client) as PreparedSource;
+      const unchanged: string[] = [];
+      if (placeOptions.onlyChanged) {
+        const previous = await store().ordersOfDocument(prepared.uid, prepared.documentId);
+        const segmentsByLocale: Record<string, typeof prepared.segments> = {};
+        for (const { locale } of prepared.targets) {
+          const last = lastOrderedHashes(previous.filter((o) => o.targetLocale === locale && o.sourceLocale === prepared.sourceLocale));
+          segmentsByLocale[locale] = changedSegments(prepared.segments, last);
+          if (!segmentsByLocale[locale].length) unchanged.push(locale);
+        }
+        prepared = { ...prepared, segmentsByLocale, targets: prepared.targets.filter((t) => !unchanged.includes(t.locale)) };
+      }
       const keys = keysFor(input, prepared, tier, options, user);
 
       const existing = await store().findByRequestKeys([...keys.values()].flatMap((k) => k.lookup));
@@ -275,7 +298,7 @@ const createOrderingService = ({ strapi }: { strapi: Core.Strapi }) => {
       const orders = prepared.targets
         .filter((t) => results.has(t.locale))
         .map((t) => ({ ...toOrderView(results.get(t.locale)!.order), created: results.get(t.locale)!.created }));
-      return { orders, notPlaced };
+      return { orders, notPlaced, unchanged };
     },
   };
 };

@@ -3,7 +3,7 @@ import { PLUGIN_ID } from '../constants';
 import type { GengoClient, QuoteRequest, Tier } from '../gengo';
 import { checkBudget, monthStart, type BudgetCheck } from '../orders/budget';
 import { planSegments, type Plan } from '../orders/plan';
-import type { OrderSourceService, PreparedSource, SourceInput } from './order-source';
+import { segmentsFor, type OrderSourceService, type PreparedSource, type SourceInput } from './order-source';
 import type { OrderStoreService } from './order-store';
 import type { SettingsService } from './settings';
 
@@ -58,7 +58,7 @@ const createQuoteService = ({ strapi }: { strapi: Core.Strapi }) => {
   const quoteTargets = async (prepared: PreparedSource, tier: Tier, client: GengoClient): Promise<PlannedTarget[]> => {
     const out: PlannedTarget[] = [];
     for (const { locale, lcTgt } of prepared.targets) {
-      const plan = planSegments(prepared.segments, lcTgt);
+      const plan = planSegments(segmentsFor(prepared, locale), lcTgt);
       const jobs: QuoteRequest['jobs'] = Object.fromEntries(
         plan.chunks.map((c) => [c.key, { type: 'text', body_src: c.text, lc_src: prepared.lcSrc, lc_tgt: lcTgt, tier }])
       );

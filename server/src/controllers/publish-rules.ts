@@ -1,0 +1,18 @@
+import type { Core } from '@strapi/strapi';
+import { getService } from '../get-service';
+import { validateUpdatePublishRules } from './validation/publish-rules';
+
+const createPublishRulesController = ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** GET /gengo/publish-rules */
+  async find(ctx: any) {
+    ctx.body = { data: await getService(strapi, 'publishRules').get() };
+  },
+
+  /** PUT /gengo/publish-rules */
+  async update(ctx: any) {
+    const input = await validateUpdatePublishRules(ctx.request.body);
+    ctx.body = { data: await getService(strapi, 'publishRules').update(input) };
+  },
+});
+
+export default createPublishRulesController;
