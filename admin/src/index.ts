@@ -1,3 +1,4 @@
+import { Earth } from '@strapi/icons';
 import { PLUGIN_ID } from './pluginId';
 import { PERMISSIONS } from './constants';
 import { Initializer } from './components/Initializer';
@@ -11,6 +12,14 @@ export default {
       initializer: Initializer,
       isReady: false,
       name: PLUGIN_ID,
+    });
+
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}`,
+      icon: Earth,
+      intlLabel: { id: `${PLUGIN_ID}.plugin.name`, defaultMessage: 'Gengo' },
+      Component: () => import('./pages/Orders/OrdersPage'),
+      permissions: PERMISSIONS.read,
     });
 
     app.addSettingsLink(

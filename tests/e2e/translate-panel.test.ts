@@ -1,7 +1,7 @@
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, chromiumAvailability } from '../helpers/chromium';
 import { freePort } from '../helpers/ports';
 import { REPO_ROOT } from '../helpers/paths';
@@ -17,6 +17,13 @@ const ADMIN = { email: 'panel-admin@example.com', password: 'Panel-password-2026
 const TITLE = 'Getting started with our coffee subscription';
 
 const { available } = chromiumAvailability();
+
+/** One attribute of every element a locator matches. */
+const attributes = async (locator: Locator, name: string) => {
+  const out: Array<string | null> = [];
+  for (let i = 0, n = await locator.count(); i < n; i += 1) out.push(await locator.nth(i).getAttribute(name));
+  return out;
+};
 const describeInBrowser = available ? describe : describe.skip;
 
 describeInBrowser('"Translate with Gengo" panel in Chromium', () => {
@@ -101,5 +108,117 @@ describeInBrowser('"Translate with Gengo" panel in Chromium', () => {
     const title = page.locator('input[name="title"]');
     await title.waitFor({ timeout: 60_000 });
     expect(await title.inputValue()).toBe(pseudoTranslate(TITLE, 'fr'));
+  }, 240_000);
+
+  it('approves the fr jobs from the panel, and the orders page lists the orders', async () => {
+    // Back to the source locale, where the panel is.
+    await page.goto(page.url().replace(/plugins\[i18n\]\[locale\]=fr/, 'plugins[i18n][locale]=en'));
+    const panel = page.getByTestId('gengo-panel');
+    await panel.waitFor({ timeout: 60_000 });
+    const status = page.getByTestId('gengo-status');
+    await status.locator('[data-locale="fr"][data-status="awaiting-review"]').waitFor({ timeout: 60_000 });
+
+    await panel.getByTestId('gengo-review-fr').click();
+    const modal = page.getByTestId('gengo-review-modal');
+    await modal.waitFor({ timeout: 30_000 });
+    const reviewable = modal.locator('[data-testid="gengo-job"][data-status="reviewable"]');
+    const count = await reviewable.count();
+    expect(count).toBeGreaterThan(0);
+
+    // The first job with the approve form filled in (feedback for the translator), for the screenshot.
+    const first = reviewable.first();
+    const firstId = await first.getAttribute('data-job');
+    await first.getByRole('button', { name: 'Approve', exact: true }).click();
+    const form = first.getByTestId('gengo-approve-form');
+    await form.waitFor();
+    await form.getByLabel('Feedback for the translator').fill('Thank you, reads naturally.');
+    await form.getByRole('checkbox', { name: /share this translation publicly/ }).click();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'review.png') });
+    await form.getByRole('button', { name: 'Approve translation' }).click();
+    await modal.locator(`[data-job="${firstId}"][data-status="approved"]`).waitFor({ timeout: 30_000 });
+
+    // The rest at once.
+    if (count > 1) {
+      await page.getByRole('button', { name: `Approve all (${count - 1})` }).click();
+      await reviewable.first().waitFor({ state: 'detached', timeout: 60_000 });
+    }
+    const approvedAtGengo = (await control.jobs()).filter((j: any) => j.lc_tgt === 'fr' && j.status === 'approved');
+    expect(approvedAtGengo.length).toBe(count);
+
+    await page.getByRole('button', { name: 'Close' }).first().click();
+    await status.locator('[data-locale="fr"][data-status="approved"]').waitFor({ timeout: 60_000 });
+    expect(await status.locator('[data-locale="de"]').getAttribute('data-status')).toBe('awaiting-review');
+
+    // The orders page, from the plugin's menu link.
+    await page.goto(`${server.url}/admin/plugins/gengo`);
+    const rows = page.getByTestId('gengo-order-row');
+    await rows.first().waitFor({ timeout: 60_000 });
+    expect(await rows.count()).toBe(2);
+    expect((await attributes(rows, 'data-locale')).sort()).toEqual(['de', 'fr']);
+    const table = await page.getByTestId('gengo-orders-table').textContent();
+    expect(table).toContain('en → fr');
+    expect(table).toContain('en → de');
+    await expect(page.getByText(/Balance: \d+\.\d{2} USD/).first().isVisible()).resolves.toBe(true);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'orders-page.png'), fullPage: true });
+
+    // The entry link opens the entry's edit view.
+    await rows.first().getByRole('link').click();
+    await page.getByTestId('gengo-panel').waitFor({ timeout: 60_000 });
+    expect(page.url()).toContain('plugins[i18n][locale]=en');
+  }, 240_000);
+
+  it('requests a revision, reads the machine preview, comments and rejects de jobs with the captcha', async () => {
+    await page.goto(page.url().replace(/plugins\[i18n\]\[locale\]=\w+/, 'plugins[i18n][locale]=en'));
+    const panel = page.getByTestId('gengo-panel');
+    await panel.waitFor({ timeout: 60_000 });
+    await panel.getByTestId('gengo-review-de').click();
+    const modal = page.locator('[data-testid="gengo-review-modal"][data-locale="de"]');
+    await modal.waitFor({ timeout: 30_000 });
+    const ids = (await attributes(modal.locator('[data-testid="gengo-job"][data-status="reviewable"]'), 'data-job')) as string[];
+    expect(ids.length).toBeGreaterThanOrEqual(3);
+    const card = (id: string) => modal.locator(`[data-testid="gengo-job"][data-job="${id}"]`);
+    const gengoJob = async (id: string) => {
+      const gengoId = await card(id).getAttribute('data-gengo-job');
+      return (await control.jobs()).find((j) => String(j.job_id) === gengoId)!;
+    };
+
+    // Revision: the comment is required; the job goes back to the translator, whose work can be previewed.
+    const a = card(ids[0]);
+    await a.getByRole('button', { name: 'Request revision' }).click();
+    const send = a.getByRole('button', { name: 'Send revision request' });
+    expect(await send.isDisabled()).toBe(true);
+    await a.getByLabel('What should the translator change?').fill('Please use "Kaffee-Abo" for subscription.');
+    await send.click();
+    await modal.locator(`[data-job="${ids[0]}"][data-status="revising"]`).waitFor({ timeout: 30_000 });
+    expect((await gengoJob(ids[0])).status).toBe('revising');
+    await a.getByRole('button', { name: 'Machine preview' }).click();
+    await a.getByTestId('gengo-machine-preview').waitFor({ timeout: 30_000 });
+
+    // The comment thread.
+    const b = card(ids[1]);
+    await b.getByRole('button', { name: 'Comments' }).click();
+    await b.getByTestId('gengo-comments').waitFor({ timeout: 30_000 });
+    await b.getByLabel('New comment').fill('Is "Abo" fine for a German audience?');
+    await b.getByRole('button', { name: 'Post comment' }).click();
+    // In the thread (a <p>), not just in the textarea.
+    await b.getByTestId('gengo-comments').locator('p', { hasText: 'Is "Abo" fine for a German audience?' }).waitFor({ timeout: 30_000 });
+    expect(await b.getByLabel('New comment').inputValue()).toBe('');
+    expect((await gengoJob(ids[1])).comments.map((m) => m.body)).toContain('Is "Abo" fine for a German audience?');
+
+    // Reject: a wrong captcha is refused and a new one shown; the right one rejects.
+    const c = card(ids[2]);
+    await c.getByRole('button', { name: 'Reject', exact: true }).click();
+    await c.getByRole('img', { name: 'Captcha' }).waitFor({ timeout: 30_000 });
+    expect(await c.getByRole('link', { name: /Open the captcha image/ }).getAttribute('href')).toMatch(/\/captcha\/.+\.jpg$/);
+    await c.getByLabel(/^Comment/).fill('Half of the text is missing.');
+    await c.getByLabel('Text in the image').fill('WRONG');
+    await c.getByRole('button', { name: 'Reject translation' }).click();
+    await c.getByTestId('gengo-review-error').waitFor({ timeout: 30_000 });
+    expect(await c.getByTestId('gengo-review-error').textContent()).toMatch(/captcha/i);
+    await c.getByLabel('Text in the image').fill((await gengoJob(ids[2])).captcha);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'review-reject.png') });
+    await c.getByRole('button', { name: 'Reject translation' }).click();
+    await modal.locator(`[data-job="${ids[2]}"][data-status="rejected"]`).waitFor({ timeout: 30_000 });
+    expect((await gengoJob(ids[2])).status).toBe('rejected');
   }, 240_000);
 });

@@ -42,7 +42,7 @@ export interface LocaleStatus {
   status: string;
   /** Job statuses of the latest order, counted. */
   jobs: Record<string, number>;
-  latest: { id: number; credits: number | null; currency: string | null; lastError: string | null; createdAt: string };
+  latest: { id: number; credits: number | null; currency: string | null; lastError: string | null; createdAt: string; jobs?: JobView[] };
 }
 
 export interface DocumentStatus {
@@ -56,3 +56,64 @@ export interface Locale {
   name: string;
   isDefault: boolean;
 }
+
+/** One of our jobs as the routes answer it (`GET /gengo/jobs/:id`, an order's `jobs`). */
+export interface JobView {
+  id: number;
+  documentId: string;
+  orderId: number;
+  gengoJobId: string | null;
+  segmentKey: string;
+  chunkIndex: number;
+  chunkCount: number;
+  gengoStatus: string | null;
+  status: string;
+  unitCount: number | null;
+  credits: number | string | null;
+  bodyTgt: string | null;
+  captchaUrl: string | null;
+  lastError: string | null;
+}
+
+/** An order as `GET /gengo/orders` lists it. */
+export interface OrderView {
+  id: number;
+  documentId: string;
+  reference: string;
+  contentType: string;
+  targetDocumentId: string;
+  sourceLocale: string;
+  targetLocale: string;
+  tier: string | null;
+  status: string;
+  gengoOrderId: string | null;
+  credits: number | null;
+  currency: string | null;
+  orderedByName: string | null;
+  lastError: string | null;
+  submittedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Pagination {
+  page: number;
+  pageSize: number;
+  pageCount: number;
+  total: number;
+}
+
+/** A message of a job's comment thread, as Gengo lists it. */
+export interface JobComment {
+  body: string;
+  author: string;
+  ctime: number | string;
+}
+
+export interface MachinePreview {
+  status: string;
+  machine: boolean;
+  bodyTgt: string | null;
+}
+
+export const ORDER_STATUSES = ['pending', 'placing', 'placed', 'completed', 'failed', 'cancelled', 'ambiguous'] as const;

@@ -1,11 +1,20 @@
 import { Badge, Flex, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
-import type { LocaleStatus } from '../../api/orders';
+import type { Locale, LocaleStatus } from '../../api/orders';
+import { ReviewModal } from '../Review/ReviewModal';
 import { getTranslation } from '../../utils/getTranslation';
 import { panelStatus, STATUS_LABELS, STATUS_VARIANTS } from './status';
 
-/** One line per target locale ordered so far, with its status. */
-export const LocaleStatusList = ({ locales }: { locales: LocaleStatus[] }) => {
+type Props = {
+  locales: LocaleStatus[];
+  /** The app's locales, for their names. */
+  names?: Locale[];
+  canReview?: boolean;
+  onChanged?: () => void;
+};
+
+/** One line per target locale ordered so far, with its status and, when it has jobs, "Review". */
+export const LocaleStatusList = ({ locales, names = [], canReview = false, onChanged = () => undefined }: Props) => {
   const { formatMessage } = useIntl();
   if (locales.length === 0) {
     return (
@@ -23,9 +32,18 @@ export const LocaleStatusList = ({ locales }: { locales: LocaleStatus[] }) => {
             <Typography variant="omega" fontWeight="bold">
               {l.locale}
             </Typography>
-            <Badge backgroundColor={`${STATUS_VARIANTS[status]}100`} textColor={`${STATUS_VARIANTS[status]}700`}>
-              {formatMessage({ id: getTranslation(`panel.status.${status}`), defaultMessage: STATUS_LABELS[status] })}
-            </Badge>
+            <Flex gap={2}>
+              <Badge backgroundColor={`${STATUS_VARIANTS[status]}100`} textColor={`${STATUS_VARIANTS[status]}700`}>
+                {formatMessage({ id: getTranslation(`panel.status.${status}`), defaultMessage: STATUS_LABELS[status] })}
+              </Badge>
+              <ReviewModal
+                locale={l.locale}
+                localeName={names.find((n) => n.code === l.locale)?.name}
+                jobs={l.latest?.jobs ?? []}
+                canReview={canReview}
+                onChanged={onChanged}
+              />
+            </Flex>
           </Flex>
         );
       })}

@@ -25,6 +25,7 @@ const PanelContent = ({ model, documentId, sourceLocale }: ContentProps) => {
   const { formatMessage } = useIntl();
   const locales = useLocales();
   const { allowedActions } = useRBAC(PERMISSIONS.order);
+  const { allowedActions: reviewActions } = useRBAC(PERMISSIONS.review);
   const { status, error, refresh } = useDocumentStatus(model, documentId);
 
   if (!locales) return <Loader small />;
@@ -36,7 +37,9 @@ const PanelContent = ({ model, documentId, sourceLocale }: ContentProps) => {
           { locale: locales.find((l) => l.code === sourceLocale)?.name ?? sourceLocale }
         )}
       </Typography>
-      {status && <LocaleStatusList locales={status.locales} />}
+      {status && (
+        <LocaleStatusList locales={status.locales} names={locales} canReview={Boolean(reviewActions.canReview)} onChanged={refresh} />
+      )}
       {error && (
         <Typography variant="pi" textColor="danger600">
           {error}

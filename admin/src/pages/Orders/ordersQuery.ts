@@ -1,0 +1,38 @@
+/** Pure helpers of the orders page: the list query, the entry's edit-view link, the status colour. */
+
+export interface OrdersFilters {
+  status?: string | null;
+  contentType?: string | null;
+}
+
+/** `GET /gengo/orders` params: empty filters left out, page at least 1. */
+export const ordersParams = (filters: OrdersFilters, page: number, pageSize: number) => ({
+  ...(filters.status ? { status: filters.status } : {}),
+  ...(filters.contentType ? { contentType: filters.contentType } : {}),
+  page: Math.max(1, Math.floor(page) || 1),
+  pageSize: Math.min(100, Math.max(1, Math.floor(pageSize) || 25)),
+});
+
+/** The entry's edit view in its source locale, relative to the admin's router (`/admin` is its base). */
+export const entryPath = (order: { contentType: string; targetDocumentId: string; sourceLocale: string }) =>
+  `/content-manager/collection-types/${order.contentType}/${order.targetDocumentId}?plugins[i18n][locale]=${encodeURIComponent(
+    order.sourceLocale
+  )}`;
+
+export const ORDER_STATUS_VARIANT: Record<string, 'danger' | 'warning' | 'secondary' | 'success' | 'neutral'> = {
+  pending: 'neutral',
+  placing: 'neutral',
+  placed: 'secondary',
+  completed: 'success',
+  failed: 'danger',
+  cancelled: 'neutral',
+  ambiguous: 'warning',
+};
+
+export const orderStatusVariant = (status: string) => ORDER_STATUS_VARIANT[status] ?? 'neutral';
+
+/** Credits as Gengo counts them (two decimals), or a dash. */
+export const formatCredits = (credits: number | string | null | undefined, currency: string | null | undefined) => {
+  if (credits == null || credits === '' || Number.isNaN(Number(credits))) return '—';
+  return `${Number(credits).toFixed(2)}${currency ? ` ${currency}` : ''}`;
+};
