@@ -1,4 +1,5 @@
 import type { ProtectedSegment, SegmentKind } from '../content';
+import type { JobStatus as GengoJobStatus } from '../gengo';
 
 /**
  * The contract between the ordering side (quote/order/review) and the receiving side
@@ -34,20 +35,8 @@ export interface JobCustomData {
 
 export type OrderStatus = 'pending' | 'placing' | 'placed' | 'completed' | 'failed' | 'cancelled' | 'ambiguous';
 
-/** Our job status: Gengo's own, or one of ours. */
-export type JobStatus =
-  | 'queued'
-  | 'available'
-  | 'pending'
-  | 'reviewable'
-  | 'approved'
-  | 'revising'
-  | 'rejected'
-  | 'canceled'
-  | 'hold'
-  | 'conflict'
-  | 'stale'
-  | 'error';
+/** Our job status: Gengo's own (one spelling of canceled), or one of ours. */
+export type JobStatus = Exclude<GengoJobStatus, 'cancelled'> | 'conflict' | 'stale' | 'error';
 
 export interface HistoryEntry {
   at: string;
