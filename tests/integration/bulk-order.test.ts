@@ -58,6 +58,7 @@ describe('bulk orders', () => {
   it('orders 50 articles × 2 locales: progress goes up, one Gengo order per document and locale', async () => {
     const ids = await createArticles(w.app, 50);
     const posts = await postJobsCount(w.control);
+    const calls = (await w.control.requests()).length;
     const res = await api()
       .post('/gengo/bulk')
       .send({ contentType: ARTICLE, documentIds: ids, targetLocales: ['fr', 'de'], comment: 'Bulk note', idempotencyKey: 'bulk-fifty-1' });
@@ -80,6 +81,16 @@ describe('bulk orders', () => {
     expect(rows.every((r: any) => r.status === 'placed' && r.orderedByName === 'super Test')).toBe(true);
     expect(rows[0].options.comment).toMatch(/Bulk note$/);
     expect(await postJobsCount(w.control)).toBe(posts + 100);
+    // Besides the 100 orders, Gengo is asked once per batch, not per document: languages (the
+    // check, the run), quotes of 100 jobs a call, the balance.
+    const others = (await w.control.requests()).slice(calls).filter((r) => !(r.method === 'POST' && /translate\/jobs$/.test(r.path)));
+    expect(others.map((r) => `${r.method} ${r.path.replace(/^\/?(v2\/)?/, "")}`).sort()).toEqual([
+      'GET account/balance',
+      'GET translate/service/languages',
+      'GET translate/service/languages',
+      'POST translate/service/quote',
+      'POST translate/service/quote',
+    ]);
 
     // The same key again: the same batch, nothing ordered twice.
     const again = await api().post('/gengo/bulk').set('Idempotency-Key', 'bulk-fifty-1').send({ contentType: ARTICLE, documentIds: ids, targetLocales: ['fr', 'de'] });
@@ -111,9 +122,9 @@ describe('bulk orders', () => {
   });
 
   it('cancel: documents not yet started are cancelled', async () => {
-    const ids = await createArticles(w.app, 8);
-    // Slow Gengo down so that the batch is still running when cancelled.
-    await w.control.fault({ path: 'translate/jobs', method: 'POST', latencyMs: 300 });
+    const ids = await createArticles(w.app, 12);
+    // Gengo slow (3 rounds of 4 documents take 3 s or more), so that the batch still runs when cancelled.
+    await w.control.fault({ path: 'translate/jobs', method: 'POST', latencyMs: 1000 });
     const res = await api().post('/gengo/bulk').send({ contentType: ARTICLE, documentIds: ids, targetLocales: ['fr'] });
     expect(res.status).toBe(202);
     const cancelled = await api().post(`/gengo/bulk/${res.body.data.id}/cancel`).send({});
@@ -123,7 +134,7 @@ describe('bulk orders', () => {
     const { view } = await watchBatch(api().get, res.body.data.id);
     expect(view.status).toBe('cancelled');
     expect(view.pending).toBe(0);
-    expect(view.done + view.failed).toBeLessThan(8);
+    expect(view.done + view.failed).toBeLessThan(12);
     expect(view.ordered).toBe(view.done);
   });
 

@@ -29,8 +29,8 @@ describe('bulk orders: resuming', () => {
   it('a restart mid-batch: the batch resumes at boot and completes, nothing ordered twice', async () => {
     const ids = await createArticles(w.app, 30);
     const posts = await postJobsCount(w.control);
-    // Gengo a little slow, so that the restart finds the batch half done.
-    await w.control.fault({ path: 'translate/jobs', method: 'POST', latencyMs: 60 });
+    // Gengo slow (60 orders, 4 at a time: 6 s or more), so that the restart finds the batch half done.
+    await w.control.fault({ path: 'translate/jobs', method: 'POST', latencyMs: 400 });
     const res = await api().post('/gengo/bulk').send({ contentType: ARTICLE, documentIds: ids, targetLocales: ['fr', 'de'] });
     expect(res.status).toBe(202);
     const id = res.body.data.id;
