@@ -48,7 +48,7 @@ describe('bulk orders', () => {
     for (const l of q.locales) expect(l.credits).toBeCloseTo(perLocale[l.locale], 2);
     expect(q.skipped).toEqual([
       { documentId: empty.documentId, reason: expect.stringMatching(/Nothing to translate/) },
-      { documentId: 'nosuchdocument0000000000', reason: expect.stringMatching(/Not found in locale "en"/) },
+      { documentId: 'nosuchdocument0000000000', reason: expect.stringMatching(/No Article "nosuchdocument0000000000" in locale "en"/) },
     ]);
     expect(q.balance).toEqual({ credits: expect.any(Number), currency: 'USD' });
     expect(q.budget.check).toEqual({ ok: true });
@@ -106,18 +106,20 @@ describe('bulk orders', () => {
   });
 
   it("a document Gengo refuses and one deleted mid-batch are listed with their reason; the rest completes", async () => {
-    const ids = await createArticles(w.app, 12);
+    const ids = await createArticles(w.app, 30);
     const refusal = JSON.stringify({ opstat: 'error', err: { code: 2700, msg: 'Not enough credits - please top up' } });
     await w.control.fault({ path: 'translate/jobs', method: 'POST', status: 200, contentType: 'application/json', body: refusal, count: 1 });
+    // The worker reads documents 25 at a time: the last one is read after some 20 orders (2 s or more).
+    await w.control.fault({ path: 'translate/jobs', method: 'POST', latencyMs: 400 });
     const res = await api().post('/gengo/bulk').send({ contentType: ARTICLE, documentIds: ids, targetLocales: ['fr'] });
     expect(res.status).toBe(202);
-    await w.app.strapi.documents(ARTICLE as any).delete({ documentId: ids[11], locale: '*' } as any);
+    await w.app.strapi.documents(ARTICLE as any).delete({ documentId: ids[29], locale: '*' } as any);
     const { view } = await watchBatch(api().get, res.body.data.id);
-    expect(view).toMatchObject({ status: 'completed', total: 12, done: 10, failed: 2, pending: 0, ordered: 10 });
+    expect(view).toMatchObject({ status: 'completed', total: 30, done: 28, failed: 2, pending: 0, ordered: 28 });
     const refused = view.failures.find((f: any) => /Not enough credits - please top up/.test(f.reason));
-    expect(ids.slice(0, 11)).toContain(refused.documentId);
+    expect(ids.slice(0, 29)).toContain(refused.documentId);
     expect(refused.title).toMatch(/^Bulk title/);
-    expect(view.failures).toContainEqual({ documentId: ids[11], title: expect.stringMatching(/^Bulk title/), reason: expect.stringMatching(/No Article .* in locale "en"/) });
+    expect(view.failures).toContainEqual({ documentId: ids[29], title: expect.stringMatching(/^Bulk title/), reason: expect.stringMatching(/No Article .* in locale "en"/) });
     expect(view.failures).toHaveLength(2);
   });
 

@@ -42,6 +42,9 @@ export const invalid = (path: string, message: string) =>
 
 const DOCUMENTS_PER_QUERY = 50;
 
+const notFound = (model: any, documentId: string, locale: string) =>
+  `No ${model.info?.displayName ?? model.uid} "${documentId}" in locale "${locale}"`;
+
 export const NOTHING_TO_TRANSLATE = 'Nothing to translate: the entry has no text in its localized fields';
 
 export interface SiteLocales {
@@ -114,8 +117,7 @@ const createOrderSourceService = ({ strapi }: { strapi: Core.Strapi }) => {
       locale: sourceLocale,
       populate: buildDeepPopulate(model, getComponent) as any,
     })) as Doc | null;
-    if (!document)
-      throw new errors.NotFoundError(`No ${model.info?.displayName ?? input.contentType} "${input.documentId}" in locale "${sourceLocale}"`);
+    if (!document) throw new errors.NotFoundError(notFound(model, input.documentId, sourceLocale));
     const segments = filterSegments(extractSegments(model, document, getComponent), input.fields);
     if (!segments.length)
       throw invalid(input.fields?.length ? 'fields' : 'documentId', NOTHING_TO_TRANSLATE);
@@ -151,7 +153,7 @@ const createOrderSourceService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
     return input.documentIds.map((documentId) => {
       const document = found.get(documentId);
-      if (!document) return { documentId, reason: `Not found in locale "${sourceLocale}"` };
+      if (!document) return { documentId, reason: notFound(model, documentId, sourceLocale) };
       const segments = filterSegments(extractSegments(model, document, getComponent), input.fields);
       if (!segments.length) return { documentId, reason: NOTHING_TO_TRANSLATE };
       return { uid: input.contentType, typeName: model.info?.displayName ?? input.contentType, documentId, sourceLocale, targetLocales, document, segments };
