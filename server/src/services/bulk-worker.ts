@@ -132,7 +132,7 @@ const createBulkWorkerService = ({ strapi }: { strapi: Core.Strapi }) => {
     const runOne = async (item: BatchItemRecord, source: Loaded) => {
       if (!(await store().claim(item))) return; // cancelled meanwhile
       const outcome = await runItem(batch, { ...item, attempts: item.attempts + 1 }, ctx, source);
-      if (outcome.state === 'pause' && item.attempts + 1 < MAX_ATTEMPTS) {
+      if (outcome.state === 'pause' && (stopping || item.attempts + 1 < MAX_ATTEMPTS)) {
         halted = outcome.reason;
         await store().release(item);
         return;

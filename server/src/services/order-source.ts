@@ -8,7 +8,8 @@ import { filterSegments } from '../orders/plan';
 /**
  * What a quote and an order start from: the request checked against Strapi (content type localized,
  * locales known, target ≠ source, Gengo languages for each) and the source document loaded fully
- * populated, with its segments extracted.
+ * populated, with its segments extracted. Loading asks Gengo nothing (`load`, `loadMany`): what
+ * changed can be known while Gengo is down, and a batch maps languages once (`resolveLanguages`).
  */
 export interface SourceInput {
   contentType: string;
