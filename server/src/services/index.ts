@@ -14,6 +14,7 @@ import callbacks from './callbacks';
 import reconcile from './reconcile';
 import publishRules from './publish-rules';
 import publishTrigger from './publish-trigger';
+import localeLanguages from './locale-languages';
 
 export default {
   health,
@@ -32,4 +33,5 @@ export default {
   reconcile,
   publishRules,
   publishTrigger,
+  localeLanguages,
 };

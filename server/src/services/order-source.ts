@@ -4,6 +4,8 @@ import { extractSegments, toGengoLanguage, type Doc, type GetComponent, type Sch
 import type { GengoClient } from '../gengo';
 import { buildDeepPopulate } from '../orders/populate';
 import { filterSegments } from '../orders/plan';
+import { PLUGIN_ID } from '../constants';
+import type { SettingsService } from './settings';
 
 /**
  * What a quote and an order start from: the request checked against Strapi (content type localized,
@@ -74,10 +76,11 @@ const createOrderSourceService = ({ strapi }: { strapi: Core.Strapi }) => {
       }
 
       const languages = await client.getLanguages();
-      const src = toGengoLanguage(sourceLocale, { languages });
+      const { localeMap: overrides } = await (strapi.plugin(PLUGIN_ID).service('settings') as SettingsService).getEffective();
+      const src = toGengoLanguage(sourceLocale, { languages, overrides });
       if (!src.ok) throw invalid('sourceLocale', (src as { reason: string }).reason);
       const targets = targetLocales.map((locale) => {
-        const tgt = toGengoLanguage(locale, { languages });
+        const tgt = toGengoLanguage(locale, { languages, overrides });
         if (!tgt.ok) throw invalid('targetLocales', (tgt as { reason: string }).reason);
         if (tgt.lc === src.lc)
           throw invalid('targetLocales', `Locales "${sourceLocale}" and "${locale}" are the same Gengo language (${src.lc})`);
