@@ -29,7 +29,7 @@ export const LOCALES = [
 export const languagesAnswer = (patch: Partial<LocaleLanguages> = {}): LocaleLanguages => ({
   locales: [
     { code: 'en', name: 'English (en)', isDefault: true, defaultLc: 'en' },
-    { code: 'fr', name: 'French (fr)', isDefault: false, defaultLc: 'fr' },
+    { code: 'fr', name: 'French', isDefault: false, defaultLc: 'fr' },
     { code: 'pt-BR', name: 'Portuguese (Brazil) (pt-BR)', isDefault: false, defaultLc: 'pt-br' },
   ],
   languages: [

@@ -122,7 +122,8 @@ describe('locale mapping table', () => {
   it('lists each locale with its built-in code and whether Gengo offers it from the source', async () => {
     serve();
     await renderPage();
-    expect(row('en').getByText('English (en) (en)')).toBeTruthy();
+    expect(row('en').getByText('English (en)')).toBeTruthy();
+    expect(row('fr').getByText('French (fr)')).toBeTruthy();
     expect(offer('en').getAttribute('data-offer')).toBe('source');
     expect(row('pt-BR').getByText('pt-br')).toBeTruthy();
     expect(offer('pt-BR').textContent).toBe('pt-br: Offered');

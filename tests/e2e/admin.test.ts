@@ -119,5 +119,9 @@ describeInBrowser('admin panel in Chromium', () => {
     await french.waitFor({ timeout: 60_000 });
     expect(await french.getAttribute('aria-checked')).toBe('true');
     expect(await rule().getByRole('checkbox', { name: 'Translate on publish' }).isChecked()).toBe(true);
+    for (const [testId, file] of [['locale-map-en', 'settings-locale-map.png'], ['publish-rules', 'settings-publish-rules.png']]) {
+      await page.getByTestId(testId).scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(SCREENSHOTS, file) });
+    }
   }, 180_000);
 });

@@ -84,7 +84,8 @@ export const LocaleMapTable = ({ map, onChange, fixed, disabled, errors, reloadK
             <Tr key={row.code} data-testid={`locale-map-${row.code}`}>
               <Td>
                 <Typography fontWeight={row.isDefault ? 'bold' : undefined}>
-                  {row.name} ({row.code})
+                  {/* i18n's own names often end with the code already: "French (fr)". */}
+                  {row.name.includes(`(${row.code})`) ? row.name : `${row.name} (${row.code})`}
                 </Typography>
               </Td>
               <Td><Typography>{row.defaultLc}</Typography></Td>
