@@ -80,6 +80,7 @@ describe('settings form', () => {
     save();
     await waitFor(() => expect(putBodies()).toEqual([{ privateKey: 'new-secret-key' }]));
     await waitFor(() => expect((screen.getByLabelText('Private key') as HTMLInputElement).value).toBe(''));
+    expect(document.body.innerHTML).not.toContain('new-secret-key');
   });
 
   it("shows the server's validation error on its field", async () => {

@@ -1,4 +1,5 @@
 import { ARTICLE, createSourceArticle, orderRows, startOrdersWorld, type OrdersWorld } from '../helpers/ordering-world';
+import { createRestrictedAdmin } from '../helpers/admin';
 
 jest.setTimeout(60_000);
 
@@ -29,6 +30,29 @@ describe('settings: locale map', () => {
     );
     expect(languages).toEqual(expect.arrayContaining([{ lc: 'pt', name: 'Portuguese (Europe)' }]));
     expect(pairs).toEqual(expect.arrayContaining([expect.objectContaining({ lcSrc: 'en', lcTgt: 'pt', tiers: expect.arrayContaining(['standard', 'pro']) })]));
+  });
+
+  it('without usable Gengo settings: the locales with their built-in codes, and the reason, not a failure', async () => {
+    const key = process.env.GENGO_PRIVATE_KEY;
+    delete process.env.GENGO_PRIVATE_KEY;
+    try {
+      const res = await api().get('/gengo/settings/languages');
+      expect(res.status).toBe(200);
+      expect(res.body.data).toEqual(
+        expect.objectContaining({ languages: null, pairs: null, error: expect.stringMatching(/not configured/) })
+      );
+      expect(res.body.data.locales).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'pt-BR', defaultLc: 'pt-br' })]));
+    } finally {
+      process.env.GENGO_PRIVATE_KEY = key;
+    }
+  });
+
+  it('settings.read may list the languages; a role without it may not', async () => {
+    const reader = await createRestrictedAdmin(world.app, ['plugin::gengo.settings.read']);
+    const orderer = await createRestrictedAdmin(world.app, ['plugin::gengo.read', 'plugin::gengo.order']);
+    expect((await world.app.as(reader.token).get('/gengo/settings/languages')).status).toBe(200);
+    expect((await world.app.as(orderer.token).get('/gengo/settings/languages')).status).toBe(403);
+    expect((await world.app.http.get('/gengo/settings/languages')).status).toBe(401);
   });
 
   it('an invalid mapping is refused on its field: unknown locale, empty or malformed code', async () => {
