@@ -14,6 +14,8 @@ import callbacks from './callbacks';
 import reconcile from './reconcile';
 import publishRules from './publish-rules';
 import publishTrigger from './publish-trigger';
+import account from './account';
+import entryTitles from './entry-titles';
 import localeLanguages from './locale-languages';
 
 export default {
@@ -33,5 +35,7 @@ export default {
   reconcile,
   publishRules,
   publishTrigger,
+  account,
+  entryTitles,
   localeLanguages,
 };
