@@ -1,12 +1,14 @@
+import { configure } from '@testing-library/react';
+
 /** What jsdom lacks and the design system (Radix, floating-ui) calls. */
-class ResizeObserverStub {
+class ObserverStub {
   observe() {}
   unobserve() {}
   disconnect() {}
 }
 Object.assign(globalThis, {
-  ResizeObserver: (globalThis as any).ResizeObserver ?? ResizeObserverStub,
-  IntersectionObserver: (globalThis as any).IntersectionObserver ?? ResizeObserverStub,
+  ResizeObserver: (globalThis as any).ResizeObserver ?? ObserverStub,
+  IntersectionObserver: (globalThis as any).IntersectionObserver ?? ObserverStub,
 });
 if (!window.matchMedia) {
   window.matchMedia = (query: string) =>
@@ -16,16 +18,11 @@ Element.prototype.scrollIntoView ??= function () {};
 Element.prototype.hasPointerCapture ??= () => false;
 Element.prototype.releasePointerCapture ??= () => {};
 
-// styled-components outside production appends each rule as a text node, and jsdom re-parses the
-// whole <style> on every append; its CSSOM mode (insertRule) parses one rule at a time.
-(globalThis as any).SC_DISABLE_SPEEDY = false;
-
 // getByRole checks each element's visibility through getComputedStyle, which jsdom computes by
-// cascading every design-system rule: seconds per query on a settings page. Nothing here is hidden
-// by CSS alone, so the check is skipped.
-import { configure } from '@testing-library/react';
-configure({ defaultHidden: true });
+// cascading every design-system rule; nothing here is hidden by CSS alone, so the check is skipped.
+// findBy/waitFor wait up to 5 s (1 s by default): on a busy machine a re-render of the whole
+// settings page can take longer than a second.
+configure({ defaultHidden: true, asyncUtilTimeout: 5_000 });
 
-// A settings page renders hundreds of design-system elements in React's development build; on a
-// busy machine one test can take a few seconds of wall time.
+// The settings page renders hundreds of design-system elements in React's development build.
 jest.setTimeout(20_000);
