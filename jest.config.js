@@ -46,6 +46,17 @@ module.exports = {
       globalSetup: '<rootDir>/tests/setup/compile-playground.ts',
     },
     {
+      // The admin's React components, rendered by React Testing Library in jsdom (no Strapi booted:
+      // tests/components/strapi-admin.tsx stands in for the admin's fetch, RBAC and layout).
+      ...common,
+      displayName: 'components',
+      testEnvironment: 'jsdom',
+      setupFiles: [],
+      setupFilesAfterEnv: ['<rootDir>/tests/components/setup.ts'],
+      testMatch: ['<rootDir>/tests/components/**/*.test.tsx'],
+      moduleNameMapper: { '^@strapi/strapi/admin$': '<rootDir>/tests/components/strapi-admin.tsx' },
+    },
+    {
       ...common,
       displayName: 'e2e',
       setupFilesAfterEnv: ['<rootDir>/tests/setup/slow-timeout.ts'],

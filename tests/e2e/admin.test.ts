@@ -78,7 +78,7 @@ describeInBrowser('admin panel in Chromium', () => {
     await page.getByRole('combobox', { name: 'Environment' }).click();
     await page.getByRole('option', { name: 'Custom URL' }).click();
     await page.locator('input[name="apiUrl"]').fill(emulator.apiUrl);
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByText('Settings saved').first().waitFor({ timeout: 30_000 });
 
     await page.getByRole('button', { name: 'Test connection' }).click();
@@ -93,5 +93,35 @@ describeInBrowser('admin panel in Chromium', () => {
     expect(await page.locator('input[name="privateKey"]').inputValue()).toBe('');
     await page.getByText('A private key is set.').first().waitFor();
     expect(await page.content()).not.toContain('e2e-private');
+  }, 180_000);
+
+  it('keeps a locale mapping and a translate-on-publish rule across a reload', async () => {
+    await page.goto(`${server.url}/admin/settings/gengo`);
+    const ptBR = page.locator('input[name="localeMap.pt-BR"]');
+    await ptBR.waitFor({ timeout: 60_000 });
+    // The emulator offers en → pt-br and en → pt: the row says which code is ordered.
+    expect(await page.getByTestId('locale-map-pt-BR').textContent()).toContain('pt-br: Offered');
+    await ptBR.fill('pt');
+    expect(await page.getByTestId('locale-map-pt-BR').textContent()).toContain('pt: Offered');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('Settings saved').first().waitFor({ timeout: 30_000 });
+
+    const rule = () => page.getByTestId('rule-api::article.article');
+    await rule().getByRole('checkbox', { name: 'Translate on publish' }).dispatchEvent('click');
+    await rule().getByRole('checkbox', { name: 'French (fr)' }).click();
+    await page.getByRole('button', { name: 'Save rules' }).click();
+    await page.getByText('Translate-on-publish rules saved').first().waitFor({ timeout: 30_000 });
+
+    await page.reload();
+    await ptBR.waitFor({ timeout: 60_000 });
+    expect(await ptBR.inputValue()).toBe('pt');
+    const french = rule().getByRole('checkbox', { name: 'French (fr)' });
+    await french.waitFor({ timeout: 60_000 });
+    expect(await french.getAttribute('aria-checked')).toBe('true');
+    expect(await rule().getByRole('checkbox', { name: 'Translate on publish' }).isChecked()).toBe(true);
+    for (const [testId, file] of [['locale-map-en', 'settings-locale-map.png'], ['publish-rules', 'settings-publish-rules.png']]) {
+      await page.getByTestId(testId).scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(SCREENSHOTS, file) });
+    }
   }, 180_000);
 });

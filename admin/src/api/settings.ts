@@ -13,6 +13,8 @@ export interface EditableSettings {
   pollIntervalMinutes: number;
   budgetPerOrder: number | null;
   budgetPerMonth: number | null;
+  /** Strapi locale code → Gengo language code, over the built-in rules. */
+  localeMap: Record<string, string>;
 }
 
 export type SettingName = keyof EditableSettings | 'privateKey';
@@ -37,3 +39,13 @@ export type ConnectionTest =
     };
 
 export const SETTINGS_PATH = '/gengo/settings';
+
+/** `GET /gengo/settings/languages`: the locale mapping table's data. `languages`/`pairs` null: Gengo not reachable. */
+export interface LocaleLanguages {
+  locales: Array<{ code: string; name: string; isDefault: boolean; defaultLc: string }>;
+  languages: Array<{ lc: string; name: string }> | null;
+  pairs: Array<{ lcSrc: string; lcTgt: string; tiers: string[] }> | null;
+  error: string | null;
+}
+
+export const LANGUAGES_PATH = '/gengo/settings/languages';

@@ -4,7 +4,7 @@ import { readConfig } from '../services/settings-sources';
 /**
  * The plugin's config (`config/plugins.ts` → `gengo: { config: { … } }`). Every setting may be
  * fixed here (publicKey, privateKey, environment, apiUrl, defaultTier, autoApprove, publicUrl,
- * pollIntervalMinutes, budgetPerOrder, budgetPerMonth); environment variables (GENGO_PUBLIC_KEY…)
+ * pollIntervalMinutes, budgetPerOrder, budgetPerMonth, localeMap); environment variables (GENGO_PUBLIC_KEY…)
  * win over it, and it wins over what admins save. No defaults here, so that "set in config" can be
  * told from "not set": the defaults live in services/settings-sources.ts. Client tuning:
  * `timeoutMs` (30000) and `retries` (3). Receiving: `publishWhenApproved` (false) publishes a target

@@ -16,6 +16,11 @@ const createSettingsController = ({ strapi }: { strapi: Core.Strapi }) => ({
     ctx.body = { data: await getService(strapi, 'settings').update(input) };
   },
 
+  /** GET /gengo/settings/languages: Strapi locales, their default Gengo codes, what Gengo offers. */
+  async languages(ctx: any) {
+    ctx.body = { data: await getService(strapi, 'localeLanguages').overview() };
+  },
+
   /**
    * POST /gengo/settings/test-connection. Without a body: the saved settings (settings.read).
    * With unsaved values: settings.update too, since it signs a call to a URL of the caller's choice.

@@ -45,6 +45,12 @@ export default {
       config: { policies: adminPolicies(ACTIONS.settingsUpdate) },
     },
     {
+      method: 'GET',
+      path: '/settings/languages',
+      handler: 'settings.languages',
+      config: { policies: adminPolicies(ACTIONS.settingsRead) },
+    },
+    {
       method: 'POST',
       path: '/settings/test-connection',
       handler: 'settings.testConnection',

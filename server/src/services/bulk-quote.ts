@@ -68,14 +68,14 @@ const createBulkQuoteService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** Each target locale with Gengo's language for it, or not offered. */
-  const languagesOf = async (client: GengoClient, sourceLocale: string, targetLocales: string[]) => {
+  const languagesOf = async (client: GengoClient, sourceLocale: string, targetLocales: string[], overrides: Record<string, string>) => {
     const languages = await client.getLanguages();
-    const src = toGengoLanguage(sourceLocale, { languages });
+    const src = toGengoLanguage(sourceLocale, { languages, overrides });
     if (!src.ok) throw invalid('sourceLocale', (src as { reason: string }).reason);
     return {
       lcSrc: src.lc,
       targets: targetLocales.map((locale) => {
-        const tgt = toGengoLanguage(locale, { languages });
+        const tgt = toGengoLanguage(locale, { languages, overrides });
         if (tgt.ok && tgt.lc === src.lc)
           throw invalid('targetLocales', `Locales "${sourceLocale}" and "${locale}" are the same Gengo language (${src.lc})`);
         return { locale, lcTgt: tgt.ok ? tgt.lc : null, reason: tgt.ok ? null : (tgt as { reason: string }).reason };
@@ -89,7 +89,7 @@ const createBulkQuoteService = ({ strapi }: { strapi: Core.Strapi }) => {
     const client = (await plugin().service('gengo').client()) as GengoClient;
     const s = await settings().getEffective();
     const tier = (input.tier ?? s.defaultTier) as Tier;
-    const { lcSrc, targets } = await languagesOf(client, sourceLocale, targetLocales);
+    const { lcSrc, targets } = await languagesOf(client, sourceLocale, targetLocales, s.localeMap);
     const offered = targets.filter((t) => t.lcTgt !== null) as Array<{ locale: string; lcTgt: string }>;
 
     const loaded = await source().loadMany({ ...input, documentIds: [...new Set(input.documentIds)] }, site);

@@ -20,6 +20,7 @@ import batchStore from './batch-store';
 import bulkQuote from './bulk-quote';
 import bulk from './bulk';
 import bulkWorker from './bulk-worker';
+import localeLanguages from './locale-languages';
 
 export default {
   health,
@@ -44,4 +45,5 @@ export default {
   bulkQuote,
   bulk,
   bulkWorker,
+  localeLanguages,
 };

@@ -4,6 +4,8 @@ import { extractSegments, toGengoLanguage, type Doc, type GetComponent, type Sch
 import type { GengoClient, Language } from '../gengo';
 import { buildDeepPopulate } from '../orders/populate';
 import { filterSegments } from '../orders/plan';
+import { PLUGIN_ID } from '../constants';
+import type { SettingsService } from './settings';
 
 /**
  * What a quote and an order start from: the request checked against Strapi (content type localized,
@@ -57,12 +59,12 @@ export interface SiteLocales {
 export type LoadedSource = Omit<PreparedSource, 'lcSrc' | 'targets'> & { targetLocales: string[] };
 
 /** Maps the source and target locales to the languages Gengo offers (pure). */
-export const resolveLanguages = (loaded: LoadedSource, languages: Language[]): PreparedSource => {
+export const resolveLanguages = (loaded: LoadedSource, languages: Language[], overrides: Record<string, string> = {}): PreparedSource => {
   const { targetLocales, ...rest } = loaded;
-  const src = toGengoLanguage(loaded.sourceLocale, { languages });
+  const src = toGengoLanguage(loaded.sourceLocale, { languages, overrides });
   if (!src.ok) throw invalid('sourceLocale', (src as { reason: string }).reason);
   const targets = targetLocales.map((locale) => {
-    const tgt = toGengoLanguage(locale, { languages });
+    const tgt = toGengoLanguage(locale, { languages, overrides });
     if (!tgt.ok) throw invalid('targetLocales', (tgt as { reason: string }).reason);
     if (tgt.lc === src.lc)
       throw invalid('targetLocales', `Locales "${loaded.sourceLocale}" and "${locale}" are the same Gengo language (${src.lc})`);
@@ -170,7 +172,8 @@ const createOrderSourceService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async prepare(input: SourceInput, client: GengoClient): Promise<PreparedSource> {
       const loaded = await load(input);
-      return resolveLanguages(loaded, await client.getLanguages());
+      const { localeMap } = await (strapi.plugin(PLUGIN_ID).service('settings') as SettingsService).getEffective();
+      return resolveLanguages(loaded, await client.getLanguages(), localeMap);
     },
   };
 };

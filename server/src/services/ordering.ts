@@ -250,7 +250,7 @@ const createOrderingService = ({ strapi }: { strapi: Core.Strapi }) => {
         loaded = { ...loaded, segmentsByLocale, targetLocales: loaded.targetLocales.filter((l) => !unchanged.includes(l)) };
         if (!loaded.targetLocales.length) return { orders: [], notPlaced: [], unchanged };
       }
-      const prepared = resolveLanguages(loaded, ctx?.languages ?? (await client.getLanguages()));
+      const prepared = resolveLanguages(loaded, ctx?.languages ?? (await client.getLanguages()), settings.localeMap);
       const keys = orderRequestKeys(
         {
           idempotencyKey: input.idempotencyKey,

@@ -32,7 +32,11 @@ export interface GengoSettings {
   /** Caps in credits; null = no cap. */
   budgetPerOrder: number | null;
   budgetPerMonth: number | null;
+  /** Strapi locale code → Gengo language code, over the built-in rules of content/locale-codes.ts. */
+  localeMap: LocaleMap;
 }
+
+export type LocaleMap = Record<string, string>;
 
 export type SettingKey = keyof GengoSettings;
 
@@ -47,6 +51,7 @@ export const SETTING_KEYS: SettingKey[] = [
   'pollIntervalMinutes',
   'budgetPerOrder',
   'budgetPerMonth',
+  'localeMap',
 ];
 
 export const DEFAULT_SETTINGS: GengoSettings = {
@@ -60,6 +65,7 @@ export const DEFAULT_SETTINGS: GengoSettings = {
   pollIntervalMinutes: 30,
   budgetPerOrder: null,
   budgetPerMonth: null,
+  localeMap: {},
 };
 
 export const ENV_VARS: Record<SettingKey, string> = {
@@ -73,6 +79,7 @@ export const ENV_VARS: Record<SettingKey, string> = {
   pollIntervalMinutes: 'GENGO_POLL_INTERVAL_MINUTES',
   budgetPerOrder: 'GENGO_BUDGET_PER_ORDER',
   budgetPerMonth: 'GENGO_BUDGET_PER_MONTH',
+  localeMap: 'GENGO_LOCALE_MAP',
 };
 
 export type FixedSource = { source: 'env'; name: string } | { source: 'config'; name: string };
@@ -114,9 +121,39 @@ export const parseSetting = (key: SettingKey, raw: unknown): { value?: unknown; 
         ? { value: n }
         : { error: 'must be a positive number of credits' };
     }
+    case 'localeMap':
+      return parseLocaleMap(str);
     default:
       return { error: 'unknown setting' };
   }
+};
+
+/** A Gengo language code as Gengo spells them (`ja`, `pt-br`, `zh-tw`, `es-la`). */
+export const GENGO_CODE = /^[a-z]{2,3}(-[a-z0-9]{2,8})?$/i;
+
+/**
+ * A locale map: an object of non-empty codes, or (env) `pt-BR=pt,zh-Hans=zh` or its JSON. Codes
+ * are trimmed and Gengo codes lowercased; whether the Strapi locales exist is checked on save.
+ */
+export const parseLocaleMap = (raw: unknown): { value?: LocaleMap; error?: string } => {
+  let obj = raw;
+  if (typeof raw === 'string') {
+    try {
+      obj = raw.startsWith('{')
+        ? JSON.parse(raw)
+        : Object.fromEntries(raw.split(',').filter((p) => p.trim()).map((p) => p.split('=').map((x) => x.trim())));
+    } catch {
+      return { error: 'must be JSON or locale=code pairs separated by commas' };
+    }
+  }
+  if (!obj || typeof obj !== 'object' || Array.isArray(obj)) return { error: 'must map Strapi locale codes to Gengo codes' };
+  const value: LocaleMap = {};
+  for (const [locale, code] of Object.entries(obj as Record<string, unknown>)) {
+    if (!locale.trim() || typeof code !== 'string' || !GENGO_CODE.test(code.trim()))
+      return { error: `has an invalid entry for "${locale}": Gengo codes look like ja, pt-br, zh-tw` };
+    value[locale.trim()] = code.trim().toLowerCase();
+  }
+  return { value };
 };
 
 export const isHttpUrl = (value: unknown): value is string => {
@@ -129,7 +166,8 @@ export const isHttpUrl = (value: unknown): value is string => {
   }
 };
 
-const isSet = (v: unknown) => v !== undefined && v !== null && v !== '';
+const isSet = (v: unknown) =>
+  v !== undefined && v !== null && v !== '' && !(typeof v === 'object' && !Object.keys(v as object).length);
 
 /**
  * Settings fixed by environment variables. Invalid values are left out and reported in `invalid`.

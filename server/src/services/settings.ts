@@ -6,6 +6,7 @@ import type { TestConnectionInput, UpdateSettingsInput } from '../controllers/va
 import {
   baseUrlOf,
   mergeSettings,
+  parseLocaleMap,
   readConfig,
   readEnv,
   SETTING_KEYS,
@@ -38,8 +39,8 @@ export interface PublicSettings extends Omit<GengoSettings, 'privateKey'> {
 const STORE_KEY = 'settings';
 
 /** A field-level 400, shaped like the errors of validateYupSchema. */
-const fieldError = (path: string, message: string) =>
-  new errors.ValidationError(message, { errors: [{ path: [path], message, name: 'ValidationError' }] });
+const fieldError = (path: string | string[], message: string) =>
+  new errors.ValidationError(message, { errors: [{ path: [path].flat(), message, name: 'ValidationError' }] });
 
 const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const store = () => strapi.store({ type: 'plugin', name: PLUGIN_ID, key: STORE_KEY });
@@ -56,6 +57,13 @@ const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
     const config = readConfig(strapi.config.get(`plugin::${PLUGIN_ID}`) as Record<string, unknown>);
     for (const { name, error } of config.invalid) warnOnce(`config:${name}`, `${name} ignored: ${error}`);
     return { env, config };
+  };
+
+  /** Every key of a locale map names a Strapi locale (codes were checked by the validator). */
+  const checkLocaleMap = async (map: Record<string, string>) => {
+    const locales = ((await strapi.plugin('i18n').service('locales').find()) as Array<{ code: string }>).map((l) => l.code);
+    for (const locale of Object.keys(map))
+      if (!locales.includes(locale)) throw fieldError(['localeMap', locale], `Locale "${locale}" does not exist`);
   };
 
   const getStored = async (): Promise<StoredSettings> => ((await store().get({})) as StoredSettings) ?? {};
@@ -138,6 +146,10 @@ const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
         if (key === 'privateKey' || !(key in input)) continue;
         const value = (input as any)[key];
         (next as any)[key] = typeof value === 'string' ? value.trim() || null : value;
+      }
+      if (input.localeMap) {
+        await checkLocaleMap(input.localeMap);
+        next.localeMap = parseLocaleMap(input.localeMap).value ?? {};
       }
       if (input.clearPrivateKey) next.privateKey = null;
       else if (typeof input.privateKey === 'string' && input.privateKey.trim()) {

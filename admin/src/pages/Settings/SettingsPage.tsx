@@ -18,6 +18,8 @@ import { PERMISSIONS } from '../../constants';
 import { getTranslation } from '../../utils/getTranslation';
 import type { Environment, Tier } from '../../api/settings';
 import { ConnectionTest } from './ConnectionTest';
+import { LocaleMapTable } from './LocaleMapTable';
+import { PublishRulesEditor } from './PublishRulesEditor';
 import { SettingField } from './SettingField';
 import { useSettingsForm } from './useSettingsForm';
 
@@ -229,6 +231,24 @@ const SettingsForm = () => {
               </Cell>
             )}
           </Section>
+
+          <Section title={t('settings.section.localeMap', 'Locale mapping')}>
+            <Cell full>
+              <Typography variant="pi" textColor="neutral600">
+                {t('settings.localeMap.hint', 'The Gengo language each Strapi locale is ordered in. Leave empty for the built-in code.')}
+              </Typography>
+              <LocaleMapTable
+                map={values.localeMap}
+                onChange={(map) => form.change('localeMap', map)}
+                fixed={settings.fixed.localeMap}
+                disabled={!canUpdate}
+                errors={errors}
+                reloadKey={settings}
+              />
+            </Cell>
+          </Section>
+
+          <PublishRulesEditor canUpdate={canUpdate} />
         </Flex>
       </Layouts.Content>
     </form>

@@ -14,13 +14,26 @@ const EDITABLE: (keyof EditableSettings)[] = [
   'pollIntervalMinutes',
   'budgetPerOrder',
   'budgetPerMonth',
+  'localeMap',
 ];
 
-/** Field errors out of a Strapi ValidationError answer (`details.errors[].path`). */
-const fieldErrorsOf = (err: any): FieldErrors | null => {
+/** Values compare by content: the locale map is an object, and key order does not matter. */
+const same = (a: unknown, b: unknown): boolean => {
+  if (a && b && typeof a === 'object' && typeof b === 'object') {
+    const ka = Object.keys(a as object);
+    return ka.length === Object.keys(b as object).length && ka.every((k) => (a as any)[k] === (b as any)[k]);
+  }
+  return a === b;
+};
+
+/**
+ * Field errors out of a Strapi ValidationError answer (`details.errors[].path`), keyed by the path
+ * joined with dots: `publicKey`, `localeMap.pt-BR`, `rules.0.locales`.
+ */
+export const fieldErrorsOf = (err: any): FieldErrors | null => {
   const details = err?.response?.data?.error?.details?.errors;
   if (!Array.isArray(details)) return null;
-  return Object.fromEntries(details.map((d: any) => [String(d.path?.[0] ?? ''), String(d.message)]));
+  return Object.fromEntries(details.map((d: any) => [(d.path ?? []).map(String).join('.'), String(d.message)]));
 };
 
 /**
@@ -58,7 +71,7 @@ export const useSettingsForm = () => {
     if (!settings || !values) return {};
     const body: UpdateSettings = {};
     for (const key of EDITABLE) {
-      if (!settings.fixed[key] && values[key] !== settings[key]) (body as any)[key] = values[key];
+      if (!settings.fixed[key] && !same(values[key], settings[key])) (body as any)[key] = values[key];
     }
     if (privateKey && !settings.fixed.privateKey) body.privateKey = privateKey;
     return body;

@@ -1,5 +1,5 @@
 import { errors, validateYupSchema, yup } from '@strapi/utils';
-import { DEFAULT_TIERS, ENVIRONMENTS, isHttpUrl } from '../../services/settings-sources';
+import { DEFAULT_TIERS, ENVIRONMENTS, GENGO_CODE, isHttpUrl, type LocaleMap } from '../../services/settings-sources';
 
 const httpUrl = () =>
   yup
@@ -11,6 +11,28 @@ const httpUrl = () =>
       '${path} must be an http(s) URL',
       (v: unknown) => v === null || v === undefined || v === '' || isHttpUrl(v)
     );
+
+/**
+ * `localeMap`: Strapi locale code → Gengo code, each a non-empty code (the whole map is replaced;
+ * a locale left out goes back to the built-in rule). That the locales exist is checked on save.
+ */
+const localeMap = () =>
+  yup.mixed().test('locale-map', '${path} must map Strapi locale codes to Gengo codes', function (v: unknown) {
+    if (v === undefined) return true;
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
+    const entries = Object.entries(v as Record<string, unknown>);
+    if (entries.length > 500) return this.createError({ message: '${path} has too many entries' });
+    for (const [locale, code] of entries) {
+      if (typeof code !== 'string' || !code.trim())
+        return this.createError({ path: `localeMap.${locale}`, message: `The Gengo code for "${locale}" must not be empty` });
+      if (!GENGO_CODE.test(code.trim()))
+        return this.createError({
+          path: `localeMap.${locale}`,
+          message: `"${code}" is not a Gengo language code (like ja, pt-br, zh-tw)`,
+        });
+    }
+    return true;
+  });
 
 /**
  * `PUT /gengo/settings`: any subset of the settings. An empty or absent `privateKey` keeps the stored
@@ -28,6 +50,7 @@ const settingsFields = {
   pollIntervalMinutes: yup.number().integer().min(1).max(10080),
   budgetPerOrder: yup.number().nullable().positive(),
   budgetPerMonth: yup.number().nullable().positive(),
+  localeMap: localeMap(),
 };
 
 const updateSchema = yup
@@ -56,6 +79,7 @@ export type UpdateSettingsInput = {
   pollIntervalMinutes?: number;
   budgetPerOrder?: number | null;
   budgetPerMonth?: number | null;
+  localeMap?: LocaleMap;
 };
 
 export const validateUpdateSettings = async (body: unknown): Promise<UpdateSettingsInput> => {

@@ -1,0 +1,68 @@
+import type { PublicSettings, LocaleLanguages } from '../../admin/src/api/settings';
+import type { EffectiveRule, ContentTypeInfo } from '../../admin/src/api/publish-rules';
+
+/** What the settings routes answer in the component tests (shapes of admin/src/api). */
+export const settingsAnswer = (patch: Partial<PublicSettings> = {}): PublicSettings => ({
+  publicKey: 'pub-123',
+  environment: 'sandbox',
+  apiUrl: null,
+  defaultTier: 'standard',
+  autoApprove: false,
+  publicUrl: null,
+  pollIntervalMinutes: 30,
+  budgetPerOrder: null,
+  budgetPerMonth: null,
+  localeMap: {},
+  privateKeySet: true,
+  privateKeyEncrypted: true,
+  baseUrl: 'https://api.sandbox.gengo.com/v2/',
+  fixed: {},
+  ...patch,
+});
+
+export const LOCALES = [
+  { code: 'en', name: 'English (en)', isDefault: true },
+  { code: 'fr', name: 'French (fr)', isDefault: false },
+  { code: 'pt-BR', name: 'Portuguese (Brazil) (pt-BR)', isDefault: false },
+];
+
+export const languagesAnswer = (patch: Partial<LocaleLanguages> = {}): LocaleLanguages => ({
+  locales: [
+    { code: 'en', name: 'English (en)', isDefault: true, defaultLc: 'en' },
+    { code: 'fr', name: 'French', isDefault: false, defaultLc: 'fr' },
+    { code: 'pt-BR', name: 'Portuguese (Brazil) (pt-BR)', isDefault: false, defaultLc: 'pt-br' },
+  ],
+  languages: [
+    { lc: 'en', name: 'English' },
+    { lc: 'fr', name: 'French' },
+    { lc: 'pt', name: 'Portuguese (Europe)' },
+    { lc: 'pt-br', name: 'Portuguese (Brazil)' },
+    { lc: 'ja', name: 'Japanese' },
+  ],
+  // Gengo offers en→pt-br but not en→pt here, to tell the two apart.
+  pairs: [
+    { lcSrc: 'en', lcTgt: 'fr', tiers: ['standard', 'pro'] },
+    { lcSrc: 'en', lcTgt: 'pt-br', tiers: ['standard', 'pro'] },
+    { lcSrc: 'en', lcTgt: 'ja', tiers: ['standard', 'pro'] },
+  ],
+  error: null,
+  ...patch,
+});
+
+export const CONTENT_TYPES: ContentTypeInfo[] = [
+  { uid: 'api::article.article', info: { displayName: 'Article' }, pluginOptions: { i18n: { localized: true } } },
+  { uid: 'api::homepage.homepage', info: { displayName: 'Homepage' }, pluginOptions: { i18n: { localized: true } } },
+  { uid: 'api::category.category', info: { displayName: 'Category' }, pluginOptions: {} },
+  { uid: 'plugin::users-permissions.user', info: { displayName: 'User' }, pluginOptions: { i18n: { localized: true } } },
+];
+
+export const configRule: EffectiveRule = {
+  contentType: 'api::homepage.homepage',
+  enabled: true,
+  locales: ['fr'],
+  tier: 'pro',
+  autoApprove: true,
+  comment: 'Brand voice',
+  sourceLocale: null,
+  fixed: true,
+};

@@ -1,0 +1,175 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { TranslatePanel } from '../../admin/src/components/TranslatePanel/TranslatePanel';
+import type { LocaleStatus, QuoteResult } from '../../admin/src/api/orders';
+import { renderInAdmin } from './render';
+import { fakeAdmin, FakeFetchError } from './strapi-admin';
+import { LOCALES } from './fixtures';
+
+/** The edit view's "Translate with Gengo" side panel, as the content manager shows it. */
+const ARTICLE = 'api::article.article';
+const DOC = 'doc-abc';
+
+/** The content manager calls a side panel with the entry and renders its title and content. */
+const Host = (props: { model: string; documentId?: string; document?: any }) => {
+  const panel = TranslatePanel(props);
+  return panel ? (
+    <section>
+      <h2>{panel.title}</h2>
+      {panel.content}
+    </section>
+  ) : (
+    <p>no panel</p>
+  );
+};
+
+const latest = { id: 1, credits: 5, currency: 'USD', lastError: null, createdAt: '2026-12-01T10:00:00.000Z', jobs: [] };
+const statuses: LocaleStatus[] = [
+  { locale: 'fr', status: 'completed', jobs: { approved: 3 }, latest },
+  { locale: 'pt-BR', status: 'placed', jobs: { pending: 1, available: 1 }, latest },
+  { locale: 'de', status: 'failed', jobs: {}, latest: { ...latest, lastError: 'boom' } },
+];
+
+const quote: QuoteResult = {
+  tier: 'standard',
+  locales: [
+    { locale: 'fr', lcSrc: 'en', lcTgt: 'fr', tier: 'standard', jobs: 2, units: 120, credits: 6, currency: 'USD', eta: 7000 },
+    { locale: 'pt-BR', lcSrc: 'en', lcTgt: 'pt-br', tier: 'standard', jobs: 2, units: 120, credits: 3.5, currency: 'USD', eta: 1800 },
+  ],
+  total: { credits: 9.5, currency: 'USD' },
+  balance: { credits: 100, currency: 'USD' },
+  budget: { check: { ok: true } },
+};
+
+const serve = (locales: LocaleStatus[] = statuses) => {
+  fakeAdmin.on('GET', '/i18n/locales', LOCALES);
+  fakeAdmin.on('GET', '/gengo/document-status', (req) => ({ data: { contentType: req.params?.contentType, documentId: req.params?.documentId, locales } }));
+};
+
+const renderPanel = async () => {
+  renderInAdmin(<Host model={ARTICLE} documentId={DOC} document={{ locale: 'en' }} />);
+  await screen.findByTestId('gengo-panel');
+};
+
+const target = (name: string) => screen.getByRole('checkbox', { name });
+const button = (name: string) => screen.getByRole('button', { name }) as HTMLButtonElement;
+
+beforeEach(() => {
+  fakeAdmin.reset();
+  fakeAdmin.grant('read', 'order', 'review');
+});
+
+it('shows the source locale and each target locale with its status', async () => {
+  serve();
+  await renderPanel();
+  expect(screen.getByRole('heading', { name: 'Translate with Gengo' })).toBeTruthy();
+  expect(screen.getByText('Source: English (en)')).toBeTruthy();
+  const list = await screen.findByTestId('gengo-status');
+  const rows = [...list.querySelectorAll('[data-locale]')].map((el) => [el.getAttribute('data-locale'), el.getAttribute('data-status'), within(el as HTMLElement).getAllByText(/./).map((t) => t.textContent)]);
+  expect(rows).toEqual([
+    ['fr', 'approved', ['fr', 'Approved']],
+    ['pt-BR', 'available', ['pt-BR', 'Available']],
+    ['de', 'error', ['de', 'Error']],
+  ]);
+  expect(fakeAdmin.requests('GET', '/gengo/document-status')[0].params).toEqual({ contentType: ARTICLE, documentId: DOC });
+});
+
+it('an entry never ordered says so', async () => {
+  serve([]);
+  await renderPanel();
+  expect(await screen.findByText('Not translated with Gengo yet.')).toBeTruthy();
+});
+
+it('quotes the chosen locales and shows the figures Gengo returned', async () => {
+  serve();
+  fakeAdmin.on('POST', '/gengo/quote', { data: quote });
+  await renderPanel();
+  expect(button('Get quote').disabled).toBe(true);
+  expect(screen.queryByRole('checkbox', { name: 'English (en)' })).toBeNull();
+  fireEvent.click(target('French (fr)'));
+  fireEvent.click(target('Portuguese (Brazil) (pt-BR)'));
+  fireEvent.click(button('Get quote'));
+
+  const box = await screen.findByTestId('gengo-quote');
+  expect(within(box).getAllByText(/./).map((el) => el.textContent)).toEqual([
+    'fr: 120 units, 6.00 USD, about 2 h',
+    'pt-BR: 120 units, 3.50 USD, about 1 h',
+    'Total 9.50 USD — balance 100.00 USD',
+  ]);
+  expect(fakeAdmin.requests('POST', '/gengo/quote').map((r) => r.body)).toEqual([
+    { contentType: ARTICLE, documentId: DOC, sourceLocale: 'en', targetLocales: ['fr', 'pt-BR'], tier: 'standard' },
+  ]);
+});
+
+it('orders the quote with an idempotency key, then refreshes the statuses', async () => {
+  serve();
+  fakeAdmin.on('POST', '/gengo/quote', { data: quote });
+  fakeAdmin.on('POST', '/gengo/orders', { data: { orders: [] } });
+  await renderPanel();
+  fireEvent.click(target('French (fr)'));
+  fireEvent.change(screen.getByLabelText('Comment for the translator'), { target: { value: 'Formal tone' } });
+  fireEvent.click(button('Get quote'));
+  fireEvent.click(await screen.findByRole('button', { name: 'Order' }));
+
+  await waitFor(() => expect(fakeAdmin.notifications()).toEqual([{ type: 'success', message: 'Translation ordered' }]));
+  const [order] = fakeAdmin.requests('POST', '/gengo/orders').map((r) => r.body);
+  expect(order).toEqual({
+    contentType: ARTICLE,
+    documentId: DOC,
+    sourceLocale: 'en',
+    targetLocales: ['fr'],
+    tier: 'standard',
+    comment: 'Formal tone',
+    idempotencyKey: expect.any(String),
+  });
+  expect(order.idempotencyKey.length).toBeGreaterThan(8);
+  await waitFor(() => expect(fakeAdmin.requests('GET', '/gengo/document-status').length).toBeGreaterThanOrEqual(2));
+  expect(screen.queryByTestId('gengo-quote')).toBeNull();
+});
+
+it("shows the server's refusal of a quote", async () => {
+  serve();
+  fakeAdmin.on('POST', '/gengo/quote', () => {
+    throw fakeAdmin.validationError('Gengo offers no language for locale "pt-BR" (tried pt-br, pt); set a mapping in the settings');
+  });
+  await renderPanel();
+  fireEvent.click(target('Portuguese (Brazil) (pt-BR)'));
+  fireEvent.click(button('Get quote'));
+  expect((await screen.findByTestId('gengo-error')).textContent).toBe(
+    'Gengo offers no language for locale "pt-BR" (tried pt-br, pt); set a mapping in the settings'
+  );
+  expect(screen.queryByRole('button', { name: 'Order' })).toBeNull();
+});
+
+it('without the order permission: statuses show, but nothing can be quoted or ordered', async () => {
+  fakeAdmin.reset();
+  fakeAdmin.grant('read');
+  serve();
+  await renderPanel();
+  expect(await screen.findByTestId('gengo-status')).toBeTruthy();
+  expect(target('French (fr)').hasAttribute('disabled')).toBe(true);
+  expect(button('Get quote').disabled).toBe(true);
+  expect(screen.queryByRole('button', { name: 'Order' })).toBeNull();
+  expect(fakeAdmin.requests('POST')).toEqual([]);
+});
+
+it('without the read permission, or on an unsaved entry, there is no panel', async () => {
+  fakeAdmin.reset();
+  fakeAdmin.grant('order');
+  serve();
+  renderInAdmin(<Host model={ARTICLE} documentId={DOC} document={{ locale: 'en' }} />);
+  expect(screen.getByText('no panel')).toBeTruthy();
+  fakeAdmin.grant('read');
+  renderInAdmin(<Host model={ARTICLE} document={{ locale: 'en' }} />);
+  expect(screen.getAllByText('no panel')).toHaveLength(2);
+  expect(fakeAdmin.requests()).toEqual([]);
+});
+
+it('a status that cannot be read shows the error, and ordering still works', async () => {
+  serve();
+  fakeAdmin.on('GET', '/gengo/document-status', () => {
+    throw new FakeFetchError(500, { error: { message: 'Status unavailable' } });
+  });
+  await renderPanel();
+  expect(await screen.findByText('Status unavailable')).toBeTruthy();
+  expect(target('French (fr)').hasAttribute('disabled')).toBe(false);
+});
