@@ -124,8 +124,18 @@ describeInBrowser('"Translate with Gengo" panel in Chromium', () => {
     const table = await page.getByTestId('gengo-orders-table').textContent();
     expect(table).toContain('en → fr');
     expect(table).toContain('en → de');
-    await expect(page.getByText(/Balance: \d+\.\d{2} USD/).first().isVisible()).resolves.toBe(true);
+    expect(table).toContain(TITLE);
+    await expect(page.getByText(/Balance: \d+\.\d{2} USD · spent with Gengo: \d+\.\d{2} USD/).first().isVisible()).resolves.toBe(true);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'orders-page.png'), fullPage: true });
+
+    // The drill-down: the fr order's jobs, each approved.
+    await page.locator('[data-testid="gengo-order-row"][data-locale="fr"]').getByTestId('gengo-order-jobs').click();
+    const jobs = page.getByTestId('gengo-order-job');
+    await jobs.first().waitFor({ timeout: 30_000 });
+    expect(await jobs.count()).toBe(count);
+    expect(new Set(await attributes(jobs, 'data-status'))).toEqual(new Set(['approved']));
+    expect(await page.getByTestId('gengo-order-jobs-table').textContent()).toContain('title');
+    await page.getByRole('button', { name: 'Close' }).first().click();
 
     // The entry link opens the entry's edit view.
     await rows.first().getByRole('link').click();

@@ -46,6 +46,7 @@ describe('orders: permissions, validation and read routes', () => {
   const routes = (): Array<[string, 'get' | 'post', string, Record<string, unknown>?]> => [
     ['order', 'post', '/gengo/quote', { contentType: ARTICLE, documentId, targetLocales: ['fr'] }],
     ['order', 'get', '/gengo/order-options'],
+    ['order', 'get', '/gengo/account'],
     ['order', 'post', '/gengo/orders', { contentType: ARTICLE, documentId, targetLocales: ['ja'] }],
     ['read', 'get', '/gengo/orders'],
     ['read', 'get', `/gengo/orders/${orderId}`],
@@ -160,5 +161,26 @@ describe('orders: permissions, validation and read routes', () => {
     expect(status.body.data.locales[0].latest.jobs).toHaveLength(2);
     expect(Object.values(status.body.data.locales[0].jobs).reduce((a: number, b: any) => a + b, 0)).toBe(2);
     expect((await api().get('/gengo/document-status?contentType=' + ARTICLE)).status).toBe(400);
+  });
+
+  it("lists each order with its entry's title, only to admins who may read that type", async () => {
+    const title = (await w.app.strapi.documents(ARTICLE as any).findOne({ documentId, locale: 'en' }))!.title;
+    const list = await w.app.as(w.admin.token).get(`/gengo/orders?documentId=${documentId}`);
+    expect(list.body.data.map((o: any) => o.entryTitle)).toEqual([title, title]);
+    const blind = await restrictedAdmin(['plugin::gengo.read']);
+    const hidden = await w.app.as(blind.token).get(`/gengo/orders?documentId=${documentId}`);
+    expect(hidden.status).toBe(200);
+    expect(hidden.body.data.map((o: any) => o.entryTitle)).toEqual([null, null]);
+  });
+
+  it("the account: Gengo's balance and the credits spent (account/stats)", async () => {
+    const res = await w.app.as(w.admin.token).get('/gengo/account');
+    expect(res.status).toBe(200);
+    const spent = (await w.app.strapi.db.query('plugin::gengo.order' as any).findMany({ where: { status: { $ne: 'failed' } } }))
+      .reduce((sum: number, o: any) => sum + Number(o.credits ?? 0), 0);
+    expect(spent).toBeGreaterThan(0);
+    expect(res.body.data.spent.credits).toBeCloseTo(spent, 2);
+    expect(res.body.data.balance.credits).toBeCloseTo(500 - spent, 2);
+    expect(res.body.data.balance.currency).toBe('USD');
   });
 });

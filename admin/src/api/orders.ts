@@ -90,6 +90,8 @@ export interface OrderView {
   credits: number | null;
   currency: string | null;
   orderedByName: string | null;
+  /** The entry's main field in the source locale (list only; null when the admin may not read the type). */
+  entryTitle?: string | null;
   lastError: string | null;
   submittedAt: string | null;
   createdAt: string;

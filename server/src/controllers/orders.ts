@@ -47,7 +47,9 @@ const createOrdersController = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** GET /gengo/orders?contentType=&documentId=&locale=&status=&page=&pageSize= */
   async find(ctx: any) {
     const q = await validateListOrders(ctx.query);
-    const { results, pagination } = await getService(strapi, 'orderQueries').list(q);
+    const ability = ctx.state?.userAbility;
+    const canRead = (uid: string) => !ability || ability.can('plugin::content-manager.explorer.read', uid);
+    const { results, pagination } = await getService(strapi, 'orderQueries').list(q, canRead);
     ctx.body = { data: results, meta: { pagination } };
   },
 

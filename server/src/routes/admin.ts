@@ -56,6 +56,8 @@ export default {
     { method: 'POST', path: '/orders', handler: 'orders.create', config: { policies: adminPolicies(ACTIONS.order) } },
     { method: 'GET', path: '/orders', handler: 'orders.find', config: { policies: adminPolicies(ACTIONS.read) } },
     { method: 'GET', path: '/orders/:id', handler: 'orders.findOne', config: { policies: adminPolicies(ACTIONS.read) } },
+    // Balance and credits spent: money, so only for those who may spend it.
+    { method: 'GET', path: '/account', handler: 'account.find', config: { policies: adminPolicies(ACTIONS.order) } },
     {
       method: 'GET',
       path: '/document-status',

@@ -14,6 +14,8 @@ import callbacks from './callbacks';
 import reconcile from './reconcile';
 import publishRules from './publish-rules';
 import publishTrigger from './publish-trigger';
+import account from './account';
+import entryTitles from './entry-titles';
 
 export default {
   health,
@@ -32,4 +34,6 @@ export default {
   reconcile,
   publishRules,
   publishTrigger,
+  account,
+  entryTitles,
 };

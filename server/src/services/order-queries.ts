@@ -4,6 +4,7 @@ import { PLUGIN_ID } from '../constants';
 import type { ListOrdersQuery } from '../controllers/validation/orders';
 import { toOrderView, type OrderView } from '../orders/views';
 import type { OrderStoreService } from './order-store';
+import { entryKey, type EntryTitlesService } from './entry-titles';
 
 /** Read side of the orders: the orders page (list, one) and a document's status per locale. */
 
@@ -20,9 +21,11 @@ export interface LocaleStatus {
 
 const createOrderQueriesService = ({ strapi }: { strapi: Core.Strapi }) => {
   const store = () => strapi.plugin(PLUGIN_ID).service('orderStore') as OrderStoreService;
+  const entryTitles = () => strapi.plugin(PLUGIN_ID).service('entryTitles') as EntryTitlesService;
 
   return {
-    async list(q: ListOrdersQuery) {
+    /** `canRead(uid)`: whether the caller may read entries of that type (their titles are shown). */
+    async list(q: ListOrdersQuery, canRead?: (uid: string) => boolean) {
       const { results, pagination } = await store().listOrders({
         contentType: q.contentType,
         documentId: q.documentId,
@@ -31,7 +34,8 @@ const createOrderQueriesService = ({ strapi }: { strapi: Core.Strapi }) => {
         page: q.page,
         pageSize: q.pageSize,
       });
-      return { results: results.map((o) => toOrderView(o)), pagination };
+      const titles = await entryTitles().titlesOf(results, canRead);
+      return { results: results.map((o) => ({ ...toOrderView(o), entryTitle: titles.get(entryKey(o)) ?? null })), pagination };
     },
 
     async one(id: number): Promise<OrderView> {

@@ -26,6 +26,7 @@ import { ORDER_STATUSES, type OrderView, type Pagination } from '../../api/order
 import { PERMISSIONS } from '../../constants';
 import { getTranslation } from '../../utils/getTranslation';
 import { errorMessage } from '../../components/Review/useJobApi';
+import { OrderJobsModal } from './OrderJobsModal';
 import { entryPath, formatCredits, orderStatusVariant, ordersParams, type OrdersFilters } from './ordersQuery';
 import { RecentBatches } from './RecentBatches';
 
@@ -53,19 +54,21 @@ const useContentTypes = () => {
   return types;
 };
 
-/** The Gengo balance, for admins who may order (the route needs that permission); null otherwise. */
-const useBalance = (canOrder: boolean) => {
+type Account = { balance: { credits: number; currency: string }; spent: { credits: number; currency: string } };
+
+/** Balance and credits spent, for admins who may order (the route needs that permission); null otherwise. */
+const useAccount = (canOrder: boolean) => {
   const { get } = useFetchClient();
-  const [balance, setBalance] = React.useState<{ credits: number; currency: string } | null>(null);
+  const [account, setAccount] = React.useState<Account | null>(null);
   React.useEffect(() => {
     if (!canOrder) return;
-    get<{ data: { balance?: { credits: number; currency: string } } }>('/gengo/order-options').then(
-      ({ data }) => setBalance(data.data?.balance ?? null),
-      () => setBalance(null)
+    get<{ data: Account }>('/gengo/account').then(
+      ({ data }) => setAccount(data.data ?? null),
+      () => setAccount(null)
     );
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [canOrder]);
-  return balance;
+  return account;
 };
 
 const OrdersList = () => {
@@ -74,7 +77,7 @@ const OrdersList = () => {
     formatMessage({ id: getTranslation(id), defaultMessage }, values);
   const { get } = useFetchClient();
   const { allowedActions } = useRBAC(PERMISSIONS.order);
-  const balance = useBalance(Boolean(allowedActions.canOrder));
+  const account = useAccount(Boolean(allowedActions.canOrder));
   const contentTypes = useContentTypes();
   const [filters, setFilters] = React.useState<OrdersFilters>({});
   const [page, setPage] = React.useState(1);
@@ -117,8 +120,11 @@ const OrdersList = () => {
       <Layouts.Header
         title={t('orders.title', 'Gengo orders')}
         subtitle={
-          balance
-            ? t('orders.balance', 'Balance: {credits} {currency}', { credits: balance.credits.toFixed(2), currency: balance.currency })
+          account
+            ? t('orders.account', 'Balance: {balance} · spent with Gengo: {spent}', {
+                balance: formatCredits(account.balance.credits, account.balance.currency),
+                spent: formatCredits(account.spent.credits, account.spent.currency),
+              })
             : t('orders.subtitle', 'Translations ordered from Gengo')
         }
         primaryAction={
@@ -186,7 +192,7 @@ const OrdersList = () => {
           )}
 
           {orders && orders.length > 0 && (
-            <Table colCount={7} rowCount={orders.length + 1} data-testid="gengo-orders-table">
+            <Table colCount={8} rowCount={orders.length + 1} data-testid="gengo-orders-table">
               <Thead>
                 <Tr>
                   <Th><Typography variant="sigma">{t('orders.col.id', 'Order')}</Typography></Th>
@@ -196,6 +202,7 @@ const OrdersList = () => {
                   <Th><Typography variant="sigma">{t('orders.col.credits', 'Credits')}</Typography></Th>
                   <Th><Typography variant="sigma">{t('orders.col.ordered', 'Ordered')}</Typography></Th>
                   <Th><Typography variant="sigma">{t('orders.col.updated', 'Updated')}</Typography></Th>
+                  <Th><Typography variant="sigma">{t('orders.col.jobs', 'Jobs')}</Typography></Th>
                 </Tr>
               </Thead>
               <Tbody>
@@ -216,8 +223,11 @@ const OrdersList = () => {
                     </Td>
                     <Td>
                       <Link tag={RouterLink} to={entryPath(o)}>
-                        {typeName(o.contentType)} · {o.targetDocumentId}
+                        {o.entryTitle ?? o.targetDocumentId}
                       </Link>
+                      <Typography tag="p" variant="pi" textColor="neutral600">
+                        {typeName(o.contentType)}
+                      </Typography>
                     </Td>
                     <Td>
                       <Typography textColor="neutral800">
@@ -237,6 +247,9 @@ const OrdersList = () => {
                     </Td>
                     <Td>
                       <Typography textColor="neutral800">{date(o.updatedAt)}</Typography>
+                    </Td>
+                    <Td>
+                      <OrderJobsModal order={o} />
                     </Td>
                   </Tr>
                 ))}

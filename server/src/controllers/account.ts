@@ -1,0 +1,12 @@
+import type { Core } from '@strapi/strapi';
+import { getService } from '../get-service';
+
+/** The Gengo account as the orders page shows it. */
+const createAccountController = ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** GET /gengo/account */
+  async find(ctx: any) {
+    ctx.body = { data: await getService(strapi, 'account').summary() };
+  },
+});
+
+export default createAccountController;
