@@ -6,6 +6,7 @@ import callback from './callback';
 import reconcile from './reconcile';
 import publishRules from './publish-rules';
 import account from './account';
+import bulk from './bulk';
 
 export default {
   health,
@@ -16,4 +17,5 @@ export default {
   reconcile,
   publishRules,
   account,
+  bulk,
 };

@@ -16,6 +16,10 @@ import publishRules from './publish-rules';
 import publishTrigger from './publish-trigger';
 import account from './account';
 import entryTitles from './entry-titles';
+import batchStore from './batch-store';
+import bulkQuote from './bulk-quote';
+import bulk from './bulk';
+import bulkWorker from './bulk-worker';
 
 export default {
   health,
@@ -36,4 +40,8 @@ export default {
   publishTrigger,
   account,
   entryTitles,
+  batchStore,
+  bulkQuote,
+  bulk,
+  bulkWorker,
 };
