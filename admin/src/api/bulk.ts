@@ -56,6 +56,8 @@ export interface BatchView {
   updatedAt: string;
   finishedAt: string | null;
   createdByName: string | null;
+  /** Why the run paused or stopped (e.g. Gengo unreachable: it resumes on its own). */
+  lastError?: string | null;
   failures?: Array<{ documentId: string; title: string | null; reason: string }>;
 }
 

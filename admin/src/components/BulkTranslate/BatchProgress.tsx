@@ -40,6 +40,11 @@ export const BatchProgress = ({ batch, showFailures = false }: { batch: BatchVie
           currency: batch.currency ?? '',
         })}
       </Typography>
+      {batch.lastError && (
+        <Typography variant="pi" textColor="warning600" data-testid="gengo-batch-last-error">
+          {batch.lastError}
+        </Typography>
+      )}
       {showFailures && failures.length > 0 && (
         <Box background="danger100" padding={3} hasRadius data-testid="gengo-batch-failures">
           {failures.map((f) => (
