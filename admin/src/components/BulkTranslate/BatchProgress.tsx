@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Badge, Box, Flex, ProgressBar, Typography } from '@strapi/design-system';
+import { Badge, Box, Flex, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import { progressPercent, type BatchView } from '../../api/bulk';
 import { getTranslation } from '../../utils/getTranslation';
@@ -21,6 +21,7 @@ export const BatchProgress = ({ batch, showFailures = false }: { batch: BatchVie
     formatMessage({ id: getTranslation(id), defaultMessage }, values);
   const variant = batchVariant(batch.status);
   const failures = batch.failures ?? [];
+  const percent = progressPercent(batch);
 
   return (
     <Flex direction="column" alignItems="stretch" gap={2} data-testid="gengo-batch" data-batch={batch.id} data-status={batch.status}>
@@ -32,7 +33,19 @@ export const BatchProgress = ({ batch, showFailures = false }: { batch: BatchVie
           {batch.status}
         </Badge>
       </Flex>
-      <ProgressBar value={progressPercent(batch)} size="M" />
+      {/* The design system's ProgressBar is made for dark backgrounds: a plain bar reads better here. */}
+      <Box
+        background="neutral150"
+        hasRadius
+        height="0.8rem"
+        role="progressbar"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent}
+        style={{ overflow: 'hidden' }}
+      >
+        <Box background={batch.failed ? 'warning500' : 'success500'} height="100%" style={{ width: `${percent}%`, transition: 'width 0.3s' }} />
+      </Box>
       <Typography variant="pi" textColor="neutral600">
         {t('bulk.progress.ordered', '{ordered, plural, one {# order} other {# orders}} placed · {credits} {currency}', {
           ordered: batch.ordered,
