@@ -1,9 +1,33 @@
 import crypto from 'crypto';
 import type { EmulatorControl } from '../../emulator/src/control-client';
 import type { TestStrapi } from './strapi';
-import { ARTICLE, orderRows } from './ordering-world';
+import { ARTICLE, orderRows, startOrdersWorld, type OrdersWorld } from './ordering-world';
 
 /** Bulk orders' fixtures: many small articles, a batch watched through its route, Gengo's side counted. */
+
+/**
+ * Registers the suite's hooks: one world (Strapi + emulator, credits to spare) for the describe
+ * block, faults cleared before each test. Read `world.w` inside tests (it changes on restart).
+ */
+export const useBulkWorld = () => {
+  const world = {} as {
+    w: OrdersWorld;
+    api: () => ReturnType<TestStrapi['as']>;
+    worker: () => any;
+  };
+  beforeAll(async () => {
+    world.w = await startOrdersWorld(100_000);
+  });
+  afterAll(async () => {
+    await world.w?.stop();
+  });
+  beforeEach(async () => {
+    await world.w.control.clearFaults();
+  });
+  world.api = () => world.w.app.as(world.w.admin.token);
+  world.worker = () => world.w.app.strapi.plugin('gengo').service('bulkWorker');
+  return world;
+};
 
 /** `n` English articles with a title and a summary of unique words (two short segments each). */
 export const createArticles = async (app: TestStrapi, n: number): Promise<string[]> => {

@@ -1,26 +1,15 @@
 import { createRestrictedAdmin } from '../helpers/admin';
-import { createArticles, ordersPerTarget, watchBatch } from '../helpers/bulk';
-import { ARTICLE, postJobsCount, startOrdersWorld, type OrdersWorld } from '../helpers/ordering-world';
+import { createArticles, ordersPerTarget, useBulkWorld, watchBatch } from '../helpers/bulk';
+import { ARTICLE, postJobsCount } from '../helpers/ordering-world';
 
 /** Bulk orders (issue #6): a list-view selection quoted, then ordered by a server-side batch. */
 describe('bulk orders', () => {
-  let w: OrdersWorld;
-  beforeAll(async () => {
-    w = await startOrdersWorld(100_000);
-  });
-  afterAll(async () => {
-    await w?.stop();
-  });
-  beforeEach(async () => {
-    await w.control.clearFaults();
-  });
-
-  const api = () => w.app.as(w.admin.token);
-  const worker = () => w.app.strapi.plugin('gengo').service('bulkWorker');
+  const world = useBulkWorld();
+  const { api, worker } = world;
 
   it('quotes a selection: totals are the sum of per-document quotes; skipped documents say why', async () => {
-    const ids = await createArticles(w.app, 3);
-    const empty = await w.app.strapi.documents(ARTICLE as any).create({ locale: 'en', data: { views: 3 } as any });
+    const ids = await createArticles(world.w.app, 3);
+    const empty = await world.w.app.strapi.documents(ARTICLE as any).create({ locale: 'en', data: { views: 3 } as any });
     const selection = [...ids, empty.documentId, 'nosuchdocument0000000000'];
     const res = await api().post('/gengo/bulk/quote').send({ contentType: ARTICLE, documentIds: selection, targetLocales: ['fr', 'ja'] });
     expect(res.status).toBe(200);
@@ -48,7 +37,7 @@ describe('bulk orders', () => {
     for (const l of q.locales) expect(l.credits).toBeCloseTo(perLocale[l.locale], 2);
     expect(q.skipped).toEqual([
       { documentId: empty.documentId, reason: expect.stringMatching(/Nothing to translate/) },
-      { documentId: 'nosuchdocument0000000000', reason: expect.stringMatching(/Not found in locale "en"/) },
+      { documentId: 'nosuchdocument0000000000', reason: expect.stringMatching(/No Article "nosuchdocument0000000000" in locale "en"/) },
     ]);
     expect(q.balance).toEqual({ credits: expect.any(Number), currency: 'USD' });
     expect(q.budget.check).toEqual({ ok: true });
@@ -56,8 +45,9 @@ describe('bulk orders', () => {
   });
 
   it('orders 50 articles × 2 locales: progress goes up, one Gengo order per document and locale', async () => {
-    const ids = await createArticles(w.app, 50);
-    const posts = await postJobsCount(w.control);
+    const ids = await createArticles(world.w.app, 50);
+    const posts = await postJobsCount(world.w.control);
+    const calls = (await world.w.control.requests()).length;
     const res = await api()
       .post('/gengo/bulk')
       .send({ contentType: ARTICLE, documentIds: ids, targetLocales: ['fr', 'de'], comment: 'Bulk note', idempotencyKey: 'bulk-fifty-1' });
@@ -72,21 +62,31 @@ describe('bulk orders', () => {
     expect(progress.length).toBeGreaterThan(2);
     expect([...progress].sort((a, b) => a - b)).toEqual(progress);
 
-    await w.control.flush();
-    const { gengo, ours, rows } = await ordersPerTarget(w.app, w.control, ids);
+    await world.w.control.flush();
+    const { gengo, ours, rows } = await ordersPerTarget(world.w.app, world.w.control, ids);
     expect(gengo.size).toBe(100);
     expect([...gengo.values()].every((n) => n === 1)).toBe(true);
     expect([...ours.values()].every((n) => n === 1)).toBe(true);
     expect(rows.every((r: any) => r.status === 'placed' && r.orderedByName === 'super Test')).toBe(true);
     expect(rows[0].options.comment).toMatch(/Bulk note$/);
-    expect(await postJobsCount(w.control)).toBe(posts + 100);
+    expect(await postJobsCount(world.w.control)).toBe(posts + 100);
+    // Besides the 100 orders, Gengo is asked once per batch, not per document: languages (the
+    // check, the run), quotes of 100 jobs a call, the balance.
+    const others = (await world.w.control.requests()).slice(calls).filter((r) => !(r.method === 'POST' && /translate\/jobs$/.test(r.path)));
+    expect(others.map((r) => `${r.method} ${r.path.replace(/^\/?(v2\/)?/, "")}`).sort()).toEqual([
+      'GET account/balance',
+      'GET translate/service/languages',
+      'GET translate/service/languages',
+      'POST translate/service/quote',
+      'POST translate/service/quote',
+    ]);
 
     // The same key again: the same batch, nothing ordered twice.
     const again = await api().post('/gengo/bulk').set('Idempotency-Key', 'bulk-fifty-1').send({ contentType: ARTICLE, documentIds: ids, targetLocales: ['fr', 'de'] });
     expect(again.status).toBe(200);
     expect(again.body.data.id).toBe(res.body.data.id);
     await worker().idle();
-    expect(await postJobsCount(w.control)).toBe(posts + 100);
+    expect(await postJobsCount(world.w.control)).toBe(posts + 100);
 
     const list = await api().get('/gengo/bulk');
     expect(list.status).toBe(200);
@@ -95,25 +95,27 @@ describe('bulk orders', () => {
   });
 
   it("a document Gengo refuses and one deleted mid-batch are listed with their reason; the rest completes", async () => {
-    const ids = await createArticles(w.app, 12);
+    const ids = await createArticles(world.w.app, 30);
     const refusal = JSON.stringify({ opstat: 'error', err: { code: 2700, msg: 'Not enough credits - please top up' } });
-    await w.control.fault({ path: 'translate/jobs', method: 'POST', status: 200, contentType: 'application/json', body: refusal, count: 1 });
+    await world.w.control.fault({ path: 'translate/jobs', method: 'POST', status: 200, contentType: 'application/json', body: refusal, count: 1 });
+    // The worker reads documents 25 at a time: the last one is read after some 20 orders (2 s or more).
+    await world.w.control.fault({ path: 'translate/jobs', method: 'POST', latencyMs: 400 });
     const res = await api().post('/gengo/bulk').send({ contentType: ARTICLE, documentIds: ids, targetLocales: ['fr'] });
     expect(res.status).toBe(202);
-    await w.app.strapi.documents(ARTICLE as any).delete({ documentId: ids[11], locale: '*' } as any);
+    await world.w.app.strapi.documents(ARTICLE as any).delete({ documentId: ids[29], locale: '*' } as any);
     const { view } = await watchBatch(api().get, res.body.data.id);
-    expect(view).toMatchObject({ status: 'completed', total: 12, done: 10, failed: 2, pending: 0, ordered: 10 });
+    expect(view).toMatchObject({ status: 'completed', total: 30, done: 28, failed: 2, pending: 0, ordered: 28 });
     const refused = view.failures.find((f: any) => /Not enough credits - please top up/.test(f.reason));
-    expect(ids.slice(0, 11)).toContain(refused.documentId);
+    expect(ids.slice(0, 29)).toContain(refused.documentId);
     expect(refused.title).toMatch(/^Bulk title/);
-    expect(view.failures).toContainEqual({ documentId: ids[11], title: expect.stringMatching(/^Bulk title/), reason: expect.stringMatching(/No Article .* in locale "en"/) });
+    expect(view.failures).toContainEqual({ documentId: ids[29], title: expect.stringMatching(/^Bulk title/), reason: expect.stringMatching(/No Article .* in locale "en"/) });
     expect(view.failures).toHaveLength(2);
   });
 
   it('cancel: documents not yet started are cancelled', async () => {
-    const ids = await createArticles(w.app, 8);
-    // Slow Gengo down so that the batch is still running when cancelled.
-    await w.control.fault({ path: 'translate/jobs', method: 'POST', latencyMs: 300 });
+    const ids = await createArticles(world.w.app, 12);
+    // Gengo slow (3 rounds of 4 documents take 3 s or more), so that the batch still runs when cancelled.
+    await world.w.control.fault({ path: 'translate/jobs', method: 'POST', latencyMs: 1000 });
     const res = await api().post('/gengo/bulk').send({ contentType: ARTICLE, documentIds: ids, targetLocales: ['fr'] });
     expect(res.status).toBe(202);
     const cancelled = await api().post(`/gengo/bulk/${res.body.data.id}/cancel`).send({});
@@ -123,35 +125,35 @@ describe('bulk orders', () => {
     const { view } = await watchBatch(api().get, res.body.data.id);
     expect(view.status).toBe('cancelled');
     expect(view.pending).toBe(0);
-    expect(view.done + view.failed).toBeLessThan(8);
+    expect(view.done + view.failed).toBeLessThan(12);
     expect(view.ordered).toBe(view.done);
   });
 
   it('over the balance or a cap: refused for the whole selection, nothing recorded', async () => {
-    const ids = await createArticles(w.app, 3);
-    await w.control.setBalance(0.01);
+    const ids = await createArticles(world.w.app, 3);
+    await world.w.control.setBalance(0.01);
     try {
       const res = await api().post('/gengo/bulk').send({ contentType: ARTICLE, documentIds: ids, targetLocales: ['fr'] });
       expect(res.status).toBe(400);
       expect(res.body.error.message).toMatch(/Not enough Gengo credits/);
       expect(res.body.error.details.reason).toBe('balance');
     } finally {
-      await w.control.setBalance(100_000);
+      await world.w.control.setBalance(100_000);
     }
     const before = (await api().get('/gengo/bulk')).body.data.length;
-    await w.app.strapi.plugin('gengo').service('settings').update({ budgetPerMonth: 0.01 });
+    await world.w.app.strapi.plugin('gengo').service('settings').update({ budgetPerMonth: 0.01 });
     try {
       const res = await api().post('/gengo/bulk').send({ contentType: ARTICLE, documentIds: ids, targetLocales: ['fr'] });
       expect(res.status).toBe(400);
       expect(res.body.error.details.reason).toBe('month-cap');
     } finally {
-      await w.app.strapi.store({ type: 'plugin', name: 'gengo', key: 'settings' }).delete({});
+      await world.w.app.strapi.store({ type: 'plugin', name: 'gengo', key: 'settings' }).delete({});
     }
     expect((await api().get('/gengo/bulk')).body.data.length).toBe(before);
   });
 
   it('bad input is a 400; unknown batch a 404', async () => {
-    const [id] = await createArticles(w.app, 1);
+    const [id] = await createArticles(world.w.app, 1);
     const bad = async (body: Record<string, unknown>, message: RegExp, path = '/gengo/bulk/quote') => {
       const res = await api().post(path).send({ contentType: ARTICLE, documentIds: [id], targetLocales: ['fr'], ...body });
       expect(res.status).toBe(400);
@@ -175,14 +177,14 @@ describe('bulk orders', () => {
   });
 
   it('RBAC: ordering needs the order action and read access to the type; reading progress needs read', async () => {
-    const [id] = await createArticles(w.app, 1);
-    const reader = await createRestrictedAdmin(w.app, ['plugin::gengo.read']);
-    const orderer = await createRestrictedAdmin(w.app, ['plugin::gengo.order', 'plugin::gengo.read']);
+    const [id] = await createArticles(world.w.app, 1);
+    const reader = await createRestrictedAdmin(world.w.app, ['plugin::gengo.read']);
+    const orderer = await createRestrictedAdmin(world.w.app, ['plugin::gengo.order', 'plugin::gengo.read']);
     const body = { contentType: ARTICLE, documentIds: [id], targetLocales: ['fr'] };
     const made = await api().post('/gengo/bulk').send(body);
     expect(made.status).toBe(202);
     await worker().idle();
-    const as = (t: string) => w.app.as(t);
+    const as = (t: string) => world.w.app.as(t);
     expect((await as(reader.token).post('/gengo/bulk/quote').send(body)).status).toBe(403);
     expect((await as(reader.token).post('/gengo/bulk').send(body)).status).toBe(403);
     expect((await as(reader.token).post(`/gengo/bulk/${made.body.data.id}/cancel`).send({})).status).toBe(403);
@@ -192,11 +194,11 @@ describe('bulk orders', () => {
     const quote = await as(orderer.token).post('/gengo/bulk/quote').send(body);
     expect(quote.status).toBe(403);
     expect((await as(orderer.token).post('/gengo/bulk').send(body)).status).toBe(403);
-    const allowed = await createRestrictedAdmin(w.app, [
+    const allowed = await createRestrictedAdmin(world.w.app, [
       'plugin::gengo.order',
       { action: 'plugin::content-manager.explorer.read', subject: ARTICLE, properties: { fields: ['title', 'summary'], locales: ['en', 'fr'] } },
     ]);
     expect((await as(allowed.token).post('/gengo/bulk/quote').send(body)).status).toBe(200);
-    expect((await w.app.http.get(`/gengo/bulk/${made.body.data.id}`)).status).toBe(401);
+    expect((await world.w.app.http.get(`/gengo/bulk/${made.body.data.id}`)).status).toBe(401);
   });
 });

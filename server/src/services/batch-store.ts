@@ -121,15 +121,18 @@ const createBatchStoreService = ({ strapi }: { strapi: Core.Strapi }) => {
       return t;
     },
 
-    /** Items not started become cancelled; the batch too, unless it is over already. */
+    /**
+     * Items not started become cancelled, and the batch unless it is over already. The batch
+     * first: its worker, finding no item left, must not mark it completed in between.
+     */
     async cancel(batchId: number): Promise<void> {
-      await items().updateMany({ where: { batchId, status: 'pending' }, data: { status: 'cancelled' } });
-      const cancelled = await items().count({ where: { batchId, status: 'cancelled' } });
-      await batches().update({ where: { id: batchId }, data: { cancelled } });
       await batches().updateMany({
         where: { id: batchId, status: { $in: ['queued', 'running'] } },
         data: { status: 'cancelled', finishedAt: new Date() },
       });
+      await items().updateMany({ where: { batchId, status: 'pending' }, data: { status: 'cancelled' } });
+      const cancelled = await items().count({ where: { batchId, status: 'cancelled' } });
+      await batches().update({ where: { id: batchId }, data: { cancelled } });
     },
   };
 };

@@ -5,7 +5,7 @@ import { batchItemKey } from '../orders/keys';
 import type { BatchItemRecord, BatchRecord } from '../records/batch';
 import type { BatchStoreService, Tally } from './batch-store';
 import type { LeaseService, Lease } from './lease';
-import type { OrderSourceService } from './order-source';
+import type { LoadedSource, OrderSourceService } from './order-source';
 import { callbackUrlOf } from './ordering-context';
 import { OrderRefusedError, type OrderingService, type PlacementContext } from './ordering';
 import type { SettingsService } from './settings';
@@ -34,6 +34,8 @@ const isTransient = (err: unknown): boolean => {
   return err instanceof GengoApiError && err.code == null && isRetryableStatus(err.status);
 };
 
+type Loaded = LoadedSource | { documentId: string; reason: string };
+
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 const createBulkWorkerService = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -54,7 +56,8 @@ const createBulkWorkerService = ({ strapi }: { strapi: Core.Strapi }) => {
     return { client, settings, site, languages, callbackUrl, budgetChecked: true };
   };
 
-  const runItem = async (batch: BatchRecord, item: BatchItemRecord, ctx: PlacementContext): Promise<Outcome> => {
+  const runItem = async (batch: BatchRecord, item: BatchItemRecord, ctx: PlacementContext, source: Loaded): Promise<Outcome> => {
+    if ('reason' in source) return { state: 'failed', ordered: 0, credits: 0, orderIds: [], reason: source.reason };
     const input = {
       contentType: batch.contentType,
       documentId: item.targetDocumentId,
@@ -67,7 +70,7 @@ const createBulkWorkerService = ({ strapi }: { strapi: Core.Strapi }) => {
     };
     const user = { id: batch.requestedById ?? null, name: batch.requestedByName ?? null };
     try {
-      const result = await svc<OrderingService>('ordering').place(input, user, { context: { ...ctx, prices: item.prices ?? undefined } });
+      const result = await svc<OrderingService>('ordering').place(input, user, { context: { ...ctx, prices: item.prices ?? undefined }, loaded: source });
       const ordered = result.orders;
       const summary = { ordered: ordered.length, credits: ordered.reduce((s, o) => s + Number(o.credits ?? 0), 0), orderIds: ordered.map((o) => o.id) };
       // An order whose POST had no answer is being looked up; the locales after it were not tried.
@@ -86,6 +89,18 @@ const createBulkWorkerService = ({ strapi }: { strapi: Core.Strapi }) => {
       };
     }
   };
+
+  /** The page's documents in one query (a document deleted since the batch was made: its reason). */
+  const loadPage = async (batch: BatchRecord, items: BatchItemRecord[], ctx: PlacementContext): Promise<Loaded[]> =>
+    svc<OrderSourceService>('orderSource').loadMany(
+      {
+        contentType: batch.contentType,
+        sourceLocale: batch.sourceLocale,
+        targetLocales: batch.targetLocales,
+        documentIds: items.map((i) => i.targetDocumentId),
+      },
+      ctx.site
+    );
 
   /** Leaves the batch for a later run (the next tick), with the reason shown to the admin. */
   const pause = async (batch: BatchRecord, reason: string) => {
@@ -114,10 +129,10 @@ const createBulkWorkerService = ({ strapi }: { strapi: Core.Strapi }) => {
     let halted: string | null = null;
     let lost = false;
 
-    const runOne = async (item: BatchItemRecord) => {
+    const runOne = async (item: BatchItemRecord, source: Loaded) => {
       if (!(await store().claim(item))) return; // cancelled meanwhile
-      const outcome = await runItem(batch, { ...item, attempts: item.attempts + 1 }, ctx);
-      if (outcome.state === 'pause' && item.attempts + 1 < MAX_ATTEMPTS) {
+      const outcome = await runItem(batch, { ...item, attempts: item.attempts + 1 }, ctx, source);
+      if (outcome.state === 'pause' && (stopping || item.attempts + 1 < MAX_ATTEMPTS)) {
         halted = outcome.reason;
         await store().release(item);
         return;
@@ -145,6 +160,7 @@ const createBulkWorkerService = ({ strapi }: { strapi: Core.Strapi }) => {
     scan: for (;;) {
       const items = await store().nextItems(batch.id, ITEMS_PER_QUERY, afterId);
       if (!items.length) break;
+      const sources = await loadPage(batch, items, ctx);
       for (const item of items) {
         afterId = item.id;
         while (active.size >= concurrency()) await Promise.race(active);
@@ -154,7 +170,7 @@ const createBulkWorkerService = ({ strapi }: { strapi: Core.Strapi }) => {
           if (lost) break scan;
           renewedAt = Date.now();
         }
-        const task: Promise<void> = runOne(item)
+        const task: Promise<void> = runOne(item, sources[items.indexOf(item)])
           .catch((err) => {
             halted = String(err?.message ?? err);
           })

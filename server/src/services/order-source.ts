@@ -8,7 +8,8 @@ import { filterSegments } from '../orders/plan';
 /**
  * What a quote and an order start from: the request checked against Strapi (content type localized,
  * locales known, target ≠ source, Gengo languages for each) and the source document loaded fully
- * populated, with its segments extracted.
+ * populated, with its segments extracted. Loading asks Gengo nothing (`load`, `loadMany`): what
+ * changed can be known while Gengo is down, and a batch maps languages once (`resolveLanguages`).
  */
 export interface SourceInput {
   contentType: string;
@@ -41,6 +42,9 @@ export const invalid = (path: string, message: string) =>
   new errors.ValidationError(message, { errors: [{ path: [path], message, name: 'ValidationError' }] });
 
 const DOCUMENTS_PER_QUERY = 50;
+
+const notFound = (model: any, documentId: string, locale: string) =>
+  `No ${model.info?.displayName ?? model.uid} "${documentId}" in locale "${locale}"`;
 
 export const NOTHING_TO_TRANSLATE = 'Nothing to translate: the entry has no text in its localized fields';
 
@@ -114,8 +118,7 @@ const createOrderSourceService = ({ strapi }: { strapi: Core.Strapi }) => {
       locale: sourceLocale,
       populate: buildDeepPopulate(model, getComponent) as any,
     })) as Doc | null;
-    if (!document)
-      throw new errors.NotFoundError(`No ${model.info?.displayName ?? input.contentType} "${input.documentId}" in locale "${sourceLocale}"`);
+    if (!document) throw new errors.NotFoundError(notFound(model, input.documentId, sourceLocale));
     const segments = filterSegments(extractSegments(model, document, getComponent), input.fields);
     if (!segments.length)
       throw invalid(input.fields?.length ? 'fields' : 'documentId', NOTHING_TO_TRANSLATE);
@@ -151,7 +154,7 @@ const createOrderSourceService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
     return input.documentIds.map((documentId) => {
       const document = found.get(documentId);
-      if (!document) return { documentId, reason: `Not found in locale "${sourceLocale}"` };
+      if (!document) return { documentId, reason: notFound(model, documentId, sourceLocale) };
       const segments = filterSegments(extractSegments(model, document, getComponent), input.fields);
       if (!segments.length) return { documentId, reason: NOTHING_TO_TRANSLATE };
       return { uid: input.contentType, typeName: model.info?.displayName ?? input.contentType, documentId, sourceLocale, targetLocales, document, segments };

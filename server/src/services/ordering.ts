@@ -10,7 +10,7 @@ import { buildJobPayloads, buildPostRequest, orderComment } from '../orders/plan
 import { toOrderView, type OrderView } from '../orders/views';
 import type { OrderRecord } from '../records/types';
 import { changedSegments, lastOrderedHashes } from '../publish/changed';
-import { resolveLanguages, segmentsFor, type OrderSourceService, type PreparedSource, type SiteLocales } from './order-source';
+import { resolveLanguages, segmentsFor, type LoadedSource, type OrderSourceService, type PreparedSource, type SiteLocales } from './order-source';
 import { callbackUrlOf, checkGlossary, previewUrlOf } from './ordering-context';
 import type { OrderStoreService } from './order-store';
 import { pricedTargets, type PlannedTarget, type QuoteInput, type QuoteService } from './quote';
@@ -62,6 +62,8 @@ export interface PlaceOptions {
    * is not ordered and is listed in `unchanged`.
    */
   onlyChanged?: boolean;
+  /** The source, loaded already for this input (a batch loads a page of documents at once). */
+  loaded?: LoadedSource;
 }
 
 export interface PlaceResult {
@@ -235,7 +237,7 @@ const createOrderingService = ({ strapi }: { strapi: Core.Strapi }) => {
         comment: input.comment?.trim() || null,
       };
       // What changed is known from our own rows: nothing changed asks Gengo nothing (it may be down).
-      let loaded = await source().load(input, ctx?.site);
+      let loaded = placeOptions.loaded ?? (await source().load(input, ctx?.site));
       const unchanged: string[] = [];
       if (placeOptions.onlyChanged) {
         const previous = await store().ordersOfDocument(loaded.uid, loaded.documentId);
