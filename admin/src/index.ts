@@ -3,6 +3,7 @@ import { PLUGIN_ID } from './pluginId';
 import { PERMISSIONS } from './constants';
 import { Initializer } from './components/Initializer';
 import { TranslatePanel } from './components/TranslatePanel/TranslatePanel';
+import { BulkTranslateAction } from './components/BulkTranslate/BulkTranslateAction';
 import { prefixTranslations } from './utils/prefixTranslations';
 
 export default {
@@ -36,6 +37,7 @@ export default {
 
   bootstrap(app: any) {
     app.getPlugin('content-manager').apis.addEditViewSidePanel([TranslatePanel]);
+    app.getPlugin('content-manager').apis.addBulkAction([BulkTranslateAction]);
   },
 
   async registerTrads({ locales }: { locales: string[] }) {

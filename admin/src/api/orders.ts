@@ -119,3 +119,12 @@ export interface MachinePreview {
 }
 
 export const ORDER_STATUSES = ['pending', 'placing', 'placed', 'completed', 'failed', 'cancelled', 'ambiguous'] as const;
+
+/** A translated segment with our markup put back (`GET /gengo/jobs/:id` → `restored`). */
+export type RestoredView =
+  | { ok: true; kind: 'string' | 'text' | 'richtext' | 'blocks'; value: string | RestoredInline[]; chunks: number }
+  | { ok: false; reason: string };
+
+export type RestoredInline =
+  | { type: 'text'; text: string; bold?: boolean; italic?: boolean; underline?: boolean; strikethrough?: boolean; code?: boolean }
+  | { type: 'link'; url: string; children: Array<{ type: 'text'; text: string; bold?: boolean; italic?: boolean; underline?: boolean; strikethrough?: boolean; code?: boolean }> };

@@ -12,6 +12,13 @@ const createReviewController = ({ strapi }: { strapi: Core.Strapi }) => {
     async findOne(ctx: any) {
       ctx.body = { data: await review().get(id(ctx)) };
     },
+    /** The captcha image, served from our origin (the admin's CSP blocks Gengo's image host). */
+    async captcha(ctx: any) {
+      const image = await review().captcha(id(ctx));
+      ctx.set('Cache-Control', 'no-store');
+      ctx.type = image.contentType;
+      ctx.body = image.body;
+    },
     async approve(ctx: any) {
       const jobId = id(ctx);
       ctx.body = { data: await review().approve(jobId, await validateApprove(ctx.request.body)) };

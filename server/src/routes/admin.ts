@@ -82,6 +82,7 @@ export default {
       ['POST', '/approve', 'approve', ACTIONS.review],
       ['POST', '/revise', 'revise', ACTIONS.review],
       ['POST', '/reject', 'reject', ACTIONS.review],
+      ['GET', '/captcha', 'captcha', ACTIONS.review],
       ['POST', '/cancel', 'cancel', ACTIONS.review],
       ['GET', '/comments', 'comments', ACTIONS.read],
       ['POST', '/comments', 'postComment', ACTIONS.review],

@@ -2,6 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { PLUGIN_ID } from '../constants';
 import { GengoApiError, type GengoClient, type Job, type NumLike } from '../gengo';
+import { CaptchaFetchError, fetchCaptchaImage, type CaptchaImage } from '../gengo/captcha';
+import { restoredView, type RestoredView } from '../orders/restored';
 import { toJobView, type JobView } from '../orders/views';
 import { decodeCustomData, type JobRecord } from '../records/types';
 import type { OrderStoreService } from './order-store';
@@ -89,6 +91,18 @@ const createReviewService = ({ strapi }: { strapi: Core.Strapi }) => {
     return toJobView(updated);
   };
 
+  /** The whole segment this job belongs to, restored from its chunks (this one as Gengo just sent it). */
+  const restore = async (row: JobRecord, job: Job): Promise<RestoredView | null> => {
+    const bodyTgt = typeof job.body_tgt === 'string' && job.body_tgt ? job.body_tgt : null;
+    if (!bodyTgt) return null;
+    const order = await store().findOrder(row.orderId);
+    const segment = order?.segments?.find((s) => s.key === row.segmentKey);
+    const chunks = (await store().jobsOf([row.orderId]))
+      .filter((r) => r.segmentKey === row.segmentKey)
+      .map((r) => (r.id === row.id ? { chunkIndex: r.chunkIndex, bodyTgt } : r));
+    return restoredView(segment, chunks);
+  };
+
   const act = async (id: string, what: string, call: (gengo: GengoClient, gengoJobId: string) => Promise<unknown>) => {
     const { row, gengoJobId, gengo } = await resolve(id);
     try {
@@ -108,11 +122,27 @@ const createReviewService = ({ strapi }: { strapi: Core.Strapi }) => {
       while (pending.size) await Promise.allSettled([...pending]);
     },
 
-    /** The job, refreshed from Gengo (its captcha_url too) when Gengo has created it. */
-    async get(id: string): Promise<JobView> {
+    /**
+     * The job, refreshed from Gengo (its captcha_url too) when Gengo has created it, with
+     * `restored`: the translated segment with our markup put back (null before any translation).
+     */
+    async get(id: string): Promise<JobView & { restored: RestoredView | null }> {
       const { row, gengoJobId, gengo } = await resolve(id);
       const { job } = await gengo.getJob(gengoJobId);
-      return refresh(row, job);
+      const view = await refresh(row, job);
+      return { ...view, restored: await restore(row, job) };
+    },
+
+    /** The image of the job's current captcha, fetched from the URL Gengo gives for this job only. */
+    async captcha(id: string): Promise<CaptchaImage> {
+      const { row, gengoJobId, gengo } = await resolve(id);
+      const { job } = await gengo.getJob(gengoJobId);
+      await refresh(row, job);
+      if (!job.captcha_url) throw new errors.NotFoundError(`Job ${id} has no captcha: Gengo gives one only while a job is reviewable`);
+      return fetchCaptchaImage(job.captcha_url).catch((err) => {
+        if (err instanceof CaptchaFetchError) throw new errors.ApplicationError(err.message);
+        throw err;
+      });
     },
 
     approve: (id: string, input: ApproveInput) =>

@@ -6,7 +6,6 @@ import {
   Checkbox,
   Field,
   Flex,
-  Link,
   SingleSelect,
   SingleSelectOption,
   TextInput,
@@ -18,6 +17,8 @@ import type { JobComment, JobView, MachinePreview } from '../../api/orders';
 import { getTranslation } from '../../utils/getTranslation';
 import { approveBody, effectiveStatus, jobActions, rejectBody, rejectReady, type JobAction, type RejectForm } from './jobActions';
 import { useJobCall } from './useJobApi';
+import { CaptchaImage } from './CaptchaImage';
+import { JobText } from './JobText';
 
 type Mode = Exclude<JobAction, 'cancel'> | null;
 
@@ -32,8 +33,6 @@ const VARIANT: Record<string, 'danger' | 'warning' | 'secondary' | 'success' | '
   stale: 'warning',
   error: 'danger',
 };
-
-const preview = (text: string | null, max = 280) => (text && text.length > max ? `${text.slice(0, max)}…` : text);
 
 type Props = { job: JobView; canReview: boolean; onChanged: () => void };
 
@@ -122,11 +121,7 @@ export const JobCard = ({ job, canReview, onChanged }: Props) => {
             {status}
           </Badge>
         </Flex>
-        {job.bodyTgt && (
-          <Typography variant="pi" textColor="neutral700" style={{ whiteSpace: 'pre-wrap' }}>
-            {preview(job.bodyTgt)}
-          </Typography>
-        )}
+        <JobText job={job} />
         {job.lastError && (
           <Typography variant="pi" textColor="danger600">
             {job.lastError}
@@ -222,15 +217,7 @@ export const JobCard = ({ job, canReview, onChanged }: Props) => {
               <Field.Label>{t('review.reject.comment', 'Comment')}</Field.Label>
               <Textarea value={reject.comment} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setReject({ ...reject, comment: e.target.value })} />
             </Field.Root>
-            {captchaUrl && (
-              <Flex gap={3} alignItems="center">
-                <img src={captchaUrl} alt={t('review.reject.captcha.image', 'Captcha')} style={{ maxWidth: '100%' }} />
-                {/* The admin's default CSP (img-src) may block Gengo's image host: a link always works. */}
-                <Link href={captchaUrl} isExternal>
-                  {t('review.reject.captcha.open', 'Open the captcha image')}
-                </Link>
-              </Flex>
-            )}
+            {captchaUrl && <CaptchaImage jobId={job.id} version={captchaUrl} fallbackUrl={captchaUrl} />}
             <Field.Root name={`gengo-reject-captcha-${job.id}`} required>
               <Field.Label>{t('review.reject.captcha', 'Text in the image')}</Field.Label>
               <TextInput value={reject.captcha} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setReject({ ...reject, captcha: e.target.value })} />

@@ -28,6 +28,7 @@ import { getTranslation } from '../../utils/getTranslation';
 import { errorMessage } from '../../components/Review/useJobApi';
 import { OrderJobsModal } from './OrderJobsModal';
 import { entryPath, formatCredits, orderStatusVariant, ordersParams, type OrdersFilters } from './ordersQuery';
+import { RecentBatches } from './RecentBatches';
 
 const PAGE_SIZE = 20;
 const ALL = '__all__';
@@ -134,6 +135,7 @@ const OrdersList = () => {
       />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={4}>
+          <RecentBatches />
           <Flex gap={4} data-testid="gengo-orders-filters">
             <Box width="200px">
               <SingleSelect

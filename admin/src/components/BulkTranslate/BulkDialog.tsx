@@ -1,0 +1,179 @@
+import * as React from 'react';
+import { Button, Checkbox, Field, Flex, Link, Loader, Modal, SingleSelect, SingleSelectOption, Textarea, Typography } from '@strapi/design-system';
+import { useFetchClient } from '@strapi/strapi/admin';
+import { useIntl } from 'react-intl';
+import { Link as RouterLink } from 'react-router-dom';
+import { quoteRefusal, type BatchView, type BulkQuote, type BulkRequest } from '../../api/bulk';
+import type { Locale, Tier } from '../../api/orders';
+import { PLUGIN_ID } from '../../pluginId';
+import { getTranslation } from '../../utils/getTranslation';
+import { errorMessage } from '../Review/useJobApi';
+import { BatchProgress } from './BatchProgress';
+import { QuoteSummary } from './QuoteSummary';
+import { useBatch } from './useBatch';
+
+export type BulkDialogProps = { model: string; documentIds: string[]; sourceLocale?: string; onClose: () => void };
+
+const newKey = () =>
+  typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+
+/** The site's locales and the default tier of the settings. */
+const useDialogData = () => {
+  const { get } = useFetchClient();
+  const [locales, setLocales] = React.useState<Locale[] | null>(null);
+  const [tier, setTier] = React.useState<Tier | null>(null);
+  const [error, setError] = React.useState<string | null>(null);
+  React.useEffect(() => {
+    Promise.all([
+      get<Locale[]>('/i18n/locales'),
+      get<{ data: { defaults?: { tier?: Tier } } }>('/gengo/order-options').catch(() => null),
+    ]).then(
+      ([l, o]) => {
+        setLocales(l.data);
+        setTier(o?.data.data?.defaults?.tier ?? 'standard');
+      },
+      (err) => setError(errorMessage(err))
+    );
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  return { locales, defaultTier: tier, error };
+};
+
+/**
+ * "Translate with Gengo" for the entries selected in the list view: target locales, tier and a
+ * comment → Gengo's quote for the whole selection → one batch, ordered server-side, whose
+ * progress shows here while the dialog is open (closing it leaves the batch running).
+ */
+export const BulkDialog = ({ model, documentIds, sourceLocale, onClose }: BulkDialogProps) => {
+  const { formatMessage } = useIntl();
+  const t = (id: string, defaultMessage: string, values?: Record<string, any>) =>
+    formatMessage({ id: getTranslation(id), defaultMessage }, values);
+  const { post } = useFetchClient();
+  const { locales, defaultTier, error: loadError } = useDialogData();
+  const [targets, setTargets] = React.useState<string[]>([]);
+  const [tier, setTier] = React.useState<Tier | null>(null);
+  const [comment, setComment] = React.useState('');
+  const [quote, setQuote] = React.useState<BulkQuote | null>(null);
+  const [busy, setBusy] = React.useState<'quote' | 'order' | null>(null);
+  const [error, setError] = React.useState<string | null>(null);
+  const [started, setStarted] = React.useState<BatchView | null>(null);
+  const { batch, error: pollError } = useBatch(started);
+  // One key per quote: a double click or a retried request starts one batch.
+  const orderKey = React.useRef(newKey());
+
+  const source = sourceLocale ?? locales?.find((l) => l.isDefault)?.code;
+  const others = (locales ?? []).filter((l) => l.code !== source);
+  const chosenTier = tier ?? defaultTier ?? 'standard';
+  const request: BulkRequest = { contentType: model, documentIds, sourceLocale: source, targetLocales: targets, tier: chosenTier };
+
+  const change = <T,>(set: (v: T) => void) => (v: T) => {
+    set(v);
+    setQuote(null);
+  };
+  const toggle = (code: string, on: boolean) => change(setTargets)(on ? [...targets, code] : targets.filter((c) => c !== code));
+
+  const call = async (what: 'quote' | 'order', fn: () => Promise<void>) => {
+    setBusy(what);
+    setError(null);
+    try {
+      await fn();
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(null);
+    }
+  };
+  const getQuote = () =>
+    call('quote', async () => {
+      const { data } = await post<{ data: BulkQuote }>('/gengo/bulk/quote', request);
+      setQuote(data.data);
+      orderKey.current = newKey();
+    });
+  const order = () =>
+    call('order', async () => {
+      const body = { ...request, comment: comment.trim() || null, idempotencyKey: orderKey.current };
+      const { data } = await post<{ data: BatchView }>('/gengo/bulk', body, { headers: { 'Idempotency-Key': orderKey.current } });
+      setStarted(data.data);
+    });
+
+  const refusal = quote ? quoteRefusal(quote) : null;
+
+  return (
+    <>
+      <Modal.Body>
+        <Flex direction="column" alignItems="stretch" gap={4} data-testid="gengo-bulk-dialog">
+          <Typography variant="omega" textColor="neutral600">
+            {t('bulk.selected', '{count, plural, one {# entry} other {# entries}} selected', { count: documentIds.length })}
+            {source ? ` · ${t('bulk.source', 'source: {locale}', { locale: source })}` : ''}
+          </Typography>
+          {!locales && !loadError && <Loader small />}
+          {loadError && <Typography textColor="danger600">{loadError}</Typography>}
+
+          {locales && !batch && (
+            <>
+              <Flex direction="column" alignItems="stretch" gap={2}>
+                <Typography variant="sigma" textColor="neutral600">
+                  {t('panel.targets', 'Translate into')}
+                </Typography>
+                {others.map((l) => (
+                  <Checkbox
+                    key={l.code}
+                    name={`gengo-bulk-target-${l.code}`}
+                    checked={targets.includes(l.code)}
+                    onCheckedChange={(on: boolean | 'indeterminate') => toggle(l.code, on === true)}
+                  >
+                    {l.name}
+                  </Checkbox>
+                ))}
+              </Flex>
+              <Field.Root name="gengo-bulk-tier">
+                <Field.Label>{t('panel.tier', 'Tier')}</Field.Label>
+                <SingleSelect value={chosenTier} onChange={(v: string | number) => change(setTier)(v as Tier)}>
+                  <SingleSelectOption value="standard">{t('settings.tier.standard', 'Standard')}</SingleSelectOption>
+                  <SingleSelectOption value="pro">{t('settings.tier.pro', 'Pro')}</SingleSelectOption>
+                </SingleSelect>
+              </Field.Root>
+              <Field.Root name="gengo-bulk-comment">
+                <Field.Label>{t('panel.comment', 'Comment for the translator')}</Field.Label>
+                <Textarea value={comment} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setComment(e.target.value)} />
+              </Field.Root>
+              {quote && <QuoteSummary quote={quote} />}
+            </>
+          )}
+
+          {batch && (
+            <>
+              <BatchProgress batch={batch} showFailures />
+              <Link tag={RouterLink} to={`/plugins/${PLUGIN_ID}`} data-testid="gengo-bulk-orders-link">
+                {t('bulk.ordersLink', 'See the orders')}
+              </Link>
+              <Typography variant="pi" textColor="neutral600">
+                {t('bulk.background', 'The batch goes on if you close this dialog.')}
+              </Typography>
+            </>
+          )}
+          {(error || pollError) && (
+            <Typography textColor="danger600" variant="pi" data-testid="gengo-bulk-error">
+              {error ?? pollError}
+            </Typography>
+          )}
+        </Flex>
+      </Modal.Body>
+      <Modal.Footer>
+        <Button variant="tertiary" onClick={onClose}>
+          {t('review.close', 'Close')}
+        </Button>
+        {!batch && !quote && (
+          <Button variant="secondary" onClick={getQuote} loading={busy === 'quote'} disabled={!locales || !source || targets.length === 0}>
+            {t('panel.quote', 'Get quote')}
+          </Button>
+        )}
+        {!batch && quote && (
+          <Button onClick={order} loading={busy === 'order'} disabled={Boolean(refusal)}>
+            {t('bulk.order', 'Order {count, plural, one {# document} other {# documents}}', { count: quote.documents })}
+          </Button>
+        )}
+      </Modal.Footer>
+    </>
+  );
+};

@@ -1,0 +1,65 @@
+import * as React from 'react';
+import { Box, Flex, Typography } from '@strapi/design-system';
+import { useIntl } from 'react-intl';
+import type { BulkQuote } from '../../api/bulk';
+import { getTranslation } from '../../utils/getTranslation';
+
+/** The quote of a selection: documents, units, credits, ETA, balance, skipped entries, budget. */
+export const QuoteSummary = ({ quote }: { quote: BulkQuote }) => {
+  const { formatMessage } = useIntl();
+  const t = (id: string, defaultMessage: string, values?: Record<string, any>) =>
+    formatMessage({ id: getTranslation(id), defaultMessage }, values);
+  const short = quote.balance.credits < quote.credits;
+
+  return (
+    <Box background="neutral100" padding={4} hasRadius data-testid="gengo-bulk-quote" data-documents={quote.documents}>
+      <Flex direction="column" alignItems="stretch" gap={2}>
+        <Typography variant="omega" fontWeight="bold" data-testid="gengo-bulk-quote-documents">
+          {t('bulk.quote.documents', '{count, plural, one {# document} other {# documents}} to translate', { count: quote.documents })}
+        </Typography>
+        {quote.locales.map((l) => (
+          <Typography key={l.locale} variant="pi">
+            {l.offered
+              ? t('bulk.quote.locale', '{locale}: {units} units, {credits} {currency}', {
+                  locale: l.locale,
+                  units: l.units,
+                  credits: l.credits.toFixed(2),
+                  currency: quote.currency,
+                })
+              : t('bulk.quote.notOffered', '{locale}: Gengo does not offer this language pair', { locale: l.locale })}
+          </Typography>
+        ))}
+        <Typography variant="omega" fontWeight="bold">
+          {t('bulk.quote.total', 'Total: {units} units, {credits} {currency}, about {hours} h', {
+            units: quote.units,
+            credits: quote.credits.toFixed(2),
+            currency: quote.currency,
+            hours: Math.max(1, Math.round(quote.eta / 3600)),
+          })}
+        </Typography>
+        <Typography variant="pi" textColor={short ? 'danger600' : 'neutral600'}>
+          {t('bulk.quote.balance', 'Balance: {credits} {currency}', { credits: quote.balance.credits.toFixed(2), currency: quote.balance.currency })}
+        </Typography>
+        {!quote.budget.check.ok && (
+          <Typography variant="pi" textColor="danger600" data-testid="gengo-bulk-budget">
+            {t('bulk.quote.budget', 'Refused by the budget: {message}', {
+              message: quote.budget.check.message ?? quote.budget.check.reason ?? '',
+            })}
+          </Typography>
+        )}
+        {quote.skipped.length > 0 && (
+          <Box data-testid="gengo-bulk-skipped">
+            <Typography variant="sigma" textColor="neutral600">
+              {t('bulk.quote.skipped', '{count, plural, one {# entry} other {# entries}} skipped', { count: quote.skipped.length })}
+            </Typography>
+            {quote.skipped.map((s) => (
+              <Typography key={s.documentId} tag="p" variant="pi" textColor="neutral600">
+                {t('bulk.quote.skippedEntry', '{entry}: {reason}', { entry: s.documentId, reason: s.reason })}
+              </Typography>
+            ))}
+          </Box>
+        )}
+      </Flex>
+    </Box>
+  );
+};
