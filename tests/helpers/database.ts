@@ -60,5 +60,6 @@ const createSqlite = async (): Promise<TestDatabase> => {
   };
 };
 
-export const createTestDatabase = (): Promise<TestDatabase> =>
-  testDatabaseClient() === 'postgres' ? createPostgres() : createSqlite();
+/** A fresh database; `client` forces one (a test that needs PostgreSQL whatever TEST_DATABASE says). */
+export const createTestDatabase = (client = testDatabaseClient()): Promise<TestDatabase> =>
+  client === 'postgres' ? createPostgres() : createSqlite();

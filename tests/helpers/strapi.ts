@@ -16,7 +16,8 @@ export type TestStrapi = {
   http: Requester;
   /** Requests as a given bearer token (admin JWT or API token). */
   as(token: string): Requester;
-  stop(): Promise<void>;
+  /** Destroys Strapi and drops its database, unless `keepDatabase` (to start again on it). */
+  stop(opts?: { keepDatabase?: boolean }): Promise<void>;
 };
 
 const requester = (server: any, token?: string): Requester => {
@@ -47,11 +48,12 @@ const waitForIdleDatabase = async (strapi: Core.Strapi, timeoutMs = 3000) => {
 
 /**
  * Boots the playground in-process on a database of its own (a temp SQLite file, or a fresh
- * PostgreSQL database when TEST_DATABASE=postgres). Call `stop()` in afterAll: without
- * `strapi.destroy()` jest never exits.
+ * PostgreSQL database when TEST_DATABASE=postgres), or on `database` (a restart: one kept by
+ * `stop({ keepDatabase: true })`, or one shared with other processes). Call `stop()` in afterAll:
+ * without `strapi.destroy()` jest never exits.
  */
-export const startTestStrapi = async (): Promise<TestStrapi> => {
-  const db = await createTestDatabase();
+export const startTestStrapi = async (opts: { database?: TestDatabase } = {}): Promise<TestStrapi> => {
+  const db = opts.database ?? (await createTestDatabase());
   Object.assign(process.env, db.env);
 
   const instance = createStrapi({
@@ -66,7 +68,7 @@ export const startTestStrapi = async (): Promise<TestStrapi> => {
   } catch (err) {
     // A half-booted instance keeps its pools and timers alive, and jest would never exit.
     await instance.destroy().catch(() => {});
-    await db.drop().catch(() => {});
+    if (!opts.database) await db.drop().catch(() => {});
     throw err;
   }
   // Routes attach on listen otherwise.
@@ -78,10 +80,10 @@ export const startTestStrapi = async (): Promise<TestStrapi> => {
     db,
     http: requester(server),
     as: (token) => requester(server, token),
-    async stop() {
+    async stop({ keepDatabase = false } = {}) {
       await waitForIdleDatabase(strapi);
       await strapi.destroy();
-      await db.drop();
+      if (!keepDatabase) await db.drop();
     },
   };
 };
