@@ -1,5 +1,6 @@
 import { ARTICLE, createArticle, placeOrder, startReceiving, type PlacedOrder, type Receiving, type ReceivingOptions } from '../helpers/orders';
 import { createLeakWatch, type LeakWatch } from '../helpers/leak-watch';
+import type { TestStrapi } from '../helpers/strapi';
 
 /**
  * What the reliability suite shares: Gengo keys of its own (the private key distinctive enough to
@@ -89,3 +90,21 @@ export const expectNoLeak = (watch: LeakWatch) => {
   expect(watch.count()).toBeGreaterThan(0);
   expect(watch.leaks()).toEqual([]);
 };
+
+/** Starts `app` listening on 127.0.0.1:`port` (where Gengo's callbacks are sent). */
+export const listen = (app: TestStrapi, port: number) =>
+  new Promise<void>((resolve, reject) => {
+    const server = app.strapi.server.httpServer;
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+
+/** The environment a playground process needs to talk to the emulator with the suite's keys. */
+export const gengoEnv = (r: Receiving, publicUrl: string) => ({
+  GENGO_API_URL: r.emu.apiUrl,
+  GENGO_PUBLIC_KEY: KEYS.publicKey,
+  GENGO_PRIVATE_KEY: KEYS.privateKey,
+  GENGO_PUBLIC_URL: publicUrl,
+});
+
+export { waitFor as waitUntil } from '../helpers/orders';
