@@ -1,5 +1,5 @@
 import { findArticle, gengoJobs, jobRows, settle } from '../helpers/orders';
-import { articlesWithTitleOrders, countWrites, expectNoLeak, form, inBatches, postCallback, startWatchedReceiving, type Watched } from './world';
+import { articlesWithOrders, countWrites, expectNoLeak, form, inBatches, postCallback, startWatchedReceiving, type Watched } from './world';
 
 /**
  * Gengo retries a callback until it gets a 200, and proxies duplicate them: the same callback ten
@@ -10,12 +10,12 @@ describe('reliability: one callback delivered ten times at once', () => {
   const COPIES = 10;
   let r: Watched;
   let writes: ReturnType<typeof countWrites>;
-  let entries: Awaited<ReturnType<typeof articlesWithTitleOrders>>;
+  let entries: Awaited<ReturnType<typeof articlesWithOrders>>;
 
   beforeAll(async () => {
     r = await startWatchedReceiving();
     writes = countWrites(r.app.strapi, 'fr');
-    entries = await articlesWithTitleOrders(r, ENTRIES, 'dup', { callbackUrl: null });
+    entries = await articlesWithOrders(r, ENTRIES, 'dup', { callbackUrl: null });
   });
   afterAll(async () => {
     await r?.stop();

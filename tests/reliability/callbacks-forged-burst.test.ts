@@ -1,7 +1,7 @@
 import crypto from 'crypto';
 import { createGengoClient } from '../../server/src/gengo';
 import { findArticle, gengoJobs, settle } from '../helpers/orders';
-import { articlesWithTitleOrders, countWrites, expectNoLeak, form, inBatches, KEYS, postCallback, snapshotEntries, startWatchedReceiving, type Watched } from './world';
+import { articlesWithOrders, countWrites, expectNoLeak, form, inBatches, KEYS, postCallback, snapshotEntries, startWatchedReceiving, type Watched } from './world';
 
 /**
  * A burst of callbacks that are not Gengo's (wrong token, jobs not ours, tampered bodies, garbage)
@@ -10,14 +10,14 @@ import { articlesWithTitleOrders, countWrites, expectNoLeak, form, inBatches, KE
 describe('reliability: a burst of forged callbacks', () => {
   let r: Watched;
   let writes: ReturnType<typeof countWrites>;
-  let entries: Awaited<ReturnType<typeof articlesWithTitleOrders>>;
+  let entries: Awaited<ReturnType<typeof articlesWithOrders>>;
   let foreignJobId: string;
 
   beforeAll(async () => {
     r = await startWatchedReceiving();
     writes = countWrites(r.app.strapi, 'fr');
     // 12 entries: 4 whose job Gengo has not translated, 4 translated (reviewable) and written, 4 approved and written.
-    entries = await articlesWithTitleOrders(r, 12, 'forged', { callbackUrl: null });
+    entries = await articlesWithOrders(r, 12, 'forged', { callbackUrl: null });
     for (const [i, { order }] of entries.entries()) {
       const [job] = await gengoJobs(r, order);
       if (i >= 4) await r.control.advance(job.job_id, i >= 8 ? 'approved' : 'reviewable');

@@ -31,10 +31,7 @@ describe('reliability: two instances, concurrent callbacks for one entry', () =>
       for (const only of groups) orders.push(await placeOrder(r, documentId, { only, callbackUrl: null }));
       entries.push({ documentId, orders });
     }
-    for (const start of [0, 1]) {
-      void start;
-      instances.push(await startPlaygroundProcess({ database, env: gengoEnv(r, 'http://127.0.0.1:9') }));
-    }
+    for (let i = 0; i < 2; i++) instances.push(await startPlaygroundProcess({ database, env: gengoEnv(r, 'http://127.0.0.1:9') }));
   });
   afterAll(async () => {
     await Promise.all(instances.map((p) => p.stop()));

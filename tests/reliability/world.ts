@@ -53,12 +53,17 @@ export const countWrites = (strapi: any, locale: string) => {
   };
 };
 
-/** `n` articles with unique words, each with an order of its title (one job) placed at the emulator. */
-export const articlesWithTitleOrders = async (r: Receiving, n: number, label: string, opts: { callbackUrl?: string | null } = {}) => {
+/**
+ * `n` articles with unique words, each with an order placed at the emulator of its title (one job),
+ * or of its title and summary (two jobs, two segments) with `withSummary`.
+ */
+export const articlesWithOrders = async (r: Receiving, n: number, label: string, opts: { callbackUrl?: string | null; withSummary?: boolean } = {}) => {
   const out: Array<{ documentId: string; order: PlacedOrder }> = [];
   for (let i = 0; i < n; i++) {
-    const { documentId } = await createArticle(r.app.strapi, { title: `${label} entry ${i} ${documentWord(i)}`, slug: `${label}-${i}` });
-    out.push({ documentId, order: await placeOrder(r, documentId, { only: (p) => p.includes('title'), callbackUrl: opts.callbackUrl }) });
+    const word = documentWord(i);
+    const { documentId } = await createArticle(r.app.strapi, { title: `${label} entry ${i} ${word}`, slug: `${label}-${i}`, summary: `A summary of ${word} for ${label} ${i}.` });
+    const only = (p: string[]) => p.includes('title') || (opts.withSummary === true && p.includes('summary'));
+    out.push({ documentId, order: await placeOrder(r, documentId, { only, callbackUrl: opts.callbackUrl }) });
   }
   return out;
 };
