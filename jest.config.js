@@ -58,6 +58,14 @@ module.exports = {
     },
     {
       ...common,
+      // Scale and faults: bursts, duplicates, a crash mid-burst, a flaky Gengo, two instances.
+      displayName: 'reliability',
+      setupFilesAfterEnv: ['<rootDir>/tests/setup/slow-timeout.ts'],
+      testMatch: ['<rootDir>/tests/reliability/**/*.test.ts'],
+      globalSetup: '<rootDir>/tests/setup/compile-playground.ts',
+    },
+    {
+      ...common,
       displayName: 'e2e',
       setupFilesAfterEnv: ['<rootDir>/tests/setup/slow-timeout.ts'],
       testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],

@@ -2,8 +2,9 @@
 /**
  * `npm test`: type-checks (jest's swc transform does not), builds the plugin (Strapi loads it
  * through its package exports, and the browser tests need its built admin part), then runs every
- * jest project in one process: unit, integration (SQLite by default; TEST_DATABASE=postgres for
- * PostgreSQL) and e2e. Extra arguments go to jest.
+ * jest project in one process: unit, integration and reliability (SQLite by default;
+ * TEST_DATABASE=postgres for PostgreSQL; the two-instance reliability test always uses PostgreSQL)
+ * and e2e. Extra arguments go to jest.
  */
 const path = require('path');
 const { run } = require('./run');

@@ -60,5 +60,30 @@ const createSqlite = async (): Promise<TestDatabase> => {
   };
 };
 
-export const createTestDatabase = (): Promise<TestDatabase> =>
-  testDatabaseClient() === 'postgres' ? createPostgres() : createSqlite();
+/** A fresh database; `client` forces one (a test that needs PostgreSQL whatever TEST_DATABASE says). */
+export const createTestDatabase = (client = testDatabaseClient()): Promise<TestDatabase> =>
+  client === 'postgres' ? createPostgres() : createSqlite();
+
+/**
+ * One read-only query on the database from outside any Strapi (another process may own it): for
+ * watching what a Strapi child process has written so far.
+ */
+export const peekTestDatabase = async (db: TestDatabase, sql: string): Promise<Array<Record<string, unknown>>> => {
+  if (db.client === 'sqlite') {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const Sqlite = require('better-sqlite3');
+    const conn = new Sqlite(db.env.DATABASE_FILENAME, { readonly: true, fileMustExist: true, timeout: 5000 });
+    try {
+      return conn.prepare(sql).all();
+    } finally {
+      conn.close();
+    }
+  }
+  const client = new Client({ ...pgAdminConfig(), database: db.env.DATABASE_NAME });
+  await client.connect();
+  try {
+    return (await client.query(sql)).rows;
+  } finally {
+    await client.end();
+  }
+};

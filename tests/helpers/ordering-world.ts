@@ -22,12 +22,12 @@ export const ARTICLE = 'api::article.article';
 
 const KEYS = { publicKey: 'orders-public-key', privateKey: 'orders-private-key-5be1' };
 
-export const startOrdersWorld = async (credits = 500): Promise<OrdersWorld> => {
+export const startOrdersWorld = async (credits = 500, keys = KEYS): Promise<OrdersWorld> => {
   for (const k of Object.keys(process.env)) if (k.startsWith('GENGO_')) delete process.env[k];
-  const emu = await startEmulator({ port: 0, credits, jobCreationDelayMs: 50, callbackRetryMs: 50, ...KEYS });
+  const emu = await startEmulator({ port: 0, credits, jobCreationDelayMs: 50, callbackRetryMs: 50, ...keys });
   process.env.GENGO_API_URL = emu.apiUrl;
-  process.env.GENGO_PUBLIC_KEY = KEYS.publicKey;
-  process.env.GENGO_PRIVATE_KEY = KEYS.privateKey;
+  process.env.GENGO_PUBLIC_KEY = keys.publicKey;
+  process.env.GENGO_PRIVATE_KEY = keys.privateKey;
   let app: TestStrapi | undefined;
   try {
     app = await startTestStrapi();
@@ -44,7 +44,7 @@ export const startOrdersWorld = async (credits = 500): Promise<OrdersWorld> => {
         const db = app!.db;
         await app!.stop({ keepDatabase: true });
         app = undefined;
-        app = await startTestStrapi({ db }).catch(async (err) => {
+        app = await startTestStrapi({ database: db }).catch(async (err) => {
           await db.drop().catch(() => {});
           throw err;
         });

@@ -6,6 +6,8 @@ import { createGengoClient } from '../../server/src/gengo';
 import { extractSegments, protectSegment, splitForGengo } from '../../server/src/content';
 import { buildDeepPopulate } from '../../server/src/orders/populate';
 import { encodeCustomData, type OrderedSegment } from '../../server/src/records/types';
+import type { StartEmulatorOptions } from '../../emulator/src';
+import type { TestDatabase } from './database';
 import { startTestStrapi, type TestStrapi } from './strapi';
 
 /**
@@ -25,10 +27,18 @@ export type Receiving = {
 
 const GENGO_ENV = ['GENGO_PUBLIC_KEY', 'GENGO_PRIVATE_KEY', 'GENGO_API_URL', 'GENGO_PUBLIC_URL', 'GENGO_ENVIRONMENT', 'GENGO_POLL_INTERVAL_MINUTES'];
 
-export const startReceiving = async (opts: { publicUrl?: (port: number) => string | null } = {}): Promise<Receiving> => {
+export type ReceivingOptions = {
+  publicUrl?: (port: number) => string | null;
+  /** Emulator options over the defaults below (keys, callback retries…). */
+  emulator?: StartEmulatorOptions;
+  /** Boot on this database (shared with other processes, or kept from a previous boot). */
+  database?: TestDatabase;
+};
+
+export const startReceiving = async (opts: ReceivingOptions = {}): Promise<Receiving> => {
   for (const k of Object.keys(process.env)) if (k.startsWith('GENGO_')) delete process.env[k];
-  const emu = await startEmulator({ port: 0, credits: 10_000, jobCreationDelayMs: 0, callbackRetryMs: 200, duplicateWindowSeconds: 0 });
-  const app = await startTestStrapi();
+  const emu = await startEmulator({ port: 0, credits: 10_000, jobCreationDelayMs: 0, callbackRetryMs: 200, duplicateWindowSeconds: 0, ...opts.emulator });
+  const app = await startTestStrapi({ database: opts.database });
   const server = app.strapi.server.httpServer;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const port = (server.address() as AddressInfo).port;
@@ -42,17 +52,19 @@ export const startReceiving = async (opts: { publicUrl?: (port: number) => strin
   });
   // The minute cron tick stays out of the tests (they poll when they mean to): this interval's lease is taken.
   await app.strapi.plugin('gengo').service('lease').acquire('reconcile-due', 3_600_000);
-  return {
+  const r: Receiving = {
     app,
     emu,
     control: new EmulatorControl(emu.url),
     baseUrl,
+    // The app booted now (a test may have restarted it on the same database).
     async stop() {
-      await app?.stop();
+      await r.app?.stop();
       await emu?.close();
       for (const k of GENGO_ENV) delete process.env[k];
     },
   };
+  return r;
 };
 
 export const createArticle = async (strapi: any, data: Record<string, unknown>) =>

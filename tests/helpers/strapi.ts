@@ -16,8 +16,8 @@ export type TestStrapi = {
   http: Requester;
   /** Requests as a given bearer token (admin JWT or API token). */
   as(token: string): Requester;
-  /** `keepDatabase`: leave the database for a next `startTestStrapi({ db })` (a restart). */
-  stop(options?: { keepDatabase?: boolean }): Promise<void>;
+  /** Destroys Strapi and drops its database, unless `keepDatabase` (to start again on it). */
+  stop(opts?: { keepDatabase?: boolean }): Promise<void>;
 };
 
 const requester = (server: any, token?: string): Requester => {
@@ -48,12 +48,12 @@ const waitForIdleDatabase = async (strapi: Core.Strapi, timeoutMs = 3000) => {
 
 /**
  * Boots the playground in-process on a database of its own (a temp SQLite file, or a fresh
- * PostgreSQL database when TEST_DATABASE=postgres). Call `stop()` in afterAll: without
- * `strapi.destroy()` jest never exits. `db`: boot on the database of an earlier instance (stopped
- * with `keepDatabase`), as a restarted server would.
+ * PostgreSQL database when TEST_DATABASE=postgres), or on `database` (a restart: one kept by
+ * `stop({ keepDatabase: true })`, or one shared with other processes). Call `stop()` in afterAll:
+ * without `strapi.destroy()` jest never exits.
  */
-export const startTestStrapi = async (options: { db?: TestDatabase } = {}): Promise<TestStrapi> => {
-  const db = options.db ?? (await createTestDatabase());
+export const startTestStrapi = async (opts: { database?: TestDatabase } = {}): Promise<TestStrapi> => {
+  const db = opts.database ?? (await createTestDatabase());
   Object.assign(process.env, db.env);
 
   const instance = createStrapi({
@@ -68,7 +68,7 @@ export const startTestStrapi = async (options: { db?: TestDatabase } = {}): Prom
   } catch (err) {
     // A half-booted instance keeps its pools and timers alive, and jest would never exit.
     await instance.destroy().catch(() => {});
-    await db.drop().catch(() => {});
+    if (!opts.database) await db.drop().catch(() => {});
     throw err;
   }
   // Routes attach on listen otherwise.

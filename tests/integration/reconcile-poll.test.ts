@@ -89,6 +89,29 @@ describe('reconciliation', () => {
     expect(await orders.findOne({ where: { id: order.orderId } })).toMatchObject({ status: 'placed', gengoOrderId: order.gengoOrderId });
   });
 
+  it('an ambiguous order Gengo never received fails 30 minutes after it was sent, its request key released', async () => {
+    const orders = r.app.strapi.db.query('plugin::gengo.order');
+    const { documentId } = await createArticle(r.app.strapi, { title: 'Never arrived', slug: 'never-arrived' });
+    // Recorded, but its POST never reached Gengo (a 5xx before processing).
+    const order = await orders.create({
+      data: { requestKey: 'rk-never-arrived', reference: 'ref-never-arrived-0001', contentType: 'api::article.article', targetDocumentId: documentId, sourceLocale: 'en', targetLocale: 'fr', lcSrc: 'en', lcTgt: 'fr', tier: 'standard', status: 'ambiguous', submittedAt: new Date(), segments: [] },
+    });
+    await r.app.strapi.db.query('plugin::gengo.job').create({ data: { orderId: order.id, segmentKey: 's0', chunkIndex: 0, chunkCount: 1, sourceHash: 'h', status: 'queued' } });
+    // Gengo may still be creating its jobs: nothing decided yet.
+    await checkNow();
+    expect(await orders.findOne({ where: { id: order.id } })).toMatchObject({ status: 'ambiguous', requestKey: 'rk-never-arrived' });
+    const knex = r.app.strapi.db.connection;
+    await knex('gengo_orders').where({ id: order.id }).update({ submitted_at: new Date(Date.now() - 31 * 60 * 1000) });
+    await checkNow();
+    const failed = await orders.findOne({ where: { id: order.id } });
+    expect(failed).toMatchObject({ status: 'failed', requestKey: 'failed:ref-never-arrived-0001', gengoOrderId: null });
+    expect(failed.lastError).toMatch(/Gengo has no job of this order 3\d minutes after it was sent/);
+    // Not polled any more.
+    await r.control.clearRequests();
+    await checkNow();
+    expect((await r.control.requests()).filter((q: any) => q.path.endsWith('/translate/jobs'))).toEqual([]);
+  });
+
   it('two concurrent runs: one polls, the other is turned away by the lease', async () => {
     const reconcile = r.app.strapi.plugin('gengo').service('reconcile');
     const results = await Promise.all([reconcile.run(), reconcile.run(), reconcile.run()]);

@@ -25,6 +25,13 @@ const ACTIVE_ORDERS = ['placed', 'ambiguous'];
  * restart): whether Gengo got it is unknown, so it is looked up by its reference like `ambiguous`.
  */
 export const PLACING_ABANDONED_MS = 10 * 60 * 1000;
+/**
+ * An ambiguous or abandoned order Gengo still shows no job of, this long after it was sent, never
+ * reached Gengo (a 5xx before processing, a connection cut before the request was read): it fails
+ * and its request key is released, so that asking again orders it. Gengo creates jobs within
+ * seconds; until then, asking again finds this order and places nothing.
+ */
+export const NOT_FOUND_FAILS_AFTER_MS = 30 * 60 * 1000;
 const FINAL = new Set(['approved', 'canceled']);
 const MARKS = new Set(['conflict', 'stale', 'error']);
 
@@ -57,13 +64,27 @@ const createReconcileService = ({ strapi }: { strapi: Core.Strapi }) => {
   const svc = <T>(name: string) => strapi.plugin(PLUGIN_ID).service(name) as T;
   const log = (msg: string) => strapi.log.warn(`[gengo] reconcile: ${msg}`);
 
+  const failNeverReceived = async (order: OrderRecord) => {
+    const note = `Gengo has no job of this order ${Math.round((Date.now() - new Date(order.submittedAt ?? order.createdAt).getTime()) / 60_000)} minutes after it was sent: it was not placed (order again)`;
+    const history = [...(order.history ?? []), { at: new Date().toISOString(), status: 'failed', note }];
+    // Unless a callback or another run settled it meanwhile.
+    const { count } = await strapi.db.query(UIDS.order).updateMany({
+      where: { id: order.id, status: order.status, gengoOrderId: { $null: true } },
+      data: { status: 'failed', lastError: note, requestKey: `failed:${order.reference}`, history },
+    });
+    if (count) log(`order ${order.id} (${order.reference}): ${note}`);
+  };
+
   /** Job ids of orders with rows not yet bound to a Gengo job. */
   const discover = async (client: GengoClient, order: OrderRecord): Promise<string[]> => {
     let gengoOrderId = order.gengoOrderId;
     if (!gengoOrderId && (order.status === 'ambiguous' || order.status === 'placing')) {
-      const since = Math.floor(new Date(order.submittedAt ?? order.createdAt).getTime() / 1000) - 300;
-      const found = await client.findOrderByReference(order.reference, since);
-      if (!found?.order_id) return [];
+      const sentAt = new Date(order.submittedAt ?? order.createdAt).getTime();
+      const found = await client.findOrderByReference(order.reference, Math.floor(sentAt / 1000) - 300);
+      if (!found?.order_id) {
+        if (Date.now() - sentAt > NOT_FOUND_FAILS_AFTER_MS) await failNeverReceived(order);
+        return [];
+      }
       gengoOrderId = String(found.order_id);
       const history = [...(order.history ?? []), { at: new Date().toISOString(), status: 'placed', note: 'found at Gengo by its reference' }];
       await strapi.db.query(UIDS.order).update({ where: { id: order.id }, data: { gengoOrderId, status: 'placed', history } });

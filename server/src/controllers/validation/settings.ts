@@ -82,11 +82,25 @@ export type UpdateSettingsInput = {
   localeMap?: LocaleMap;
 };
 
+/**
+ * Strapi's yup errors carry each refused value in `details.errors[].value` (for an object-level
+ * test, the whole body): a refused private key would be sent back and could be logged. Values go.
+ */
+const validateWithoutValues = async (schema: any, body: unknown) => {
+  try {
+    return await validateYupSchema(schema)(body);
+  } catch (err: any) {
+    const list = err instanceof errors.ValidationError ? (err.details as any)?.errors : null;
+    if (Array.isArray(list)) for (const e of list) delete e.value;
+    throw err;
+  }
+};
+
 export const validateUpdateSettings = async (body: unknown): Promise<UpdateSettingsInput> => {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
     throw new errors.ValidationError('The body must be an object of settings');
   }
-  return (await validateYupSchema(updateSchema)(body)) as UpdateSettingsInput;
+  return (await validateWithoutValues(updateSchema, body)) as UpdateSettingsInput;
 };
 
 /** `POST /gengo/settings/test-connection`: optional unsaved values (same fields, no clear flag). */
@@ -106,5 +120,5 @@ export const validateTestConnection = async (body: unknown): Promise<TestConnect
   if (body === undefined || body === null || (typeof body === 'object' && !Object.keys(body as object).length))
     return {};
   if (typeof body !== 'object' || Array.isArray(body)) throw new errors.ValidationError('The body must be an object');
-  return (await validateYupSchema(testSchema)(body)) as TestConnectionInput;
+  return (await validateWithoutValues(testSchema, body)) as TestConnectionInput;
 };
