@@ -1,6 +1,6 @@
 import { placeOrder } from '../tests/helpers/orders';
 import { bareWrite, bindJobs, countVersions, createArticles, storedData, waitUntil } from './lib/fixtures';
-import { startProbe, type ProbeFigures } from './lib/probe';
+import { createProber, type ProbeFigures } from './lib/probe';
 import { createProfile } from './lib/profile';
 import { ms, now, percentile, ratio, sec, x, type BenchResult } from './lib/stats';
 import { inBatches, pool, startWorld, type BenchDb } from './lib/world';
@@ -59,12 +59,11 @@ export default async function callbacksBench({ db, n }: { db: BenchDb; n: number
     live = true;
     const setupMs = now() - setup0;
 
-    const probeUrl = `${w.baseUrl}/api/articles?locale=en&pagination[pageSize]=5`;
-    const headers = { Authorization: `Bearer ${w.apiToken}` };
+    const prober = await createProber(`${w.baseUrl}/api/articles?locale=en&pagination[pageSize]=5`, { Authorization: `Bearer ${w.apiToken}` });
 
     // The burst.
     profile.start();
-    let probe = startProbe(probeUrl, headers);
+    let probe = await prober.start();
     const t0 = now();
     await w.control.tick(); // pending → reviewable: N callbacks
     await waitUntil('every callback written', () => written.size >= n, 600_000, 10);
@@ -76,7 +75,7 @@ export default async function callbacksBench({ db, n }: { db: BenchDb; n: number
 
     // The baseline: the same fr data, written by a bare loop of Document Service updates.
     const data = await pool(docs, 4, (documentId) => storedData(w, documentId, 'fr'));
-    probe = startProbe(probeUrl, headers);
+    probe = await prober.start();
     const bare: number[] = [];
     const b0 = now();
     for (const [i, documentId] of docs.entries()) {
@@ -86,6 +85,7 @@ export default async function callbacksBench({ db, n }: { db: BenchDb; n: number
     }
     const bareMs = now() - b0;
     const bareProbe = await probe.stop();
+    prober.close();
 
     const r = ratio(burstMs, bareMs);
     const callbacksResult: BenchResult = {
@@ -113,7 +113,7 @@ export default async function callbacksBench({ db, n }: { db: BenchDb; n: number
       n,
       rows: [row(`GET every 50 ms during the ${n}-callback burst`, burstProbe, true), row(`same, during a naive loop of ${n} bare writes`, bareProbe, false)],
       notes: [
-        'latency counted from when each GET was due (a blocked loop delays the send too)',
+        'GETs sent from a process of their own, latency counted from when each was due; loop delay = longest event-loop stall in the server process',
         `slowest GETs in the burst (due at → waited): ${burstProbe.worst.map((s) => `${sec(s.at)} → ${ms(s.latency)}`).join(', ')}`,
       ],
     };

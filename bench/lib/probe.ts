@@ -1,11 +1,12 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
 import { now, percentile } from './stats';
 
 /**
- * Responsiveness while something runs: a content-API GET due every `everyMs`, one at a time (a
- * slow answer delays the next send rather than piling requests up), its latency counted from when
- * it was due, so a blocked loop or a slow answer before it is counted too; and the event loop's
- * largest stall, measured as the longest gap between ticks of a 5 ms interval (SQLite's driver is
- * synchronous: a chain of awaited writes is all microtasks, and no timer or socket is served).
+ * Responsiveness while something runs: a content-API GET due every 50 ms, sent from a process of
+ * its own (probe-child.ts), and, in this process, the event loop's largest stall: the longest gap
+ * between ticks of a 5 ms interval (SQLite's driver is synchronous: a chain of awaited writes is
+ * all microtasks, and meanwhile no timer fires and no socket is read).
  */
 export interface ProbeFigures {
   requests: number;
@@ -21,61 +22,50 @@ export interface ProbeFigures {
 
 const LAG_TICK_MS = 5;
 
-export const startProbe = (url: string, headers: Record<string, string>, everyMs = 50) => {
-  const samples: Array<{ at: number; latency: number }> = [];
-  let failed = 0;
-  let running = true;
-  const start = now();
-  let last = start;
-  let maxLag = 0;
-  const lag = setInterval(() => {
-    const t = now();
-    maxLag = Math.max(maxLag, t - last - LAG_TICK_MS);
-    last = t;
-  }, LAG_TICK_MS);
-  // The GET due and not answered yet: at stop, its wait so far counts (a loop blocked from start
-  // to end answers none at all).
-  let unanswered: number | null = null;
-  const ticker = (async () => {
-    for (let k = 0; running; k++) {
-      const due = start + k * everyMs;
-      unanswered = due;
-      const wait = due - now();
-      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-      if (!running) break;
-      try {
-        const res = await fetch(url, { headers });
-        await res.arrayBuffer();
-        if (res.status !== 200) failed++;
-        samples.push({ at: due - start, latency: now() - due });
-      } catch {
-        failed++;
-      }
-      unanswered = null;
-      // Due times missed while this one waited are skipped, not sent in a rush.
-      k = Math.max(k, Math.ceil((now() - start) / everyMs) - 1);
-    }
-  })();
+const ask = <T>(child: ChildProcess, msg: object) =>
+  new Promise<T>((resolve) => {
+    child.once('message', (m) => resolve(m as T));
+    child.send(msg);
+  });
+
+/** The client process, started once per bench (tsx takes a second to start). */
+export const createProber = async (url: string, headers: Record<string, string>, everyMs = 50) => {
+  const child = fork(path.join(__dirname, 'probe-child.ts'), [], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
+  await new Promise<void>((resolve, reject) => {
+    child.once('spawn', () => resolve());
+    child.once('error', reject);
+  });
   return {
-    async stop(): Promise<ProbeFigures> {
-      const stopAt = now();
-      const overdue = unanswered;
-      running = false;
-      await ticker;
-      if (overdue !== null && stopAt > overdue && !samples.some((s) => s.at === overdue - start)) samples.push({ at: overdue - start, latency: stopAt - overdue });
-      clearInterval(lag);
-      maxLag = Math.max(maxLag, now() - last - LAG_TICK_MS);
-      const latencies = samples.map((s) => s.latency);
+    async start() {
+      let last = now();
+      let maxLag = 0;
+      const lag = setInterval(() => {
+        const t = now();
+        maxLag = Math.max(maxLag, t - last - LAG_TICK_MS);
+        last = t;
+      }, LAG_TICK_MS);
+      await ask(child, { start: { url, headers, everyMs } });
       return {
-        requests: latencies.length,
-        maxLatency: latencies.length ? Math.max(...latencies) : NaN,
-        p99Latency: percentile(latencies, 99),
-        p50Latency: percentile(latencies, 50),
-        over100: latencies.filter((l) => l > 100).length,
-        maxLoopDelay: maxLag,
-        failed,
-        worst: [...samples].sort((a, b) => b.latency - a.latency).slice(0, 5),
+        async stop(): Promise<ProbeFigures> {
+          const { samples, failed } = await ask<{ samples: Array<{ at: number; latency: number }>; failed: number }>(child, { stop: true });
+          clearInterval(lag);
+          maxLag = Math.max(maxLag, now() - last - LAG_TICK_MS);
+          const latencies = samples.map((s) => s.latency);
+          return {
+            requests: latencies.length,
+            maxLatency: latencies.length ? Math.max(...latencies) : NaN,
+            p99Latency: percentile(latencies, 99),
+            p50Latency: percentile(latencies, 50),
+            over100: latencies.filter((l) => l > 100).length,
+            maxLoopDelay: maxLag,
+            failed,
+            worst: [...samples].sort((a, b) => b.latency - a.latency).slice(0, 5),
+          };
+        },
       };
+    },
+    close() {
+      child.send({ exit: true });
     },
   };
 };

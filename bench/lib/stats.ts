@@ -32,6 +32,8 @@ export interface BenchResult {
   n: number;
   rows: Row[];
   notes: string[];
+  /** Raw numbers, for figures computed across runs (bulk's memory at several N). */
+  figures?: Record<string, number>;
 }
 
 const pad = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - s.length));
