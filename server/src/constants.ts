@@ -15,4 +15,6 @@ export const UIDS = {
   job: `plugin::${PLUGIN_ID}.job`,
   comment: `plugin::${PLUGIN_ID}.comment`,
   lease: `plugin::${PLUGIN_ID}.lease`,
+  batch: `plugin::${PLUGIN_ID}.batch`,
+  batchItem: `plugin::${PLUGIN_ID}.batch-item`,
 } as const;

@@ -6,12 +6,15 @@ const SHUTDOWN_GRACE_MS = 10_000;
 const destroy = async ({ strapi }: { strapi: Core.Strapi }) => {
   // Receiving side: stop the poller first, so that nothing new starts.
   getService(strapi, 'reconcile').unschedule();
+  // Bulk orders: no document starts any more; the one in progress finishes (then resumes at the next start).
+  const bulk = getService(strapi, 'bulkWorker').stop();
   // Work already started (an order's follow-up, a review's sync, queued applies) finishes its
   // writes: cut off mid-transaction it would only be redone by the next poll, but the database
   // connection closes under it. Bounded, so that a hung Gengo call never blocks a shutdown.
   const grace = new Promise<void>((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS).unref());
   await Promise.race([
     Promise.allSettled([
+      bulk,
       getService(strapi, 'publishTrigger').settled(),
       getService(strapi, 'ordering').settled(),
       getService(strapi, 'review').settled(),

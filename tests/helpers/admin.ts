@@ -32,11 +32,14 @@ export const createSuperAdmin = async (app: TestStrapi): Promise<AdminSession> =
   return { user, email, password, token: await loginAdmin(app, email, password) };
 };
 
+export type Grant = string | { action: string; subject: string; properties?: Record<string, unknown> };
+
 /**
- * An admin whose role holds only `actions` (e.g. `['plugin::gengo.read']`), or nothing at all:
+ * An admin whose role holds only `actions` (e.g. `['plugin::gengo.read']`, or `{ action, subject }`
+ * for a content type's permission), or nothing at all:
  * for the 403 matrix of the plugin's routes.
  */
-export const createRestrictedAdmin = async (app: TestStrapi, actions: string[] = []): Promise<AdminSession> => {
+export const createRestrictedAdmin = async (app: TestStrapi, actions: Grant[] = []): Promise<AdminSession> => {
   const roles = app.strapi.service('admin::role');
   const role = await roles.create({
     name: `restricted-${crypto.randomBytes(4).toString('hex')}`,
@@ -45,7 +48,11 @@ export const createRestrictedAdmin = async (app: TestStrapi, actions: string[] =
   if (actions.length) {
     await roles.assignPermissions(
       role.id,
-      actions.map((action) => ({ action, subject: null, properties: {}, conditions: [] }))
+      actions.map((g) =>
+        typeof g === 'string'
+          ? { action: g, subject: null, properties: {}, conditions: [] }
+          : { action: g.action, subject: g.subject, properties: g.properties ?? {}, conditions: [] }
+      )
     );
   }
   const { user, email, password } = await createUser(app, role.id, 'restricted');

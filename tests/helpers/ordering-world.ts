@@ -13,6 +13,8 @@ export type OrdersWorld = {
   emu: Awaited<ReturnType<typeof startEmulator>>;
   control: EmulatorControl;
   admin: AdminSession;
+  /** Stops Strapi and boots it again on the same database (same emulator): a server restart. */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 };
 
@@ -33,17 +35,29 @@ export const startOrdersWorld = async (credits = 500): Promise<OrdersWorld> => {
     // be cut off by strapi.destroy() (PostgreSQL: "aborted"), and it would race the discovery tested.
     app.strapi.cron.remove('gengoReconcile');
     const admin = await createSuperAdmin(app);
-    return {
+    const world: OrdersWorld = {
       app,
       emu,
       control: new EmulatorControl(emu.url),
       admin,
+      async restart() {
+        const db = app!.db;
+        await app!.stop({ keepDatabase: true });
+        app = undefined;
+        app = await startTestStrapi({ db }).catch(async (err) => {
+          await db.drop().catch(() => {});
+          throw err;
+        });
+        app.strapi.cron.remove('gengoReconcile');
+        world.app = app;
+      },
       async stop() {
         await app?.stop();
         await emu.close();
         for (const k of Object.keys(process.env)) if (k.startsWith('GENGO_')) delete process.env[k];
       },
     };
+    return world;
   } catch (err) {
     await app?.stop().catch(() => {});
     await emu.close();

@@ -16,7 +16,8 @@ export type TestStrapi = {
   http: Requester;
   /** Requests as a given bearer token (admin JWT or API token). */
   as(token: string): Requester;
-  stop(): Promise<void>;
+  /** `keepDatabase`: leave the database for a next `startTestStrapi({ db })` (a restart). */
+  stop(options?: { keepDatabase?: boolean }): Promise<void>;
 };
 
 const requester = (server: any, token?: string): Requester => {
@@ -48,10 +49,11 @@ const waitForIdleDatabase = async (strapi: Core.Strapi, timeoutMs = 3000) => {
 /**
  * Boots the playground in-process on a database of its own (a temp SQLite file, or a fresh
  * PostgreSQL database when TEST_DATABASE=postgres). Call `stop()` in afterAll: without
- * `strapi.destroy()` jest never exits.
+ * `strapi.destroy()` jest never exits. `db`: boot on the database of an earlier instance (stopped
+ * with `keepDatabase`), as a restarted server would.
  */
-export const startTestStrapi = async (): Promise<TestStrapi> => {
-  const db = await createTestDatabase();
+export const startTestStrapi = async (options: { db?: TestDatabase } = {}): Promise<TestStrapi> => {
+  const db = options.db ?? (await createTestDatabase());
   Object.assign(process.env, db.env);
 
   const instance = createStrapi({
@@ -78,10 +80,10 @@ export const startTestStrapi = async (): Promise<TestStrapi> => {
     db,
     http: requester(server),
     as: (token) => requester(server, token),
-    async stop() {
+    async stop({ keepDatabase = false } = {}) {
       await waitForIdleDatabase(strapi);
       await strapi.destroy();
-      await db.drop();
+      if (!keepDatabase) await db.drop();
     },
   };
 };

@@ -178,6 +178,20 @@ describe('translate on publish', () => {
     expect((await ordersOf(documentId)).filter((r: any) => r.status === 'placed').map((r: any) => r.targetLocale)).toEqual(['fr', 'de']);
   });
 
+  it('republishing unchanged content while Gengo is down orders nothing and records nothing', async () => {
+    const documentId = await createSourceArticle(w.app);
+    await publish(documentId);
+    await settled();
+    expect((await ordersOf(documentId)).map((r: any) => r.status)).toEqual(['placed', 'placed']);
+    const calls = (await w.control.requests()).length;
+    await w.control.fault({ status: 503 });
+    await publish(documentId);
+    await settled();
+    expect((await ordersOf(documentId)).map((r: any) => r.status)).toEqual(['placed', 'placed']);
+    // What changed is known from our own rows: Gengo was not asked anything.
+    expect((await w.control.requests()).length).toBe(calls);
+  });
+
   it("Gengo's refusal or an ambiguous POST: recorded per locale, the rest marked not attempted, the next publish orders only those", async () => {
     const refusal = JSON.stringify({ opstat: 'error', err: { code: 2700, msg: 'Not enough credits - please top up' } });
     const refused = await createSourceArticle(w.app);

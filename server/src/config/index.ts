@@ -9,7 +9,8 @@ import { readConfig } from '../services/settings-sources';
  * told from "not set": the defaults live in services/settings-sources.ts. Client tuning:
  * `timeoutMs` (30000) and `retries` (3). Receiving: `publishWhenApproved` (false) publishes a target
  * locale once all its jobs are approved and written, if the source locale is published.
- * Translate on publish: `publishRules` (see publish/rules.ts), fixed per content type.
+ * Translate on publish: `publishRules` (see publish/rules.ts), fixed per content type. Bulk orders:
+ * `bulkConcurrency` (4), documents of a batch ordered side by side.
  */
 export default {
   default: {},
@@ -21,6 +22,10 @@ export default {
       if (v !== undefined && !(typeof v === 'number' && Number.isInteger(v) && v >= 0)) {
         problems.push(`gengo.config.${key} must be a whole number ≥ 0`);
       }
+    }
+    const concurrency = config?.bulkConcurrency;
+    if (concurrency !== undefined && !(typeof concurrency === 'number' && Number.isInteger(concurrency) && concurrency >= 1)) {
+      problems.push('gengo.config.bulkConcurrency must be a whole number ≥ 1');
     }
     if (config?.publishWhenApproved !== undefined && typeof config.publishWhenApproved !== 'boolean') {
       problems.push('gengo.config.publishWhenApproved must be true or false');

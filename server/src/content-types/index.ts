@@ -2,10 +2,14 @@ import order from './order';
 import job from './job';
 import comment from './comment';
 import lease from './lease';
+import batch from './batch';
+import batchItem from './batch-item';
 
 export default {
   order,
   job,
   comment,
   lease,
+  batch,
+  'batch-item': batchItem,
 };

@@ -5,6 +5,7 @@ import review from './review';
 import callback from './callback';
 import reconcile from './reconcile';
 import publishRules from './publish-rules';
+import bulk from './bulk';
 
 export default {
   health,
@@ -14,4 +15,5 @@ export default {
   callback,
   reconcile,
   publishRules,
+  bulk,
 };

@@ -41,6 +41,7 @@ export {
   GengoTimeoutError,
   GengoAmbiguousOrderError,
   redactUrl,
+  isRetryableStatus,
 } from './errors';
 export type { GengoRequestInfo } from './errors';
 export { signTimestamp, authParams, unixSeconds } from './signing';

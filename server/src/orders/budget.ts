@@ -44,3 +44,19 @@ export const checkBudget = (b: BudgetInput): BudgetCheck => {
 
 /** The first instant of the calendar month (UTC) of `now`. */
 export const monthStart = (now: Date): Date => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
+
+/**
+ * A bulk order is one order per document: the per-order cap applies to the costliest document,
+ * the balance and the monthly cap to the whole selection.
+ */
+export const checkBatchBudget = (b: BudgetInput & { largestOrder: number }): BudgetCheck => {
+  const whole = checkBudget({ ...b, budgetPerOrder: null });
+  if (!whole.ok) return whole;
+  if (b.budgetPerOrder != null && b.largestOrder > b.budgetPerOrder + 1e-9)
+    return {
+      ok: false,
+      reason: 'order-cap',
+      message: `A document of the selection costs ${fmt(b.largestOrder)} ${b.currency}, above the budget cap per order of ${fmt(b.budgetPerOrder)} credits.`,
+    };
+  return { ok: true };
+};

@@ -62,6 +62,12 @@ export default {
       handler: 'orders.documentStatus',
       config: { policies: adminPolicies(ACTIONS.read) },
     },
+    // Bulk orders (issue #6): a list-view selection priced, then ordered by a server-side batch.
+    { method: 'POST', path: '/bulk/quote', handler: 'bulk.quote', config: { policies: adminPolicies(ACTIONS.order) } },
+    { method: 'POST', path: '/bulk', handler: 'bulk.create', config: { policies: adminPolicies(ACTIONS.order) } },
+    { method: 'GET', path: '/bulk', handler: 'bulk.find', config: { policies: adminPolicies(ACTIONS.read) } },
+    { method: 'GET', path: '/bulk/:id', handler: 'bulk.findOne', config: { policies: adminPolicies(ACTIONS.read) } },
+    { method: 'POST', path: '/bulk/:id/cancel', handler: 'bulk.cancel', config: { policies: adminPolicies(ACTIONS.order) } },
     // Review of one of our jobs (:id = our job id or documentId).
     ...jobRoutes([
       ['GET', '', 'findOne', ACTIONS.read],

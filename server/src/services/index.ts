@@ -14,6 +14,10 @@ import callbacks from './callbacks';
 import reconcile from './reconcile';
 import publishRules from './publish-rules';
 import publishTrigger from './publish-trigger';
+import batchStore from './batch-store';
+import bulkQuote from './bulk-quote';
+import bulk from './bulk';
+import bulkWorker from './bulk-worker';
 
 export default {
   health,
@@ -32,4 +36,8 @@ export default {
   reconcile,
   publishRules,
   publishTrigger,
+  batchStore,
+  bulkQuote,
+  bulk,
+  bulkWorker,
 };

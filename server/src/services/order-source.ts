@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { extractSegments, toGengoLanguage, type Doc, type GetComponent, type Schema, type Segment } from '../content';
-import type { GengoClient } from '../gengo';
+import type { GengoClient, Language } from '../gengo';
 import { buildDeepPopulate } from '../orders/populate';
 import { filterSegments } from '../orders/plan';
 
@@ -36,8 +36,36 @@ export interface PreparedSource {
 export const segmentsFor = (prepared: Pick<PreparedSource, 'segments' | 'segmentsByLocale'>, locale: string): Segment[] =>
   prepared.segmentsByLocale?.[locale] ?? prepared.segments;
 
-const invalid = (path: string, message: string) =>
+/** A 400 on one field, shaped like yup's. */
+export const invalid = (path: string, message: string) =>
   new errors.ValidationError(message, { errors: [{ path: [path], message, name: 'ValidationError' }] });
+
+const DOCUMENTS_PER_QUERY = 50;
+
+export const NOTHING_TO_TRANSLATE = 'Nothing to translate: the entry has no text in its localized fields';
+
+export interface SiteLocales {
+  codes: string[];
+  defaultLocale: string;
+}
+
+/** A source loaded from Strapi, before its locales are mapped to Gengo's languages. */
+export type LoadedSource = Omit<PreparedSource, 'lcSrc' | 'targets'> & { targetLocales: string[] };
+
+/** Maps the source and target locales to the languages Gengo offers (pure). */
+export const resolveLanguages = (loaded: LoadedSource, languages: Language[]): PreparedSource => {
+  const { targetLocales, ...rest } = loaded;
+  const src = toGengoLanguage(loaded.sourceLocale, { languages });
+  if (!src.ok) throw invalid('sourceLocale', (src as { reason: string }).reason);
+  const targets = targetLocales.map((locale) => {
+    const tgt = toGengoLanguage(locale, { languages });
+    if (!tgt.ok) throw invalid('targetLocales', (tgt as { reason: string }).reason);
+    if (tgt.lc === src.lc)
+      throw invalid('targetLocales', `Locales "${loaded.sourceLocale}" and "${locale}" are the same Gengo language (${src.lc})`);
+    return { locale, lcTgt: tgt.lc };
+  });
+  return { ...rest, lcSrc: src.lc, targets };
+};
 
 const createOrderSourceService = ({ strapi }: { strapi: Core.Strapi }) => {
   const i18n = () => strapi.plugin('i18n');
@@ -58,54 +86,88 @@ const createOrderSourceService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
-  return {
-    async prepare(input: SourceInput, client: GengoClient): Promise<PreparedSource> {
-      const model = checkModel(input.contentType);
-      checkFields(model, input.fields);
+  /** The site's locale codes and its default (one query each; a batch loads them once). */
+  const siteLocales = async (): Promise<SiteLocales> => ({
+    codes: ((await i18n().service('locales').find()) as Array<{ code: string }>).map((l) => l.code),
+    defaultLocale: (await i18n().service('locales').getDefaultLocale()) as string,
+  });
 
-      const locales = ((await i18n().service('locales').find()) as Array<{ code: string }>).map((l) => l.code);
-      const sourceLocale = input.sourceLocale || ((await i18n().service('locales').getDefaultLocale()) as string);
-      if (!locales.includes(sourceLocale)) throw invalid('sourceLocale', `Locale "${sourceLocale}" does not exist`);
-      const targetLocales = [...new Set(input.targetLocales)];
-      for (const locale of targetLocales) {
-        if (!locales.includes(locale)) throw invalid('targetLocales', `Locale "${locale}" does not exist`);
-        if (locale === sourceLocale)
-          throw invalid('targetLocales', `Target locale "${locale}" is the source locale`);
-      }
+  /** The request checked against Strapi; no Gengo call. */
+  const check = (input: SourceInput, site: SiteLocales) => {
+    const model = checkModel(input.contentType);
+    checkFields(model, input.fields);
+    const sourceLocale = input.sourceLocale || site.defaultLocale;
+    if (!site.codes.includes(sourceLocale)) throw invalid('sourceLocale', `Locale "${sourceLocale}" does not exist`);
+    const targetLocales = [...new Set(input.targetLocales)];
+    for (const locale of targetLocales) {
+      if (!site.codes.includes(locale)) throw invalid('targetLocales', `Locale "${locale}" does not exist`);
+      if (locale === sourceLocale) throw invalid('targetLocales', `Target locale "${locale}" is the source locale`);
+    }
+    return { model, sourceLocale, targetLocales };
+  };
 
-      const languages = await client.getLanguages();
-      const src = toGengoLanguage(sourceLocale, { languages });
-      if (!src.ok) throw invalid('sourceLocale', (src as { reason: string }).reason);
-      const targets = targetLocales.map((locale) => {
-        const tgt = toGengoLanguage(locale, { languages });
-        if (!tgt.ok) throw invalid('targetLocales', (tgt as { reason: string }).reason);
-        if (tgt.lc === src.lc)
-          throw invalid('targetLocales', `Locales "${sourceLocale}" and "${locale}" are the same Gengo language (${src.lc})`);
-        return { locale, lcTgt: tgt.lc };
-      });
+  /** The source document and its segments, without asking Gengo anything. */
+  const load = async (input: SourceInput, site?: SiteLocales): Promise<LoadedSource> => {
+    const { model, sourceLocale, targetLocales } = check(input, site ?? (await siteLocales()));
+    const document = (await strapi.documents(input.contentType as any).findOne({
+      documentId: input.documentId,
+      locale: sourceLocale,
+      populate: buildDeepPopulate(model, getComponent) as any,
+    })) as Doc | null;
+    if (!document)
+      throw new errors.NotFoundError(`No ${model.info?.displayName ?? input.contentType} "${input.documentId}" in locale "${sourceLocale}"`);
+    const segments = filterSegments(extractSegments(model, document, getComponent), input.fields);
+    if (!segments.length)
+      throw invalid(input.fields?.length ? 'fields' : 'documentId', NOTHING_TO_TRANSLATE);
+    return {
+      uid: input.contentType,
+      typeName: model.info?.displayName ?? input.contentType,
+      documentId: input.documentId,
+      sourceLocale,
+      targetLocales,
+      document,
+      segments,
+    };
+  };
 
-      const document = (await strapi.documents(input.contentType as any).findOne({
-        documentId: input.documentId,
+  /**
+   * Many documents of one type in the source locale, a page of them per query (a bulk order):
+   * each loaded, or the reason it cannot be ordered.
+   */
+  const loadMany = async (
+    input: Omit<SourceInput, 'documentId'> & { documentIds: string[] },
+    site: SiteLocales
+  ): Promise<Array<LoadedSource | { documentId: string; reason: string }>> => {
+    const { model, sourceLocale, targetLocales } = check({ ...input, documentId: '' }, site);
+    const populate = buildDeepPopulate(model, getComponent) as any;
+    const found = new Map<string, Doc>();
+    for (let i = 0; i < input.documentIds.length; i += DOCUMENTS_PER_QUERY) {
+      const page = (await strapi.documents(input.contentType as any).findMany({
         locale: sourceLocale,
-        populate: buildDeepPopulate(model, getComponent) as any,
-      })) as Doc | null;
-      if (!document)
-        throw new errors.NotFoundError(`No ${model.info?.displayName ?? input.contentType} "${input.documentId}" in locale "${sourceLocale}"`);
-
+        filters: { documentId: { $in: input.documentIds.slice(i, i + DOCUMENTS_PER_QUERY) } },
+        populate,
+      })) as Doc[];
+      for (const doc of page) found.set(String(doc.documentId), doc);
+    }
+    return input.documentIds.map((documentId) => {
+      const document = found.get(documentId);
+      if (!document) return { documentId, reason: `Not found in locale "${sourceLocale}"` };
       const segments = filterSegments(extractSegments(model, document, getComponent), input.fields);
-      if (!segments.length)
-        throw invalid(input.fields?.length ? 'fields' : 'documentId', 'Nothing to translate: the entry has no text in its localized fields');
+      if (!segments.length) return { documentId, reason: NOTHING_TO_TRANSLATE };
+      return { uid: input.contentType, typeName: model.info?.displayName ?? input.contentType, documentId, sourceLocale, targetLocales, document, segments };
+    });
+  };
 
-      return {
-        uid: input.contentType,
-        typeName: model.info?.displayName ?? input.contentType,
-        documentId: input.documentId,
-        sourceLocale,
-        lcSrc: src.lc,
-        targets,
-        document,
-        segments,
-      };
+  return {
+    siteLocales,
+    check,
+    load,
+    loadMany,
+    resolve: resolveLanguages,
+
+    async prepare(input: SourceInput, client: GengoClient): Promise<PreparedSource> {
+      const loaded = await load(input);
+      return resolveLanguages(loaded, await client.getLanguages());
     },
   };
 };

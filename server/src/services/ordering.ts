@@ -2,18 +2,19 @@ import crypto from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { PLUGIN_ID } from '../constants';
-import { GengoAmbiguousOrderError, GengoApiError, type GengoClient, type JobPayload, type PostJobsResult, type Tier } from '../gengo';
+import { GengoAmbiguousOrderError, GengoApiError, isRetryableStatus, type GengoClient, type JobPayload, type Language, type PostJobsResult, type Tier } from '../gengo';
 import { imageAttachments, previewAttachment } from '../orders/attachments';
 import type { BudgetCheck } from '../orders/budget';
-import { derivedRequestKeys, explicitRequestKey } from '../orders/keys';
+import { orderRequestKeys } from '../orders/keys';
 import { buildJobPayloads, buildPostRequest, orderComment } from '../orders/plan';
 import { toOrderView, type OrderView } from '../orders/views';
 import type { OrderRecord } from '../records/types';
 import { changedSegments, lastOrderedHashes } from '../publish/changed';
-import { segmentsFor, type PreparedSource } from './order-source';
+import { resolveLanguages, segmentsFor, type OrderSourceService, type PreparedSource, type SiteLocales } from './order-source';
 import { callbackUrlOf, checkGlossary, previewUrlOf } from './ordering-context';
 import type { OrderStoreService } from './order-store';
-import type { PlannedTarget, QuoteInput, QuoteService } from './quote';
+import { pricedTargets, type PlannedTarget, type QuoteInput, type QuoteService } from './quote';
+import type { EffectiveSettings } from './settings';
 
 /**
  * `POST /gengo/orders`: one Gengo order per target locale. Checks (languages, balance, caps) come
@@ -37,7 +38,24 @@ export interface OrderingUser {
   name: string | null;
 }
 
+/**
+ * What is the same for every document of a batch, looked up once: placing with it asks Gengo only
+ * to post the jobs (no languages, quote, balance or glossary call per document).
+ */
+export interface PlacementContext {
+  client: GengoClient;
+  settings: EffectiveSettings;
+  site: SiteLocales;
+  languages: Language[];
+  callbackUrl: string | null;
+  /** Balance, caps and glossary were checked for the whole selection. */
+  budgetChecked: boolean;
+  /** Per target locale, the price quoted for this document when the batch was made. */
+  prices?: Record<string, { credits: number; currency: string }>;
+}
+
 export interface PlaceOptions {
+  context?: PlacementContext;
   /**
    * Per target locale, send only the segments whose source changed since the last order for that
    * document and locale (failed and cancelled orders do not count); a locale with nothing changed
@@ -62,35 +80,9 @@ const createOrderingService = ({ strapi }: { strapi: Core.Strapi }) => {
   const plugin = () => strapi.plugin(PLUGIN_ID);
   const store = () => plugin().service('orderStore') as OrderStoreService;
   const quotes = () => plugin().service('quote') as QuoteService;
+  const source = () => plugin().service('orderSource') as OrderSourceService;
   /** Side effects not awaited by the request (see `settled`). */
   const pending = new Set<Promise<unknown>>();
-
-  const keysFor = (input: OrderInput, prepared: PreparedSource, tier: Tier, options: object, user: OrderingUser) => {
-    const now = Date.now();
-    return new Map(
-      prepared.targets.map(({ locale }) => {
-        const hashes = segmentsFor(prepared, locale).map((s) => `${s.hash}:${s.paths.join(',')}`);
-        if (input.idempotencyKey) {
-          const key = explicitRequestKey(input.idempotencyKey, user.id, locale);
-          return [locale, { current: key, lookup: [key] }];
-        }
-        const { current, previous } = derivedRequestKeys(
-          {
-            userId: user.id,
-            uid: prepared.uid,
-            documentId: prepared.documentId,
-            sourceLocale: prepared.sourceLocale,
-            targetLocale: locale,
-            tier,
-            segmentHashes: hashes,
-            options: options as Record<string, unknown>,
-          },
-          now
-        );
-        return [locale, { current, lookup: [current, previous] }];
-      })
-    );
-  };
 
   /**
    * Chunks Gengo answered at once (already translated: lazy loading) are on our rows now; the
@@ -200,6 +192,8 @@ const createOrderingService = ({ strapi }: { strapi: Core.Strapi }) => {
         locale: target.locale,
         code: err instanceof GengoApiError ? (err.code ?? null) : null,
         jobErrors: err instanceof GengoApiError ? err.jobErrors : undefined,
+        // Gengo unreachable or overloaded, rather than a no: a later attempt may succeed.
+        transient: !(err instanceof GengoApiError) || (err.code == null && isRetryableStatus(err.status)),
         order: toOrderView(failed),
       });
     }
@@ -228,8 +222,9 @@ const createOrderingService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async place(input: OrderInput, user: OrderingUser, placeOptions: PlaceOptions = {}): Promise<PlaceResult> {
-      const client = (await plugin().service('gengo').client()) as GengoClient;
-      const settings = await plugin().service('settings').getEffective();
+      const ctx = placeOptions.context;
+      const client = ctx?.client ?? ((await plugin().service('gengo').client()) as GengoClient);
+      const settings = ctx?.settings ?? ((await plugin().service('settings').getEffective()) as EffectiveSettings);
       const tier = (input.tier ?? settings.defaultTier) as Tier;
       const options = {
         autoApprove: input.autoApprove ?? settings.autoApprove,
@@ -239,19 +234,34 @@ const createOrderingService = ({ strapi }: { strapi: Core.Strapi }) => {
         usePreferred: input.usePreferred ?? false,
         comment: input.comment?.trim() || null,
       };
-      let prepared = await plugin().service('orderSource').prepare(input, client) as PreparedSource;
+      // What changed is known from our own rows: nothing changed asks Gengo nothing (it may be down).
+      let loaded = await source().load(input, ctx?.site);
       const unchanged: string[] = [];
       if (placeOptions.onlyChanged) {
-        const previous = await store().ordersOfDocument(prepared.uid, prepared.documentId);
-        const segmentsByLocale: Record<string, typeof prepared.segments> = {};
-        for (const { locale } of prepared.targets) {
-          const last = lastOrderedHashes(previous.filter((o) => o.targetLocale === locale && o.sourceLocale === prepared.sourceLocale));
-          segmentsByLocale[locale] = changedSegments(prepared.segments, last);
+        const previous = await store().ordersOfDocument(loaded.uid, loaded.documentId);
+        const segmentsByLocale: Record<string, typeof loaded.segments> = {};
+        for (const locale of loaded.targetLocales) {
+          const last = lastOrderedHashes(previous.filter((o) => o.targetLocale === locale && o.sourceLocale === loaded.sourceLocale));
+          segmentsByLocale[locale] = changedSegments(loaded.segments, last);
           if (!segmentsByLocale[locale].length) unchanged.push(locale);
         }
-        prepared = { ...prepared, segmentsByLocale, targets: prepared.targets.filter((t) => !unchanged.includes(t.locale)) };
+        loaded = { ...loaded, segmentsByLocale, targetLocales: loaded.targetLocales.filter((l) => !unchanged.includes(l)) };
+        if (!loaded.targetLocales.length) return { orders: [], notPlaced: [], unchanged };
       }
-      const keys = keysFor(input, prepared, tier, options, user);
+      const prepared = resolveLanguages(loaded, ctx?.languages ?? (await client.getLanguages()));
+      const keys = orderRequestKeys(
+        {
+          idempotencyKey: input.idempotencyKey,
+          userId: user.id,
+          uid: prepared.uid,
+          documentId: prepared.documentId,
+          sourceLocale: prepared.sourceLocale,
+          tier,
+          options,
+          targets: prepared.targets.map(({ locale }) => ({ locale, segments: segmentsFor(prepared, locale) })),
+        },
+        Date.now()
+      );
 
       const existing = await store().findByRequestKeys([...keys.values()].flatMap((k) => k.lookup));
       const found = new Map<string, OrderRecord>();
@@ -266,19 +276,24 @@ const createOrderingService = ({ strapi }: { strapi: Core.Strapi }) => {
       const notPlaced: string[] = [];
 
       if (missing.length) {
-        await checkGlossary(client, options.glossaryId);
-        const planned = await quotes().quoteTargets({ ...prepared, targets: missing }, tier, client);
-        const cost = planned.reduce((sum, p) => sum + p.quote.credits, 0);
-        const budget = await quotes().budgetFor(cost, client);
-        if (!budget.check.ok) {
-          const { message, reason } = budget.check as Extract<BudgetCheck, { ok: false }>;
-          throw new errors.ApplicationError(message, { reason, cost, balance: budget.balance });
+        const planned = ctx?.prices
+          ? pricedTargets({ ...prepared, targets: missing }, tier, ctx.prices)
+          : await quotes().quoteTargets({ ...prepared, targets: missing }, tier, client);
+        if (!ctx?.budgetChecked) {
+          await checkGlossary(client, options.glossaryId);
+          const cost = planned.reduce((sum, p) => sum + p.quote.credits, 0);
+          const budget = await quotes().budgetFor(cost, client);
+          if (!budget.check.ok) {
+            const { message, reason } = budget.check as Extract<BudgetCheck, { ok: false }>;
+            throw new errors.ApplicationError(message, { reason, cost, balance: budget.balance });
+          }
         }
         const attachments = [
           ...imageAttachments(prepared.document, settings.publicUrl),
           ...[previewAttachment(await previewUrlOf(strapi, prepared), settings.publicUrl)].filter((a) => a !== null),
         ];
-        const ctxBase = { tier, options, user, attachments, callbackUrl: await callbackUrlOf(strapi) };
+        const callbackUrl = ctx ? ctx.callbackUrl : await callbackUrlOf(strapi);
+        const ctxBase = { tier, options, user, attachments, callbackUrl };
         for (let i = 0; i < planned.length; i++) {
           const target = planned[i];
           const placed = await placeOne(client, prepared, target, { ...ctxBase, requestKey: keys.get(target.locale)!.current }).catch((err) => {

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID } from '../constants';
 import type { GengoClient, QuoteRequest, Tier } from '../gengo';
-import { checkBudget, monthStart, type BudgetCheck } from '../orders/budget';
+import { checkBatchBudget, checkBudget, monthStart, type BudgetCheck } from '../orders/budget';
 import { planSegments, type Plan } from '../orders/plan';
 import { segmentsFor, type OrderSourceService, type PreparedSource, type SourceInput } from './order-source';
 import type { OrderStoreService } from './order-store';
@@ -48,6 +48,93 @@ export interface PlannedTarget {
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
+/** Jobs per `translate/service/quote` call when plans of many documents are quoted together. */
+export const JOBS_PER_QUOTE = 100;
+
+export interface PlanToQuote {
+  plan: Plan;
+  lcSrc: string;
+  lcTgt: string;
+  tier: Tier;
+}
+
+/** Each target locale's segments protected and split (no Gengo call). */
+export const planTargets = (prepared: PreparedSource) =>
+  prepared.targets.map(({ locale, lcTgt }) => ({ locale, lcTgt, plan: planSegments(segmentsFor(prepared, locale), lcTgt) }));
+
+/** Targets planned and priced from an earlier quote (a batch's): no quote call. */
+export const pricedTargets = (
+  prepared: PreparedSource,
+  tier: Tier,
+  prices: Record<string, { credits: number; currency: string }>
+): PlannedTarget[] =>
+  planTargets(prepared).map((p) => {
+    const q = summarize({ plan: p.plan, lcSrc: prepared.lcSrc, lcTgt: p.lcTgt, tier }, {}, (k) => k);
+    const price = prices[p.locale];
+    return { ...p, quote: { locale: p.locale, ...q, credits: Number(price?.credits ?? 0), currency: price?.currency ?? '' } };
+  });
+
+type Quoted = Record<string, { unit_count?: unknown; credits?: unknown; currency?: string; eta?: unknown } | undefined>;
+
+const summarize = (p: PlanToQuote, quoted: Quoted, keyOf: (chunkKey: string) => string): Omit<LocaleQuote, 'locale'> => {
+  let currency = '';
+  let eta = 0;
+  const bySegment = new Map(p.plan.segments.map((s) => [s.key, { key: s.key, kind: s.kind, paths: s.paths, chunks: 0, units: 0, credits: 0 }]));
+  for (const chunk of p.plan.chunks) {
+    const q = quoted[keyOf(chunk.key)];
+    const seg = bySegment.get(chunk.segmentKey)!;
+    seg.chunks++;
+    if (!q) continue;
+    seg.units += Number(q.unit_count ?? 0);
+    seg.credits = round2(seg.credits + Number(q.credits ?? 0));
+    currency = q.currency ?? currency;
+    eta = Math.max(eta, Number(q.eta ?? 0));
+  }
+  const segments = [...bySegment.values()];
+  return {
+    lcSrc: p.lcSrc,
+    lcTgt: p.lcTgt,
+    tier: p.tier,
+    segments,
+    jobs: p.plan.chunks.length,
+    units: segments.reduce((s, x) => s + x.units, 0),
+    credits: round2(segments.reduce((s, x) => s + x.credits, 0)),
+    currency,
+    eta,
+  };
+};
+
+/**
+ * Gengo's price of each plan, in as few quote calls as fit (plans of many documents share a call;
+ * a plan never spans two calls, so each is priced exactly as its own order would be).
+ */
+export const quotePlans = async (plans: PlanToQuote[], client: GengoClient): Promise<Array<Omit<LocaleQuote, 'locale'>>> => {
+  const out: Array<Omit<LocaleQuote, 'locale'>> = new Array(plans.length);
+  const keyOf = (i: number) => (chunkKey: string) => (plans.length === 1 ? chunkKey : `p${i}_${chunkKey}`);
+  let group: number[] = [];
+  let size = 0;
+  const flush = async () => {
+    if (!group.length) return;
+    const jobs: QuoteRequest['jobs'] = {};
+    for (const i of group) {
+      const p = plans[i];
+      for (const c of p.plan.chunks) jobs[keyOf(i)(c.key)] = { type: 'text', body_src: c.text, lc_src: p.lcSrc, lc_tgt: p.lcTgt, tier: p.tier };
+    }
+    const { jobs: quoted } = await client.getQuote({ jobs });
+    for (const i of group) out[i] = summarize(plans[i], quoted as Quoted, keyOf(i));
+    group = [];
+    size = 0;
+  };
+  for (let i = 0; i < plans.length; i++) {
+    const n = plans[i].plan.chunks.length;
+    if (size && size + n > JOBS_PER_QUOTE) await flush();
+    group.push(i);
+    size += n;
+  }
+  await flush();
+  return out;
+};
+
 const createQuoteService = ({ strapi }: { strapi: Core.Strapi }) => {
   const plugin = () => strapi.plugin(PLUGIN_ID);
   const source = () => plugin().service('orderSource') as OrderSourceService;
@@ -56,50 +143,16 @@ const createQuoteService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Plans each target locale and asks Gengo for the price of exactly those jobs. */
   const quoteTargets = async (prepared: PreparedSource, tier: Tier, client: GengoClient): Promise<PlannedTarget[]> => {
-    const out: PlannedTarget[] = [];
-    for (const { locale, lcTgt } of prepared.targets) {
-      const plan = planSegments(segmentsFor(prepared, locale), lcTgt);
-      const jobs: QuoteRequest['jobs'] = Object.fromEntries(
-        plan.chunks.map((c) => [c.key, { type: 'text', body_src: c.text, lc_src: prepared.lcSrc, lc_tgt: lcTgt, tier }])
-      );
-      const { jobs: quoted } = await client.getQuote({ jobs });
-      let currency = '';
-      let eta = 0;
-      const bySegment = new Map(plan.segments.map((s) => [s.key, { key: s.key, kind: s.kind, paths: s.paths, chunks: 0, units: 0, credits: 0 }]));
-      for (const chunk of plan.chunks) {
-        const q = quoted[chunk.key];
-        const seg = bySegment.get(chunk.segmentKey)!;
-        seg.chunks++;
-        if (!q) continue;
-        seg.units += Number(q.unit_count ?? 0);
-        seg.credits = round2(seg.credits + Number(q.credits ?? 0));
-        currency = q.currency ?? currency;
-        eta = Math.max(eta, Number(q.eta ?? 0));
-      }
-      const segments = [...bySegment.values()];
-      out.push({
-        locale,
-        lcTgt,
-        plan,
-        quote: {
-          locale,
-          lcSrc: prepared.lcSrc,
-          lcTgt,
-          tier,
-          segments,
-          jobs: plan.chunks.length,
-          units: segments.reduce((s, x) => s + x.units, 0),
-          credits: round2(segments.reduce((s, x) => s + x.credits, 0)),
-          currency,
-          eta,
-        },
-      });
-    }
-    return out;
+    const plans = planTargets(prepared);
+    const quoted = await quotePlans(
+      plans.map((p) => ({ plan: p.plan, lcSrc: prepared.lcSrc, lcTgt: p.lcTgt, tier })),
+      client
+    );
+    return plans.map((p, i) => ({ ...p, quote: { locale: p.locale, ...quoted[i] } }));
   };
 
   /** Balance and caps for a cost. */
-  const budgetFor = async (cost: number, client: GengoClient, now = new Date()) => {
+  const budgetFor = async (cost: number, client: GengoClient, now = new Date(), batch?: { largestOrder: number }) => {
     const s = await settings().getEffective();
     const balance = await client.getAccountBalance();
     const spentThisMonth = round2(await store().creditsSince(monthStart(now)));
@@ -111,7 +164,8 @@ const createQuoteService = ({ strapi }: { strapi: Core.Strapi }) => {
       budgetPerMonth: s.budgetPerMonth,
       spentThisMonth,
     };
-    return { balance: { credits: Number(balance.credits), currency: balance.currency }, spentThisMonth, settings: s, check: checkBudget(input) };
+    const check = batch ? checkBatchBudget({ ...input, largestOrder: batch.largestOrder }) : checkBudget(input);
+    return { balance: { credits: Number(balance.credits), currency: balance.currency }, spentThisMonth, settings: s, check };
   };
 
   return {

@@ -161,7 +161,13 @@ const createReconcileService = ({ strapi }: { strapi: Core.Strapi }) => {
       strapi.cron.add({
         [CRON_NAME]: {
           task: () =>
-            tick().catch((err: any) => strapi.log.error(`[gengo] reconcile: ${err?.message ?? err}`)),
+            Promise.all([
+              tick().catch((err: any) => strapi.log.error(`[gengo] reconcile: ${err?.message ?? err}`)),
+              // Bulk orders paused (Gengo unreachable) or whose instance died resume here.
+              svc<{ resume(): Promise<void> }>('bulkWorker')
+                .resume()
+                .catch((err: any) => strapi.log.error(`[gengo] bulk resume: ${err?.message ?? err}`)),
+            ]),
           options: { rule: '* * * * *' },
         },
       });

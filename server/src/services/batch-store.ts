@@ -1,0 +1,138 @@
+import type { Core } from '@strapi/strapi';
+import { UIDS } from '../constants';
+import type { BatchItemRecord, BatchRecord, LocalePrices } from '../records/batch';
+import { isUniqueViolation } from './order-store';
+
+/**
+ * The only code touching plugin::gengo.batch / plugin::gengo.batch-item rows. The counters of a
+ * batch are written by its one worker (it holds the batch's lease) and by cancel (`cancelled`
+ * only), each its own columns.
+ */
+export type NewBatch = Pick<
+  BatchRecord,
+  'requestKey' | 'contentType' | 'sourceLocale' | 'targetLocales' | 'tier' | 'options' | 'total' | 'currency' | 'skipped' | 'requestedById' | 'requestedByName'
+>;
+export type NewItem = { targetDocumentId: string; title: string | null; prices: LocalePrices };
+
+export interface Tally {
+  done: number;
+  failed: number;
+  ordered: number;
+  credits: number;
+}
+
+const ITEMS_PER_INSERT = 200;
+const LIST_LIMIT = 50;
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+const createBatchStoreService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const batches = () => strapi.db.query(UIDS.batch as any);
+  const items = () => strapi.db.query(UIDS.batchItem as any);
+
+  return {
+    async findBatch(id: number): Promise<BatchRecord | null> {
+      return (await batches().findOne({ where: { id } })) as BatchRecord | null;
+    },
+
+    async findByRequestKeys(keys: string[]): Promise<BatchRecord | null> {
+      return (await batches().findOne({ where: { requestKey: { $in: keys } } })) as BatchRecord | null;
+    },
+
+    async list(): Promise<BatchRecord[]> {
+      return (await batches().findMany({ orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], limit: LIST_LIMIT })) as BatchRecord[];
+    },
+
+    /** The batch and its items in one transaction; null when its request key exists (a twin won). */
+    async insert(data: NewBatch, rows: NewItem[]): Promise<BatchRecord | null> {
+      try {
+        return await strapi.db.transaction(async () => {
+          const batch = (await batches().create({ data: { ...data, status: 'queued', credits: 0 } })) as BatchRecord;
+          for (let i = 0; i < rows.length; i += ITEMS_PER_INSERT) {
+            await items().createMany({
+              data: rows.slice(i, i + ITEMS_PER_INSERT).map((r) => ({ ...r, batchId: batch.id, status: 'pending', attempts: 0, ordered: 0, credits: 0 })),
+            });
+          }
+          return batch;
+        });
+      } catch (err) {
+        if (isUniqueViolation(err)) return null;
+        throw err;
+      }
+    },
+
+    async failures(batchId: number): Promise<BatchItemRecord[]> {
+      return (await items().findMany({ where: { batchId, status: 'failed' }, orderBy: { id: 'asc' } })) as BatchItemRecord[];
+    },
+
+    /** Batches a worker should be running. */
+    async unfinished(): Promise<BatchRecord[]> {
+      return (await batches().findMany({ where: { status: { $in: ['queued', 'running'] } }, orderBy: { id: 'asc' } })) as BatchRecord[];
+    },
+
+    async setStatus(id: number, from: string[], data: Partial<BatchRecord>): Promise<boolean> {
+      const { count } = await batches().updateMany({ where: { id, status: { $in: from } }, data });
+      return count > 0;
+    },
+
+    /** Items still to run after `afterId`, in order (`running` ones: a run cut off by a restart). */
+    async nextItems(batchId: number, limit: number, afterId: number): Promise<BatchItemRecord[]> {
+      return (await items().findMany({
+        where: { batchId, status: { $in: ['running', 'pending'] }, id: { $gt: afterId } },
+        orderBy: { id: 'asc' },
+        limit,
+      })) as BatchItemRecord[];
+    },
+
+    /** Marks an item running unless it was cancelled meanwhile. */
+    async claim(item: BatchItemRecord): Promise<boolean> {
+      const { count } = await items().updateMany({
+        where: { id: item.id, status: { $in: ['pending', 'running'] } },
+        data: { status: 'running', attempts: (item.attempts ?? 0) + 1 },
+      });
+      return count > 0;
+    },
+
+    /** Back to pending: the run paused before finishing it. */
+    async release(item: BatchItemRecord): Promise<void> {
+      await items().updateMany({ where: { id: item.id, status: 'running' }, data: { status: 'pending' } });
+    },
+
+    /** The item's outcome and the batch's new tally, together. */
+    async finishItem(item: BatchItemRecord, data: Partial<BatchItemRecord>, tally: Tally): Promise<void> {
+      await strapi.db.transaction(async () => {
+        await items().update({ where: { id: item.id }, data });
+        await batches().update({ where: { id: item.batchId }, data: { ...tally, credits: round2(tally.credits) } });
+      });
+    },
+
+    /** The tally from the items (a run starts from it, whatever the run before it managed to write). */
+    async tally(batchId: number): Promise<Tally> {
+      const rows = (await items().findMany({
+        select: ['status', 'ordered', 'credits'],
+        where: { batchId, status: { $in: ['done', 'failed'] } },
+      })) as Array<Pick<BatchItemRecord, 'status' | 'ordered' | 'credits'>>;
+      const t: Tally = { done: 0, failed: 0, ordered: 0, credits: 0 };
+      for (const r of rows) {
+        if (r.status === 'done') t.done++;
+        else t.failed++;
+        t.ordered += Number(r.ordered ?? 0);
+        t.credits += Number(r.credits ?? 0);
+      }
+      return t;
+    },
+
+    /** Items not started become cancelled; the batch too, unless it is over already. */
+    async cancel(batchId: number): Promise<void> {
+      await items().updateMany({ where: { batchId, status: 'pending' }, data: { status: 'cancelled' } });
+      const cancelled = await items().count({ where: { batchId, status: 'cancelled' } });
+      await batches().update({ where: { id: batchId }, data: { cancelled } });
+      await batches().updateMany({
+        where: { id: batchId, status: { $in: ['queued', 'running'] } },
+        data: { status: 'cancelled', finishedAt: new Date() },
+      });
+    },
+  };
+};
+
+export type BatchStoreService = ReturnType<typeof createBatchStoreService>;
+export default createBatchStoreService;

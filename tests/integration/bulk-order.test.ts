@@ -1,0 +1,202 @@
+import { createRestrictedAdmin } from '../helpers/admin';
+import { createArticles, ordersPerTarget, watchBatch } from '../helpers/bulk';
+import { ARTICLE, postJobsCount, startOrdersWorld, type OrdersWorld } from '../helpers/ordering-world';
+
+/** Bulk orders (issue #6): a list-view selection quoted, then ordered by a server-side batch. */
+describe('bulk orders', () => {
+  let w: OrdersWorld;
+  beforeAll(async () => {
+    w = await startOrdersWorld(100_000);
+  });
+  afterAll(async () => {
+    await w?.stop();
+  });
+  beforeEach(async () => {
+    await w.control.clearFaults();
+  });
+
+  const api = () => w.app.as(w.admin.token);
+  const worker = () => w.app.strapi.plugin('gengo').service('bulkWorker');
+
+  it('quotes a selection: totals are the sum of per-document quotes; skipped documents say why', async () => {
+    const ids = await createArticles(w.app, 3);
+    const empty = await w.app.strapi.documents(ARTICLE as any).create({ locale: 'en', data: { views: 3 } as any });
+    const selection = [...ids, empty.documentId, 'nosuchdocument0000000000'];
+    const res = await api().post('/gengo/bulk/quote').send({ contentType: ARTICLE, documentIds: selection, targetLocales: ['fr', 'ja'] });
+    expect(res.status).toBe(200);
+    const q = res.body.data;
+
+    let units = 0;
+    let credits = 0;
+    const perLocale: Record<string, number> = { fr: 0, ja: 0 };
+    for (const documentId of ids) {
+      const one = await api().post('/gengo/quote').send({ contentType: ARTICLE, documentId, targetLocales: ['fr', 'ja'] });
+      expect(one.status).toBe(200);
+      for (const l of one.body.data.locales) {
+        units += l.units;
+        credits += l.credits;
+        perLocale[l.locale] += l.credits;
+      }
+    }
+    expect(q).toMatchObject({ contentType: ARTICLE, sourceLocale: 'en', targetLocales: ['fr', 'ja'], tier: 'standard', documents: 3, units, currency: 'USD' });
+    expect(q.units).toBeGreaterThan(0);
+    expect(q.credits).toBeCloseTo(credits, 2);
+    expect(q.locales.map((l: any) => [l.locale, l.lcTgt, l.offered])).toEqual([
+      ['fr', 'fr', true],
+      ['ja', 'ja', true],
+    ]);
+    for (const l of q.locales) expect(l.credits).toBeCloseTo(perLocale[l.locale], 2);
+    expect(q.skipped).toEqual([
+      { documentId: empty.documentId, reason: expect.stringMatching(/Nothing to translate/) },
+      { documentId: 'nosuchdocument0000000000', reason: expect.stringMatching(/Not found in locale "en"/) },
+    ]);
+    expect(q.balance).toEqual({ credits: expect.any(Number), currency: 'USD' });
+    expect(q.budget.check).toEqual({ ok: true });
+    expect(q.eta).toBeGreaterThan(0);
+  });
+
+  it('orders 50 articles × 2 locales: progress goes up, one Gengo order per document and locale', async () => {
+    const ids = await createArticles(w.app, 50);
+    const posts = await postJobsCount(w.control);
+    const res = await api()
+      .post('/gengo/bulk')
+      .send({ contentType: ARTICLE, documentIds: ids, targetLocales: ['fr', 'de'], comment: 'Bulk note', idempotencyKey: 'bulk-fifty-1' });
+    expect(res.status).toBe(202);
+    expect(res.body.data).toMatchObject({ status: expect.stringMatching(/queued|running/), total: 50, targetLocales: ['fr', 'de'], createdByName: 'super Test' });
+
+    const { view, progress } = await watchBatch(api().get, res.body.data.id);
+    expect(view).toMatchObject({ status: 'completed', total: 50, done: 50, failed: 0, pending: 0, ordered: 100, failures: [] });
+    expect(view.credits).toBeGreaterThan(0);
+    expect(view.finishedAt).toBeTruthy();
+    // Watched while it ran: more than the start and the end.
+    expect(progress.length).toBeGreaterThan(2);
+    expect([...progress].sort((a, b) => a - b)).toEqual(progress);
+
+    await w.control.flush();
+    const { gengo, ours, rows } = await ordersPerTarget(w.app, w.control, ids);
+    expect(gengo.size).toBe(100);
+    expect([...gengo.values()].every((n) => n === 1)).toBe(true);
+    expect([...ours.values()].every((n) => n === 1)).toBe(true);
+    expect(rows.every((r: any) => r.status === 'placed' && r.orderedByName === 'super Test')).toBe(true);
+    expect(rows[0].options.comment).toMatch(/Bulk note$/);
+    expect(await postJobsCount(w.control)).toBe(posts + 100);
+
+    // The same key again: the same batch, nothing ordered twice.
+    const again = await api().post('/gengo/bulk').set('Idempotency-Key', 'bulk-fifty-1').send({ contentType: ARTICLE, documentIds: ids, targetLocales: ['fr', 'de'] });
+    expect(again.status).toBe(200);
+    expect(again.body.data.id).toBe(res.body.data.id);
+    await worker().idle();
+    expect(await postJobsCount(w.control)).toBe(posts + 100);
+
+    const list = await api().get('/gengo/bulk');
+    expect(list.status).toBe(200);
+    expect(list.body.data[0]).toMatchObject({ id: res.body.data.id, done: 50 });
+    expect(list.body.data[0].failures).toBeUndefined();
+  });
+
+  it("a document Gengo refuses and one deleted mid-batch are listed with their reason; the rest completes", async () => {
+    const ids = await createArticles(w.app, 12);
+    const refusal = JSON.stringify({ opstat: 'error', err: { code: 2700, msg: 'Not enough credits - please top up' } });
+    await w.control.fault({ path: 'translate/jobs', method: 'POST', status: 200, contentType: 'application/json', body: refusal, count: 1 });
+    const res = await api().post('/gengo/bulk').send({ contentType: ARTICLE, documentIds: ids, targetLocales: ['fr'] });
+    expect(res.status).toBe(202);
+    await w.app.strapi.documents(ARTICLE as any).delete({ documentId: ids[11], locale: '*' } as any);
+    const { view } = await watchBatch(api().get, res.body.data.id);
+    expect(view).toMatchObject({ status: 'completed', total: 12, done: 10, failed: 2, pending: 0, ordered: 10 });
+    const refused = view.failures.find((f: any) => /Not enough credits - please top up/.test(f.reason));
+    expect(ids.slice(0, 11)).toContain(refused.documentId);
+    expect(refused.title).toMatch(/^Bulk title/);
+    expect(view.failures).toContainEqual({ documentId: ids[11], title: expect.stringMatching(/^Bulk title/), reason: expect.stringMatching(/No Article .* in locale "en"/) });
+    expect(view.failures).toHaveLength(2);
+  });
+
+  it('cancel: documents not yet started are cancelled', async () => {
+    const ids = await createArticles(w.app, 8);
+    // Slow Gengo down so that the batch is still running when cancelled.
+    await w.control.fault({ path: 'translate/jobs', method: 'POST', latencyMs: 300 });
+    const res = await api().post('/gengo/bulk').send({ contentType: ARTICLE, documentIds: ids, targetLocales: ['fr'] });
+    expect(res.status).toBe(202);
+    const cancelled = await api().post(`/gengo/bulk/${res.body.data.id}/cancel`).send({});
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body.data.status).toBe('cancelled');
+    await worker().idle();
+    const { view } = await watchBatch(api().get, res.body.data.id);
+    expect(view.status).toBe('cancelled');
+    expect(view.pending).toBe(0);
+    expect(view.done + view.failed).toBeLessThan(8);
+    expect(view.ordered).toBe(view.done);
+  });
+
+  it('over the balance or a cap: refused for the whole selection, nothing recorded', async () => {
+    const ids = await createArticles(w.app, 3);
+    await w.control.setBalance(0.01);
+    try {
+      const res = await api().post('/gengo/bulk').send({ contentType: ARTICLE, documentIds: ids, targetLocales: ['fr'] });
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toMatch(/Not enough Gengo credits/);
+      expect(res.body.error.details.reason).toBe('balance');
+    } finally {
+      await w.control.setBalance(100_000);
+    }
+    const before = (await api().get('/gengo/bulk')).body.data.length;
+    await w.app.strapi.plugin('gengo').service('settings').update({ budgetPerMonth: 0.01 });
+    try {
+      const res = await api().post('/gengo/bulk').send({ contentType: ARTICLE, documentIds: ids, targetLocales: ['fr'] });
+      expect(res.status).toBe(400);
+      expect(res.body.error.details.reason).toBe('month-cap');
+    } finally {
+      await w.app.strapi.store({ type: 'plugin', name: 'gengo', key: 'settings' }).delete({});
+    }
+    expect((await api().get('/gengo/bulk')).body.data.length).toBe(before);
+  });
+
+  it('bad input is a 400; unknown batch a 404', async () => {
+    const [id] = await createArticles(w.app, 1);
+    const bad = async (body: Record<string, unknown>, message: RegExp, path = '/gengo/bulk/quote') => {
+      const res = await api().post(path).send({ contentType: ARTICLE, documentIds: [id], targetLocales: ['fr'], ...body });
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toMatch(message);
+    };
+    await bad({ contentType: 'api::nope.nope' }, /Unknown content type/);
+    await bad({ documentIds: [] }, /documentIds/);
+    await bad({ documentIds: [id, id] }, /repeat/);
+    await bad({ targetLocales: ['xx'] }, /Locale "xx" does not exist/);
+    await bad({ targetLocales: ['en'] }, /source locale/);
+    await bad({ targetLocales: [] }, /targetLocales/);
+    await bad({ tier: 'ultra' }, /tier/);
+    await bad({ extra: 1 }, /unknown field/);
+    await bad({ comment: 'x' }, /unknown field/);
+    await bad({ extra: 1 }, /unknown field/, '/gengo/bulk');
+    await bad({ documentIds: ['nosuchdocument0000000000'] }, /Nothing to translate/, '/gengo/bulk');
+    expect((await api().post('/gengo/bulk').send([])).status).toBe(400);
+    expect((await api().get('/gengo/bulk/999999')).status).toBe(404);
+    expect((await api().get('/gengo/bulk/abc')).status).toBe(400);
+    expect((await api().post('/gengo/bulk/999999/cancel').send({})).status).toBe(404);
+  });
+
+  it('RBAC: ordering needs the order action and read access to the type; reading progress needs read', async () => {
+    const [id] = await createArticles(w.app, 1);
+    const reader = await createRestrictedAdmin(w.app, ['plugin::gengo.read']);
+    const orderer = await createRestrictedAdmin(w.app, ['plugin::gengo.order', 'plugin::gengo.read']);
+    const body = { contentType: ARTICLE, documentIds: [id], targetLocales: ['fr'] };
+    const made = await api().post('/gengo/bulk').send(body);
+    expect(made.status).toBe(202);
+    await worker().idle();
+    const as = (t: string) => w.app.as(t);
+    expect((await as(reader.token).post('/gengo/bulk/quote').send(body)).status).toBe(403);
+    expect((await as(reader.token).post('/gengo/bulk').send(body)).status).toBe(403);
+    expect((await as(reader.token).post(`/gengo/bulk/${made.body.data.id}/cancel`).send({})).status).toBe(403);
+    expect((await as(reader.token).get(`/gengo/bulk/${made.body.data.id}`)).status).toBe(200);
+    expect((await as(reader.token).get('/gengo/bulk')).status).toBe(200);
+    // The order action without content-manager read on articles.
+    const quote = await as(orderer.token).post('/gengo/bulk/quote').send(body);
+    expect(quote.status).toBe(403);
+    expect((await as(orderer.token).post('/gengo/bulk').send(body)).status).toBe(403);
+    const allowed = await createRestrictedAdmin(w.app, [
+      'plugin::gengo.order',
+      { action: 'plugin::content-manager.explorer.read', subject: ARTICLE, properties: { fields: ['title', 'summary'], locales: ['en', 'fr'] } },
+    ]);
+    expect((await as(allowed.token).post('/gengo/bulk/quote').send(body)).status).toBe(200);
+    expect((await w.app.http.get(`/gengo/bulk/${made.body.data.id}`)).status).toBe(401);
+  });
+});
