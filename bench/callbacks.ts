@@ -1,5 +1,5 @@
 import { placeOrder } from '../tests/helpers/orders';
-import { bareWrite, bindJobs, countVersions, createArticles, storedData, waitUntil } from './lib/fixtures';
+import { again, bareWrite, bindJobs, countVersions, createArticles, storedData, waitUntil } from './lib/fixtures';
 import { createProber, type ProbeFigures } from './lib/probe';
 import { createProfile } from './lib/profile';
 import { ms, now, percentile, ratio, sec, x, type BenchResult } from './lib/stats';
@@ -52,7 +52,7 @@ export default async function callbacksBench({ db, n }: { db: BenchDb; n: number
     const setup0 = now();
     const docs = await createArticles(w, n, 'Callback');
     const orders = await inBatches(w, docs, (documentId) => placeOrder(w, documentId, { only: (p) => p.includes('title') }));
-    await w.control.tick(); // available → pending
+    await again(() => w.control.tick()); // available → pending
     const delivered = async () => (await w.control.callbacks()).every((c) => c.delivered);
     await waitUntil('setup callbacks delivered', delivered, 300_000, 200);
     await bindJobs(w, orders);
@@ -65,8 +65,8 @@ export default async function callbacksBench({ db, n }: { db: BenchDb; n: number
     profile.start();
     let probe = await prober.start();
     const t0 = now();
-    await w.control.tick(); // pending → reviewable: N callbacks
-    await waitUntil('every callback written', () => written.size >= n, 600_000, 10);
+    await again(() => w.control.tick()); // pending → reviewable: N callbacks
+    await waitUntil('every callback written', () => written.size >= n, 3_600_000, 10);
     const burstMs = now() - t0;
     const burstProbe = await probe.stop();
     profile.stop();

@@ -1,6 +1,6 @@
 import { createSuperAdmin } from '../tests/helpers/admin';
 import { ARTICLE } from '../tests/helpers/orders';
-import { bareWrite, countVersions, createArticles, storedData, waitUntil } from './lib/fixtures';
+import { again, bareWrite, countVersions, createArticles, storedData, waitUntil } from './lib/fixtures';
 import { createProfile } from './lib/profile';
 import { ms, now, ratio, sec, x, type BenchResult } from './lib/stats';
 import { pool, startWorld, type BenchDb } from './lib/world';
@@ -28,8 +28,8 @@ export default async function e2eBench({ db, n }: { db: BenchDb; n: number }): P
     const setup0 = now();
     const docs = await createArticles(w, n, 'EndToEnd');
     const setupMs = now() - setup0;
-    await w.control.clearRequests();
-    await w.control.auto(true, AUTO_STEP_MS, true);
+    await again(() => w.control.clearRequests());
+    await again(() => w.control.auto(true, AUTO_STEP_MS, true));
 
     const jobs = strapi.db.query('plugin::gengo.job' as any);
     profile.start();

@@ -1,5 +1,5 @@
 import { placeOrder } from '../tests/helpers/orders';
-import { bindJobs, createArticles } from './lib/fixtures';
+import { again, bindJobs, createArticles } from './lib/fixtures';
 import { createProfile } from './lib/profile';
 import { ms, now, sec, type BenchResult } from './lib/stats';
 import { inBatches, pool, startWorld, type BenchDb } from './lib/world';
@@ -22,11 +22,11 @@ export default async function reconcileBench({ db, n }: { db: BenchDb; n: number
     const docs = await createArticles(w, n, 'Reconcile');
     const orders = await inBatches(w, docs, (documentId) => placeOrder(w, documentId, { callbackUrl: null }));
     await bindJobs(w, orders);
-    const jobs = (await w.control.jobs()).length;
-    await w.control.tick(); // available → pending, unknown to us until polled
+    const jobs = (await again(() => w.control.jobs())).length;
+    await again(() => w.control.tick()); // available → pending, unknown to us until polled
     const setupMs = now() - setup0;
 
-    await w.control.clearRequests();
+    await again(() => w.control.clearRequests());
     profile.start();
     const t0 = now();
     const result = await strapi.plugin('gengo').service('reconcile').run();

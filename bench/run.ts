@@ -6,7 +6,7 @@ import { formatTable, sec, type BenchResult } from './lib/stats';
 import type { BenchDb } from './lib/world';
 
 /**
- * `npm run bench [-- <bench…>] [--db sqlite|postgres|both] [--n N]`: each bench runs in a child
+ * `npm run bench [-- <bench…>] [--db sqlite|postgres|both] [--n N] [--no-compile]`: each bench runs in a child
  * process of its own (a fresh heap for memory figures, no state carried over), SQLite then
  * PostgreSQL. Not part of `npm test`. Tables are printed as each bench ends, and all of them again
  * at the end (Markdown, for the README).
@@ -40,6 +40,7 @@ const parse = (argv: string[]) => {
   let db = 'both';
   let n = 1000;
   let out: string | null = null;
+  let compile = true;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--db') db = argv[++i];
@@ -47,13 +48,14 @@ const parse = (argv: string[]) => {
     else if (a === '--n') n = Number(argv[++i]);
     else if (a.startsWith('--n=')) n = Number(a.slice(4));
     else if (a === '--child-out') out = argv[++i];
+    else if (a === '--no-compile') compile = false;
     else names.push(ALIASES[a] ?? a);
   }
   if (!['sqlite', 'postgres', 'both'].includes(db)) throw new Error(`--db sqlite|postgres|both, not ${db}`);
   if (!Number.isInteger(n) || n < 1) throw new Error('--n takes a positive integer');
   const unknown = names.filter((b) => !BENCHES[b]);
   if (unknown.length) throw new Error(`unknown bench ${unknown.join(', ')}; known: ${Object.keys(BENCHES).join(', ')}`);
-  return { names: names.length ? [...new Set(names)] : Object.keys(BENCHES), db, n, out };
+  return { names: names.length ? [...new Set(names)] : Object.keys(BENCHES), db, n, out, compile };
 };
 
 const spawnChild = (name: string, db: BenchDb, n: number): Promise<BenchResult[] | null> =>
@@ -71,15 +73,18 @@ const spawnChild = (name: string, db: BenchDb, n: number): Promise<BenchResult[]
   });
 
 (async () => {
-  const { names, db, n, out } = parse(process.argv.slice(2));
+  const { names, db, n, out, compile } = parse(process.argv.slice(2));
   if (out) {
     const results = await BENCHES[names[0]].load()({ db: db as BenchDb, n });
     fs.writeFileSync(out, JSON.stringify(results));
     process.exit(0);
   }
   const t0 = Date.now();
-  const { compileStrapi } = require('@strapi/strapi') as typeof import('@strapi/strapi');
-  await compileStrapi({ appDir: path.join(__dirname, '..', 'playground') });
+  if (compile) {
+    // The playground boots from its compiled dist/ (--no-compile: it is up to date).
+    const { compileStrapi } = require('@strapi/strapi') as typeof import('@strapi/strapi');
+    await compileStrapi({ appDir: path.join(__dirname, '..', 'playground') });
+  }
   const dbs: BenchDb[] = db === 'both' ? ['sqlite', 'postgres'] : [db as BenchDb];
   const all: BenchResult[] = [];
   const timings: string[] = [];

@@ -64,7 +64,7 @@ export const waitUntil = async (what: string, fn: () => Promise<boolean> | boole
 export const bindJobs = async (w: World, orders: PlacedOrder[]) => {
   const byRef = new Map(orders.map((o) => [o.reference, o.orderId]));
   const jobs = w.app.strapi.db.query('plugin::gengo.job' as any);
-  for (const job of await w.control.jobs()) {
+  for (const job of await again(() => w.control.jobs())) {
     let data: { ref: string; s: string; c: number };
     try {
       data = JSON.parse(String(job.custom_data));
@@ -77,5 +77,18 @@ export const bindJobs = async (w: World, orders: PlacedOrder[]) => {
       where: { orderId, segmentKey: data.s, chunkIndex: data.c },
       data: { gengoJobId: String(job.job_id), gengoStatus: job.status, status: job.status },
     });
+  }
+};
+
+/**
+ * A read of the emulator's control API, tried again once: after a long idle stretch of setup,
+ * the kept-alive socket it reuses may just have been closed by the server (ECONNRESET).
+ */
+export const again = async <T>(fn: () => Promise<T>): Promise<T> => {
+  try {
+    return await fn();
+  } catch {
+    await new Promise((r) => setTimeout(r, 100));
+    return fn();
   }
 };

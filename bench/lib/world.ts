@@ -4,6 +4,7 @@ import '../../tests/setup/env';
 import { REPO_ROOT } from '../../tests/helpers/paths';
 import { startReceiving, type Receiving } from '../../tests/helpers/orders';
 import { createApiToken } from '../../tests/helpers/admin';
+import { startEmulatorProcess } from './emulator-child';
 
 /**
  * The benches' world: the playground booted in-process (tests/helpers: a fresh SQLite file or
@@ -28,9 +29,10 @@ export interface World extends Receiving {
   apiToken: string;
 }
 
-export const startWorld = async (db: BenchDb): Promise<World> => {
+/** `emulator: 'process'`: the emulator runs in a child process (memory figures), else in this one. */
+export const startWorld = async (db: BenchDb, opts: { emulator?: 'process' } = {}): Promise<World> => {
   process.env.TEST_DATABASE = db;
-  const r = await startReceiving();
+  const r = await startReceiving(opts.emulator === 'process' ? { emulator: await startEmulatorProcess() } : {});
   // Per-request and per-job info logs would cost more than some of what is measured.
   (r.app.strapi.log as any).level = 'warn';
   const apiToken = await createApiToken(r.app);

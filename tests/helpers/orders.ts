@@ -15,9 +15,14 @@ import { startTestStrapi, type TestStrapi } from './strapi';
  */
 export const ARTICLE = 'api::article.article';
 
+/** The emulator's URLs, keys and close(): started here, or given (the benches run one in a process of its own). */
+type EmulatorHandle = Pick<Awaited<ReturnType<typeof startEmulator>>, 'url' | 'apiUrl' | 'publicKey' | 'privateKey' | 'close'>;
+
+export const RECEIVING_EMULATOR = { credits: 10_000, jobCreationDelayMs: 0, callbackRetryMs: 200, duplicateWindowSeconds: 0 };
+
 export type Receiving = {
   app: TestStrapi;
-  emu: Awaited<ReturnType<typeof startEmulator>>;
+  emu: EmulatorHandle;
   control: EmulatorControl;
   baseUrl: string;
   stop(): Promise<void>;
@@ -25,9 +30,9 @@ export type Receiving = {
 
 const GENGO_ENV = ['GENGO_PUBLIC_KEY', 'GENGO_PRIVATE_KEY', 'GENGO_API_URL', 'GENGO_PUBLIC_URL', 'GENGO_ENVIRONMENT', 'GENGO_POLL_INTERVAL_MINUTES'];
 
-export const startReceiving = async (opts: { publicUrl?: (port: number) => string | null } = {}): Promise<Receiving> => {
+export const startReceiving = async (opts: { publicUrl?: (port: number) => string | null; emulator?: EmulatorHandle } = {}): Promise<Receiving> => {
   for (const k of Object.keys(process.env)) if (k.startsWith('GENGO_')) delete process.env[k];
-  const emu = await startEmulator({ port: 0, credits: 10_000, jobCreationDelayMs: 0, callbackRetryMs: 200, duplicateWindowSeconds: 0 });
+  const emu = opts.emulator ?? (await startEmulator({ port: 0, ...RECEIVING_EMULATOR }));
   const app = await startTestStrapi();
   const server = app.strapi.server.httpServer;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
