@@ -17,9 +17,14 @@ import { startTestStrapi, type TestStrapi } from './strapi';
  */
 export const ARTICLE = 'api::article.article';
 
+/** The emulator's URLs, keys and close(): started here, or given (the benches run one in a process of its own). */
+type EmulatorHandle = Pick<Awaited<ReturnType<typeof startEmulator>>, 'url' | 'apiUrl' | 'publicKey' | 'privateKey' | 'close'>;
+
+export const RECEIVING_EMULATOR = { credits: 10_000, jobCreationDelayMs: 0, callbackRetryMs: 200, duplicateWindowSeconds: 0 };
+
 export type Receiving = {
   app: TestStrapi;
-  emu: Awaited<ReturnType<typeof startEmulator>>;
+  emu: EmulatorHandle;
   control: EmulatorControl;
   baseUrl: string;
   stop(): Promise<void>;
@@ -29,15 +34,17 @@ const GENGO_ENV = ['GENGO_PUBLIC_KEY', 'GENGO_PRIVATE_KEY', 'GENGO_API_URL', 'GE
 
 export type ReceivingOptions = {
   publicUrl?: (port: number) => string | null;
-  /** Emulator options over the defaults below (keys, callback retries…). */
+  /** Emulator options over RECEIVING_EMULATOR (keys, callback retries…). */
   emulator?: StartEmulatorOptions;
+  /** An emulator already running instead (the benches run one in a process of its own). */
+  runningEmulator?: EmulatorHandle;
   /** Boot on this database (shared with other processes, or kept from a previous boot). */
   database?: TestDatabase;
 };
 
 export const startReceiving = async (opts: ReceivingOptions = {}): Promise<Receiving> => {
   for (const k of Object.keys(process.env)) if (k.startsWith('GENGO_')) delete process.env[k];
-  const emu = await startEmulator({ port: 0, credits: 10_000, jobCreationDelayMs: 0, callbackRetryMs: 200, duplicateWindowSeconds: 0, ...opts.emulator });
+  const emu = opts.runningEmulator ?? (await startEmulator({ port: 0, ...RECEIVING_EMULATOR, ...opts.emulator }));
   const app = await startTestStrapi({ database: opts.database });
   const server = app.strapi.server.httpServer;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));

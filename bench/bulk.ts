@@ -1,0 +1,124 @@
+import { createGengoClient, type JobPayload } from '../server/src/gengo';
+import { decodeCustomData } from '../server/src/records/types';
+import { createSuperAdmin } from '../tests/helpers/admin';
+import { ARTICLE } from '../tests/helpers/orders';
+import { again, createArticles, waitUntil } from './lib/fixtures';
+import { startMemorySampler } from './lib/memory';
+import { mb, ms, now, ratio, sec, x, type BenchResult } from './lib/stats';
+import { startWorld, type BenchDb } from './lib/world';
+
+/**
+ * Bulk order (POST /gengo/bulk, plan/bulk-contract.md) of N articles into `fr` and `de`: the
+ * Gengo calls it makes, its wall time (POST → batch `completed`) against the emulator's own
+ * ingest time for the same jobs (posted again, order by order, straight to the emulator with the
+ * plugin's Gengo client, in the same run), and peak memory (runs at N/4, N and 4N: it must stay
+ * flat). The emulator runs in a process of its own here: its job store is not ours to count.
+ */
+const LOCALES = ['fr', 'de'];
+const FINAL = new Set(['completed', 'failed', 'cancelled']);
+
+const callKinds = (calls: Array<{ method: string; path: string }>) => {
+  const byKind = new Map<string, number>();
+  for (const c of calls) {
+    const kind = `${c.method} ${c.path.replace(/^\/v2\//, '').replace(/\d+(,\d+)*/g, '{id}')}`;
+    byKind.set(kind, (byKind.get(kind) ?? 0) + 1);
+  }
+  return [...byKind.entries()].map(([k, v]) => `${v} ${k}`).join(', ');
+};
+
+export default async function bulkBench({ db, n }: { db: BenchDb; n: number }): Promise<BenchResult[]> {
+  const w = await startWorld(db, { emulator: 'process' });
+  try {
+    const admin = await createSuperAdmin(w.app);
+    const setup0 = now();
+    const docs = await createArticles(w, n, 'Bulk');
+    const setupMs = now() - setup0;
+    const api = (path: string, init: RequestInit = {}) =>
+      fetch(`${w.baseUrl}${path}`, { ...init, headers: { Authorization: `Bearer ${admin.token}`, 'content-type': 'application/json' } });
+
+    await again(() => w.control.clearRequests());
+    const memory = startMemorySampler();
+    const t0 = now();
+    const res = await api('/gengo/bulk', {
+      method: 'POST',
+      body: JSON.stringify({ contentType: ARTICLE, documentIds: docs, targetLocales: LOCALES, idempotencyKey: `bench-${n}-${Date.now()}` }),
+    });
+    const created = (await res.json()) as any;
+    if (res.status !== 202 && res.status !== 200) throw new Error(`POST /gengo/bulk: ${res.status} ${JSON.stringify(created)}`);
+    let batch = created.data;
+    await waitUntil(
+      'the batch to finish',
+      async () => {
+        batch = ((await (await api(`/gengo/bulk/${batch.id}`)).json()) as any).data;
+        return FINAL.has(batch.status);
+      },
+      1_800_000,
+      100
+    );
+    const bulkMs = now() - t0;
+    const mem = memory.stop();
+    const calls = await w.control.requests();
+
+    // The baseline: the same jobs, order by order, straight to the emulator.
+    const jobs = (await w.control.jobs()) as any[];
+    const orders = new Map<string, { reference: string; payload: Record<string, JobPayload> }>();
+    for (const j of jobs) {
+      const reference = decodeCustomData(j.custom_data)?.ref ?? String(j.custom_data);
+      const order = orders.get(String(j.order_id)) ?? { reference, payload: {} };
+      const payload = order.payload;
+      payload[`job_${Object.keys(payload).length}`] = {
+        slug: j.slug,
+        body_src: j.body_src,
+        lc_src: j.lc_src,
+        lc_tgt: j.lc_tgt,
+        tier: j.tier,
+        force: 1,
+        custom_data: j.custom_data,
+      } as JobPayload;
+      orders.set(String(j.order_id), order);
+    }
+    const client = createGengoClient({ publicKey: w.emu.publicKey, privateKey: w.emu.privateKey, baseUrl: w.emu.apiUrl, retries: 0 });
+    const i0 = now();
+    for (const { reference, payload } of orders.values()) await client.postJobs({ jobs: payload }, { reference });
+    const ingestMs = now() - i0;
+
+    const r = ratio(bulkMs, ingestMs);
+    return [
+      {
+        bench: 'bulk',
+        db,
+        n,
+        rows: [
+          { figure: `bulk order, ${n} articles × ${LOCALES.length} locales`, value: sec(bulkMs), against: `${sec(ingestMs)} emulator ingest`, ratio: x(r), target: '≤ 1.20×', pass: r <= 1.2 },
+          { figure: 'batch outcome', value: `${batch.status}: ${batch.done} done, ${batch.failed} failed, ${batch.ordered} orders`, target: `completed, ${n} done`, pass: batch.status === 'completed' && batch.done === n && batch.failed === 0 },
+          { figure: 'Gengo calls made', value: `${calls.length}: ${callKinds(calls)}`, against: `${orders.size} orders, ${jobs.length} jobs` },
+          { figure: 'peak memory during the batch', value: `live heap ${mb(mem.peakHeap)} (+${mb(mem.peakHeap - mem.baseHeap)})`, against: `rss ${mb(mem.peakRss)} (+${mb(mem.peakRss - mem.baseRss)})` },
+        ],
+        notes: [`setup (${n} articles): ${sec(setupMs)}; ${ms(bulkMs / n)} per article`],
+        figures: { peakHeap: mem.peakHeap, heapGrowth: mem.peakHeap - mem.baseHeap, peakRss: mem.peakRss },
+      },
+    ];
+  } finally {
+    await w.stop();
+  }
+}
+
+/** Memory across the sizes of one database: flat = the largest N's peak live heap within 1.25× of the smallest's. */
+export const combine = (results: BenchResult[]): BenchResult[] => {
+  const bulk = results.filter((r) => r.bench === 'bulk' && r.figures).sort((a, b) => a.n - b.n);
+  if (bulk.length < 2) return [];
+  const [small, large] = [bulk[0], bulk[bulk.length - 1]];
+  const r = ratio(large.figures!.peakHeap, small.figures!.peakHeap);
+  return [
+    {
+      bench: 'bulk memory',
+      db: small.db,
+      n: large.n,
+      rows: [
+        ...bulk.map((b) => ({ figure: `peak live heap at N = ${b.n}`, value: mb(b.figures!.peakHeap), against: `growth ${mb(b.figures!.heapGrowth)}, rss ${mb(b.figures!.peakRss)}` })),
+        { figure: `peak live heap, N = ${large.n} against N = ${small.n}`, value: mb(large.figures!.peakHeap), against: mb(small.figures!.peakHeap), ratio: x(r), target: 'flat (≤ 1.25×)', pass: r <= 1.25 },
+      ],
+      notes: [],
+    },
+  ];
+};

@@ -1,0 +1,124 @@
+import { placeOrder } from '../tests/helpers/orders';
+import { again, bareWrite, bindJobs, countVersions, createArticles, storedData, waitUntil } from './lib/fixtures';
+import { createProber, type ProbeFigures } from './lib/probe';
+import { createProfile } from './lib/profile';
+import { ms, now, percentile, ratio, sec, x, type BenchResult } from './lib/stats';
+import { inBatches, pool, startWorld, type BenchDb } from './lib/world';
+
+/**
+ * Callbacks and responsiveness: N jobs (one per article) wait `pending` at the emulator; one
+ * automatic-mode tick moves them all to `reviewable` at once: N callbacks hit the server, each is
+ * fetched again from Gengo and written into the `fr` version. Measured against a bare
+ * `documents().update` of the same data, as the plugin stored it, into a new locale version
+ * (`de`) of the same N articles, in the same run, while a content-API GET is due every 50 ms.
+ */
+const BARE_LOCALE = 'de';
+export default async function callbacksBench({ db, n }: { db: BenchDb; n: number }): Promise<BenchResult[]> {
+  const w = await startWorld(db);
+  try {
+    const strapi = w.app.strapi;
+    const gengo = strapi.plugin('gengo');
+    const profile = createProfile(strapi);
+
+    const received = new Map<string, number>();
+    const callbacks = gengo.service('callbacks');
+    const accept = callbacks.accept;
+    // The setup's callbacks (available, pending) are answered and dropped: the rows are bound to
+    // their Gengo jobs directly below, as those callbacks would have done, in a fraction of the time.
+    let live = false;
+    callbacks.accept = (kind: string, id: string) => {
+      if (!live) return;
+      if (!received.has(id)) received.set(id, now());
+      return accept.call(callbacks, kind, id);
+    };
+    const written = new Map<string, number>();
+    const service: number[] = [];
+    const sync = gengo.service('jobSync');
+    const refresh = sync.refresh;
+    sync.refresh = async (id: string) => {
+      const t = now();
+      const out = await refresh.call(sync, id);
+      if (out?.state === 'synced' && out.apply?.state === 'applied') {
+        service.push(now() - t);
+        written.set(id, now());
+      }
+      return out;
+    };
+    profile.time(sync, 'refresh', 'jobSync.refresh (GET job, sync, apply)');
+    profile.time(gengo.service('apply'), 'applySegment', 'apply.applySegment (our writes + Document Service)');
+    profile.timeGengoCalls({ getJob: 'Gengo GET translate/job/{id} (HTTP to the emulator)' });
+
+    // Setup (not timed): N articles ordered into fr, their jobs pending; N twins for the baseline.
+    const setup0 = now();
+    const docs = await createArticles(w, n, 'Callback');
+    const orders = await inBatches(w, docs, (documentId) => placeOrder(w, documentId, { only: (p) => p.includes('title') }));
+    await again(() => w.control.tick()); // available → pending
+    const delivered = async () => (await w.control.callbacks()).every((c) => c.delivered);
+    await waitUntil('setup callbacks delivered', delivered, 300_000, 200);
+    await bindJobs(w, orders);
+    live = true;
+    const setupMs = now() - setup0;
+
+    const prober = await createProber(`${w.baseUrl}/api/articles?locale=en&pagination[pageSize]=5`, { Authorization: `Bearer ${w.apiToken}` });
+
+    // The burst.
+    profile.start();
+    let probe = await prober.start();
+    const t0 = now();
+    await again(() => w.control.tick()); // pending → reviewable: N callbacks
+    await waitUntil('every callback written', () => written.size >= n, 3_600_000, 10);
+    const burstMs = now() - t0;
+    const burstProbe = await probe.stop();
+    profile.stop();
+    const frWritten = await countVersions(w, 'fr');
+    const latencies = [...written.entries()].map(([id, t]) => t - (received.get(id) ?? t0));
+
+    // The baseline: the same fr data, written by a bare loop of Document Service updates.
+    const data = await pool(docs, 4, (documentId) => storedData(w, documentId, 'fr'));
+    probe = await prober.start();
+    const bare: number[] = [];
+    const b0 = now();
+    for (const [i, documentId] of docs.entries()) {
+      const t = now();
+      await bareWrite(w, documentId, BARE_LOCALE, data[i]);
+      bare.push(now() - t);
+    }
+    const bareMs = now() - b0;
+    const bareProbe = await probe.stop();
+    prober.close();
+
+    const r = ratio(burstMs, bareMs);
+    const callbacksResult: BenchResult = {
+      bench: 'callbacks',
+      db,
+      n,
+      rows: [
+        { figure: `burst of ${n} callbacks → fr writes, total`, value: sec(burstMs), against: `${sec(bareMs)} bare`, ratio: x(r), target: '≤ 1.30×', pass: r <= 1.3 },
+        { figure: 'per callback p50 (fetch + apply)', value: ms(percentile(service, 50)), against: `${ms(percentile(bare, 50))} bare`, ratio: x(ratio(percentile(service, 50), percentile(bare, 50))) },
+        { figure: 'per callback p99 (fetch + apply)', value: ms(percentile(service, 99)), against: `${ms(percentile(bare, 99))} bare`, ratio: x(ratio(percentile(service, 99), percentile(bare, 99))) },
+        { figure: 'received → written p50 / p99 (queue wait incl.)', value: `${ms(percentile(latencies, 50))} / ${ms(percentile(latencies, 99))}` },
+        { figure: 'fr versions written', value: `${frWritten} / ${n}`, target: `${n}`, pass: frWritten === n },
+      ],
+      notes: [`setup (articles, orders, jobs pending): ${sec(setupMs)}`, 'where the time goes during the burst:', ...profile.lines().map((l) => `  ${l}`)],
+    };
+    const row = (label: string, p: ProbeFigures, target: boolean) => ({
+      figure: label,
+      value: `max ${ms(p.maxLatency)}, p99 ${ms(p.p99Latency)}, p50 ${ms(p.p50Latency)} (${p.requests} GETs, ${p.over100} over 100 ms)`,
+      against: `loop delay max ${ms(p.maxLoopDelay)}`,
+      ...(target ? { target: 'max ≤ 100 ms', pass: p.maxLatency <= 100 && p.failed === 0 } : {}),
+    });
+    const responsiveness: BenchResult = {
+      bench: 'responsiveness',
+      db,
+      n,
+      rows: [row(`GET every 50 ms during the ${n}-callback burst`, burstProbe, true), row(`same, during a naive loop of ${n} bare writes`, bareProbe, false)],
+      notes: [
+        'GETs sent from a process of their own, latency counted from when each was due; loop delay = longest event-loop stall in the server process',
+        `slowest GETs in the burst (due at → waited): ${burstProbe.worst.map((s) => `${sec(s.at)} → ${ms(s.latency)}`).join(', ')}`,
+      ],
+    };
+    return [callbacksResult, responsiveness];
+  } finally {
+    await w.stop();
+  }
+}

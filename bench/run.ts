@@ -1,0 +1,118 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { formatTable, sec, type BenchResult } from './lib/stats';
+import type { BenchDb } from './lib/world';
+
+/**
+ * `npm run bench [-- <bench…>] [--db sqlite|postgres|both] [--n N] [--no-compile]`: each bench runs in a child
+ * process of its own (a fresh heap for memory figures, no state carried over), SQLite then
+ * PostgreSQL. Not part of `npm test`. Tables are printed as each bench ends, and all of them again
+ * at the end (Markdown, for the README).
+ */
+type BenchFn = (opts: { db: BenchDb; n: number }) => Promise<BenchResult[]>;
+interface Bench {
+  load: () => BenchFn;
+  perDb: boolean;
+  /** The sizes to run at, one child each (default: N). */
+  sizes?: (n: number) => number[];
+  /** Rows computed over the sizes' results (e.g. memory staying flat). */
+  combine?: (results: BenchResult[]) => BenchResult[];
+}
+// require, not import(): under tsx a dynamic import loads Strapi's ESM build, which Node refuses.
+const BENCHES: Record<string, Bench> = {
+  callbacks: { load: () => require('./callbacks').default, perDb: true },
+  reconcile: { load: () => require('./reconcile').default, perDb: true },
+  e2e: { load: () => require('./e2e').default, perDb: true },
+  bulk: {
+    load: () => require('./bulk').default,
+    perDb: true,
+    sizes: (n) => [Math.max(1, Math.round(n / 4)), n, n * 4],
+    combine: (results) => require('./bulk').combine(results),
+  },
+  bundle: { load: () => require('./bundle').default, perDb: false },
+};
+const ALIASES: Record<string, string> = { responsiveness: 'callbacks' };
+
+const parse = (argv: string[]) => {
+  const names: string[] = [];
+  let db = 'both';
+  let n = 1000;
+  let out: string | null = null;
+  let compile = true;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--db') db = argv[++i];
+    else if (a.startsWith('--db=')) db = a.slice(5);
+    else if (a === '--n') n = Number(argv[++i]);
+    else if (a.startsWith('--n=')) n = Number(a.slice(4));
+    else if (a === '--child-out') out = argv[++i];
+    else if (a === '--no-compile') compile = false;
+    else names.push(ALIASES[a] ?? a);
+  }
+  if (!['sqlite', 'postgres', 'both'].includes(db)) throw new Error(`--db sqlite|postgres|both, not ${db}`);
+  if (!Number.isInteger(n) || n < 1) throw new Error('--n takes a positive integer');
+  const unknown = names.filter((b) => !BENCHES[b]);
+  if (unknown.length) throw new Error(`unknown bench ${unknown.join(', ')}; known: ${Object.keys(BENCHES).join(', ')}`);
+  return { names: names.length ? [...new Set(names)] : Object.keys(BENCHES), db, n, out, compile };
+};
+
+const spawnChild = (name: string, db: BenchDb, n: number): Promise<BenchResult[] | null> =>
+  new Promise((resolve) => {
+    const out = path.join(os.tmpdir(), `gengo-bench-${process.pid}-${name}-${db}-${n}.json`);
+    const tsx = path.join(__dirname, '..', 'node_modules', '.bin', 'tsx');
+    const env = { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --expose-gc`.trim() };
+    const child = spawn(tsx, [__filename, name, '--db', db, '--n', String(n), '--child-out', out], { stdio: 'inherit', env });
+    child.on('exit', (code) => {
+      let results: BenchResult[] | null = null;
+      if (code === 0 && fs.existsSync(out)) results = JSON.parse(fs.readFileSync(out, 'utf8'));
+      fs.rmSync(out, { force: true });
+      resolve(results);
+    });
+  });
+
+(async () => {
+  const { names, db, n, out, compile } = parse(process.argv.slice(2));
+  if (out) {
+    const results = await BENCHES[names[0]].load()({ db: db as BenchDb, n });
+    fs.writeFileSync(out, JSON.stringify(results));
+    process.exit(0);
+  }
+  const t0 = Date.now();
+  if (compile) {
+    // The playground boots from its compiled dist/ (--no-compile: it is up to date).
+    const { compileStrapi } = require('@strapi/strapi') as typeof import('@strapi/strapi');
+    await compileStrapi({ appDir: path.join(__dirname, '..', 'playground') });
+  }
+  const dbs: BenchDb[] = db === 'both' ? ['sqlite', 'postgres'] : [db as BenchDb];
+  const all: BenchResult[] = [];
+  const timings: string[] = [];
+  let failed = 0;
+  for (const d of dbs) {
+    for (const name of names) {
+      const bench = BENCHES[name];
+      if (!bench.perDb && d !== dbs[0]) continue;
+      const mine: BenchResult[] = [];
+      for (const size of bench.sizes?.(n) ?? [n]) {
+        const b0 = Date.now();
+        const results = await spawnChild(name, d, size);
+        timings.push(`${name} on ${d}, N = ${size}: ${sec(Date.now() - b0)}${results ? '' : ' (failed)'}`);
+        if (!results) {
+          failed++;
+          continue;
+        }
+        mine.push(...results);
+      }
+      const combined = bench.combine && mine.length ? bench.combine(mine) : [];
+      for (const r of [...mine, ...combined]) console.log(`\n${formatTable(r)}\n`);
+      all.push(...mine, ...combined);
+    }
+  }
+  console.log(`\n## All results\n\n${all.map(formatTable).join('\n\n')}\n\n${timings.map((t) => `- ${t}`).join('\n')}`);
+  console.log(`\nnpm run bench: ${sec(Date.now() - t0)} in all${failed ? `, ${failed} run(s) failed` : ''}`);
+  process.exit(failed ? 1 : 0);
+})().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
