@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { getService } from '../get-service';
-import { assertCanRead, userOf } from './admin-context';
+import { assertCanRead, canReadType, userOf } from './admin-context';
 import { validateDocumentStatus, validateListOrders, validateOrder, validateQuote } from './validation/orders';
 
 /** Quote, order, and the read routes of orders (the orders page, the edit-view panel). */
@@ -29,9 +29,7 @@ const createOrdersController = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** GET /gengo/orders?contentType=&documentId=&locale=&status=&page=&pageSize= */
   async find(ctx: any) {
     const q = await validateListOrders(ctx.query);
-    const ability = ctx.state?.userAbility;
-    const canRead = (uid: string) => !ability || ability.can('plugin::content-manager.explorer.read', uid);
-    const { results, pagination } = await getService(strapi, 'orderQueries').list(q, canRead);
+    const { results, pagination } = await getService(strapi, 'orderQueries').list(q, canReadType(ctx));
     ctx.body = { data: results, meta: { pagination } };
   },
 

@@ -8,6 +8,7 @@ import type { LocalePrices } from '../records/batch';
 import { invalid, type LoadedSource, type OrderSourceService } from './order-source';
 import { quotePlans, type PlanToQuote, type QuoteService } from './quote';
 import type { SettingsService } from './settings';
+import type { EntryTitlesService } from './entry-titles';
 
 /**
  * `POST /gengo/bulk/quote`, and the check a bulk order starts with: every document of the selection
@@ -52,17 +53,11 @@ const createBulkQuoteService = ({ strapi }: { strapi: Core.Strapi }) => {
   const quotes = () => plugin().service('quote') as QuoteService;
   const settings = () => plugin().service('settings') as SettingsService;
 
-  /** The content manager's main field of the type (the list view's title column). */
+  /** Each document's title: the content manager's main field of the type (the list view's title column). */
   const titleOf = async (uid: string) => {
-    let field: string | undefined;
-    try {
-      const config = await strapi.plugin('content-manager').service('content-types').findConfiguration({ uid });
-      field = config?.settings?.mainField;
-    } catch {
-      field = undefined;
-    }
+    const field = await (plugin().service('entryTitles') as EntryTitlesService).mainFieldOf(uid);
     return (doc: Record<string, unknown>) => {
-      const value = doc[field && field !== 'id' ? field : 'title'];
+      const value = field ? doc[field] : null;
       return typeof value === 'string' && value ? value.slice(0, 250) : null;
     };
   };

@@ -29,6 +29,8 @@ const createEntryTitlesService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
+    mainFieldOf,
+
     async titlesOf(refs: EntryRef[], canRead: (uid: string) => boolean = () => true): Promise<Map<string, string>> {
       const titles = new Map<string, string>();
       const groups = new Map<string, EntryRef[]>();
