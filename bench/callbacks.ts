@@ -14,7 +14,8 @@ import { inBatches, pool, startWorld, type BenchDb } from './lib/world';
  */
 const BARE_LOCALE = 'de';
 export default async function callbacksBench({ db, n }: { db: BenchDb; n: number }): Promise<BenchResult[]> {
-  const w = await startWorld(db);
+  // The emulator in a process of its own, as Gengo is: its work is not the server's.
+  const w = await startWorld(db, { emulator: 'process' });
   try {
     const strapi = w.app.strapi;
     const gengo = strapi.plugin('gengo');
@@ -32,21 +33,20 @@ export default async function callbacksBench({ db, n }: { db: BenchDb; n: number
       return accept.call(callbacks, kind, id);
     };
     const written = new Map<string, number>();
-    const service: number[] = [];
     const sync = gengo.service('jobSync');
-    const refresh = sync.refresh;
-    sync.refresh = async (id: string) => {
-      const t = now();
-      const out = await refresh.call(sync, id);
-      if (out?.state === 'synced' && out.apply?.state === 'applied') {
-        service.push(now() - t);
-        written.set(id, now());
-      }
+    const syncJobs = sync.syncJobs;
+    let batches = 0;
+    sync.syncJobs = async (jobs: Array<{ job_id: string | number }>) => {
+      const out = await syncJobs.call(sync, jobs);
+      if (live) batches++;
+      out.forEach((r: any, i: number) => {
+        if (r.status === 'fulfilled' && r.value?.state === 'synced' && r.value.apply?.state === 'applied') written.set(String(jobs[i].job_id), now());
+      });
       return out;
     };
-    profile.time(sync, 'refresh', 'jobSync.refresh (GET job, sync, apply)');
-    profile.time(gengo.service('apply'), 'applySegment', 'apply.applySegment (our writes + Document Service)');
-    profile.timeGengoCalls({ getJob: 'Gengo GET translate/job/{id} (HTTP to the emulator)' });
+    profile.time(sync, 'syncJobs', 'jobSync.syncJobs (a fetched batch: records, entry writes, commits)');
+    profile.time(gengo.service('apply'), 'applyHeld', 'apply.applyHeld (one segment: reads, merge, Document Service update)');
+    profile.timeGengoCalls({ getJob: 'Gengo GET translate/job/{id}', getJobs: 'Gengo GET translate/jobs/{ids} (batched fetch of callbacks)' });
 
     // Setup (not timed): N articles ordered into fr, their jobs pending; N twins for the baseline.
     const setup0 = now();
@@ -62,6 +62,7 @@ export default async function callbacksBench({ db, n }: { db: BenchDb; n: number
     const prober = await createProber(`${w.baseUrl}/api/articles?locale=en&pagination[pageSize]=5`, { Authorization: `Bearer ${w.apiToken}` });
 
     // The burst.
+    const calls0 = (await w.control.requests()).length;
     profile.start();
     let probe = await prober.start();
     const t0 = now();
@@ -71,6 +72,7 @@ export default async function callbacksBench({ db, n }: { db: BenchDb; n: number
     const burstProbe = await probe.stop();
     profile.stop();
     const frWritten = await countVersions(w, 'fr');
+    const gengoCalls = (await w.control.requests()).length - calls0;
     const latencies = [...written.entries()].map(([id, t]) => t - (received.get(id) ?? t0));
 
     // The baseline: the same fr data, written by a bare loop of Document Service updates.
@@ -94,10 +96,11 @@ export default async function callbacksBench({ db, n }: { db: BenchDb; n: number
       n,
       rows: [
         { figure: `burst of ${n} callbacks → fr writes, total`, value: sec(burstMs), against: `${sec(bareMs)} bare`, ratio: x(r), target: '≤ 1.30×', pass: r <= 1.3 },
-        { figure: 'per callback p50 (fetch + apply)', value: ms(percentile(service, 50)), against: `${ms(percentile(bare, 50))} bare`, ratio: x(ratio(percentile(service, 50), percentile(bare, 50))) },
-        { figure: 'per callback p99 (fetch + apply)', value: ms(percentile(service, 99)), against: `${ms(percentile(bare, 99))} bare`, ratio: x(ratio(percentile(service, 99), percentile(bare, 99))) },
+        { figure: 'per write (burst total / N; bare: mean)', value: ms(burstMs / n), against: `${ms(bareMs / n)} bare`, ratio: x(ratio(burstMs, bareMs)) },
+        { figure: 'batches applied (fetch of up to 50 jobs → slices of one transaction)', value: `${batches}` },
         { figure: 'received → written p50 / p99 (queue wait incl.)', value: `${ms(percentile(latencies, 50))} / ${ms(percentile(latencies, 99))}` },
         { figure: 'fr versions written', value: `${frWritten} / ${n}`, target: `${n}`, pass: frWritten === n },
+        { figure: 'Gengo calls during the burst', value: `${gengoCalls}`, against: `${n} callbacks` },
       ],
       notes: [`setup (articles, orders, jobs pending): ${sec(setupMs)}`, 'where the time goes during the burst:', ...profile.lines().map((l) => `  ${l}`)],
     };

@@ -8,6 +8,7 @@ const destroy = async ({ strapi }: { strapi: Core.Strapi }) => {
   getService(strapi, 'reconcile').unschedule();
   // Bulk orders: no document starts any more; the one in progress finishes (then resumes at the next start).
   const bulk = getService(strapi, 'bulkWorker').stop();
+  getService(strapi, 'callbacks').close();
   // Work already started (an order's follow-up, a review's sync, queued applies) finishes its
   // writes: cut off mid-transaction it would only be redone by the next poll, but the database
   // connection closes under it. Bounded, so that a hung Gengo call never blocks a shutdown.

@@ -8,8 +8,10 @@
 export interface SerialQueue {
   /** Runs `fn` after the tasks before it; a task with the same key still waiting is reused. */
   run<T>(key: string, fn: () => Promise<T>): Promise<T>;
-  /** Resolves when nothing is waiting or running. */
+  /** Resolves when nothing is waiting or running (tasks, and work handed to `track`). */
   idle(): Promise<void>;
+  /** Work that will end in tasks of this queue (a fetch whose result is queued): `idle` waits for it too. */
+  track<T>(work: Promise<T>): Promise<T>;
   readonly size: number;
   /** Refuses new tasks; waiting ones are dropped (their promises reject). */
   close(): void;
@@ -33,7 +35,15 @@ export const createSerialQueue = (opts: { yieldFn?: Yield } = {}): SerialQueue =
   const byKey = new Map<string, Task>();
   let running = false;
   let closed = false;
+  let tracked = 0;
   let idleWaiters: Array<() => void> = [];
+  const isIdle = () => !running && !waiting.length && !tracked;
+  const wakeIdleWaiters = () => {
+    if (!isIdle()) return;
+    const waiters = idleWaiters;
+    idleWaiters = [];
+    waiters.forEach((w) => w());
+  };
 
   const pump = async () => {
     if (running) return;
@@ -51,9 +61,7 @@ export const createSerialQueue = (opts: { yieldFn?: Yield } = {}): SerialQueue =
       }
     } finally {
       running = false;
-      const waiters = idleWaiters;
-      idleWaiters = [];
-      waiters.forEach((w) => w());
+      wakeIdleWaiters();
     }
   };
 
@@ -75,8 +83,17 @@ export const createSerialQueue = (opts: { yieldFn?: Yield } = {}): SerialQueue =
       return promise as Promise<T>;
     },
     idle() {
-      if (!running && !waiting.length) return Promise.resolve();
+      if (isIdle()) return Promise.resolve();
       return new Promise<void>((resolve) => idleWaiters.push(resolve));
+    },
+    track<T>(work: Promise<T>): Promise<T> {
+      tracked++;
+      const done = () => {
+        tracked--;
+        wakeIdleWaiters();
+      };
+      work.then(done, done);
+      return work;
     },
     get size() {
       return waiting.length + (running ? 1 : 0);
@@ -92,8 +109,10 @@ export const createSerialQueue = (opts: { yieldFn?: Yield } = {}): SerialQueue =
   };
 };
 
+export type KeyedMutex = <T>(key: string, fn: () => Promise<T>) => Promise<T>;
+
 /** An in-process mutex per key (a target document): calls with one key run one after another. */
-export const createKeyedMutex = () => {
+export const createKeyedMutex = (): KeyedMutex => {
   const tails = new Map<string, Promise<unknown>>();
   return async <T>(key: string, fn: () => Promise<T>): Promise<T> => {
     const before = tails.get(key) ?? Promise.resolve();
@@ -107,3 +126,10 @@ export const createKeyedMutex = () => {
     }
   };
 };
+
+/**
+ * Holds every key of `keys` while `fn` runs. Taken in sorted order, so two holders of
+ * overlapping sets cannot wait for each other.
+ */
+export const lockAll = <T>(mutex: KeyedMutex, keys: string[], fn: () => Promise<T>): Promise<T> =>
+  [...new Set(keys)].sort().reduceRight<() => Promise<T>>((inner, key) => () => mutex(key, inner), fn)();

@@ -40,15 +40,40 @@ export const segmentReadiness = (segment: Pick<OrderedSegment, 'separators'>, ro
 
 export const revisionHash = (chunks: string[], status: string): string => sha256Hex(JSON.stringify([status, chunks]));
 
-/** Hash of a field's value as stored: what we wrote, to tell a person's later edit from ours. */
-export const valueHash = (value: unknown): string => sha256Hex(JSON.stringify(value ?? null));
+/** Object keys sorted at every level: PostgreSQL's jsonb answers keys in an order of its own. */
+const canonical = (value: unknown): unknown => {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (!value || typeof value !== 'object' || value instanceof Date) return value;
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort()
+      .map((k) => [k, canonical((value as Record<string, unknown>)[k])])
+  );
+};
+
+/**
+ * Hash of a field's value: of what we wrote, to tell a person's later edit from ours. Key order
+ * does not count, so the hash of the data sent equals the hash of the value read back.
+ */
+export const valueHash = (value: unknown): string => sha256Hex(JSON.stringify(canonical(value ?? null)));
+
+/** Hashes stored by earlier versions kept key order: still recognised. */
+const legacyValueHash = (value: unknown): string => sha256Hex(JSON.stringify(value ?? null));
 
 export const hashPaths = (doc: Doc | null | undefined, paths: string[]): Record<string, string> =>
   Object.fromEntries(paths.map((p) => [p, valueHash(getAt(doc, parsePath(p)))]));
 
 /** Paths whose current target value is not what the plugin last wrote there (never written: not a conflict). */
 export const editedPaths = (target: Doc | null | undefined, paths: string[], lastWritten: Record<string, string>): string[] =>
-  paths.filter((p) => lastWritten[p] !== undefined && lastWritten[p] !== valueHash(getAt(target, parsePath(p))));
+  paths.filter((p) => {
+    if (lastWritten[p] === undefined) return false;
+    const current = getAt(target, parsePath(p));
+    return lastWritten[p] !== valueHash(current) && lastWritten[p] !== legacyValueHash(current);
+  });
+
+/** Whether every path has a value in `doc` (then its hashes can be taken from it). */
+export const hasAllPaths = (doc: Doc | null | undefined, paths: string[]): boolean =>
+  paths.every((p) => getAt(doc, parsePath(p)) !== undefined);
 
 /**
  * Whether the source still holds, at the segment's paths, the text that was ordered: the current

@@ -3,6 +3,7 @@ import { PLUGIN_ID, UIDS } from '../constants';
 import { buildTargetData, slugify, type Doc, type GetComponent, type Schema, type Translations } from '../content';
 import { buildDeepPopulate } from '../orders/populate';
 import { relationRefs } from '../receiving/relations';
+import { hasAllPaths } from '../receiving/segment-state';
 import type { JobRecord, OrderRecord } from '../records/types';
 import { asPluginWrite } from '../utils/plugin-writes';
 
@@ -66,7 +67,10 @@ export const createTargetIo = (strapi: Core.Strapi) => {
       return { source, target };
     },
 
-    /** Merges and writes the target draft; returns the target as stored afterwards. */
+    /**
+     * Merges and writes the target draft; returns what is stored afterwards at the translated
+     * paths: the data sent when it holds every one of them, else the target read back.
+     */
     async write(order: OrderRecord, source: Doc, target: Doc | null, translations: Translations): Promise<Doc | null> {
       const relations = await writableRelations(order, source);
       const { data, skipped } = buildTargetData({
@@ -80,22 +84,29 @@ export const createTargetIo = (strapi: Core.Strapi) => {
       });
       if (skipped.length) strapi.log.warn(`[gengo] order ${order.id}: skipped ${skipped.map((s) => `${s.path} (${s.reason})`).join(', ')}`);
       await asPluginWrite(() => docs(order).update({ documentId: order.targetDocumentId, locale: order.targetLocale, data } as any));
-      return find(order, order.targetLocale);
+      return hasAllPaths(data, Object.keys(translations)) ? data : find(order, order.targetLocale);
     },
 
     /**
-     * Once every job of the order is approved and written: the order is completed, and when the
-     * site asks for it (`publishWhenApproved` in the plugin config) and the source locale is
-     * published, the target locale is published too.
+     * Once every job of the order is approved and written, the order is completed. True when it
+     * is (then `publishIfWanted`, after the write is committed).
      */
-    async afterApplied(order: OrderRecord): Promise<void> {
-      const rows = (await strapi.db.query(UIDS.job).findMany({ where: { orderId: order.id }, select: ['gengoStatus', 'appliedStatus', 'status'] })) as JobRecord[];
+    async completeIfDone(order: OrderRecord): Promise<boolean> {
+      const rows = (await strapi.db.query(UIDS.job).findMany({ where: { orderId: order.id }, select: ['appliedStatus', 'status'] })) as JobRecord[];
       const done = rows.length > 0 && rows.every((r) => r.appliedStatus === 'approved' && r.status === 'approved');
-      if (!done) return;
+      if (!done) return false;
       if (order.status !== 'completed') {
         const history = [...(order.history ?? []), { at: new Date().toISOString(), status: 'completed' }];
         await strapi.db.query(UIDS.order).update({ where: { id: order.id }, data: { status: 'completed', history } });
       }
+      return true;
+    },
+
+    /**
+     * When the site asks for it (`publishWhenApproved` in the plugin config) and the source
+     * locale is published, a completed order's target locale is published too.
+     */
+    async publishIfWanted(order: OrderRecord): Promise<void> {
       const config = (strapi.config.get(`plugin::${PLUGIN_ID}`) ?? {}) as Record<string, unknown>;
       if (config.publishWhenApproved !== true) return;
       if (!(strapi.getModel(order.contentType as any) as any)?.options?.draftAndPublish) return;

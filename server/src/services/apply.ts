@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID, UIDS } from '../constants';
 import { joinChunks, restoreSegment, type Translations } from '../content';
-import { createKeyedMutex, createSerialQueue } from '../receiving/queue';
+import { createKeyedMutex, createSerialQueue, lockAll } from '../receiving/queue';
 import { editedPaths, hashPaths, isStale, lastWrittenHashes, segmentReadiness } from '../receiving/segment-state';
 import type { HistoryEntry, JobRecord, OrderedSegment, OrderRecord } from '../records/types';
 import { createTargetIo } from './apply-target';
@@ -137,31 +137,55 @@ const createApplyService = ({ strapi }: { strapi: Core.Strapi }) => {
     return { state: 'applied', detail: ready.status };
   };
 
+  const docKey = (order: OrderRecord) => `doc:${order.contentType}:${order.targetDocumentId}:${order.targetLocale}`;
+
+  /**
+   * Runs `fn` holding every target document of `orders` (in-process mutex, then one transaction
+   * with each document's row lock): what `fn` writes is committed once. Then, outside the
+   * transaction, publishes the orders `fn` returned as completed, when the site asks for it.
+   */
+  const inDocuments = async <T>(orders: OrderRecord[], fn: (done: Set<OrderRecord>) => Promise<T>): Promise<T> => {
+    const keys = orders.map(docKey);
+    return lockAll(mutex, keys, async () => {
+      const done = new Set<OrderRecord>();
+      const out = await lease().withRowLocks(keys, () => fn(done));
+      for (const order of done) {
+        await io.publishIfWanted(order).catch((err) => strapi.log.error(`[gengo] publishing order ${order.id}: ${err.message}`));
+      }
+      return out;
+    });
+  };
+
+  /**
+   * Applies one segment of an order whose target document the caller holds (`inDocuments`).
+   * Throws `ClaimLost` when another writer took the revision: the caller's transaction must roll back.
+   */
+  const applyHeld = async (order: OrderRecord, segmentKey: string, done: Set<OrderRecord>, opts: ApplyOptions = {}): Promise<ApplyOutcome> => {
+    const segment = order.segments?.find((s) => s.key === segmentKey);
+    if (!segment) return { state: 'missing' };
+    const outcome = await applyLocked(order, segment, opts);
+    if (outcome.state === 'applied' && (await io.completeIfDone(order))) done.add(order);
+    return outcome;
+  };
+
   /** Applies one segment now (serialized per target document). Prefer `request` from outside the queue. */
   const applySegment = async (orderId: number, segmentKey: string, opts: ApplyOptions = {}): Promise<ApplyOutcome> => {
     const order = (await strapi.db.query(UIDS.order).findOne({ where: { id: orderId } })) as OrderRecord | null;
-    const segment = order?.segments?.find((s) => s.key === segmentKey);
-    if (!order || !segment) return { state: 'missing' };
-    const docKey = `doc:${order.contentType}:${order.targetDocumentId}:${order.targetLocale}`;
-    return mutex(docKey, async () => {
-      let outcome: ApplyOutcome;
-      try {
-        outcome = await lease().withRowLock(docKey, () => applyLocked(order, segment, opts));
-      } catch (err) {
-        if (err instanceof ClaimLost) return { state: 'already' as const, detail: err.message };
-        throw err;
-      }
-      if (outcome.state === 'applied') {
-        await io.afterApplied(order).catch((err) => strapi.log.error(`[gengo] after applying order ${order.id}: ${err.message}`));
-      }
-      return outcome;
-    });
+    if (!order) return { state: 'missing' };
+    try {
+      return await inDocuments([order], (done) => applyHeld(order, segmentKey, done, opts));
+    } catch (err) {
+      if (err instanceof ClaimLost) return { state: 'already' as const, detail: err.message };
+      throw err;
+    }
   };
 
   return {
     /** The receiving side's one queue: a task at a time, the event loop served between tasks. */
     queue,
     applySegment,
+    inDocuments,
+    applyHeld,
     /** Through the queue (what the review actions should call). */
     request: (orderId: number, segmentKey: string, opts: ApplyOptions = {}) =>
       queue.run(`apply:${orderId}:${segmentKey}:${opts.force ? 'force' : ''}`, () => applySegment(orderId, segmentKey, opts)),
@@ -169,7 +193,7 @@ const createApplyService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 };
 
-class ClaimLost extends Error {
+export class ClaimLost extends Error {
   constructor(id: number) {
     super(`job row ${id} was claimed by another writer`);
   }

@@ -14,6 +14,8 @@ interface StoredToken {
   createdAt: string;
 }
 
+const VERIFY_CACHE_MS = 5_000;
+
 const digest = (token: string) => crypto.createHash('sha256').update(token, 'utf8').digest();
 
 export const createCallbackToken = (strapi: Core.Strapi) => {
@@ -21,6 +23,18 @@ export const createCallbackToken = (strapi: Core.Strapi) => {
   let warned = false;
 
   const read = async (): Promise<StoredToken | null> => ((await store().get({})) as StoredToken | null) ?? null;
+
+  // A burst of callbacks would read the same row once per request, each waiting its turn for
+  // SQLite's one connection. A rotation here is seen at once; one by another instance within
+  // VERIFY_CACHE_MS (the old URL works that much longer there, the new one is refused that long:
+  // Gengo retries and the poller catches up).
+  let cached: { at: number; hash: string | null } | null = null;
+  const storedHash = async (): Promise<string | null> => {
+    if (cached && Date.now() - cached.at < VERIFY_CACHE_MS) return cached.hash;
+    const hash = (await read())?.hash ?? null;
+    cached = { at: Date.now(), hash };
+    return hash;
+  };
 
   const write = async (): Promise<string> => {
     const token = crypto.randomBytes(32).toString('base64url');
@@ -33,6 +47,7 @@ export const createCallbackToken = (strapi: Core.Strapi) => {
     }
     const value: StoredToken = { hash: digest(token).toString('hex'), sealed, createdAt: new Date().toISOString() };
     await store().set({ value });
+    cached = null;
     return token;
   };
 
@@ -54,9 +69,9 @@ export const createCallbackToken = (strapi: Core.Strapi) => {
     /** Constant-time check of a token from a request against the stored hash. */
     async verify(candidate: unknown): Promise<boolean> {
       if (typeof candidate !== 'string' || !candidate || candidate.length > 200) return false;
-      const stored = await read();
-      if (!stored?.hash) return false;
-      const expected = Buffer.from(stored.hash, 'hex');
+      const hash = await storedHash();
+      if (!hash) return false;
+      const expected = Buffer.from(hash, 'hex');
       const given = digest(candidate);
       return expected.length === given.length && crypto.timingSafeEqual(expected, given);
     },

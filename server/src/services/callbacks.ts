@@ -1,9 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID } from '../constants';
-import { GengoApiError } from '../gengo';
+import { GengoApiError, type Job } from '../gengo';
+import { createJobIntake } from '../receiving/job-intake';
 import type { ApplyService } from './apply';
 import { createCallbackToken } from './callback-token';
 import type { JobSyncService } from './job-sync';
+import type { GengoService } from './gengo';
 import type { SettingsService } from './settings';
 
 /**
@@ -21,6 +23,38 @@ const createCallbacksService = ({ strapi }: { strapi: Core.Strapi }) => {
   const settings = () => strapi.plugin(PLUGIN_ID).service('settings') as SettingsService;
   const apply = () => strapi.plugin(PLUGIN_ID).service('apply') as ApplyService;
   const sync = () => strapi.plugin(PLUGIN_ID).service('jobSync') as JobSyncService;
+  const gengo = () => strapi.plugin(PLUGIN_ID).service('gengo') as GengoService;
+
+  const logFailure = (gengoJobId: string, kind: CallbackKind, err: any) => {
+    // Gengo refusing the job (not this account's, unknown id): a forged or stray callback, ignored.
+    const level = err instanceof GengoApiError && err.code !== undefined && err.code !== 1000 ? 'warn' : 'error';
+    strapi.log[level](`[gengo] callback for job ${gengoJobId} (${kind}) not applied: ${err?.message ?? err}`);
+  };
+
+  /** Gengo's view of the jobs: one call for all of them; one each when Gengo refuses one of the ids. */
+  const fetchJobs = async (ids: string[]): Promise<Job[]> => {
+    const client = await gengo().client();
+    if (ids.length === 1) return [(await client.getJob(ids[0])).job];
+    try {
+      return (await client.getJobs(ids)).jobs ?? [];
+    } catch (err) {
+      // Gengo down or slow: the poller catches up. An id it refuses fails the whole call: ask per id.
+      if (!(err instanceof GengoApiError) || err.code === undefined) throw err;
+      const each = await Promise.allSettled(ids.map((id) => client.getJob(id)));
+      each.forEach((r, i) => r.status === 'rejected' && logFailure(ids[i], 'job', r.reason));
+      return each.flatMap((r) => (r.status === 'fulfilled' ? [r.value.job] : []));
+    }
+  };
+
+  const intake = createJobIntake({
+    fetch: fetchJobs,
+    process: (jobs, ids) =>
+      apply()
+        .queue.run(`jobs:${ids.join(',')}`, () => sync().syncJobs(jobs))
+        .then((results) => results.forEach((r, i) => r.status === 'rejected' && logFailure(String(jobs[i].job_id), 'job', r.reason))),
+    onError: (ids, err) => ids.forEach((id) => logFailure(id, 'job', err)),
+    track: (work) => void apply().queue.track(work),
+  });
 
   const urlFor = (publicUrl: string | null, plain: string | null): string | null => {
     if (!publicUrl || !plain) return null;
@@ -46,25 +80,26 @@ const createCallbacksService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * Queues the work for a verified callback and returns at once. Callbacks for one job waiting
-     * in the queue collapse into one fetch. Failures are logged: the poller catches up.
+     * Queues the work for a verified callback and returns at once. Job callbacks go through the
+     * intake (gathered into batched fetches; one job's callbacks waiting together collapse into
+     * one); comment callbacks read the thread. Failures are logged: the poller catches up.
      */
     accept(kind: CallbackKind, gengoJobId: string): void {
-      const queue = apply().queue;
-      const run =
-        kind === 'job'
-          ? queue.run(`job:${gengoJobId}`, () => sync().refresh(gengoJobId))
-          : queue.run(`comments:${gengoJobId}`, async () => {
-              // A comment may be the first we hear of a job: learn the job first.
-              await sync().refresh(gengoJobId);
-              return sync().syncComments(gengoJobId);
-            });
-      run.catch((err: any) => {
-        // Gengo refusing the job (not this account's, unknown id): a forged or stray callback, ignored.
-        const level = err instanceof GengoApiError && err.code !== undefined && err.code !== 1000 ? 'warn' : 'error';
-        strapi.log[level](`[gengo] callback for job ${gengoJobId} (${kind}) not applied: ${err?.message ?? err}`);
-      });
+      if (kind === 'job') {
+        intake.add(gengoJobId);
+        return;
+      }
+      apply()
+        .queue.run(`comments:${gengoJobId}`, async () => {
+          // A comment may be the first we hear of a job: learn the job first.
+          await sync().refresh(gengoJobId);
+          return sync().syncComments(gengoJobId);
+        })
+        .catch((err: any) => logFailure(gengoJobId, kind, err));
     },
+
+    /** At shutdown: callbacks not fetched yet are left to the poller. */
+    close: () => intake.close(),
   };
 };
 

@@ -3,7 +3,8 @@ import { PLUGIN_ID, UIDS } from '../constants';
 import { sha256Hex } from '../content';
 import type { Job } from '../gengo';
 import { decodeCustomData, type JobRecord, type OrderRecord } from '../records/types';
-import type { ApplyOutcome, ApplyService } from './apply';
+import { ClaimLost, type ApplyOutcome, type ApplyService } from './apply';
+import { yieldToEventLoop } from '../receiving/queue';
 import type { GengoService } from './gengo';
 
 /**
@@ -15,6 +16,16 @@ export type SyncOutcome =
   | { state: 'ignored'; reason: string }
   | { state: 'synced'; jobRowId: number; discovered: boolean; apply: ApplyOutcome | null };
 
+interface Located {
+  row: JobRecord;
+  order: OrderRecord;
+  discovered: boolean;
+}
+
+/** About this much work per transaction: a request waiting for the database waits no longer. */
+const SLICE_BUDGET_MS = 40;
+const MAX_SLICE = 50;
+
 const normalizeStatus = (s: unknown): string => (s === 'cancelled' ? 'canceled' : String(s ?? ''));
 /** Our marks stay until the apply step decides again. */
 const OUR_MARKS = new Set(['conflict', 'stale', 'error']);
@@ -24,9 +35,11 @@ const createJobSyncService = ({ strapi }: { strapi: Core.Strapi }) => {
   const orders = () => strapi.db.query(UIDS.order);
   const apply = () => strapi.plugin(PLUGIN_ID).service('apply') as ApplyService;
   const gengo = () => strapi.plugin(PLUGIN_ID).service('gengo') as GengoService;
+  /** Running estimate of one job's share of a slice, to size the next slice. */
+  let msPerJob = 10;
 
-  /** The row of a Gengo job; discovered through custom_data (and recorded) when its id is new to us. */
-  const findRow = async (job: Job): Promise<{ row: JobRecord; order: OrderRecord; discovered: boolean } | { reason: string }> => {
+  /** The row of a Gengo job, by its id, else through custom_data (reads only: `bind` records the id). */
+  const locate = async (job: Job): Promise<Located | { reason: string }> => {
     const gengoJobId = String(job.job_id);
     const known = (await jobs().findOne({ where: { gengoJobId } })) as JobRecord | null;
     if (known) {
@@ -40,12 +53,41 @@ const createJobSyncService = ({ strapi }: { strapi: Core.Strapi }) => {
     const row = (await jobs().findOne({ where: { orderId: order.id, segmentKey: data.s, chunkIndex: data.c } })) as JobRecord | null;
     if (!row) return { reason: `job ${gengoJobId}: order ${order.id} has no row for ${data.s}#${data.c}` };
     if (row.gengoJobId && row.gengoJobId !== gengoJobId) return { reason: `job ${gengoJobId}: row ${row.id} is already job ${row.gengoJobId}` };
+    return { row, order, discovered: true };
+  };
+
+  /** `locate` for many jobs: those already bound to a row in two queries, the others one by one. */
+  const locateAll = async (list: Job[]): Promise<Array<{ job: Job; found: Located | { reason: string } }>> => {
+    const ids = list.map((job) => String(job.job_id));
+    const rows = (await jobs().findMany({ where: { gengoJobId: { $in: ids } } })) as JobRecord[];
+    const orderIds = [...new Set(rows.map((r) => r.orderId))];
+    const byId = new Map(((orderIds.length ? await orders().findMany({ where: { id: { $in: orderIds } } }) : []) as OrderRecord[]).map((o) => [o.id, o]));
+    const byJob = new Map(rows.map((r) => [r.gengoJobId, r]));
+    const out = [];
+    for (const job of list) {
+      const row = byJob.get(String(job.job_id));
+      const order = row && byId.get(row.orderId);
+      out.push({ job, found: row && order ? { row, order, discovered: false } : await locate(job) });
+    }
+    return out;
+  };
+
+  /** Records a discovered job's id on its row, unless another job took the row meanwhile. */
+  const bind = async (job: Job, found: Located): Promise<Located | { reason: string }> => {
+    if (!found.discovered || found.row.gengoJobId) return found;
+    const gengoJobId = String(job.job_id);
+    const { row } = found;
     const { count } = await jobs().updateMany({ where: { id: row.id, gengoJobId: { $null: true } }, data: { gengoJobId } });
-    if (!count && !row.gengoJobId) {
+    if (!count) {
       const again = (await jobs().findOne({ where: { id: row.id } })) as JobRecord;
       if (again.gengoJobId !== gengoJobId) return { reason: `job ${gengoJobId}: row ${row.id} was taken by job ${again.gengoJobId}` };
     }
-    return { row: { ...row, gengoJobId }, order, discovered: true };
+    return { ...found, row: { ...row, gengoJobId } };
+  };
+
+  const findRow = async (job: Job): Promise<Located | { reason: string }> => {
+    const found = await locate(job);
+    return 'reason' in found ? found : bind(job, found);
   };
 
   /** Gengo has a job of this order: a POST whose outcome was unknown did place it. */
@@ -59,13 +101,8 @@ const createJobSyncService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
-  const syncJob = async (job: Job): Promise<SyncOutcome> => {
-    const found = await findRow(job);
-    if ('reason' in found) {
-      strapi.log.info(`[gengo] ignored: ${found.reason}`);
-      return { state: 'ignored', reason: found.reason };
-    }
-    const { row, order, discovered } = found;
+  /** Gengo's status and text on our row; whether the job is translated (its segment may be written). */
+  const record = async (job: Job, { row, order }: Located): Promise<boolean> => {
     await settleOrder(order, job);
     const gengoStatus = normalizeStatus(job.status);
     const data: Partial<JobRecord> = {};
@@ -76,12 +113,98 @@ const createJobSyncService = ({ strapi }: { strapi: Core.Strapi }) => {
     // A translated job's status is the apply step's to set (written, conflict, stale, error…).
     if (!translated && row.status !== gengoStatus) data.status = gengoStatus as JobRecord['status'];
     if (Object.keys(data).length) await jobs().update({ where: { id: row.id }, data });
-    const outcome = translated ? await apply().applySegment(order.id, row.segmentKey) : null;
+    return translated;
+  };
+
+  /** Not every chunk of the segment is in: this row shows Gengo's status meanwhile. */
+  const showWaiting = async (job: Job, row: JobRecord, outcome: ApplyOutcome | null) => {
+    const gengoStatus = normalizeStatus(job.status);
     if (outcome?.state === 'waiting' && row.status !== gengoStatus && !OUR_MARKS.has(row.status)) {
-      // Not every chunk of the segment is in: this row shows Gengo's status meanwhile.
       await jobs().update({ where: { id: row.id }, data: { status: gengoStatus } });
     }
-    return { state: 'synced', jobRowId: row.id, discovered, apply: outcome };
+  };
+
+  const ignored = (reason: string): SyncOutcome => {
+    strapi.log.info(`[gengo] ignored: ${reason}`);
+    return { state: 'ignored', reason };
+  };
+
+  /** One job, on its own (its writes in the apply step's own transaction). */
+  const syncJob = async (job: Job): Promise<SyncOutcome> => {
+    const found = await findRow(job);
+    if ('reason' in found) return ignored(found.reason);
+    const translated = await record(job, found);
+    const outcome = translated ? await apply().applySegment(found.order.id, found.row.segmentKey) : null;
+    await showWaiting(job, found.row, outcome);
+    return { state: 'synced', jobRowId: found.row.id, discovered: found.discovered, apply: outcome };
+  };
+
+  /**
+   * Several jobs (a burst of callbacks, a page of the poller), written a slice at a time: each
+   * slice's records and entry writes share one transaction, so one commit (on SQLite most of
+   * what a write costs) serves several writes. A slice is sized to about SLICE_BUDGET_MS of work
+   * (from the time slices took so far), and the event loop and the database are let go between
+   * slices. A slice that fails is rolled back and its jobs are synced one by one instead.
+   */
+  const syncJobs = async (list: Job[]): Promise<Array<PromiseSettledResult<SyncOutcome>>> => {
+    const out: Array<PromiseSettledResult<SyncOutcome>> = [];
+    for (let i = 0; i < list.length; ) {
+      const size = Math.max(1, Math.min(MAX_SLICE, Math.floor(SLICE_BUDGET_MS / msPerJob)));
+      const slice = list.slice(i, i + size);
+      if (i > 0) await yieldToEventLoop();
+      i += slice.length;
+      const started = performance.now();
+      try {
+        out.push(...(await syncSlice(slice)).map((value) => ({ status: 'fulfilled' as const, value })));
+      } catch (err: any) {
+        if (slice.length === 1 && !(err instanceof ClaimLost)) {
+          out.push({ status: 'rejected', reason: err });
+          continue;
+        }
+        for (const job of slice) out.push(await syncJob(job).then((value) => ({ status: 'fulfilled' as const, value }), (reason) => ({ status: 'rejected' as const, reason })));
+      }
+      msPerJob = 0.7 * msPerJob + (0.3 * (performance.now() - started)) / slice.length;
+    }
+    return out;
+  };
+
+  const syncSlice = async (slice: Job[]): Promise<SyncOutcome[]> => {
+    const located = await locateAll(slice);
+    const orders = new Map<number, OrderRecord>();
+    for (const { found } of located) if (!('reason' in found)) orders.set(found.order.id, orders.get(found.order.id) ?? found.order);
+    return apply().inDocuments([...orders.values()], async (done) => {
+      const recorded: Array<{ job: Job; found: Located; translated: boolean } | { reason: string }> = [];
+      for (const { job, found } of located) {
+        const bound = 'reason' in found ? found : await bind(job, found);
+        if ('reason' in bound) recorded.push(bound);
+        else recorded.push({ job, found: bound, translated: await record(job, bound) });
+      }
+      // Each segment once, after all of its chunks in this slice are recorded.
+      const outcomes = new Map<string, ApplyOutcome>();
+      for (const r of recorded) {
+        if ('reason' in r || !r.translated) continue;
+        const key = `${r.found.order.id}:${r.found.row.segmentKey}`;
+        if (!outcomes.has(key)) outcomes.set(key, await apply().applyHeld(orders.get(r.found.order.id)!, r.found.row.segmentKey, done));
+      }
+      const results: SyncOutcome[] = [];
+      const reported = new Set<string>();
+      for (const r of recorded) {
+        if ('reason' in r) {
+          results.push(ignored(r.reason));
+          continue;
+        }
+        const key = `${r.found.order.id}:${r.found.row.segmentKey}`;
+        let outcome = r.translated ? outcomes.get(key)! : null;
+        // One write for the segment's chunks: the first of them reports it.
+        if (outcome?.state === 'applied') {
+          if (reported.has(key)) outcome = { state: 'already', detail: 'written with another chunk of its segment' };
+          reported.add(key);
+        }
+        await showWaiting(r.job, r.found.row, outcome);
+        results.push({ state: 'synced', jobRowId: r.found.row.id, discovered: r.found.discovered, apply: outcome });
+      }
+      return results;
+    });
   };
 
   /** A translator's comments on one of our jobs, re-read from Gengo and stored once each. */
@@ -105,6 +228,7 @@ const createJobSyncService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     syncJob,
+    syncJobs,
     syncComments,
 
     /** Fetches one job from Gengo (signed GET) and syncs it. */

@@ -16,14 +16,28 @@ export interface Lease {
 const createLeaseService = ({ strapi }: { strapi: Core.Strapi }) => {
   const instance = `${process.pid}-${crypto.randomBytes(4).toString('hex')}`;
   const query = () => strapi.db.query(UIDS.lease);
+  // Rows are never deleted: one seen committed needs no second look (a receiving burst would
+  // otherwise read its lease row once per write).
+  const known = new Set<string>();
+  const rowLocks = () => strapi.db.dialect.client !== 'sqlite';
 
   const ensureRow = async (name: string) => {
-    if (await query().findOne({ where: { name }, select: ['id'] })) return;
+    if (known.has(name)) return;
+    if (await query().findOne({ where: { name }, select: ['id'] })) {
+      known.add(name);
+      return;
+    }
     try {
       await query().create({ data: { name, holder: null, expiresAt: new Date(0) } });
     } catch {
       // Another instance inserted it first (unique index): fine.
     }
+  };
+
+  /** SELECT … FOR UPDATE on the row `name`, in the caller's transaction (its row must exist). */
+  const lockRow = async (trx: any, name: string) => {
+    const table = strapi.db.metadata.get(UIDS.lease).tableName;
+    await trx(table).where({ name }).forUpdate().select('id');
   };
 
   const take = async (name: string, holder: string, ttlMs: number, onlyIfFree: boolean): Promise<boolean> => {
@@ -64,12 +78,20 @@ const createLeaseService = ({ strapi }: { strapi: Core.Strapi }) => {
      * transaction alone serializes. Everything `fn` does through Strapi joins the transaction.
      */
     async withRowLock<T>(name: string, fn: () => Promise<T>): Promise<T> {
-      await ensureRow(name);
+      return this.withRowLocks([name], fn);
+    },
+
+    /**
+     * The same for several rows in one transaction (a batch of target documents written with one
+     * commit). Locked in sorted order, so that two instances locking overlapping sets cannot
+     * deadlock. The rows are made (committed) before the transaction opens.
+     */
+    async withRowLocks<T>(names: string[], fn: () => Promise<T>): Promise<T> {
+      const sorted = [...new Set(names)].sort();
+      if (!rowLocks()) return strapi.db.transaction(() => fn());
+      for (const name of sorted) await ensureRow(name);
       return strapi.db.transaction(async ({ trx }) => {
-        if (strapi.db.dialect.client !== 'sqlite') {
-          const table = strapi.db.metadata.get(UIDS.lease).tableName;
-          await trx(table).where({ name }).forUpdate().select('id');
-        }
+        for (const name of sorted) await lockRow(trx, name);
         return fn();
       });
     },

@@ -141,9 +141,7 @@ const createReconcileService = ({ strapi }: { strapi: Core.Strapi }) => {
         }
         result.polled += jobs.length;
         const queue = svc<ApplyService>('apply').queue;
-        const outcomes = await Promise.allSettled(
-          jobs.map((job) => queue.run(`poll:${job.job_id}`, () => svc<JobSyncService>('jobSync').syncJob(job)))
-        );
+        const outcomes = await queue.run(`poll:${i}:${lease.holder}`, () => svc<JobSyncService>('jobSync').syncJobs(jobs));
         for (const o of outcomes) {
           if (o.status === 'rejected') {
             result.failed++;

@@ -1,4 +1,4 @@
-import { createKeyedMutex, createSerialQueue } from '../../../server/src/receiving/queue';
+import { createKeyedMutex, createSerialQueue, lockAll } from '../../../server/src/receiving/queue';
 
 describe('createSerialQueue', () => {
   it('runs one task at a time, in order, serving the event loop between tasks', async () => {
@@ -82,5 +82,22 @@ describe('createKeyedMutex', () => {
     const lock = createKeyedMutex();
     await expect(lock('k', async () => { throw new Error('x'); })).rejects.toThrow('x');
     await expect(lock('k', async () => 2)).resolves.toBe(2);
+  });
+});
+
+describe('lockAll', () => {
+  it('holds every key; two holders of overlapping sets in any order do not deadlock', async () => {
+    const mutex = createKeyedMutex();
+    const log: string[] = [];
+    const hold = (name: string, keys: string[]) =>
+      lockAll(mutex, keys, async () => {
+        log.push(`in ${name}`);
+        await new Promise((r) => setTimeout(r, 10));
+        log.push(`out ${name}`);
+      });
+    await Promise.all([hold('a', ['x', 'y']), hold('b', ['y', 'x']), hold('c', ['z'])]);
+    // c shares no key: it runs beside a; b waits for a.
+    expect(log.indexOf('in c')).toBeLessThan(log.indexOf('out a'));
+    expect(log.indexOf('in b')).toBeGreaterThan(log.indexOf('out a'));
   });
 });

@@ -1,5 +1,6 @@
 import { extractSegments, type Schema } from '../../../server/src/content';
-import { editedPaths, hashPaths, isStale, lastWrittenHashes, revisionHash, segmentReadiness, valueHash } from '../../../server/src/receiving/segment-state';
+import crypto from 'node:crypto';
+import { editedPaths, hasAllPaths, hashPaths, isStale, lastWrittenHashes, revisionHash, segmentReadiness, valueHash } from '../../../server/src/receiving/segment-state';
 import { parseCallbackBody } from '../../../server/src/controllers/callback';
 import { needsPoll } from '../../../server/src/services/reconcile';
 
@@ -38,6 +39,24 @@ describe('conflicts', () => {
     expect(editedPaths({ ...target, title: 'Salut' }, ['title', 'content[0]'], written)).toEqual(['title']);
     expect(editedPaths({ ...target, title: 'Salut' }, ['title'], {})).toEqual([]);
     expect(editedPaths(null, ['title'], written)).toEqual(['title']);
+  });
+  it('key order does not count (jsonb answers keys in its own order), a value does', () => {
+    const block = { type: 'paragraph', children: [{ type: 'text', text: 'x', bold: true }] };
+    const reordered = { children: [{ bold: true, text: 'x', type: 'text' }], type: 'paragraph' };
+    expect(valueHash(reordered)).toBe(valueHash(block));
+    expect(valueHash({ ...reordered, type: 'heading' })).not.toBe(valueHash(block));
+    const written = hashPaths({ content: [block] }, ['content[0]']);
+    expect(editedPaths({ content: [reordered] }, ['content[0]'], written)).toEqual([]);
+  });
+  it('a hash stored by an earlier version (key order kept) is still recognised', () => {
+    const block = { type: 'paragraph', children: [{ type: 'text', text: 'x' }] };
+    const legacy = { 'content[0]': crypto.createHash('sha256').update(JSON.stringify(block)).digest('hex') };
+    expect(editedPaths({ content: [block] }, ['content[0]'], legacy)).toEqual([]);
+    expect(editedPaths({ content: [{ ...block, type: 'quote' }] }, ['content[0]'], legacy)).toEqual(['content[0]']);
+  });
+  it('the data sent holds a path or not', () => {
+    expect(hasAllPaths({ title: 'a', seo: { meta: 'b' } }, ['title', 'seo.meta'])).toBe(true);
+    expect(hasAllPaths({ title: 'a' }, ['title', 'seo.meta'])).toBe(false);
   });
   it('the last write of a path wins', () => {
     expect(lastWrittenHashes([{ a: '1', b: '1' }, null, { a: '2' }])).toEqual({ a: '2', b: '1' });
