@@ -17,7 +17,7 @@ export default async function reconcileBench({ db, n }: { db: BenchDb; n: number
     const strapi = w.app.strapi;
     const profile = createProfile(strapi);
     profile.timeGengoCalls({ getJobs: 'Gengo GET translate/jobs/{ids} (HTTP to the emulator)' });
-    profile.time(strapi.plugin('gengo').service('jobSync'), 'syncJob', 'jobSync.syncJob (our records)');
+    profile.time(strapi.plugin('gengo').service('jobSync'), 'syncJobs', 'jobSync.syncJobs (a page of 200 jobs: our records, in slices of one transaction)');
     const setup0 = now();
     const docs = await createArticles(w, n, 'Reconcile');
     const orders = await inBatches(w, docs, (documentId) => placeOrder(w, documentId, { callbackUrl: null }));
