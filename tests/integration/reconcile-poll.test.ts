@@ -19,6 +19,24 @@ describe('reconciliation', () => {
 
   const checkNow = () => r.app.as(admin.token).post('/gengo/reconcile');
 
+  // First in the file: the first batch a fresh instance syncs is written in one slice (one
+  // transaction), where the order settled by the first job must be the one the second completes.
+  it('an unknown-outcome order whose jobs arrive approved in one batch is placed, then completed, both in its history', async () => {
+    const { documentId } = await createArticle(r.app.strapi, { title: 'Found finished', slug: 'found-finished', summary: 'Approved before we knew.' });
+    const order = await placeOrder(r, documentId, { callbackUrl: UNREACHABLE });
+    await r.app.strapi.db.query('plugin::gengo.order').update({ where: { id: order.orderId }, data: { gengoOrderId: null, status: 'ambiguous', submittedAt: new Date() } });
+    await advanceAll(r, order, 'approved');
+    // As a burst of callbacks would hand them over: both jobs, fetched in one call.
+    const client = await r.app.strapi.plugin('gengo').service('gengo').client();
+    const { jobs } = await client.getJobs((await gengoJobs(r, order)).map((j: any) => String(j.job_id)));
+    const outcomes = await r.app.strapi.plugin('gengo').service('jobSync').syncJobs(jobs);
+    expect(outcomes.map((o: any) => o.value?.apply?.state)).toEqual(['applied', 'applied']);
+    const row = await r.app.strapi.db.query('plugin::gengo.order').findOne({ where: { id: order.orderId } });
+    expect(row).toMatchObject({ status: 'completed', gengoOrderId: order.gengoOrderId });
+    expect(row.history.map((h: any) => h.status).slice(-2)).toEqual(['placed', 'completed']);
+    expect(row.history.find((h: any) => h.status === 'placed').note).toMatch(/found at Gengo/);
+  });
+
   it('discovers the jobs of an order and applies them, reviewable then approved', async () => {
     const { documentId } = await createArticle(r.app.strapi, { title: 'Polled into place', slug: 'polled-into-place', summary: 'Nobody called back.' });
     const order = await placeOrder(r, documentId, { callbackUrl: UNREACHABLE });

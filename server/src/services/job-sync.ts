@@ -90,14 +90,20 @@ const createJobSyncService = ({ strapi }: { strapi: Core.Strapi }) => {
     return 'reason' in found ? found : bind(job, found);
   };
 
-  /** Gengo has a job of this order: a POST whose outcome was unknown did place it. */
+  /**
+   * Gengo has a job of this order: a POST whose outcome was unknown did place it. `order` is
+   * brought up to date with what was written: a slice's later jobs and its apply step read it.
+   */
   const settleOrder = async (order: OrderRecord, job: Job) => {
     if (!order.gengoOrderId && job.order_id !== undefined) {
-      await orders().updateMany({ where: { id: order.id, gengoOrderId: { $null: true } }, data: { gengoOrderId: String(job.order_id) } });
+      const gengoOrderId = String(job.order_id);
+      const { count } = await orders().updateMany({ where: { id: order.id, gengoOrderId: { $null: true } }, data: { gengoOrderId } });
+      if (count) order.gengoOrderId = gengoOrderId;
     }
     if (order.status === 'ambiguous') {
       const history = [...(order.history ?? []), { at: new Date().toISOString(), status: 'placed', note: `job ${job.job_id} found at Gengo` }];
-      await orders().updateMany({ where: { id: order.id, status: 'ambiguous' }, data: { status: 'placed', history } });
+      const { count } = await orders().updateMany({ where: { id: order.id, status: 'ambiguous' }, data: { status: 'placed', history } });
+      if (count) Object.assign(order, { status: 'placed', history });
     }
   };
 
@@ -175,7 +181,8 @@ const createJobSyncService = ({ strapi }: { strapi: Core.Strapi }) => {
     return apply().inDocuments([...orders.values()], async (done) => {
       const recorded: Array<{ job: Job; found: Located; translated: boolean } | { reason: string }> = [];
       for (const { job, found } of located) {
-        const bound = 'reason' in found ? found : await bind(job, found);
+        // One object per order in the slice, so that what one job settles the next ones see.
+        const bound = 'reason' in found ? found : await bind(job, { ...found, order: orders.get(found.order.id)! });
         if ('reason' in bound) recorded.push(bound);
         else recorded.push({ job, found: bound, translated: await record(job, bound) });
       }
