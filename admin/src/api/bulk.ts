@@ -1,4 +1,8 @@
-/** Shapes of the bulk routes (`/gengo/bulk/quote`, `/gengo/bulk`, `/gengo/bulk/:id`), see the server's bulk service. */
+/**
+ * The bulk routes (`/gengo/bulk/quote`, `/gengo/bulk`, `/gengo/bulk/:id`): what the admin sends,
+ * and the server's answers (their shapes live in server/src/contracts, imported as types only).
+ */
+import type { BatchView, BulkQuote } from '../../../server/src/contracts/bulk';
 import type { Tier } from './orders';
 
 export interface BulkRequest {
@@ -14,52 +18,7 @@ export interface BulkOrderRequest extends BulkRequest {
   idempotencyKey: string;
 }
 
-export interface BulkQuote {
-  contentType: string;
-  sourceLocale: string;
-  targetLocales: string[];
-  tier: Tier;
-  documents: number;
-  units: number;
-  credits: number;
-  currency: string;
-  /** Seconds. */
-  eta: number;
-  locales: Array<{ locale: string; lcTgt: string | null; offered: boolean; units: number; credits: number }>;
-  skipped: Array<{ documentId: string; reason: string }>;
-  balance: { credits: number; currency: string };
-  budget: {
-    perOrder: number | null;
-    perMonth: number | null;
-    spentThisMonth: number;
-    check: { ok: boolean; reason?: string; message?: string };
-  };
-}
-
-export type BatchStatus = 'queued' | 'running' | 'completed' | 'cancelled' | 'failed';
-
-export interface BatchView {
-  id: number;
-  status: BatchStatus;
-  contentType: string;
-  sourceLocale: string;
-  targetLocales: string[];
-  tier: string | null;
-  total: number;
-  done: number;
-  failed: number;
-  pending: number;
-  ordered: number;
-  credits: number;
-  currency: string | null;
-  createdAt: string;
-  updatedAt: string;
-  finishedAt: string | null;
-  createdByName: string | null;
-  /** Why the run paused or stopped (e.g. Gengo unreachable: it resumes on its own). */
-  lastError?: string | null;
-  failures?: Array<{ documentId: string; title: string | null; reason: string }>;
-}
+export type { BatchStatus, BatchView, BulkQuote } from '../../../server/src/contracts/bulk';
 
 /** A batch still moving: the dialog and the orders page keep polling it. */
 export const isRunning = (b: Pick<BatchView, 'status'>) => b.status === 'queued' || b.status === 'running';
@@ -70,7 +29,8 @@ export const progressPercent = (b: Pick<BatchView, 'total' | 'pending'>) =>
 
 /** Why this quote cannot be ordered (the budget refuses it, or nothing is left to translate); null when it can. */
 export const quoteRefusal = (q: Pick<BulkQuote, 'budget' | 'documents'>): string | null => {
-  if (!q.budget.check.ok) return q.budget.check.message ?? q.budget.check.reason ?? 'budget';
+  const { check } = q.budget;
+  if (check.ok === false) return check.message || check.reason;
   if (q.documents === 0) return 'nothing to translate';
   return null;
 };

@@ -1,28 +1,8 @@
+import type { BatchView } from '../contracts/bulk';
 import type { BatchItemRecord, BatchRecord } from '../records/batch';
 
-/** What the bulk routes answer about a batch (docs: plan/bulk-contract.md, admin/src/api mirrors it). */
-export interface BatchView {
-  id: number;
-  status: BatchRecord['status'];
-  contentType: string;
-  sourceLocale: string;
-  targetLocales: string[];
-  tier: string;
-  total: number;
-  done: number;
-  failed: number;
-  pending: number;
-  ordered: number;
-  credits: number;
-  currency: string | null;
-  createdAt: string;
-  updatedAt: string;
-  finishedAt: string | null;
-  createdByName: string | null;
-  /** Why the run paused or stopped (e.g. Gengo unreachable: it resumes on its own). */
-  lastError: string | null;
-  failures?: Array<{ documentId: string; title: string | null; reason: string }>;
-}
+/** What the bulk routes answer about a batch: the shape is in contracts/bulk.ts (the admin reads it too). */
+export type { BatchView };
 
 export const toBatchView = (b: BatchRecord, failures?: BatchItemRecord[]): BatchView => ({
   id: b.id,
