@@ -1,14 +1,15 @@
 import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID } from '../constants';
-import { toGengoLanguage } from '../content';
 import type { GengoClient, Tier } from '../gengo';
-import type { BudgetCheck } from '../orders/budget';
+import type { BulkQuote } from '../contracts/bulk';
 import { planSegments } from '../orders/plan';
 import type { LocalePrices } from '../records/batch';
-import { invalid, type LoadedSource, type OrderSourceService } from './order-source';
+import { mapLocales, type LoadedSource, type OrderSourceService } from './order-source';
 import { quotePlans, type PlanToQuote, type QuoteService } from './quote';
 import type { SettingsService } from './settings';
 import type { EntryTitlesService } from './entry-titles';
+
+export type { BulkQuote };
 
 /**
  * `POST /gengo/bulk/quote`, and the check a bulk order starts with: every document of the selection
@@ -21,22 +22,6 @@ export interface BulkInput {
   sourceLocale?: string | null;
   targetLocales: string[];
   tier?: Tier | null;
-}
-
-export interface BulkQuote {
-  contentType: string;
-  sourceLocale: string;
-  targetLocales: string[];
-  tier: Tier;
-  documents: number;
-  units: number;
-  credits: number;
-  currency: string;
-  eta: number;
-  locales: Array<{ locale: string; lcTgt: string | null; offered: boolean; units: number; credits: number }>;
-  skipped: Array<{ documentId: string; reason: string }>;
-  balance: { credits: number; currency: string };
-  budget: { perOrder: number | null; perMonth: number | null; spentThisMonth: number; check: BudgetCheck };
 }
 
 export interface QuotedItem {
@@ -62,29 +47,13 @@ const createBulkQuoteService = ({ strapi }: { strapi: Core.Strapi }) => {
     };
   };
 
-  /** Each target locale with Gengo's language for it, or not offered. */
-  const languagesOf = async (client: GengoClient, sourceLocale: string, targetLocales: string[], overrides: Record<string, string>) => {
-    const languages = await client.getLanguages();
-    const src = toGengoLanguage(sourceLocale, { languages, overrides });
-    if (!src.ok) throw invalid('sourceLocale', (src as { reason: string }).reason);
-    return {
-      lcSrc: src.lc,
-      targets: targetLocales.map((locale) => {
-        const tgt = toGengoLanguage(locale, { languages, overrides });
-        if (tgt.ok && tgt.lc === src.lc)
-          throw invalid('targetLocales', `Locales "${sourceLocale}" and "${locale}" are the same Gengo language (${src.lc})`);
-        return { locale, lcTgt: tgt.ok ? tgt.lc : null, reason: tgt.ok ? null : (tgt as { reason: string }).reason };
-      }),
-    };
-  };
-
   const quoteSelection = async (input: BulkInput): Promise<{ quote: BulkQuote; items: QuotedItem[] }> => {
     const site = await source().siteLocales();
     const { sourceLocale, targetLocales } = source().check({ ...input, documentId: '' }, site);
     const client = (await plugin().service('gengo').client()) as GengoClient;
     const s = await settings().getEffective();
     const tier = (input.tier ?? s.defaultTier) as Tier;
-    const { lcSrc, targets } = await languagesOf(client, sourceLocale, targetLocales, s.localeMap);
+    const { lcSrc, targets } = mapLocales(sourceLocale, targetLocales, await client.getLanguages(), s.localeMap);
     const offered = targets.filter((t) => t.lcTgt !== null) as Array<{ locale: string; lcTgt: string }>;
 
     const loaded = await source().loadMany({ ...input, documentIds: [...new Set(input.documentIds)] }, site);

@@ -58,19 +58,36 @@ export interface SiteLocales {
 /** A source loaded from Strapi, before its locales are mapped to Gengo's languages. */
 export type LoadedSource = Omit<PreparedSource, 'lcSrc' | 'targets'> & { targetLocales: string[] };
 
-/** Maps the source and target locales to the languages Gengo offers (pure). */
-export const resolveLanguages = (loaded: LoadedSource, languages: Language[], overrides: Record<string, string> = {}): PreparedSource => {
-  const { targetLocales, ...rest } = loaded;
-  const src = toGengoLanguage(loaded.sourceLocale, { languages, overrides });
+export interface MappedLocales {
+  lcSrc: string;
+  /** `lcTgt` null: Gengo offers no language for that locale (`reason` says why). */
+  targets: Array<{ locale: string; lcTgt: string | null; reason: string | null }>;
+}
+
+/**
+ * Maps the source and target locales to Gengo's languages (pure). A source Gengo does not offer,
+ * or a target that is the source's language, is refused; a target Gengo does not offer is listed
+ * with its reason (a bulk quote shows it; an order refuses it: `resolveLanguages`).
+ */
+export const mapLocales = (sourceLocale: string, targetLocales: string[], languages: Language[], overrides: Record<string, string> = {}): MappedLocales => {
+  const src = toGengoLanguage(sourceLocale, { languages, overrides });
   if (!src.ok) throw invalid('sourceLocale', (src as { reason: string }).reason);
   const targets = targetLocales.map((locale) => {
     const tgt = toGengoLanguage(locale, { languages, overrides });
-    if (!tgt.ok) throw invalid('targetLocales', (tgt as { reason: string }).reason);
-    if (tgt.lc === src.lc)
-      throw invalid('targetLocales', `Locales "${loaded.sourceLocale}" and "${locale}" are the same Gengo language (${src.lc})`);
-    return { locale, lcTgt: tgt.lc };
+    if (!tgt.ok) return { locale, lcTgt: null, reason: (tgt as { reason: string }).reason };
+    if (tgt.lc === src.lc) throw invalid('targetLocales', `Locales "${sourceLocale}" and "${locale}" are the same Gengo language (${src.lc})`);
+    return { locale, lcTgt: tgt.lc, reason: null };
   });
-  return { ...rest, lcSrc: src.lc, targets };
+  return { lcSrc: src.lc, targets };
+};
+
+/** Maps the source and target locales to the languages Gengo offers, every one of them (pure). */
+export const resolveLanguages = (loaded: LoadedSource, languages: Language[], overrides: Record<string, string> = {}): PreparedSource => {
+  const { targetLocales, ...rest } = loaded;
+  const { lcSrc, targets } = mapLocales(loaded.sourceLocale, targetLocales, languages, overrides);
+  const refused = targets.find((t) => t.lcTgt === null);
+  if (refused) throw invalid('targetLocales', refused.reason ?? `Gengo offers no language for "${refused.locale}"`);
+  return { ...rest, lcSrc, targets: targets.map(({ locale, lcTgt }) => ({ locale, lcTgt: lcTgt as string })) };
 };
 
 const createOrderSourceService = ({ strapi }: { strapi: Core.Strapi }) => {
