@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Button, Checkbox, Field, Flex, Link, Loader, Modal, SingleSelect, SingleSelectOption, Textarea, Typography } from '@strapi/design-system';
+import { Button, Flex, Link, Loader, Modal, Typography } from '@strapi/design-system';
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { Link as RouterLink } from 'react-router-dom';
@@ -7,6 +7,7 @@ import { quoteRefusal, type BatchView, type BulkQuote, type BulkRequest } from '
 import type { Locale, Tier } from '../../api/orders';
 import { PLUGIN_ID } from '../../pluginId';
 import { getTranslation } from '../../utils/getTranslation';
+import { OrderChoices } from '../OrderChoices';
 import { errorMessage } from '../Review/useJobApi';
 import { BatchProgress } from './BatchProgress';
 import { QuoteSummary } from './QuoteSummary';
@@ -111,32 +112,16 @@ export const BulkDialog = ({ model, documentIds, sourceLocale, onClose }: BulkDi
 
           {locales && !batch && (
             <>
-              <Flex direction="column" alignItems="stretch" gap={2}>
-                <Typography variant="sigma" textColor="neutral600">
-                  {t('panel.targets', 'Translate into')}
-                </Typography>
-                {others.map((l) => (
-                  <Checkbox
-                    key={l.code}
-                    name={`gengo-bulk-target-${l.code}`}
-                    checked={targets.includes(l.code)}
-                    onCheckedChange={(on: boolean | 'indeterminate') => toggle(l.code, on === true)}
-                  >
-                    {l.name}
-                  </Checkbox>
-                ))}
-              </Flex>
-              <Field.Root name="gengo-bulk-tier">
-                <Field.Label>{t('panel.tier', 'Tier')}</Field.Label>
-                <SingleSelect value={chosenTier} onChange={(v: string | number) => change(setTier)(v as Tier)}>
-                  <SingleSelectOption value="standard">{t('settings.tier.standard', 'Standard')}</SingleSelectOption>
-                  <SingleSelectOption value="pro">{t('settings.tier.pro', 'Pro')}</SingleSelectOption>
-                </SingleSelect>
-              </Field.Root>
-              <Field.Root name="gengo-bulk-comment">
-                <Field.Label>{t('panel.comment', 'Comment for the translator')}</Field.Label>
-                <Textarea value={comment} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setComment(e.target.value)} />
-              </Field.Root>
+              <OrderChoices
+                name="gengo-bulk"
+                locales={others}
+                targets={targets}
+                onToggle={toggle}
+                tier={chosenTier}
+                onTier={change(setTier)}
+                comment={comment}
+                onComment={setComment}
+              />
               {quote && <QuoteSummary quote={quote} />}
             </>
           )}

@@ -1,9 +1,10 @@
 import * as React from 'react';
-import { Box, Button, Checkbox, Field, Flex, SingleSelect, SingleSelectOption, Textarea, Typography } from '@strapi/design-system';
+import { Box, Button, Flex, Typography } from '@strapi/design-system';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import type { Locale, QuoteResult, Tier } from '../../api/orders';
 import { getTranslation } from '../../utils/getTranslation';
+import { OrderChoices } from '../OrderChoices';
 
 type Props = {
   contentType: string;
@@ -77,31 +78,20 @@ export const OrderForm = ({ contentType, documentId, sourceLocale, locales, canO
 
   return (
     <Flex direction="column" alignItems="stretch" gap={3}>
-      <Typography variant="sigma" textColor="neutral600">
-        {t('panel.targets', 'Translate into')}
-      </Typography>
-      {others.map((l) => (
-        <Checkbox
-          key={l.code}
-          name={`gengo-target-${l.code}`}
-          checked={targets.includes(l.code)}
-          disabled={!canOrder}
-          onCheckedChange={(on: boolean | 'indeterminate') => toggle(l.code, on === true)}
-        >
-          {l.name}
-        </Checkbox>
-      ))}
-      <Field.Root name="gengo-tier">
-        <Field.Label>{t('panel.tier', 'Tier')}</Field.Label>
-        <SingleSelect value={tier} disabled={!canOrder} onChange={(v: string | number) => { setTier(v as Tier); setQuote(null); }}>
-          <SingleSelectOption value="standard">{t('settings.tier.standard', 'Standard')}</SingleSelectOption>
-          <SingleSelectOption value="pro">{t('settings.tier.pro', 'Pro')}</SingleSelectOption>
-        </SingleSelect>
-      </Field.Root>
-      <Field.Root name="gengo-comment">
-        <Field.Label>{t('panel.comment', 'Comment for the translator')}</Field.Label>
-        <Textarea value={comment} disabled={!canOrder} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setComment(e.target.value)} />
-      </Field.Root>
+      <OrderChoices
+        name="gengo"
+        locales={others}
+        targets={targets}
+        onToggle={toggle}
+        tier={tier}
+        onTier={(v) => {
+          setTier(v);
+          setQuote(null);
+        }}
+        comment={comment}
+        onComment={setComment}
+        disabled={!canOrder}
+      />
       <Button variant="secondary" onClick={getQuote} loading={busy === 'quote'} disabled={!canOrder || targets.length === 0}>
         {t('panel.quote', 'Get quote')}
       </Button>
