@@ -1,15 +1,10 @@
 import fs from 'fs';
-import os from 'os';
 import path from 'path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, chromiumAvailability } from '../helpers/chromium';
-import { freePort } from '../helpers/ports';
+import type { Page } from 'playwright-core';
+import { chromiumAvailability } from '../helpers/chromium';
 import { REPO_ROOT } from '../helpers/paths';
 import { loginInBrowser } from '../helpers/browser';
-import { startEmulator } from '../../emulator/src';
-
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const { startPlayground } = require('../../scripts/playground-server');
+import { startE2eWorld, type E2eWorld } from '../helpers/e2e-world';
 
 const SCREENSHOTS = path.join(REPO_ROOT, 'tests', 'e2e', 'screenshots');
 const ADMIN = { email: 'e2e-admin@example.com', password: 'E2e-password-2026' };
@@ -22,35 +17,24 @@ if (!available) {
 const describeInBrowser = available ? describe : describe.skip;
 
 describeInBrowser('admin panel in Chromium', () => {
-  let server: { url: string; stop(): Promise<void> };
-  let emulator: Awaited<ReturnType<typeof startEmulator>>;
-  let browser: Browser;
+  let world: E2eWorld;
+  let server: E2eWorld['server'];
+  let emulator: E2eWorld['emulator'];
   let page: Page;
-  let dataDir: string;
 
   beforeAll(async () => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gengo-e2e-'));
-    emulator = await startEmulator({ port: 0, credits: 321, publicKey: 'e2e-public', privateKey: 'e2e-private' });
-    server = await startPlayground({
-      port: await freePort(),
-      env: {
-        DATABASE_CLIENT: 'sqlite',
-        DATABASE_FILENAME: path.join(dataDir, 'data.db'),
-        PLAYGROUND_SEED: 'true',
-        PLAYGROUND_ADMIN_EMAIL: ADMIN.email,
-        PLAYGROUND_ADMIN_PASSWORD: ADMIN.password,
-      },
+    // Not configured and not logged in: the tests below do both through the admin panel.
+    world = await startE2eWorld('admin', ADMIN, {
+      emulator: { credits: 321, publicKey: 'e2e-public', privateKey: 'e2e-private' },
+      configureGengo: false,
+      login: false,
     });
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-    page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    ({ server, emulator, page } = world);
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await emulator?.close();
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    await world?.stop();
   });
 
   it('logs in with the seeded admin', async () => {

@@ -20,13 +20,22 @@ export type E2eWorld = {
   stop(): Promise<void>;
 };
 
+export interface E2eWorldOptions {
+  /** The emulator's options (credits, keys…) over the defaults. */
+  emulator?: Partial<Parameters<typeof startEmulator>[0]>;
+  /** Save the emulator's keys in the plugin's settings (default); false leaves them to the test. */
+  configureGengo?: boolean;
+  /** Log Chromium in as the super admin (default); false leaves the login page to the test. */
+  login?: boolean;
+}
+
 /**
- * The seeded playground (built admin, SQLite in a temp dir) configured for a fresh emulator, and
- * Chromium logged in as its super admin.
+ * The seeded playground (built admin, SQLite in a temp dir) with a fresh emulator, and Chromium;
+ * by default the plugin is configured for the emulator and Chromium is logged in as the super admin.
  */
-export const startE2eWorld = async (name: string, admin: { email: string; password: string }): Promise<E2eWorld> => {
+export const startE2eWorld = async (name: string, admin: { email: string; password: string }, opts: E2eWorldOptions = {}): Promise<E2eWorld> => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `gengo-e2e-${name}-`));
-  const emulator = await startEmulator({ port: 0, credits: 500, jobCreationDelayMs: 0, callbackRetryMs: 500 });
+  const emulator = await startEmulator({ port: 0, credits: 500, jobCreationDelayMs: 0, callbackRetryMs: 500, ...opts.emulator });
   const control = new EmulatorControl(emulator.url);
   let server: E2eWorld['server'] | undefined;
   let browser: Browser | undefined;
@@ -48,25 +57,30 @@ export const startE2eWorld = async (name: string, admin: { email: string; passwo
       },
     });
     const url = server!.url;
-    const token = await adminToken(url, admin);
-    const res = await fetch(`${url}/gengo/settings`, {
-      method: 'PUT',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({
-        publicKey: emulator.publicKey,
-        privateKey: emulator.privateKey,
-        environment: 'custom',
-        apiUrl: emulator.apiUrl,
-        publicUrl: url,
-      }),
-    });
-    if (res.status !== 200) throw new Error(`PUT /gengo/settings answered ${res.status}`);
+    if (opts.configureGengo !== false) await configureGengo(url, admin, emulator);
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
     const page = await browser.newPage({ viewport: { width: 1440, height: 1100 } });
-    await loginInBrowser(page, url, admin);
+    if (opts.login !== false) await loginInBrowser(page, url, admin);
     return { server: server!, emulator, control, browser, page, stop };
   } catch (err) {
     await stop().catch(() => {});
     throw err;
   }
+};
+
+/** The plugin's settings pointed at the emulator, through the admin API. */
+const configureGengo = async (url: string, admin: { email: string; password: string }, emulator: E2eWorld['emulator']) => {
+  const token = await adminToken(url, admin);
+  const res = await fetch(`${url}/gengo/settings`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({
+      publicKey: emulator.publicKey,
+      privateKey: emulator.privateKey,
+      environment: 'custom',
+      apiUrl: emulator.apiUrl,
+      publicUrl: url,
+    }),
+  });
+  if (res.status !== 200) throw new Error(`PUT /gengo/settings answered ${res.status}`);
 };
