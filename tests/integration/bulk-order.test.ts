@@ -70,13 +70,14 @@ describe('bulk orders', () => {
     expect(rows.every((r: any) => r.status === 'placed' && r.orderedByName === 'super Test')).toBe(true);
     expect(rows[0].options.comment).toMatch(/Bulk note$/);
     expect(await postJobsCount(world.w.control)).toBe(posts + 100);
-    // Besides the 100 orders, Gengo is asked once per batch, not per document: languages (the
-    // check, the run), quotes of 100 jobs a call, the balance.
+    // Besides the 100 orders, Gengo is asked once per batch, not per document: quotes of 100 jobs
+    // a call, the balance; the languages at most once (kept for 10 minutes, asked by this world's
+    // earlier tests already).
     const others = (await world.w.control.requests()).slice(calls).filter((r) => !(r.method === 'POST' && /translate\/jobs$/.test(r.path)));
-    expect(others.map((r) => `${r.method} ${r.path.replace(/^\/?(v2\/)?/, "")}`).sort()).toEqual([
+    const named = others.map((r) => `${r.method} ${r.path.replace(/^\/?(v2\/)?/, "")}`);
+    expect(named.filter((c) => c === 'GET translate/service/languages').length).toBeLessThanOrEqual(1);
+    expect(named.filter((c) => c !== 'GET translate/service/languages').sort()).toEqual([
       'GET account/balance',
-      'GET translate/service/languages',
-      'GET translate/service/languages',
       'POST translate/service/quote',
       'POST translate/service/quote',
     ]);

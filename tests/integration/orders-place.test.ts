@@ -45,6 +45,19 @@ describe('orders: quote and place', () => {
     expect(await postJobsCount(w.control)).toBe(0);
   });
 
+  it("Gengo's languages are asked once for many quotes and orders, not once each", async () => {
+    const docs = [await createArticle(w.app), await createArticle(w.app), await createArticle(w.app)];
+    await api().post('/gengo/quote').send({ contentType: ARTICLE, documentId: docs[0], targetLocales: ['fr'] });
+    await w.control.clearRequests();
+    for (const documentId of docs) {
+      expect((await api().post('/gengo/quote').send({ contentType: ARTICLE, documentId, targetLocales: ['fr'] })).status).toBe(200);
+      expect((await order({ documentId, targetLocales: ['de'] })).status).toBe(200);
+    }
+    const calls = (await w.control.requests()).map((r) => `${r.method} ${r.path.replace(/^\/?(v2\/)?/, '')}`);
+    expect(calls.filter((c) => c === 'POST translate/jobs')).toHaveLength(3);
+    expect(calls.filter((c) => c === 'GET translate/service/languages')).toHaveLength(0);
+  });
+
   it('orders fr and de: two Gengo orders, rows placed, custom_data pointing at our records', async () => {
     const documentId = await createArticle(w.app);
     const before = await postJobsCount(w.control);

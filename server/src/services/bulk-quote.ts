@@ -7,6 +7,7 @@ import type { LocalePrices } from '../records/batch';
 import { mapLocales, type LoadedSource, type OrderSourceService } from './order-source';
 import { quotePlans, type PlanToQuote, type QuoteService } from './quote';
 import type { SettingsService } from './settings';
+import type { GengoService } from './gengo';
 import type { EntryTitlesService } from './entry-titles';
 
 export type { BulkQuote };
@@ -53,7 +54,7 @@ const createBulkQuoteService = ({ strapi }: { strapi: Core.Strapi }) => {
     const client = (await plugin().service('gengo').client()) as GengoClient;
     const s = await settings().getEffective();
     const tier = (input.tier ?? s.defaultTier) as Tier;
-    const { lcSrc, targets } = mapLocales(sourceLocale, targetLocales, await client.getLanguages(), s.localeMap);
+    const { lcSrc, targets } = mapLocales(sourceLocale, targetLocales, await (plugin().service('gengo') as GengoService).languages(client), s.localeMap);
     const offered = targets.filter((t) => t.lcTgt !== null) as Array<{ locale: string; lcTgt: string }>;
 
     const loaded = await source().loadMany({ ...input, documentIds: [...new Set(input.documentIds)] }, site);

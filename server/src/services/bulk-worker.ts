@@ -9,6 +9,7 @@ import type { LoadedSource, OrderSourceService } from './order-source';
 import { callbackUrlOf } from './ordering-context';
 import { OrderRefusedError, type OrderingService, type PlacementContext } from './ordering';
 import type { SettingsService } from './settings';
+import type { GengoService } from './gengo';
 
 /**
  * Runs bulk orders out of band, a few documents at a time (config `bulkConcurrency`, 4), yielding
@@ -50,7 +51,7 @@ const createBulkWorkerService = ({ strapi }: { strapi: Core.Strapi }) => {
     const [settings, site, languages, callbackUrl] = await Promise.all([
       svc<SettingsService>('settings').getEffective(),
       svc<OrderSourceService>('orderSource').siteLocales(),
-      client.getLanguages(),
+      svc<GengoService>('gengo').languages(client),
       callbackUrlOf(strapi),
     ]);
     return { client, settings, site, languages, callbackUrl, budgetChecked: true };

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { PLUGIN_ID } from '../constants';
-import { createGengoClient, GengoApiError, GengoTransportError, type GengoClient } from '../gengo';
+import { createGengoClient, GengoApiError, GengoTransportError, type GengoClient, type Language } from '../gengo';
 import type { TestConnectionInput } from '../controllers/validation/settings';
 import type { EffectiveSettings, SettingsService } from './settings';
 
@@ -23,7 +23,11 @@ export type ConnectionTest =
       };
     };
 
+/** Gengo's list of languages changes rarely; orders and quotes read it this long before asking again. */
+const LANGUAGES_TTL_MS = 10 * 60_000;
+
 const createGengoService = ({ strapi }: { strapi: Core.Strapi }) => {
+  let languagesCache: { baseUrl: string; at: number; value: Promise<Language[]> } | null = null;
   const settings = () => strapi.plugin(PLUGIN_ID).service('settings') as SettingsService;
   const pluginConfig = () => (strapi.config.get(`plugin::${PLUGIN_ID}`) ?? {}) as Record<string, unknown>;
 
@@ -48,6 +52,22 @@ const createGengoService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** A client for the effective settings. Throws ApplicationError when keys or URL are missing. */
     async client(): Promise<GengoClient> {
       return build(await settings().getEffective());
+    },
+
+    /**
+     * Gengo's languages (`translate/service/languages`), asked once per LANGUAGES_TTL_MS and API
+     * URL rather than once per order or quote. A failed answer is not kept.
+     */
+    languages(client: GengoClient): Promise<Language[]> {
+      const fresh = languagesCache && languagesCache.baseUrl === client.baseUrl && Date.now() - languagesCache.at < LANGUAGES_TTL_MS;
+      if (fresh) return languagesCache!.value;
+      const value = client.getLanguages();
+      const entry = { baseUrl: client.baseUrl, at: Date.now(), value };
+      languagesCache = entry;
+      value.catch(() => {
+        if (languagesCache === entry) languagesCache = null;
+      });
+      return value;
     },
 
     /** Calls `account/balance` with the effective settings and `overrides`; failures are data. */

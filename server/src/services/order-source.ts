@@ -6,6 +6,7 @@ import { buildDeepPopulate } from '../orders/populate';
 import { filterSegments } from '../orders/plan';
 import { PLUGIN_ID } from '../constants';
 import type { SettingsService } from './settings';
+import type { GengoService } from './gengo';
 
 /**
  * What a quote and an order start from: the request checked against Strapi (content type localized,
@@ -190,7 +191,7 @@ const createOrderSourceService = ({ strapi }: { strapi: Core.Strapi }) => {
     async prepare(input: SourceInput, client: GengoClient): Promise<PreparedSource> {
       const loaded = await load(input);
       const { localeMap } = await (strapi.plugin(PLUGIN_ID).service('settings') as SettingsService).getEffective();
-      return resolveLanguages(loaded, await client.getLanguages(), localeMap);
+      return resolveLanguages(loaded, await (strapi.plugin(PLUGIN_ID).service('gengo') as GengoService).languages(client), localeMap);
     },
   };
 };

@@ -15,6 +15,7 @@ import { callbackUrlOf, checkGlossary, previewUrlOf } from './ordering-context';
 import type { OrderStoreService } from './order-store';
 import { pricedTargets, type PlannedTarget, type QuoteInput, type QuoteService } from './quote';
 import type { EffectiveSettings } from './settings';
+import type { GengoService } from './gengo';
 
 /**
  * `POST /gengo/orders`: one Gengo order per target locale. Checks (languages, balance, caps) come
@@ -250,7 +251,7 @@ const createOrderingService = ({ strapi }: { strapi: Core.Strapi }) => {
         loaded = { ...loaded, segmentsByLocale, targetLocales: loaded.targetLocales.filter((l) => !unchanged.includes(l)) };
         if (!loaded.targetLocales.length) return { orders: [], notPlaced: [], unchanged };
       }
-      const prepared = resolveLanguages(loaded, ctx?.languages ?? (await client.getLanguages()), settings.localeMap);
+      const prepared = resolveLanguages(loaded, ctx?.languages ?? (await (plugin().service('gengo') as GengoService).languages(client)), settings.localeMap);
       const keys = orderRequestKeys(
         {
           idempotencyKey: input.idempotencyKey,
