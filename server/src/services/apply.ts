@@ -4,7 +4,7 @@ import { joinChunks, restoreSegment, type Translations } from '../content';
 import { createKeyedMutex, createSerialQueue, lockAll } from '../receiving/queue';
 import { editedPaths, hashPaths, isStale, lastWrittenHashes, segmentReadiness } from '../receiving/segment-state';
 import type { HistoryEntry, JobRecord, OrderedSegment, OrderRecord } from '../records/types';
-import { createTargetIo } from './apply-target';
+import { createTargetIo, type VersionReads } from './apply-target';
 import type { LeaseService } from './lease';
 
 /**
@@ -70,7 +70,7 @@ const createApplyService = ({ strapi }: { strapi: Core.Strapi }) => {
     return lastWrittenHashes(rows.map((r) => r.writtenHashes));
   };
 
-  const applyLocked = async (order: OrderRecord, segment: OrderedSegment, opts: ApplyOptions): Promise<ApplyOutcome> => {
+  const applyLocked = async (order: OrderRecord, segment: OrderedSegment, opts: ApplyOptions, reads?: VersionReads): Promise<ApplyOutcome> => {
     const rows = (await jobs().findMany({ where: { orderId: order.id, segmentKey: segment.key }, orderBy: { chunkIndex: 'asc' } })) as JobRecord[];
     const ready = segmentReadiness(segment, rows);
     if (ready.ready === false) return { state: 'waiting', detail: ready.reason };
@@ -89,7 +89,7 @@ const createApplyService = ({ strapi }: { strapi: Core.Strapi }) => {
       return { state: 'error', detail: restored.reason };
     }
 
-    const { source, target } = await io.load(order);
+    const { source, target } = await io.load(order, reads);
     if (!source) {
       await mark(rows, 'stale', 'The source locale version no longer exists');
       return { state: 'stale', detail: 'no source' };
@@ -118,7 +118,7 @@ const createApplyService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
 
     const translations: Translations = Object.fromEntries(segment.paths.map((p) => [p, restored.value]));
-    const written = await io.write(order, source, target, translations);
+    const written = await io.write(order, source, target, translations, reads);
     const hashes = hashPaths(written, segment.paths);
     const now = new Date();
     for (const row of rows) {
@@ -160,10 +160,16 @@ const createApplyService = ({ strapi }: { strapi: Core.Strapi }) => {
    * Applies one segment of an order whose target document the caller holds (`inDocuments`).
    * Throws `ClaimLost` when another writer took the revision: the caller's transaction must roll back.
    */
-  const applyHeld = async (order: OrderRecord, segmentKey: string, done: Set<OrderRecord>, opts: ApplyOptions = {}): Promise<ApplyOutcome> => {
+  const applyHeld = async (
+    order: OrderRecord,
+    segmentKey: string,
+    done: Set<OrderRecord>,
+    opts: ApplyOptions = {},
+    reads?: VersionReads
+  ): Promise<ApplyOutcome> => {
     const segment = order.segments?.find((s) => s.key === segmentKey);
     if (!segment) return { state: 'missing' };
-    const outcome = await applyLocked(order, segment, opts);
+    const outcome = await applyLocked(order, segment, opts, reads);
     if (outcome.state === 'applied' && (await io.completeIfDone(order))) done.add(order);
     return outcome;
   };
@@ -186,6 +192,8 @@ const createApplyService = ({ strapi }: { strapi: Core.Strapi }) => {
     applySegment,
     inDocuments,
     applyHeld,
+    /** The source and target versions of the orders' documents, read ahead for `applyHeld` (inside `inDocuments`). */
+    readVersions: (orders: OrderRecord[]) => io.readVersions(orders),
     /** Through the queue (what the review actions should call). */
     request: (orderId: number, segmentKey: string, opts: ApplyOptions = {}) =>
       queue.run(`apply:${orderId}:${segmentKey}:${opts.force ? 'force' : ''}`, () => applySegment(orderId, segmentKey, opts)),

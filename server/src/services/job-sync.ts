@@ -186,12 +186,14 @@ const createJobSyncService = ({ strapi }: { strapi: Core.Strapi }) => {
         if ('reason' in bound) recorded.push(bound);
         else recorded.push({ job, found: bound, translated: await record(job, bound) });
       }
-      // Each segment once, after all of its chunks in this slice are recorded.
+      // Each segment once, after all of its chunks in this slice are recorded; the documents it
+      // writes read in one query per type and locale.
+      const ready = recorded.filter((r): r is Extract<typeof r, { translated: boolean }> => !('reason' in r) && r.translated);
+      const reads = ready.length > 1 ? await apply().readVersions([...new Set(ready.map((r) => orders.get(r.found.order.id)!))]) : undefined;
       const outcomes = new Map<string, ApplyOutcome>();
-      for (const r of recorded) {
-        if ('reason' in r || !r.translated) continue;
+      for (const r of ready) {
         const key = `${r.found.order.id}:${r.found.row.segmentKey}`;
-        if (!outcomes.has(key)) outcomes.set(key, await apply().applyHeld(orders.get(r.found.order.id)!, r.found.row.segmentKey, done));
+        if (!outcomes.has(key)) outcomes.set(key, await apply().applyHeld(orders.get(r.found.order.id)!, r.found.row.segmentKey, done, {}, reads));
       }
       const results: SyncOutcome[] = [];
       const reported = new Set<string>();
