@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { startCpuProfile } from './cpu-profile';
 import { now } from './stats';
 
 /**
@@ -48,13 +49,18 @@ export const createProfile = (strapi: Core.Strapi) => {
     }
   });
 
+  let cpu: ReturnType<typeof startCpuProfile> | undefined;
   return {
     start() {
       spans.clear();
       on = true;
+      cpu = startCpuProfile();
     },
     stop() {
       on = false;
+      // The profile is written while the bench goes on to its baseline.
+      void cpu?.stop().then((file) => file && console.log(`cpu profile: ${file}`));
+      cpu = undefined;
     },
     /** Replaces `obj[method]` with a timed version (the plugin's services are looked up per call). */
     time(obj: any, method: string, name: string) {

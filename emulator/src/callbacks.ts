@@ -27,6 +27,8 @@ export interface CallbackOptions {
   retryMs: number;
   maxAttempts: number;
   timeoutMs: number;
+  /** Deliveries in flight at once (0: no limit). */
+  concurrency: number;
 }
 
 export class CallbackDispatcher {
@@ -37,6 +39,8 @@ export class CallbackDispatcher {
   private chains = new Map<string, Promise<void>>();
   private seq = 1;
   private closed = false;
+  private sending = 0;
+  private queued: Array<() => void> = [];
 
   constructor(private opts: CallbackOptions) {}
 
@@ -89,7 +93,25 @@ export class CallbackDispatcher {
     this.timers.add(timer);
   }
 
+  /**
+   * Deliveries go out a few at a time, as from a sender's pool of workers: a thousand jobs
+   * changing state at once reach the receiver as a fast stream, not a thousand connections
+   * opened in the same millisecond.
+   */
   private async attempt(record: CallbackRecord) {
+    const limit = this.opts.concurrency;
+    if (limit > 0 && this.sending >= limit) await new Promise<void>((resolve) => this.queued.push(resolve));
+    this.sending++;
+    try {
+      await this.deliver(record);
+    } finally {
+      this.sending--;
+      this.queued.shift()?.();
+    }
+  }
+
+  private async deliver(record: CallbackRecord) {
+    if (this.closed) return;
     record.attempts++;
     let status: number | string;
     try {
@@ -130,6 +152,7 @@ export class CallbackDispatcher {
   async close() {
     this.closed = true;
     this.clear();
+    for (const resolve of this.queued.splice(0)) resolve();
     await Promise.allSettled([...this.inflight]);
   }
 }

@@ -28,6 +28,7 @@ export interface StartEmulatorOptions {
   callbackRetryMs?: number; // retry interval for failed callbacks, default 1000
   callbackMaxAttempts?: number; // default 48 (Gengo: every 15 min for 12 h)
   callbackTimeoutMs?: number; // per attempt, default 5000
+  callbackConcurrency?: number; // deliveries in flight at once, default 8; 0 = no limit
   jobCreationDelayMs?: number; // async creation of jobs after POST translate/jobs, default 200
   clockSkewSeconds?: number; // accepted |server time − ts|, default 300
   duplicateWindowSeconds?: number; // Gengo's 1754 identical-payload window, default 300; 0 = off
@@ -64,6 +65,7 @@ export async function startEmulator(opts: StartEmulatorOptions = {}): Promise<Ru
       retryMs: opts.callbackRetryMs ?? 1000,
       maxAttempts: opts.callbackMaxAttempts ?? 48,
       timeoutMs: opts.callbackTimeoutMs ?? 5000,
+      concurrency: opts.callbackConcurrency ?? 8,
     }),
     faults: new Faults(),
     requests: [],

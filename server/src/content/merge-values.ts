@@ -26,5 +26,8 @@ export const toRelationValue = (value: unknown, attribute: Attribute, path: stri
       return item?.__type ? { documentId, __type: item.__type } : { documentId };
     })
     .filter(Boolean);
-  return { set };
+  // Nothing to link is left out rather than written as an empty set: merge writes a relation only
+  // into a version or component it creates (where nothing is linked yet), and Strapi would spend
+  // two queries on an empty set.
+  return set.length ? { set } : undefined;
 };

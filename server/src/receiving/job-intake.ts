@@ -5,6 +5,9 @@ import type { Job } from '../gengo';
  * (translate/jobs/{ids}). The intake gathers the ids that arrive while a fetch is under way and
  * fetches them together, so a burst of N callbacks costs about N / batchSize calls instead of N,
  * and fetching overlaps the writing of the previous batch (which stays in the serial queue).
+ * At most one batch is fetched ahead of the one being written: while the writer is busy, the
+ * ids that keep arriving gather into the next batch instead of leaving in many small ones
+ * (callbacks come as a stream, and each batch is one Gengo call and at least one commit).
  *
  * A job is never fetched again while an earlier snapshot of it is still being processed: a
  * callback for it then waits its turn, so a job's statuses are recorded in the order Gengo
@@ -33,6 +36,8 @@ export const createJobIntake = ({ fetch, process, onError, track, batchSize = 50
   const busy = new Set<string>();
   const again = new Set<string>();
   let fetching = false;
+  /** Batches being fetched, fetched, or being written. */
+  let inFlight = 0;
   let closed = false;
 
   const runBatch = async (ids: string[]) => {
@@ -54,18 +59,20 @@ export const createJobIntake = ({ fetch, process, onError, track, batchSize = 50
         busy.delete(id);
         if (again.delete(id)) pending.add(id);
       }
+      inFlight--;
       pump();
     }
   };
 
   const pump = () => {
-    if (fetching || closed || !pending.size) return;
+    if (fetching || inFlight >= 2 || closed || !pending.size) return;
     const ids = [...pending].slice(0, batchSize);
     for (const id of ids) {
       pending.delete(id);
       busy.add(id);
     }
     fetching = true;
+    inFlight++;
     track(runBatch(ids));
   };
 

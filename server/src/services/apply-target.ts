@@ -138,7 +138,7 @@ export const createTargetIo = (strapi: Core.Strapi) => {
       if (!done) return false;
       if (order.status !== 'completed') {
         const history = [...(order.history ?? []), { at: new Date().toISOString(), status: 'completed' }];
-        await strapi.db.query(UIDS.order).update({ where: { id: order.id }, data: { status: 'completed', history } });
+        await strapi.db.query(UIDS.order).updateMany({ where: { id: order.id }, data: { status: 'completed', history } });
       }
       return true;
     },

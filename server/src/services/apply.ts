@@ -52,7 +52,7 @@ const createApplyService = ({ strapi }: { strapi: Core.Strapi }) => {
   const mark = async (rows: JobRecord[], status: 'conflict' | 'stale' | 'error', note: string) => {
     for (const row of rows) {
       if (row.status === status && row.lastError === note) continue;
-      await jobs().update({ where: { id: row.id }, data: { status, lastError: note, history: withHistory(row, status, note) } });
+      await jobs().updateMany({ where: { id: row.id }, data: { status, lastError: note, history: withHistory(row, status, note) } });
     }
   };
 
@@ -122,7 +122,7 @@ const createApplyService = ({ strapi }: { strapi: Core.Strapi }) => {
     const hashes = hashPaths(written, segment.paths);
     const now = new Date();
     for (const row of rows) {
-      await jobs().update({
+      await jobs().updateMany({
         where: { id: row.id },
         data: {
           status: ready.status,
@@ -170,7 +170,8 @@ const createApplyService = ({ strapi }: { strapi: Core.Strapi }) => {
     const segment = order.segments?.find((s) => s.key === segmentKey);
     if (!segment) return { state: 'missing' };
     const outcome = await applyLocked(order, segment, opts, reads);
-    if (outcome.state === 'applied' && (await io.completeIfDone(order))) done.add(order);
+    // Only an approved write can be an order's last one.
+    if (outcome.state === 'applied' && outcome.detail === 'approved' && (await io.completeIfDone(order))) done.add(order);
     return outcome;
   };
 

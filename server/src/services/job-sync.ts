@@ -118,7 +118,8 @@ const createJobSyncService = ({ strapi }: { strapi: Core.Strapi }) => {
     const translated = gengoStatus === 'reviewable' || gengoStatus === 'approved';
     // A translated job's status is the apply step's to set (written, conflict, stale, error…).
     if (!translated && row.status !== gengoStatus) data.status = gengoStatus as JobRecord['status'];
-    if (Object.keys(data).length) await jobs().update({ where: { id: row.id }, data });
+    // updateMany: one statement (the query engine's `update` reads the row before and after).
+    if (Object.keys(data).length) await jobs().updateMany({ where: { id: row.id }, data });
     return translated;
   };
 
@@ -126,7 +127,7 @@ const createJobSyncService = ({ strapi }: { strapi: Core.Strapi }) => {
   const showWaiting = async (job: Job, row: JobRecord, outcome: ApplyOutcome | null) => {
     const gengoStatus = normalizeStatus(job.status);
     if (outcome?.state === 'waiting' && row.status !== gengoStatus && !OUR_MARKS.has(row.status)) {
-      await jobs().update({ where: { id: row.id }, data: { status: gengoStatus } });
+      await jobs().updateMany({ where: { id: row.id }, data: { status: gengoStatus } });
     }
   };
 

@@ -3,7 +3,7 @@ import { createJobIntake } from '../../../server/src/receiving/job-intake';
 import { createSerialQueue } from '../../../server/src/receiving/queue';
 
 /** A fake Gengo whose answers the test releases one fetch at a time, and a log of what was processed. */
-const harness = (opts: { failFetch?: (ids: string[]) => boolean; failProcess?: (ids: string[]) => boolean } = {}) => {
+const harness = (opts: { failFetch?: (ids: string[]) => boolean; failProcess?: (ids: string[]) => boolean; processMs?: number } = {}) => {
   const queue = createSerialQueue();
   const fetches: string[][] = [];
   const processed: string[][] = [];
@@ -20,7 +20,7 @@ const harness = (opts: { failFetch?: (ids: string[]) => boolean; failProcess?: (
     },
     process: (jobs, ids) =>
       queue.run(`jobs:${ids.join(',')}`, async () => {
-        await new Promise((r) => setTimeout(r, 5));
+        await new Promise((r) => setTimeout(r, opts.processMs ?? 5));
         if (opts.failProcess?.(ids)) throw new Error('database said no');
         processed.push(jobs.map((j) => `${j.job_id}@${j.status}`));
       }),
@@ -53,6 +53,20 @@ describe('createJobIntake', () => {
     await h.drain();
     expect(h.fetches).toEqual([['1'], ['2', '3', '4'], ['5', '6']]);
     expect(h.processed.flat().sort()).toEqual(['1@v0', '2@v0', '3@v0', '4@v0', '5@v0', '6@v0']);
+  });
+
+  it('fetches at most one batch ahead of the one being written: ids arriving meanwhile wait and gather', async () => {
+    const h = harness({ processMs: 30 });
+    h.intake.add('1');
+    await h.next(); // [1] fetched: being written for 30 ms
+    h.intake.add('2');
+    await h.next(); // [2] fetched ahead, waiting for the writer
+    for (const id of ['3', '4', '5']) h.intake.add(id);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(h.fetches).toEqual([['1'], ['2']]); // 3, 4, 5 wait: no third batch in flight
+    await h.drain();
+    expect(h.fetches).toEqual([['1'], ['2'], ['3', '4', '5']]);
+    expect(h.processed).toEqual([['1@v0'], ['2@v0'], ['3@v0', '4@v0', '5@v0']]);
   });
 
   it('collapses repeated callbacks of a job waiting to be fetched', async () => {

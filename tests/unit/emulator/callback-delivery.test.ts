@@ -1,0 +1,68 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { CallbackDispatcher } from '../../../emulator/src/callbacks';
+
+/** A receiver that answers each POST after `delayMs` and records how many were open at once. */
+const slowReceiver = async (delayMs: number) => {
+  let open = 0;
+  const seen = { maxOpen: 0, received: [] as string[] };
+  const server = http.createServer((req, res) => {
+    open++;
+    seen.maxOpen = Math.max(seen.maxOpen, open);
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', () =>
+      setTimeout(() => {
+        seen.received.push(JSON.parse(new URLSearchParams(body).get('job') ?? '{}').job_id);
+        open--;
+        res.end('ok');
+      }, delayMs)
+    );
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+  return { url, seen, close: () => new Promise<void>((r) => server.close(() => r())) };
+};
+
+const burst = async (concurrency: number) => {
+  const hook = await slowReceiver(30);
+  const dispatcher = new CallbackDispatcher({ retryMs: 50, maxAttempts: 3, timeoutMs: 5000, concurrency });
+  try {
+    for (let i = 0; i < 20; i++) dispatcher.send(hook.url, 'job', { job_id: String(i) }, { event: 'reviewable', jobId: String(i) });
+    const deadline = Date.now() + 10_000;
+    while (!dispatcher.list().every((r) => r.delivered) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    return { maxOpen: hook.seen.maxOpen, received: hook.seen.received, delivered: dispatcher.list().filter((r) => r.delivered).length };
+  } finally {
+    await dispatcher.close();
+    await hook.close();
+  }
+};
+
+describe('emulator: callback delivery', () => {
+  it('keeps at most `concurrency` deliveries in flight, and delivers every one', async () => {
+    const { maxOpen, received, delivered } = await burst(3);
+    expect(maxOpen).toBe(3);
+    expect(delivered).toBe(20);
+    expect([...received].sort((a, b) => Number(a) - Number(b))).toEqual(Array.from({ length: 20 }, (_, i) => String(i)));
+  });
+
+  it('with no limit (0), opens them all at once', async () => {
+    const { maxOpen, delivered } = await burst(0);
+    expect(maxOpen).toBeGreaterThan(3);
+    expect(delivered).toBe(20);
+  });
+
+  it('still sends one job’s callbacks in the order its states changed', async () => {
+    const hook = await slowReceiver(5);
+    const dispatcher = new CallbackDispatcher({ retryMs: 50, maxAttempts: 3, timeoutMs: 5000, concurrency: 2 });
+    try {
+      for (const event of ['available', 'pending', 'reviewable', 'approved']) dispatcher.send(hook.url, 'job', { job_id: event }, { event, jobId: '7' });
+      const deadline = Date.now() + 5000;
+      while (!dispatcher.list().every((r) => r.delivered) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+      expect(hook.seen.received).toEqual(['available', 'pending', 'reviewable', 'approved']);
+    } finally {
+      await dispatcher.close();
+      await hook.close();
+    }
+  });
+});
