@@ -102,7 +102,12 @@ export default async function callbacksBench({ db, n }: { db: BenchDb; n: number
         { figure: 'fr versions written', value: `${frWritten} / ${n}`, target: `${n}`, pass: frWritten === n },
         { figure: 'Gengo calls during the burst', value: `${gengoCalls}`, against: `${n} callbacks` },
       ],
-      notes: [`setup (articles, orders, jobs pending): ${sec(setupMs)}`, 'where the time goes during the burst:', ...profile.lines().map((l) => `  ${l}`)],
+      notes: [
+        `setup (articles, orders, jobs pending): ${sec(setupMs)}`,
+        `the emulator's tick → first callback received ${ms(Math.min(...received.values()) - t0)}, last ${ms(Math.max(...received.values()) - t0)}`,
+        'where the time goes during the burst:',
+        ...profile.lines().map((l) => `  ${l}`),
+      ],
     };
     const row = (label: string, p: ProbeFigures, target: boolean) => ({
       figure: label,

@@ -5,6 +5,16 @@ import { createKeyedMutex, createSerialQueue, lockAll } from '../receiving/queue
 import { editedPaths, hashPaths, isStale, lastWrittenHashes, segmentReadiness } from '../receiving/segment-state';
 import type { HistoryEntry, JobRecord, OrderedSegment, OrderRecord } from '../records/types';
 import { createTargetIo, type VersionReads } from './apply-target';
+
+/**
+ * What a slice reads ahead for the segments it writes (see `readAhead`): each is used once, by the
+ * write it was read for, and dropped.
+ */
+export interface SliceReads {
+  versions: VersionReads;
+  /** Job rows by `orderId:segmentKey`, in chunk order. */
+  rows: Map<string, JobRecord[]>;
+}
 import type { LeaseService } from './lease';
 
 /**
@@ -17,8 +27,8 @@ import type { LeaseService } from './lease';
  *   the target draft → record the revision and the hashes of what was written.
  *
  * Exactly once per revision: the revision hash (texts + status) is compared with the rows'
- * `appliedHash`, and the rows are claimed with a conditional UPDATE before the write, inside one
- * transaction. No lost field: everything for one target document runs under an in-process mutex
+ * `appliedHash`, and the rows are claimed by a conditional UPDATE in the transaction of the write
+ * (a revision claimed meanwhile by another writer rolls the write back). No lost field: everything for one target document runs under an in-process mutex
  * and, across instances, a row lock (SELECT … FOR UPDATE on a lease row named after the document)
  * held by that transaction; the target is re-read inside it before merging.
  */
@@ -70,8 +80,20 @@ const createApplyService = ({ strapi }: { strapi: Core.Strapi }) => {
     return lastWrittenHashes(rows.map((r) => r.writtenHashes));
   };
 
-  const applyLocked = async (order: OrderRecord, segment: OrderedSegment, opts: ApplyOptions, reads?: VersionReads): Promise<ApplyOutcome> => {
-    const rows = (await jobs().findMany({ where: { orderId: order.id, segmentKey: segment.key }, orderBy: { chunkIndex: 'asc' } })) as JobRecord[];
+  const segmentKeyOf = (orderId: number, segmentKey: string) => `${orderId}:${segmentKey}`;
+
+  const segmentRows = async (order: OrderRecord, segmentKey: string, reads?: SliceReads): Promise<JobRecord[]> => {
+    const key = segmentKeyOf(order.id, segmentKey);
+    const ahead = reads?.rows.get(key);
+    if (ahead) {
+      reads!.rows.delete(key);
+      return ahead;
+    }
+    return (await jobs().findMany({ where: { orderId: order.id, segmentKey }, orderBy: { chunkIndex: 'asc' } })) as JobRecord[];
+  };
+
+  const applyLocked = async (order: OrderRecord, segment: OrderedSegment, opts: ApplyOptions, reads?: SliceReads): Promise<ApplyOutcome> => {
+    const rows = await segmentRows(order, segment.key, reads);
     const ready = segmentReadiness(segment, rows);
     if (ready.ready === false) return { state: 'waiting', detail: ready.reason };
     if (!opts.force && rows.every((r) => r.appliedHash === ready.revision)) return { state: 'already' };
@@ -89,7 +111,7 @@ const createApplyService = ({ strapi }: { strapi: Core.Strapi }) => {
       return { state: 'error', detail: restored.reason };
     }
 
-    const { source, target } = await io.load(order, reads);
+    const { source, target } = await io.load(order, reads?.versions);
     if (!source) {
       await mark(rows, 'stale', 'The source locale version no longer exists');
       return { state: 'stale', detail: 'no source' };
@@ -108,23 +130,18 @@ const createApplyService = ({ strapi }: { strapi: Core.Strapi }) => {
       }
     }
 
-    // Claim: only one writer per revision, whoever else (a callback, the poller, another instance) races.
+    const translations: Translations = Object.fromEntries(segment.paths.map((p) => [p, restored.value]));
+    const written = await io.write(order, source, target, translations, reads?.versions);
+    const hashes = hashPaths(written, segment.paths);
+    const now = new Date();
+    // The claim and the outcome in one statement: only one writer per revision, whoever else (a
+    // callback, the poller, another instance) races. It runs in the write's transaction, so a
+    // revision claimed meanwhile rolls the write back (ClaimLost).
     for (const row of rows) {
       const { count } = await jobs().updateMany({
         where: { id: row.id, appliedHash: row.appliedHash ?? { $null: true } },
-        data: { appliedHash: ready.revision },
-      });
-      if (!count) throw new ClaimLost(row.id);
-    }
-
-    const translations: Translations = Object.fromEntries(segment.paths.map((p) => [p, restored.value]));
-    const written = await io.write(order, source, target, translations, reads);
-    const hashes = hashPaths(written, segment.paths);
-    const now = new Date();
-    for (const row of rows) {
-      await jobs().updateMany({
-        where: { id: row.id },
         data: {
+          appliedHash: ready.revision,
           status: ready.status,
           appliedStatus: ready.status,
           appliedAt: now,
@@ -133,6 +150,7 @@ const createApplyService = ({ strapi }: { strapi: Core.Strapi }) => {
           history: withHistory(row, ready.status, ready.status === 'approved' ? 'final translation written' : 'written to the draft, awaiting review'),
         },
       });
+      if (!count) throw new ClaimLost(row.id);
     }
     return { state: 'applied', detail: ready.status };
   };
@@ -165,7 +183,7 @@ const createApplyService = ({ strapi }: { strapi: Core.Strapi }) => {
     segmentKey: string,
     done: Set<OrderRecord>,
     opts: ApplyOptions = {},
-    reads?: VersionReads
+    reads?: SliceReads
   ): Promise<ApplyOutcome> => {
     const segment = order.segments?.find((s) => s.key === segmentKey);
     if (!segment) return { state: 'missing' };
@@ -193,8 +211,25 @@ const createApplyService = ({ strapi }: { strapi: Core.Strapi }) => {
     applySegment,
     inDocuments,
     applyHeld,
-    /** The source and target versions of the orders' documents, read ahead for `applyHeld` (inside `inDocuments`). */
-    readVersions: (orders: OrderRecord[]) => io.readVersions(orders),
+    /**
+     * For `applyHeld` calls to come in one slice (inside `inDocuments`, after the slice's records):
+     * the source and target versions of their documents, and the job rows of their segments.
+     */
+    async readAhead(segments: Array<{ order: OrderRecord; segmentKey: string }>): Promise<SliceReads> {
+      const rows = new Map<string, JobRecord[]>();
+      const wanted = [...new Map(segments.map((s) => [segmentKeyOf(s.order.id, s.segmentKey), s])).values()];
+      const found = (await jobs().findMany({
+        where: { $or: wanted.map((s) => ({ orderId: s.order.id, segmentKey: s.segmentKey })) },
+        orderBy: [{ orderId: 'asc' }, { segmentKey: 'asc' }, { chunkIndex: 'asc' }],
+      })) as JobRecord[];
+      for (const row of found) {
+        const key = segmentKeyOf(row.orderId, row.segmentKey);
+        const list = rows.get(key) ?? [];
+        list.push(row);
+        rows.set(key, list);
+      }
+      return { versions: await io.readVersions([...new Set(segments.map((s) => s.order))]), rows };
+    },
     /** Through the queue (what the review actions should call). */
     request: (orderId: number, segmentKey: string, opts: ApplyOptions = {}) =>
       queue.run(`apply:${orderId}:${segmentKey}:${opts.force ? 'force' : ''}`, () => applySegment(orderId, segmentKey, opts)),

@@ -190,7 +190,7 @@ const createJobSyncService = ({ strapi }: { strapi: Core.Strapi }) => {
       // Each segment once, after all of its chunks in this slice are recorded; the documents it
       // writes read in one query per type and locale.
       const ready = recorded.filter((r): r is Extract<typeof r, { translated: boolean }> => !('reason' in r) && r.translated);
-      const reads = ready.length > 1 ? await apply().readVersions([...new Set(ready.map((r) => orders.get(r.found.order.id)!))]) : undefined;
+      const reads = ready.length > 1 ? await apply().readAhead(ready.map((r) => ({ order: orders.get(r.found.order.id)!, segmentKey: r.found.row.segmentKey }))) : undefined;
       const outcomes = new Map<string, ApplyOutcome>();
       for (const r of ready) {
         const key = `${r.found.order.id}:${r.found.row.segmentKey}`;
