@@ -12,8 +12,13 @@ import { createTargetIo, type VersionReads } from './apply-target';
  */
 export interface SliceReads {
   versions: VersionReads;
-  /** Job rows by `orderId:segmentKey`, in chunk order. */
+  /** Job rows by `orderId:segmentKey`, in chunk order, with `recorded` applied. */
   rows: Map<string, JobRecord[]>;
+  /**
+   * By row id, what the slice recorded from Gengo but did not store yet: stored with the claim of
+   * the row's write, and removed from here then.
+   */
+  recorded: Map<number, Partial<JobRecord>>;
 }
 import type { LeaseService } from './lease';
 
@@ -141,6 +146,7 @@ const createApplyService = ({ strapi }: { strapi: Core.Strapi }) => {
       const { count } = await jobs().updateMany({
         where: { id: row.id, appliedHash: row.appliedHash ?? { $null: true } },
         data: {
+          ...reads?.recorded.get(row.id),
           appliedHash: ready.revision,
           status: ready.status,
           appliedStatus: ready.status,
@@ -151,6 +157,7 @@ const createApplyService = ({ strapi }: { strapi: Core.Strapi }) => {
         },
       });
       if (!count) throw new ClaimLost(row.id);
+      reads?.recorded.delete(row.id);
     }
     return { state: 'applied', detail: ready.status };
   };
@@ -215,7 +222,7 @@ const createApplyService = ({ strapi }: { strapi: Core.Strapi }) => {
      * For `applyHeld` calls to come in one slice (inside `inDocuments`, after the slice's records):
      * the source and target versions of their documents, and the job rows of their segments.
      */
-    async readAhead(segments: Array<{ order: OrderRecord; segmentKey: string }>): Promise<SliceReads> {
+    async readAhead(segments: Array<{ order: OrderRecord; segmentKey: string }>, recorded = new Map<number, Partial<JobRecord>>()): Promise<SliceReads> {
       const rows = new Map<string, JobRecord[]>();
       const wanted = [...new Map(segments.map((s) => [segmentKeyOf(s.order.id, s.segmentKey), s])).values()];
       const found = (await jobs().findMany({
@@ -225,10 +232,10 @@ const createApplyService = ({ strapi }: { strapi: Core.Strapi }) => {
       for (const row of found) {
         const key = segmentKeyOf(row.orderId, row.segmentKey);
         const list = rows.get(key) ?? [];
-        list.push(row);
+        list.push({ ...row, ...recorded.get(row.id) });
         rows.set(key, list);
       }
-      return { versions: await io.readVersions([...new Set(segments.map((s) => s.order))]), rows };
+      return { versions: await io.readVersions([...new Set(segments.map((s) => s.order))]), rows, recorded };
     },
     /** Through the queue (what the review actions should call). */
     request: (orderId: number, segmentKey: string, opts: ApplyOptions = {}) =>

@@ -22,8 +22,13 @@ interface Located {
   discovered: boolean;
 }
 
-/** About this much work per transaction: a request waiting for the database waits no longer. */
-const SLICE_BUDGET_MS = 40;
+/**
+ * About this much work per transaction. SQLite runs in this process and blocks it while a slice
+ * runs (better-sqlite3 is synchronous): every request waits for the slice. A server database
+ * leaves the event loop free, and a transaction there only holds its own documents' rows, so
+ * larger slices (fewer commits and fewer row-lock rounds) cost other requests nothing.
+ */
+const SLICE_BUDGET_MS = { sqlite: 40, server: 250 };
 const MAX_SLICE = 50;
 
 const normalizeStatus = (s: unknown): string => (s === 'cancelled' ? 'canceled' : String(s ?? ''));
@@ -37,6 +42,7 @@ const createJobSyncService = ({ strapi }: { strapi: Core.Strapi }) => {
   const gengo = () => strapi.plugin(PLUGIN_ID).service('gengo') as GengoService;
   /** Running estimate of one job's share of a slice, to size the next slice. */
   let msPerJob = 10;
+  const sliceBudget = () => (strapi.db.dialect.client === 'sqlite' ? SLICE_BUDGET_MS.sqlite : SLICE_BUDGET_MS.server);
 
   /** The row of a Gengo job, by its id, else through custom_data (reads only: `bind` records the id). */
   const locate = async (job: Job): Promise<Located | { reason: string }> => {
@@ -107,8 +113,12 @@ const createJobSyncService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
-  /** Gengo's status and text on our row; whether the job is translated (its segment may be written). */
-  const record = async (job: Job, { row, order }: Located): Promise<boolean> => {
+  /**
+   * Gengo's status and text on our row; whether the job is translated (its segment may be written).
+   * With `deferred`, a translated job's changes are left there instead, for the statement that
+   * records the write of its segment (`SliceReads.recorded`).
+   */
+  const record = async (job: Job, { row, order }: Located, deferred?: Map<number, Partial<JobRecord>>): Promise<boolean> => {
     await settleOrder(order, job);
     const gengoStatus = normalizeStatus(job.status);
     const data: Partial<JobRecord> = {};
@@ -118,8 +128,10 @@ const createJobSyncService = ({ strapi }: { strapi: Core.Strapi }) => {
     const translated = gengoStatus === 'reviewable' || gengoStatus === 'approved';
     // A translated job's status is the apply step's to set (written, conflict, stale, error…).
     if (!translated && row.status !== gengoStatus) data.status = gengoStatus as JobRecord['status'];
+    if (!Object.keys(data).length) return translated;
+    if (translated && deferred) deferred.set(row.id, { ...deferred.get(row.id), ...data });
     // updateMany: one statement (the query engine's `update` reads the row before and after).
-    if (Object.keys(data).length) await jobs().updateMany({ where: { id: row.id }, data });
+    else await jobs().updateMany({ where: { id: row.id }, data });
     return translated;
   };
 
@@ -149,14 +161,14 @@ const createJobSyncService = ({ strapi }: { strapi: Core.Strapi }) => {
   /**
    * Several jobs (a burst of callbacks, a page of the poller), written a slice at a time: each
    * slice's records and entry writes share one transaction, so one commit (on SQLite most of
-   * what a write costs) serves several writes. A slice is sized to about SLICE_BUDGET_MS of work
+   * what a write costs) serves several writes. A slice is sized to about `sliceBudget()` of work
    * (from the time slices took so far), and the event loop and the database are let go between
    * slices. A slice that fails is rolled back and its jobs are synced one by one instead.
    */
   const syncJobs = async (list: Job[]): Promise<Array<PromiseSettledResult<SyncOutcome>>> => {
     const out: Array<PromiseSettledResult<SyncOutcome>> = [];
     for (let i = 0; i < list.length; ) {
-      const size = Math.max(1, Math.min(MAX_SLICE, Math.floor(SLICE_BUDGET_MS / msPerJob)));
+      const size = Math.max(1, Math.min(MAX_SLICE, Math.floor(sliceBudget() / msPerJob)));
       const slice = list.slice(i, i + size);
       if (i > 0) await yieldToEventLoop();
       i += slice.length;
@@ -181,21 +193,29 @@ const createJobSyncService = ({ strapi }: { strapi: Core.Strapi }) => {
     for (const { found } of located) if (!('reason' in found)) orders.set(found.order.id, orders.get(found.order.id) ?? found.order);
     return apply().inDocuments([...orders.values()], async (done) => {
       const recorded: Array<{ job: Job; found: Located; translated: boolean } | { reason: string }> = [];
+      // A translated job's text and status are stored by the statement that records its segment's
+      // write (one statement per row instead of two), else after the writes below.
+      const deferred = new Map<number, Partial<JobRecord>>();
       for (const { job, found } of located) {
         // One object per order in the slice, so that what one job settles the next ones see.
         const bound = 'reason' in found ? found : await bind(job, { ...found, order: orders.get(found.order.id)! });
         if ('reason' in bound) recorded.push(bound);
-        else recorded.push({ job, found: bound, translated: await record(job, bound) });
+        else recorded.push({ job, found: bound, translated: await record(job, bound, deferred) });
       }
       // Each segment once, after all of its chunks in this slice are recorded; the documents it
-      // writes read in one query per type and locale.
+      // writes read in one query per type and locale, its rows in one query.
       const ready = recorded.filter((r): r is Extract<typeof r, { translated: boolean }> => !('reason' in r) && r.translated);
-      const reads = ready.length > 1 ? await apply().readAhead(ready.map((r) => ({ order: orders.get(r.found.order.id)!, segmentKey: r.found.row.segmentKey }))) : undefined;
       const outcomes = new Map<string, ApplyOutcome>();
-      for (const r of ready) {
-        const key = `${r.found.order.id}:${r.found.row.segmentKey}`;
-        if (!outcomes.has(key)) outcomes.set(key, await apply().applyHeld(orders.get(r.found.order.id)!, r.found.row.segmentKey, done, {}, reads));
+      if (ready.length) {
+        const segments = ready.map((r) => ({ order: orders.get(r.found.order.id)!, segmentKey: r.found.row.segmentKey }));
+        const reads = await apply().readAhead(segments, deferred);
+        for (const { order, segmentKey } of segments) {
+          const key = `${order.id}:${segmentKey}`;
+          if (!outcomes.has(key)) outcomes.set(key, await apply().applyHeld(order, segmentKey, done, {}, reads));
+        }
       }
+      // What no write recorded (waiting, already written, conflict, stale, error).
+      for (const [id, data] of deferred) await jobs().updateMany({ where: { id }, data });
       const results: SyncOutcome[] = [];
       const reported = new Set<string>();
       for (const r of recorded) {

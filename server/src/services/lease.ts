@@ -34,10 +34,29 @@ const createLeaseService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
-  /** SELECT … FOR UPDATE on the row `name`, in the caller's transaction (its row must exist). */
-  const lockRow = async (trx: any, name: string) => {
+  /** `ensureRow` for many names: one read, one insert for the missing (a race: one by one). */
+  const ensureRows = async (names: string[]) => {
+    const unknown = names.filter((n) => !known.has(n));
+    if (!unknown.length) return;
+    const found = (await query().findMany({ where: { name: { $in: unknown } }, select: ['name'] })) as Array<{ name: string }>;
+    for (const { name } of found) known.add(name);
+    const missing = unknown.filter((n) => !known.has(n));
+    if (!missing.length) return;
+    try {
+      await query().createMany({ data: missing.map((name) => ({ name, holder: null, expiresAt: new Date(0) })) });
+    } catch {
+      // Another instance inserted some of them first (unique index).
+      for (const name of missing) await ensureRow(name);
+    }
+  };
+
+  /**
+   * SELECT … FOR UPDATE on the rows `names` (which must exist), in the caller's transaction, in
+   * one statement: rows are locked in the order the sort returns them.
+   */
+  const lockRows = async (trx: any, names: string[]) => {
     const table = strapi.db.metadata.get(UIDS.lease).tableName;
-    await trx(table).where({ name }).forUpdate().select('id');
+    await trx(table).whereIn('name', names).orderBy('name').forUpdate().select('id');
   };
 
   const take = async (name: string, holder: string, ttlMs: number, onlyIfFree: boolean): Promise<boolean> => {
@@ -89,9 +108,9 @@ const createLeaseService = ({ strapi }: { strapi: Core.Strapi }) => {
     async withRowLocks<T>(names: string[], fn: () => Promise<T>): Promise<T> {
       const sorted = [...new Set(names)].sort();
       if (!rowLocks()) return strapi.db.transaction(() => fn());
-      for (const name of sorted) await ensureRow(name);
+      await ensureRows(sorted);
       return strapi.db.transaction(async ({ trx }) => {
-        for (const name of sorted) await lockRow(trx, name);
+        await lockRows(trx, sorted);
         return fn();
       });
     },
