@@ -45,3 +45,43 @@ describe('applying a burst', () => {
     console.info(`burst: 80 writes in ${took} ms; ${latencies.length} health checks, max ${Math.max(...latencies)} ms`);
   });
 });
+
+describe('slugs written in one slice', () => {
+  let r: Receiving;
+
+  beforeAll(async () => {
+    r = await startReceiving();
+  });
+  afterAll(async () => {
+    await r?.stop();
+  });
+
+  it('entries with the same translated title get distinct slugs, in one slice and against those already taken', async () => {
+    const docs: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      const { documentId } = await createArticle(r.app.strapi, { title: 'One and the same title', slug: `same-title-${i}`, summary: `Summary ${i}.` });
+      const order = await placeOrder(r, documentId, { callbackUrl: null });
+      await advanceAll(r, order, 'reviewable');
+      docs.push(documentId);
+    }
+    const fr = (documentId: string) => findArticle(r.app.strapi, documentId, 'fr');
+    const first = await r.app.strapi.plugin('gengo').service('reconcile').run();
+    expect(first).toMatchObject({ applied: 24, failed: 0 });
+    const slugs = await Promise.all(docs.map(async (d) => (await fr(d)).slug as string));
+    expect(new Set(slugs).size).toBe(12);
+    const base = slugs.reduce((a, b) => (a.length <= b.length ? a : b));
+    for (const slug of slugs) expect(slug.startsWith(base)).toBe(true);
+
+    // A second batch with that title: none of the slugs taken above is used again.
+    const more: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const { documentId } = await createArticle(r.app.strapi, { title: 'One and the same title', slug: `same-title-more-${i}`, summary: `More ${i}.` });
+      const order = await placeOrder(r, documentId, { callbackUrl: null });
+      await advanceAll(r, order, 'reviewable');
+      more.push(documentId);
+    }
+    expect(await r.app.strapi.plugin('gengo').service('reconcile').run()).toMatchObject({ applied: 10, failed: 0 });
+    const all = [...slugs, ...(await Promise.all(more.map(async (d) => (await fr(d)).slug as string)))];
+    expect(new Set(all).size).toBe(17);
+  });
+});

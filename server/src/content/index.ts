@@ -25,7 +25,7 @@ export { extractSegments, segmentHash } from './extract';
 export { protectSegment } from './protect';
 export { restoreSegment } from './restore';
 export { splitForGengo, joinChunks, callbackBytes, fitsCallback, GENGO_CALLBACK_LIMIT, type Split, type SplitOptions } from './split';
-export { buildTargetData, type BuildTargetInput, type BuildTargetResult } from './merge';
+export { buildTargetData, uidBase, type BuildTargetInput, type BuildTargetResult } from './merge';
 export type { KeepRelation } from './merge-values';
 export { slugify, uniqueUid } from './slug';
 export {

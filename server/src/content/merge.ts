@@ -114,16 +114,23 @@ const checkTranslations = (input: BuildTargetInput) => {
 };
 
 /**
- * A localized uid (slug): derived from its translated target field, unique in the target locale.
- * When the translation gives no slug (a script without Latin letters) an existing target slug is
- * kept, else the source's slug is made unique in the target locale.
+ * What a localized uid (slug) is made from: its translated target field. When the translation
+ * gives no slug (a script without Latin letters): nothing when the target has a slug (it is
+ * kept), else the source's. Undefined: the uid is not written. (The write asks which values
+ * starting with it are taken.)
  */
-const buildUid = (key: string, attribute: Attribute, input: BuildTargetInput, translations: Translations): string | undefined => {
+export const uidBase = (key: string, attribute: Attribute, source: Doc, existingTarget: Doc | null | undefined, translations: Translations): string | undefined => {
   const field = attribute.targetField;
   const translated = field ? translations[field] : undefined;
-  let base = typeof translated === 'string' ? slugify(translated) : '';
-  if (!base && typeof input.existingTarget?.[key] === 'string' && input.existingTarget[key]) return undefined;
-  if (!base) base = (field && slugify(String(input.source[field] ?? ''))) || String(input.source[key] ?? '');
+  const base = typeof translated === 'string' ? slugify(translated) : '';
+  if (base) return base;
+  if (typeof existingTarget?.[key] === 'string' && existingTarget[key]) return undefined;
+  return (field && slugify(String(source[field] ?? ''))) || String(source[key] ?? '') || undefined;
+};
+
+/** A localized uid, unique in the target locale. */
+const buildUid = (key: string, attribute: Attribute, input: BuildTargetInput, translations: Translations): string | undefined => {
+  const base = uidBase(key, attribute, input.source, input.existingTarget, translations);
   return base ? uniqueUid(base, input.takenUids?.[key] ?? []) : undefined;
 };
 

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID, UIDS } from '../constants';
-import { buildTargetData, slugify, type Doc, type GetComponent, type Schema, type Translations } from '../content';
+import { buildTargetData, uidBase, type Doc, type GetComponent, type Schema, type Translations } from '../content';
 import { buildDeepPopulate } from '../orders/populate';
 import { relationRefs } from '../receiving/relations';
 import { hasAllPaths } from '../receiving/segment-state';
@@ -9,6 +9,20 @@ import { asPluginWrite } from '../utils/plugin-writes';
 
 /** Document versions read ahead for a slice, by type, documentId and locale (null: no such version). */
 export type VersionReads = Map<string, Doc | null>;
+
+/**
+ * Uid values (slugs) read ahead for a slice's writes, by type, locale and field: every value
+ * starting with one of `bases`, with its document. Writes of the slice add what they set.
+ */
+export type UidReads = Map<string, { bases: Set<string>; values: Array<{ documentId: string; value: string }> }>;
+
+/** What one write of a slice will merge (for reading its uid values ahead). */
+export interface PlannedWrite {
+  order: OrderRecord;
+  source: Doc;
+  target: Doc | null;
+  translations: Translations;
+}
 
 /**
  * The entry side of applying: reads the source and target locale versions (fully populated),
@@ -33,26 +47,42 @@ export const createTargetIo = (strapi: Core.Strapi) => {
     return find(order, locale);
   };
 
-  /**
-   * Values of the document's uid fields (slugs) already used by other documents of the target
-   * locale, for the uids this write may set: only those starting with a base it could use.
-   */
-  const takenUids = async (order: OrderRecord, source: Doc, target: Doc | null, translations: Translations) => {
-    const out: Record<string, string[]> = {};
+  /** Per uid field (slug) this write may set, the base it is made from (`uidBase`, as the merge does). */
+  const uidBases = ({ order, source, target, translations }: PlannedWrite): Array<{ key: string; base: string }> => {
+    const out: Array<{ key: string; base: string }> = [];
     for (const [key, attribute] of Object.entries(schema(order).attributes)) {
       if (attribute.type !== 'uid') continue;
       const field = attribute.targetField;
-      const translated = field ? translations[field] : undefined;
-      if (target && typeof translated !== 'string') continue;
-      const bases = [translated, field ? source[field] : undefined, source[key]]
-        .map((v) => (typeof v === 'string' ? slugify(v) : ''))
-        .filter(Boolean);
-      if (!bases.length) continue;
-      const rows = await strapi.db.query(order.contentType as any).findMany({
-        where: { locale: order.targetLocale, documentId: { $ne: order.targetDocumentId }, $or: bases.map((b) => ({ [key]: { $startsWith: b } })) },
-        select: [key],
-      });
-      out[key] = rows.map((r: any) => r[key]).filter((v: unknown): v is string => typeof v === 'string');
+      // An existing target's uid is only rewritten with its translated field.
+      if (target && typeof (field ? translations[field] : undefined) !== 'string') continue;
+      const base = uidBase(key, attribute, source, target, translations);
+      if (base) out.push({ key, base });
+    }
+    return out;
+  };
+
+  const uidKey = (order: OrderRecord, key: string) => `${order.contentType}|${order.targetLocale}|${key}`;
+
+  /** Uid values starting with one of `bases` in the target locale (one query), with their documents. */
+  const readUidValues = async (order: OrderRecord, key: string, bases: Iterable<string>) => {
+    const rows = await strapi.db.query(order.contentType as any).findMany({
+      where: { locale: order.targetLocale, $or: [...bases].map((b) => ({ [key]: { $startsWith: b } })) },
+      select: [key, 'documentId'],
+    });
+    return rows.filter((r: any) => typeof r[key] === 'string').map((r: any) => ({ documentId: String(r.documentId), value: r[key] as string }));
+  };
+
+  /**
+   * Values of the document's uid fields (slugs) already used by other documents of the target
+   * locale, for the uids this write may set: only those starting with a base it could use. From
+   * the slice's reads when they cover the bases, else read now.
+   */
+  const takenUids = async (write: PlannedWrite, uids?: UidReads) => {
+    const out: Record<string, string[]> = {};
+    for (const { key, base } of uidBases(write)) {
+      const ahead = uids?.get(uidKey(write.order, key));
+      const values = ahead?.bases.has(base) ? ahead.values : await readUidValues(write.order, key, [base]);
+      out[key] = values.filter((v) => v.documentId !== write.order.targetDocumentId && v.value.startsWith(base)).map((v) => v.value);
     }
     return out;
   };
@@ -72,6 +102,7 @@ export const createTargetIo = (strapi: Core.Strapi) => {
   return {
     schema,
     getComponent,
+    versionKey,
 
     async load(order: OrderRecord, reads?: VersionReads): Promise<{ source: Doc | null; target: Doc | null }> {
       const source = await version(order, order.sourceLocale, reads);
@@ -108,11 +139,36 @@ export const createTargetIo = (strapi: Core.Strapi) => {
     },
 
     /**
+     * For the writes a slice is about to make: the uid values (slugs) of their target locales
+     * starting with any base they could use, in one query per content type, locale and field
+     * (instead of one per write).
+     */
+    async readUids(writes: PlannedWrite[]): Promise<UidReads> {
+      const wanted = new Map<string, { order: OrderRecord; key: string; bases: Set<string> }>();
+      for (const write of writes) {
+        for (const { key, base } of uidBases(write)) {
+          const k = uidKey(write.order, key);
+          if (!wanted.has(k)) wanted.set(k, { order: write.order, key, bases: new Set() });
+          wanted.get(k)!.bases.add(base);
+        }
+      }
+      const uids: UidReads = new Map();
+      for (const [k, { order, key, bases }] of wanted) uids.set(k, { bases, values: await readUidValues(order, key, bases) });
+      return uids;
+    },
+
+    /**
      * Merges and writes the target draft; returns what is stored afterwards at the translated
      * paths: the data sent when it holds every one of them, else the target read back.
      */
-    async write(order: OrderRecord, source: Doc, target: Doc | null, translations: Translations, reads?: VersionReads): Promise<Doc | null> {
-      reads?.delete(versionKey(order.contentType, order.targetDocumentId, order.targetLocale));
+    async write(
+      order: OrderRecord,
+      source: Doc,
+      target: Doc | null,
+      translations: Translations,
+      reads?: { versions: VersionReads; uids: UidReads }
+    ): Promise<Doc | null> {
+      reads?.versions.delete(versionKey(order.contentType, order.targetDocumentId, order.targetLocale));
       const relations = await writableRelations(order, source);
       const { data, skipped } = buildTargetData({
         schema: schema(order),
@@ -120,11 +176,16 @@ export const createTargetIo = (strapi: Core.Strapi) => {
         source,
         existingTarget: target,
         translations,
-        takenUids: await takenUids(order, source, target, translations),
+        takenUids: await takenUids({ order, source, target, translations }, reads?.uids),
         keepRelation: ({ attribute, documentId }) => relations.has(`${attribute.target}:${documentId}`),
       });
       if (skipped.length) strapi.log.warn(`[gengo] order ${order.id}: skipped ${skipped.map((s) => `${s.path} (${s.reason})`).join(', ')}`);
       await asPluginWrite(() => docs(order).update({ documentId: order.targetDocumentId, locale: order.targetLocale, data } as any));
+      // The slice's later writes see the uids this one set.
+      for (const [key, value] of Object.entries(data)) {
+        const ahead = reads?.uids.get(uidKey(order, key));
+        if (ahead && typeof value === 'string') ahead.values.push({ documentId: order.targetDocumentId, value });
+      }
       return hasAllPaths(data, Object.keys(translations)) ? data : find(order, order.targetLocale);
     },
 

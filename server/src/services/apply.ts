@@ -4,7 +4,7 @@ import { joinChunks, restoreSegment, type Translations } from '../content';
 import { createKeyedMutex, createSerialQueue, lockAll } from '../receiving/queue';
 import { editedPaths, hashPaths, isStale, lastWrittenHashes, segmentReadiness } from '../receiving/segment-state';
 import type { HistoryEntry, JobRecord, OrderedSegment, OrderRecord } from '../records/types';
-import { createTargetIo, type VersionReads } from './apply-target';
+import { createTargetIo, type PlannedWrite, type UidReads, type VersionReads } from './apply-target';
 
 /**
  * What a slice reads ahead for the segments it writes (see `readAhead`): each is used once, by the
@@ -12,6 +12,7 @@ import { createTargetIo, type VersionReads } from './apply-target';
  */
 export interface SliceReads {
   versions: VersionReads;
+  uids: UidReads;
   /** Job rows by `orderId:segmentKey`, in chunk order, with `recorded` applied. */
   rows: Map<string, JobRecord[]>;
   /**
@@ -87,6 +88,18 @@ const createApplyService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const segmentKeyOf = (orderId: number, segmentKey: string) => `${orderId}:${segmentKey}`;
 
+  /** The restored translation of a segment whose chunks are all in, else null (`applyLocked` says why). */
+  const translatedText = (segment: OrderedSegment, rows: JobRecord[]): Translations[string] | null => {
+    const ready = segmentReadiness(segment, rows);
+    if (ready.ready === false) return null;
+    try {
+      const restored = restoreSegment(segment.protected, joinChunks(ready.chunks, segment.separators ?? []));
+      return restored.ok ? restored.value : null;
+    } catch {
+      return null;
+    }
+  };
+
   const segmentRows = async (order: OrderRecord, segmentKey: string, reads?: SliceReads): Promise<JobRecord[]> => {
     const key = segmentKeyOf(order.id, segmentKey);
     const ahead = reads?.rows.get(key);
@@ -136,7 +149,7 @@ const createApplyService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
 
     const translations: Translations = Object.fromEntries(segment.paths.map((p) => [p, restored.value]));
-    const written = await io.write(order, source, target, translations, reads?.versions);
+    const written = await io.write(order, source, target, translations, reads);
     const hashes = hashPaths(written, segment.paths);
     const now = new Date();
     // The claim and the outcome in one statement: only one writer per revision, whoever else (a
@@ -235,7 +248,18 @@ const createApplyService = ({ strapi }: { strapi: Core.Strapi }) => {
         list.push({ ...row, ...recorded.get(row.id) });
         rows.set(key, list);
       }
-      return { versions: await io.readVersions([...new Set(segments.map((s) => s.order))]), rows, recorded };
+      const versions = await io.readVersions([...new Set(segments.map((s) => s.order))]);
+      // The texts the writes will set, for the slugs they may derive from them.
+      const writes: PlannedWrite[] = [];
+      for (const { order, segmentKey } of wanted) {
+        const segment = order.segments?.find((s) => s.key === segmentKey);
+        const text = segment && translatedText(segment, rows.get(segmentKeyOf(order.id, segmentKey)) ?? []);
+        const source = versions.get(io.versionKey(order.contentType, order.targetDocumentId, order.sourceLocale));
+        if (text === null || text === undefined || !source) continue;
+        const target = versions.get(io.versionKey(order.contentType, order.targetDocumentId, order.targetLocale)) ?? null;
+        writes.push({ order, source, target, translations: Object.fromEntries(segment!.paths.map((p) => [p, text])) });
+      }
+      return { versions, uids: await io.readUids(writes), rows, recorded };
     },
     /** Through the queue (what the review actions should call). */
     request: (orderId: number, segmentKey: string, opts: ApplyOptions = {}) =>

@@ -3,6 +3,7 @@ import {
   extractSegments,
   protectSegment,
   restoreSegment,
+  uidBase,
   type Translations,
 } from '../../../server/src/content';
 import { enPage, getComponent, pageSchema, shout } from './fixtures';
@@ -231,5 +232,20 @@ describe('buildTargetData — checks', () => {
       takenUids: { slug: ['getting-started-with-gengo', 'getting-started-with-gengo-1'] },
     });
     expect(data.slug).toBe('getting-started-with-gengo-2');
+  });
+});
+
+describe('uidBase — what a slug is made from (the write reads the values taken from it)', () => {
+  const slug = pageSchema.attributes.slug;
+  const source = enPage();
+
+  it('the translated target field, slugified', () => {
+    expect(uidBase('slug', slug, source, null, { title: 'Premiers pas avec Gengo' })).toBe('premiers-pas-avec-gengo');
+  });
+
+  it('no slug in the translation: kept when the target has one, else the source title', () => {
+    expect(uidBase('slug', slug, source, { slug: 'fr-slug' }, { title: 'はじめに' })).toBeUndefined();
+    expect(uidBase('slug', slug, source, null, { title: 'はじめに' })).toBe('getting-started-with-gengo');
+    expect(uidBase('slug', slug, { ...source, title: 'はじめに' }, null, {})).toBe('getting-started-with-gengo');
   });
 });
