@@ -62,6 +62,7 @@ const createBulkQuoteService = ({ strapi }: { strapi: Core.Strapi }) => {
     const skipped = loaded.filter((d): d is { documentId: string; reason: string } => !('segments' in d));
 
     const plans: PlanToQuote[] = docs.flatMap((d) => offered.map((t) => ({ plan: planSegments(d.segments, t.lcTgt), lcSrc, lcTgt: t.lcTgt, tier })));
+    const balance = quotes().balanceAhead(client);
     const quoted = await quotePlans(plans, client);
 
     const title = await titleOf(input.contentType);
@@ -86,7 +87,7 @@ const createBulkQuoteService = ({ strapi }: { strapi: Core.Strapi }) => {
       return { documentId: d.documentId, title: title(d.document as Record<string, unknown>), prices };
     });
     const credits = round2([...perLocale.values()].reduce((sum, l) => sum + l.credits, 0));
-    const budget = await quotes().budgetFor(credits, client, new Date(), { largestOrder });
+    const budget = await quotes().budgetFor(credits, client, { batch: { largestOrder }, balance });
     return {
       items,
       quote: {

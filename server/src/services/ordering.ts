@@ -279,13 +279,15 @@ const createOrderingService = ({ strapi }: { strapi: Core.Strapi }) => {
       const notPlaced: string[] = [];
 
       if (missing.length) {
+        // Asked alongside the quote (one round trip to Gengo less before the POST).
+        const balance = ctx?.budgetChecked ? undefined : quotes().balanceAhead(client);
         const planned = ctx?.prices
           ? pricedTargets({ ...prepared, targets: missing }, tier, ctx.prices)
           : await quotes().quoteTargets({ ...prepared, targets: missing }, tier, client);
         if (!ctx?.budgetChecked) {
           await checkGlossary(client, options.glossaryId);
           const cost = planned.reduce((sum, p) => sum + p.quote.credits, 0);
-          const budget = await quotes().budgetFor(cost, client);
+          const budget = await quotes().budgetFor(cost, client, { balance });
           if (!budget.check.ok) {
             const { message, reason } = budget.check as Extract<BudgetCheck, { ok: false }>;
             throw new errors.ApplicationError(message, { reason, cost, balance: budget.balance });

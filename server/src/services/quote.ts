@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID } from '../constants';
-import type { GengoClient, QuoteRequest, Tier } from '../gengo';
+import type { AccountBalance, GengoClient, QuoteRequest, Tier } from '../gengo';
 import { checkBatchBudget, checkBudget, monthStart, type BudgetCheck } from '../orders/budget';
 import { planSegments, type Plan } from '../orders/plan';
 import { segmentsFor, type OrderSourceService, type PreparedSource, type SourceInput } from './order-source';
@@ -151,10 +151,24 @@ const createQuoteService = ({ strapi }: { strapi: Core.Strapi }) => {
     return plans.map((p, i) => ({ ...p, quote: { locale: p.locale, ...quoted[i] } }));
   };
 
-  /** Balance and caps for a cost. */
-  const budgetFor = async (cost: number, client: GengoClient, now = new Date(), batch?: { largestOrder: number }) => {
+  /** Asks Gengo for the balance now, for a `budgetFor` once the cost is known. */
+  const balanceAhead = (client: GengoClient): Promise<AccountBalance> => {
+    const balance = client.getAccountBalance();
+    balance.catch(() => undefined); // awaited by budgetFor; a failure is reported there
+    return balance;
+  };
+
+  /**
+   * Balance and caps for a cost. `balance`: the account balance asked for already (alongside the
+   * quote that gives the cost: one round trip to Gengo less before an order).
+   */
+  const budgetFor = async (
+    cost: number,
+    client: GengoClient,
+    { now = new Date(), batch, balance: asked }: { now?: Date; batch?: { largestOrder: number }; balance?: Promise<AccountBalance> } = {}
+  ) => {
     const s = await settings().getEffective();
-    const balance = await client.getAccountBalance();
+    const balance = await (asked ?? client.getAccountBalance());
     const spentThisMonth = round2(await store().creditsSince(monthStart(now)));
     const input = {
       cost,
@@ -171,6 +185,8 @@ const createQuoteService = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     quoteTargets,
     budgetFor,
+
+    balanceAhead,
 
     /** What the order form offers: tiers, the site's defaults, the account's glossaries and preferred translators. */
     async options() {
@@ -203,10 +219,11 @@ const createQuoteService = ({ strapi }: { strapi: Core.Strapi }) => {
       const s = await settings().getEffective();
       const tier = (input.tier ?? s.defaultTier) as Tier;
       const prepared = await source().prepare(input, client);
+      const balance = balanceAhead(client);
       const planned = await quoteTargets(prepared, tier, client);
       const locales = planned.map((p) => p.quote);
       const total = round2(locales.reduce((sum, l) => sum + l.credits, 0));
-      const budget = await budgetFor(total, client);
+      const budget = await budgetFor(total, client, { balance });
       return {
         contentType: prepared.uid,
         documentId: prepared.documentId,
