@@ -44,17 +44,6 @@ describe('applying a burst', () => {
     expect(Math.max(...latencies)).toBeLessThan(Math.max(500, took / 4));
     console.info(`burst: 80 writes in ${took} ms; ${latencies.length} health checks, max ${Math.max(...latencies)} ms`);
   });
-});
-
-describe('slugs written in one slice', () => {
-  let r: Receiving;
-
-  beforeAll(async () => {
-    r = await startReceiving();
-  });
-  afterAll(async () => {
-    await r?.stop();
-  });
 
   it('entries with the same translated title get distinct slugs, in one slice and against those already taken', async () => {
     const docs: string[] = [];

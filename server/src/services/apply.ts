@@ -5,7 +5,29 @@ import { createKeyedMutex, createSerialQueue, lockAll } from '../receiving/queue
 import { editedPaths, hashPaths, isStale, lastWrittenHashes, segmentReadiness } from '../receiving/segment-state';
 import type { HistoryEntry, JobRecord, OrderedSegment, OrderRecord } from '../records/types';
 import { createTargetIo, type PlannedWrite, type UidReads, type VersionReads } from './apply-target';
+import type { LeaseService } from './lease';
 
+/**
+ * Applying a translation (one segment of one order) to the target locale, for callbacks, the
+ * poller and the review actions alike:
+ *
+ *   ready? (every chunk reviewable/approved) → same revision already written? → restore (refused:
+ *   `error`) → source changed since the order? (`stale`, nothing written) → target field edited by
+ *   a person since we wrote it? (`conflict`, nothing written) → merge → Document Service update of
+ *   the target draft → record the revision and the hashes of what was written.
+ *
+ * Exactly once per revision: the revision hash (texts + status) is compared with the rows'
+ * `appliedHash`, and the rows are claimed by a conditional UPDATE in the transaction of the write
+ * (a revision claimed meanwhile by another writer rolls the write back). No lost field: everything
+ * for one target document runs under an in-process mutex and, across instances, a row lock
+ * (SELECT … FOR UPDATE on a lease row named after the document) held by that transaction; the
+ * target is re-read inside it before merging.
+ */
+export type ApplyState = 'waiting' | 'applied' | 'already' | 'conflict' | 'stale' | 'error' | 'missing';
+export interface ApplyOutcome {
+  state: ApplyState;
+  detail?: string;
+}
 /**
  * What a slice reads ahead for the segments it writes (see `readAhead`): each is used once, by the
  * write it was read for, and dropped.
@@ -20,28 +42,6 @@ export interface SliceReads {
    * the row's write, and removed from here then.
    */
   recorded: Map<number, Partial<JobRecord>>;
-}
-import type { LeaseService } from './lease';
-
-/**
- * Applying a translation (one segment of one order) to the target locale, for callbacks, the
- * poller and the review actions alike:
- *
- *   ready? (every chunk reviewable/approved) → same revision already written? → restore (refused:
- *   `error`) → source changed since the order? (`stale`, nothing written) → target field edited by
- *   a person since we wrote it? (`conflict`, nothing written) → merge → Document Service update of
- *   the target draft → record the revision and the hashes of what was written.
- *
- * Exactly once per revision: the revision hash (texts + status) is compared with the rows'
- * `appliedHash`, and the rows are claimed by a conditional UPDATE in the transaction of the write
- * (a revision claimed meanwhile by another writer rolls the write back). No lost field: everything for one target document runs under an in-process mutex
- * and, across instances, a row lock (SELECT … FOR UPDATE on a lease row named after the document)
- * held by that transaction; the target is re-read inside it before merging.
- */
-export type ApplyState = 'waiting' | 'applied' | 'already' | 'conflict' | 'stale' | 'error' | 'missing';
-export interface ApplyOutcome {
-  state: ApplyState;
-  detail?: string;
 }
 export interface ApplyOptions {
   /** Write even over a person's edit or a changed source (an admin's decision in review). */
@@ -88,16 +88,25 @@ const createApplyService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const segmentKeyOf = (orderId: number, segmentKey: string) => `${orderId}:${segmentKey}`;
 
+  /** A segment's chunks joined and restored, or why not (`note`: what its rows are marked with). */
+  const restoreText = (segment: OrderedSegment, chunks: string[]): { ok: true; value: Translations[string] } | { ok: false; note: string; detail: string } => {
+    let joined: string;
+    try {
+      joined = joinChunks(chunks, segment.separators ?? []);
+    } catch (err: any) {
+      return { ok: false, note: err.message, detail: err.message };
+    }
+    const restored = restoreSegment(segment.protected, joined);
+    if (restored.ok === false) return { ok: false, note: `Translation refused: ${restored.reason}`, detail: restored.reason };
+    return { ok: true, value: restored.value };
+  };
+
   /** The restored translation of a segment whose chunks are all in, else null (`applyLocked` says why). */
   const translatedText = (segment: OrderedSegment, rows: JobRecord[]): Translations[string] | null => {
     const ready = segmentReadiness(segment, rows);
     if (ready.ready === false) return null;
-    try {
-      const restored = restoreSegment(segment.protected, joinChunks(ready.chunks, segment.separators ?? []));
-      return restored.ok ? restored.value : null;
-    } catch {
-      return null;
-    }
+    const restored = restoreText(segment, ready.chunks);
+    return restored.ok ? restored.value : null;
   };
 
   const segmentRows = async (order: OrderRecord, segmentKey: string, reads?: SliceReads): Promise<JobRecord[]> => {
@@ -116,17 +125,10 @@ const createApplyService = ({ strapi }: { strapi: Core.Strapi }) => {
     if (ready.ready === false) return { state: 'waiting', detail: ready.reason };
     if (!opts.force && rows.every((r) => r.appliedHash === ready.revision)) return { state: 'already' };
 
-    let joined: string;
-    try {
-      joined = joinChunks(ready.chunks, segment.separators ?? []);
-    } catch (err: any) {
-      await mark(rows, 'error', err.message);
-      return { state: 'error', detail: err.message };
-    }
-    const restored = restoreSegment(segment.protected, joined);
+    const restored = restoreText(segment, ready.chunks);
     if (restored.ok === false) {
-      await mark(rows, 'error', `Translation refused: ${restored.reason}`);
-      return { state: 'error', detail: restored.reason };
+      await mark(rows, 'error', restored.note);
+      return { state: 'error', detail: restored.detail };
     }
 
     const { source, target } = await io.load(order, reads?.versions);
