@@ -77,6 +77,8 @@ describe('applying: concurrency, conflicts, stale sources', () => {
     const title = rows.find((j: any) => j.segmentKey === segmentOf(order, 'title').key);
     const summary = rows.find((j: any) => j.segmentKey === segmentOf(order, 'summary').key);
     expect(title).toMatchObject({ status: 'conflict', appliedStatus: 'reviewable' });
+    // Not written, but what Gengo says of the job is recorded (the review shows it).
+    expect(title).toMatchObject({ gengoStatus: 'approved', bodyTgt: expect.stringMatching(/^\[fr\] /) });
     expect(title.lastError).toMatch(/title/);
     expect(summary).toMatchObject({ status: 'approved', appliedStatus: 'approved' });
     let fr = await findArticle(strapi, documentId, 'fr');
