@@ -44,6 +44,7 @@ const createLeaseService = ({ strapi }: { strapi: Core.Strapi }) => {
     if (!missing.length) return;
     try {
       await query().createMany({ data: missing.map((name) => ({ name, holder: null, expiresAt: new Date(0) })) });
+      for (const name of missing) known.add(name);
     } catch {
       // Another instance inserted some of them first (unique index).
       for (const name of missing) await ensureRow(name);
