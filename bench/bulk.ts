@@ -1,8 +1,8 @@
 import { createGengoClient, type JobPayload } from '../server/src/gengo';
 import { decodeCustomData } from '../server/src/records/types';
 import { createSuperAdmin } from '../tests/helpers/admin';
-import { ARTICLE } from '../tests/helpers/orders';
-import { again, createArticles, waitUntil } from './lib/fixtures';
+import { again, createArticles } from './lib/fixtures';
+import { adminApi, bulkOrderAndWait, callKinds } from './lib/admin-api';
 import { startMemorySampler } from './lib/memory';
 import { mb, ms, now, ratio, sec, x, type BenchResult } from './lib/stats';
 import { startWorld, type BenchDb } from './lib/world';
@@ -15,16 +15,6 @@ import { startWorld, type BenchDb } from './lib/world';
  * flat). The emulator runs in a process of its own here: its job store is not ours to count.
  */
 const LOCALES = ['fr', 'de'];
-const FINAL = new Set(['completed', 'failed', 'cancelled']);
-
-const callKinds = (calls: Array<{ method: string; path: string }>) => {
-  const byKind = new Map<string, number>();
-  for (const c of calls) {
-    const kind = `${c.method} ${c.path.replace(/^\/v2\//, '').replace(/\d+(,\d+)*/g, '{id}')}`;
-    byKind.set(kind, (byKind.get(kind) ?? 0) + 1);
-  }
-  return [...byKind.entries()].map(([k, v]) => `${v} ${k}`).join(', ');
-};
 
 export default async function bulkBench({ db, n }: { db: BenchDb; n: number }): Promise<BenchResult[]> {
   const w = await startWorld(db, { emulator: 'process' });
@@ -33,28 +23,12 @@ export default async function bulkBench({ db, n }: { db: BenchDb; n: number }): 
     const setup0 = now();
     const docs = await createArticles(w, n, 'Bulk');
     const setupMs = now() - setup0;
-    const api = (path: string, init: RequestInit = {}) =>
-      fetch(`${w.baseUrl}${path}`, { ...init, headers: { Authorization: `Bearer ${admin.token}`, 'content-type': 'application/json' } });
+    const api = adminApi(w, admin.token);
 
     await again(() => w.control.clearRequests());
     const memory = startMemorySampler();
     const t0 = now();
-    const res = await api('/gengo/bulk', {
-      method: 'POST',
-      body: JSON.stringify({ contentType: ARTICLE, documentIds: docs, targetLocales: LOCALES, idempotencyKey: `bench-${n}-${Date.now()}` }),
-    });
-    const created = (await res.json()) as any;
-    if (res.status !== 202 && res.status !== 200) throw new Error(`POST /gengo/bulk: ${res.status} ${JSON.stringify(created)}`);
-    let batch = created.data;
-    await waitUntil(
-      'the batch to finish',
-      async () => {
-        batch = ((await (await api(`/gengo/bulk/${batch.id}`)).json()) as any).data;
-        return FINAL.has(batch.status);
-      },
-      1_800_000,
-      100
-    );
+    const batch = await bulkOrderAndWait(api, { documentIds: docs, targetLocales: LOCALES, idempotencyKey: `bench-${n}-${Date.now()}` });
     const bulkMs = now() - t0;
     const mem = memory.stop();
     const calls = await w.control.requests();

@@ -1,6 +1,7 @@
 import { createSuperAdmin } from '../tests/helpers/admin';
 import { ARTICLE } from '../tests/helpers/orders';
 import { again, bareWrite, countVersions, createArticles, storedData, waitUntil } from './lib/fixtures';
+import { adminApi, bulkOrderAndWait, callKinds } from './lib/admin-api';
 import { createProfile } from './lib/profile';
 import { ms, now, ratio, sec, x, type BenchResult } from './lib/stats';
 import { pool, startWorld, type BenchDb } from './lib/world';
@@ -17,7 +18,6 @@ import { pool, startWorld, type BenchDb } from './lib/world';
 const BARE_LOCALE = 'de';
 const AUTO_STEP_MS = 50;
 const ORDER_CONCURRENCY = 4;
-const FINAL = new Set(['completed', 'failed', 'cancelled']);
 type Via = 'orders' | 'bulk';
 
 export default async function e2eBench({ db, n }: { db: BenchDb; n: number }): Promise<BenchResult[]> {
@@ -30,8 +30,7 @@ export default async function e2eBench({ db, n }: { db: BenchDb; n: number }): P
     profile.time(strapi.plugin('gengo').service('apply'), 'applySegment', 'apply.applySegment');
     profile.time(strapi.plugin('gengo').service('ordering'), 'place', 'ordering.place');
     const admin = await createSuperAdmin(w.app);
-    const api = (path: string, init: RequestInit = {}) =>
-      fetch(`${w.baseUrl}${path}`, { ...init, headers: { Authorization: `Bearer ${admin.token}`, 'content-type': 'application/json' } });
+    const api = adminApi(w, admin.token);
     const jobs = strapi.db.query('plugin::gengo.job' as any);
 
     /** Orders the articles one request each; the number refused. */
@@ -47,21 +46,7 @@ export default async function e2eBench({ db, n }: { db: BenchDb; n: number }): P
 
     /** Orders the articles in one bulk order and waits for the batch to finish; the number not done. */
     const orderInBulk = async (docs: string[]) => {
-      const res = await api('/gengo/bulk', {
-        method: 'POST',
-        body: JSON.stringify({ contentType: ARTICLE, documentIds: docs, targetLocales: ['fr'], autoApprove: true, idempotencyKey: `e2e-${n}-${Date.now()}` }),
-      });
-      let batch = ((await res.json()) as any).data;
-      if (res.status !== 202 && res.status !== 200) throw new Error(`POST /gengo/bulk: ${res.status} ${JSON.stringify(batch)}`);
-      await waitUntil(
-        'the batch to finish',
-        async () => {
-          batch = ((await (await api(`/gengo/bulk/${batch.id}`)).json()) as any).data;
-          return FINAL.has(batch.status);
-        },
-        1_800_000,
-        100
-      );
+      const batch = await bulkOrderAndWait(api, { documentIds: docs, targetLocales: ['fr'], autoApprove: true, idempotencyKey: `e2e-${n}-${Date.now()}` });
       return docs.length - batch.done;
     };
 
@@ -85,11 +70,6 @@ export default async function e2eBench({ db, n }: { db: BenchDb; n: number }): P
       await w.control.auto(false);
       const written = (await countVersions(w, 'fr')) - writtenBefore;
       const calls = await w.control.requests();
-      const byKind = new Map<string, number>();
-      for (const c of calls) {
-        const kind = `${c.method} ${c.path.replace(/\/v2\//, '').replace(/\d+(,\d+)*/g, '{id}')}`;
-        byKind.set(kind, (byKind.get(kind) ?? 0) + 1);
-      }
 
       const data = await pool(docs, 4, (documentId) => storedData(w, documentId, 'fr'));
       const b0 = now();
@@ -106,7 +86,7 @@ export default async function e2eBench({ db, n }: { db: BenchDb; n: number }): P
           { figure: `${n} articles ordered (${how}) → ${n} fr versions written`, value: sec(totalMs), against: `${sec(bareMs)} bare`, ratio: x(r), target: '≤ 1.30×', pass: r <= 1.3 },
           { figure: 'of which placing the orders', value: sec(orderedMs), against: `${ms(orderedMs / n)} per article` },
           { figure: 'fr versions written / articles not ordered', value: `${written} / ${refused}`, target: `${n} / 0`, pass: written === n && refused === 0 },
-          { figure: 'Gengo calls', value: [...byKind.entries()].map(([k, v]) => `${v} ${k}`).join(', ') },
+          { figure: 'Gengo calls', value: callKinds(calls) },
         ],
         notes: [
           `${n * 2} jobs; emulator auto mode, a step every ${AUTO_STEP_MS} ms; setup ${sec(setupMs)}`,
