@@ -10,8 +10,8 @@ import { startWorld, type BenchDb } from './lib/world';
 /**
  * Bulk order (POST /gengo/bulk, plan/bulk-contract.md) of N articles into `fr` and `de`: the
  * Gengo calls it makes, its wall time (POST → batch `completed`) against the emulator's own
- * ingest time for the same jobs (posted again, order by order, straight to the emulator with the
- * plugin's Gengo client, in the same run), and peak memory (runs at N/4, N and 4N: it must stay
+ * ingest time for the same jobs (posted again, Gengo order by Gengo order as the plugin posted them,
+ * straight to the emulator with the plugin's Gengo client, in the same run), and peak memory (runs at N/4, N and 4N: it must stay
  * flat). The emulator runs in a process of its own here: its job store is not ours to count.
  */
 const LOCALES = ['fr', 'de'];
@@ -37,7 +37,9 @@ export default async function bulkBench({ db, n }: { db: BenchDb; n: number }): 
     const jobs = (await w.control.jobs()) as any[];
     const orders = new Map<string, { reference: string; payload: Record<string, JobPayload> }>();
     for (const j of jobs) {
-      const reference = decodeCustomData(j.custom_data)?.ref ?? String(j.custom_data);
+      // A Gengo order carrying several documents' orders is found by the POST's own reference.
+      const data = decodeCustomData(j.custom_data);
+      const reference = data?.g ?? data?.ref ?? String(j.custom_data);
       const order = orders.get(String(j.order_id)) ?? { reference, payload: {} };
       const payload = order.payload;
       payload[`job_${Object.keys(payload).length}`] = {

@@ -19,6 +19,11 @@ export interface FaultSpec {
   hangMs?: number;
   /** Delay before handling normally (or before `status`). */
   latencyMs?: number;
+  /**
+   * Handle the call first (Gengo did the work: an order is created, credits are spent), then
+   * answer with `status` / `hang` / `hangMs` instead: the answer is what gets lost.
+   */
+  afterHandling?: boolean;
   /** Apply to the next `count` matching calls only. */
   count?: number;
   /** Apply to this percentage of matching calls (0-100). */

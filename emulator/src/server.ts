@@ -3,6 +3,7 @@ import { jobRoutes } from './api-jobs';
 import { otherRoutes } from './api-other';
 import type { AutoMode } from './auto';
 import type { Emulator, RequestRecord } from './context';
+import type { Fault } from './faults';
 import { handleControl } from './control';
 import { ErrorCode, GengoError, KeyedGengoError } from './errors';
 import { parseBody, readBody, sendJson, sendRaw, sleep } from './http-utils';
@@ -76,20 +77,26 @@ async function handleApi(emu: Emulator, req: IncomingMessage, res: ServerRespons
   }
 
   const fault = emu.faults.take(wireMethod, apiPath);
+  /** Answers as the fault says; false when it says to answer normally. */
+  const faulty = async (f: Fault): Promise<boolean> => {
+    if (f.hang) return true; // never answered; closeAllConnections() ends it at shutdown
+    if (f.hangMs !== undefined) {
+      await sleep(f.hangMs);
+      req.socket.destroy(); // no answer at all, as when a gateway gives up
+      return true;
+    }
+    if (f.status) {
+      rec.status = f.status;
+      const body = f.body ?? `<html><body><h1>${f.status} Server Error</h1></body></html>`;
+      sendRaw(res, f.status, f.contentType ?? 'text/html; charset=utf-8', body);
+      return true;
+    }
+    return false;
+  };
   if (fault) {
     rec.fault = fault.id;
     if (fault.latencyMs) await sleep(fault.latencyMs);
-    if (fault.hang) return; // never answered; closeAllConnections() ends it at shutdown
-    if (fault.hangMs !== undefined) {
-      await sleep(fault.hangMs);
-      req.socket.destroy(); // no answer at all, as when a gateway gives up
-      return;
-    }
-    if (fault.status) {
-      rec.status = fault.status;
-      const body = fault.body ?? `<html><body><h1>${fault.status} Server Error</h1></body></html>`;
-      return sendRaw(res, fault.status, fault.contentType ?? 'text/html; charset=utf-8', body);
-    }
+    if (!fault.afterHandling && (await faulty(fault))) return;
   }
 
   try {
@@ -117,6 +124,7 @@ async function handleApi(emu: Emulator, req: IncomingMessage, res: ServerRespons
     );
     const ctx: ApiContext = { emu, method, params, files: body.files, match: found.match! };
     const result = await found.route.handler(ctx);
+    if (fault?.afterHandling && (await faulty(fault))) return;
     if (result instanceof RawAnswer) return sendRaw(res, (rec.status = 200), result.contentType, result.body);
     rec.opstat = 'ok';
     return sendJson(res, (rec.status = 200), { opstat: 'ok', response: result ?? {} });

@@ -23,11 +23,15 @@ export const useBulkWorld = () => {
   });
   beforeEach(async () => {
     await world.w.control.clearFaults();
+    setPageSize(world.w.app, undefined);
   });
   world.api = () => world.w.app.as(world.w.admin.token);
   world.worker = () => world.w.app.strapi.plugin('gengo').service('bulkWorker');
   return world;
 };
+
+/** Documents placed together (one Gengo order per page and locale) by this instance from now on. */
+export const setPageSize = (app: TestStrapi, n: number | undefined) => app.strapi.config.set('plugin::gengo.bulkPageSize', n);
 
 /** `n` English articles with a title and a summary of unique words (two short segments each). */
 export const createArticles = async (app: TestStrapi, n: number): Promise<string[]> => {
@@ -75,6 +79,8 @@ export const ordersPerTarget = async (app: TestStrapi, control: EmulatorControl,
   const rows = (await orderRows(app, { targetDocumentId: { $in: documentIds } })) as any[];
   const byRef = new Map(rows.map((r) => [r.reference, `${r.targetDocumentId}:${r.targetLocale}`]));
   const gengo = new Map<string, Set<string>>();
+  /** Every Gengo order holding a job of these targets. */
+  const gengoOrders = new Set<string>();
   for (const job of await control.jobs()) {
     const ref = (() => {
       try {
@@ -87,8 +93,9 @@ export const ordersPerTarget = async (app: TestStrapi, control: EmulatorControl,
     if (!target) continue;
     if (!gengo.has(target)) gengo.set(target, new Set());
     gengo.get(target)!.add(String(job.order_id));
+    gengoOrders.add(String(job.order_id));
   }
   const ours = new Map<string, number>();
   for (const r of rows) ours.set(`${r.targetDocumentId}:${r.targetLocale}`, (ours.get(`${r.targetDocumentId}:${r.targetLocale}`) ?? 0) + 1);
-  return { gengo: new Map([...gengo].map(([k, v]) => [k, v.size])), ours, rows };
+  return { gengo: new Map([...gengo].map(([k, v]) => [k, v.size])), gengoOrders, ours, rows };
 };

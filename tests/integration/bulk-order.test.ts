@@ -1,6 +1,6 @@
 import { createRestrictedAdmin } from '../helpers/admin';
-import { createArticles, ordersPerTarget, useBulkWorld, watchBatch } from '../helpers/bulk';
-import { ARTICLE, postJobsCount } from '../helpers/ordering-world';
+import { createArticles, setPageSize, ordersPerTarget, useBulkWorld, watchBatch } from '../helpers/bulk';
+import { ARTICLE, orderRows, postJobsCount } from '../helpers/ordering-world';
 
 /** Bulk orders (issue #6): a list-view selection quoted, then ordered by a server-side batch. */
 describe('bulk orders', () => {
@@ -44,8 +44,9 @@ describe('bulk orders', () => {
     expect(q.eta).toBeGreaterThan(0);
   });
 
-  it('orders 50 articles × 2 locales: progress goes up, one Gengo order per document and locale', async () => {
+  it('orders 50 articles × 2 locales: progress goes up page by page, one Gengo order per page and locale', async () => {
     const ids = await createArticles(world.w.app, 50);
+    setPageSize(world.w.app, 10);
     const posts = await postJobsCount(world.w.control);
     const calls = (await world.w.control.requests()).length;
     const res = await api()
@@ -63,14 +64,21 @@ describe('bulk orders', () => {
     expect([...progress].sort((a, b) => a - b)).toEqual(progress);
 
     await world.w.control.flush();
-    const { gengo, ours, rows } = await ordersPerTarget(world.w.app, world.w.control, ids);
+    const { gengo, gengoOrders, ours, rows } = await ordersPerTarget(world.w.app, world.w.control, ids);
+    // Every document and locale in exactly one Gengo order, each order row its own.
     expect(gengo.size).toBe(100);
     expect([...gengo.values()].every((n) => n === 1)).toBe(true);
     expect([...ours.values()].every((n) => n === 1)).toBe(true);
     expect(rows.every((r: any) => r.status === 'placed' && r.orderedByName === 'super Test')).toBe(true);
     expect(rows[0].options.comment).toMatch(/Bulk note$/);
-    expect(await postJobsCount(world.w.control)).toBe(posts + 100);
-    // Besides the 100 orders, Gengo is asked once per batch, not per document: quotes of 100 jobs
+    // 5 pages of 10 × 2 locales: 10 POSTs, each one Gengo order of 10 documents.
+    expect(await postJobsCount(world.w.control)).toBe(posts + 10);
+    expect(gengoOrders.size).toBe(10);
+    const perGengoOrder = new Map<string, number>();
+    for (const r of rows as any[]) perGengoOrder.set(r.gengoOrderId, (perGengoOrder.get(r.gengoOrderId) ?? 0) + 1);
+    expect([...perGengoOrder.keys()].sort()).toEqual([...gengoOrders].sort());
+    expect([...perGengoOrder.values()].every((n) => n === 10)).toBe(true);
+    // Besides the 10 orders, Gengo is asked once per batch, not per document: quotes of 100 jobs
     // a call, the balance; the languages at most once (kept for 10 minutes, asked by this world's
     // earlier tests already).
     const others = (await world.w.control.requests()).slice(calls).filter((r) => !(r.method === 'POST' && /translate\/jobs$/.test(r.path)));
@@ -87,7 +95,7 @@ describe('bulk orders', () => {
     expect(again.status).toBe(200);
     expect(again.body.data.id).toBe(res.body.data.id);
     await worker().idle();
-    expect(await postJobsCount(world.w.control)).toBe(posts + 100);
+    expect(await postJobsCount(world.w.control)).toBe(posts + 10);
 
     const list = await api().get('/gengo/bulk');
     expect(list.status).toBe(200);
@@ -95,27 +103,63 @@ describe('bulk orders', () => {
     expect(list.body.data[0].failures).toBeUndefined();
   });
 
-  it("a document Gengo refuses and one deleted mid-batch are listed with their reason; the rest completes", async () => {
+  it("a page Gengo refuses is ordered document by document: the one Gengo refuses and one deleted mid-batch are listed with their reason; the rest completes", async () => {
     const ids = await createArticles(world.w.app, 30);
+    const posts = await postJobsCount(world.w.control);
     const refusal = JSON.stringify({ opstat: 'error', err: { code: 2700, msg: 'Not enough credits - please top up' } });
-    await world.w.control.fault({ path: 'translate/jobs', method: 'POST', status: 200, contentType: 'application/json', body: refusal, count: 1 });
-    // The worker reads documents 25 at a time: the last one is read after some 20 orders (2 s or more).
-    await world.w.control.fault({ path: 'translate/jobs', method: 'POST', latencyMs: 400 });
+    // The first page's POST is refused, then the first of its documents posted alone.
+    await world.w.control.fault({ path: 'translate/jobs', method: 'POST', status: 200, contentType: 'application/json', body: refusal, count: 2 });
+    // The second page (5 documents) is read after the first page's 26 POSTs (2.6 s or more).
+    await world.w.control.fault({ path: 'translate/jobs', method: 'POST', latencyMs: 100 });
     const res = await api().post('/gengo/bulk').send({ contentType: ARTICLE, documentIds: ids, targetLocales: ['fr'] });
     expect(res.status).toBe(202);
     await world.w.app.strapi.documents(ARTICLE as any).delete({ documentId: ids[29], locale: '*' } as any);
     const { view } = await watchBatch(api().get, res.body.data.id);
     expect(view).toMatchObject({ status: 'completed', total: 30, done: 28, failed: 2, pending: 0, ordered: 28 });
     const refused = view.failures.find((f: any) => /Not enough credits - please top up/.test(f.reason));
-    expect(ids.slice(0, 29)).toContain(refused.documentId);
+    expect(refused.documentId).toBe(ids[0]);
     expect(refused.title).toMatch(/^Bulk title/);
     expect(view.failures).toContainEqual({ documentId: ids[29], title: expect.stringMatching(/^Bulk title/), reason: expect.stringMatching(/No Article .* in locale "en"/) });
     expect(view.failures).toHaveLength(2);
+    // The refused page, its 25 documents alone (the first refused), the second page's 4 together.
+    expect(await postJobsCount(world.w.control)).toBe(posts + 27);
+    await world.w.control.flush();
+    const { gengo, gengoOrders, rows } = await ordersPerTarget(world.w.app, world.w.control, ids);
+    expect(gengo.size).toBe(28);
+    expect([...gengo.values()].every((n) => n === 1)).toBe(true);
+    expect(gengoOrders.size).toBe(25);
+    // The refused POSTs' rows are failed with their request keys released; the rest placed.
+    expect(rows.filter((r: any) => r.status === 'failed')).toHaveLength(26);
+    expect(rows.filter((r: any) => r.status === 'failed').every((r: any) => r.requestKey === `failed:${r.reference}` && /Not enough credits/.test(r.lastError))).toBe(true);
+    expect(rows.filter((r: any) => r.status === 'placed')).toHaveLength(28);
+  });
+
+  it("a page's Gengo order: each document's translation lands in its own entry", async () => {
+    const ids = await createArticles(world.w.app, 4);
+    const res = await api().post('/gengo/bulk').send({ contentType: ARTICLE, documentIds: ids, targetLocales: ['fr', 'de'] });
+    await watchBatch(api().get, res.body.data.id);
+    await world.w.control.flush();
+    const rows = (await orderRows(world.w.app, { targetDocumentId: { $in: ids } })) as any[];
+    expect(new Set(rows.map((r) => r.gengoOrderId)).size).toBe(2);
+    const gengoJobs = (await world.w.control.jobs()) as any[];
+    const ours = gengoJobs.filter((j) => rows.some((r) => String(j.custom_data).includes(r.reference)));
+    expect(ours).toHaveLength(16);
+    for (const j of ours) await world.w.control.advance(j.job_id, 'approved');
+    // No callback URL in this world: the poller brings the translations in.
+    await world.w.app.strapi.plugin('gengo').service('reconcile').run();
+    await world.w.app.strapi.plugin('gengo').service('apply').queue.idle();
+    for (const r of rows) {
+      const entry: any = await world.w.app.strapi.documents(ARTICLE as any).findOne({ documentId: r.targetDocumentId, locale: r.targetLocale });
+      const title = ours.find((j) => JSON.parse(j.custom_data).ref === r.reference && j.body_src.startsWith('Bulk title'));
+      const summary = ours.find((j) => JSON.parse(j.custom_data).ref === r.reference && j.body_src.startsWith('A short summary'));
+      expect(entry).toMatchObject({ title: (await world.w.control.job(title.job_id)).body_tgt, summary: (await world.w.control.job(summary.job_id)).body_tgt });
+    }
   });
 
   it('cancel: documents not yet started are cancelled', async () => {
     const ids = await createArticles(world.w.app, 12);
-    // Gengo slow (3 rounds of 4 documents take 3 s or more), so that the batch still runs when cancelled.
+    setPageSize(world.w.app, 4);
+    // Gengo slow (3 pages of 4 documents take 3 s or more), so that the batch still runs when cancelled.
     await world.w.control.fault({ path: 'translate/jobs', method: 'POST', latencyMs: 1000 });
     const res = await api().post('/gengo/bulk').send({ contentType: ARTICLE, documentIds: ids, targetLocales: ['fr'] });
     expect(res.status).toBe(202);

@@ -1,5 +1,5 @@
-import { createArticles, ordersPerTarget, useBulkWorld, watchBatch } from '../helpers/bulk';
-import { ARTICLE, orderRows, postJobsCount } from '../helpers/ordering-world';
+import { createArticles, ordersPerTarget, setPageSize, useBulkWorld, watchBatch } from '../helpers/bulk';
+import { ARTICLE, jobRows, orderRows, postJobsCount } from '../helpers/ordering-world';
 
 /** Bulk orders survive: a restart mid-batch, a crash after a POST, Gengo unreachable for a while. */
 describe('bulk orders: resuming', () => {
@@ -18,7 +18,9 @@ describe('bulk orders: resuming', () => {
   it('a restart mid-batch: the batch resumes at boot and completes, nothing ordered twice', async () => {
     const ids = await createArticles(world.w.app, 30);
     const posts = await postJobsCount(world.w.control);
-    // Gengo slow (60 orders, 4 at a time: 6 s or more), so that the restart finds the batch half done.
+    // Pages of 5 (the restarted instance has the default, 25) and Gengo slow (6 pages × 2 POSTs:
+    // 4.8 s or more), so that the restart finds the batch half done.
+    setPageSize(world.w.app, 5);
     await world.w.control.fault({ path: 'translate/jobs', method: 'POST', latencyMs: 400 });
     const res = await api().post('/gengo/bulk').send({ contentType: ARTICLE, documentIds: ids, targetLocales: ['fr', 'de'] });
     expect(res.status).toBe(202);
@@ -35,7 +37,10 @@ describe('bulk orders: resuming', () => {
     expect(before).toBeGreaterThanOrEqual(8);
     expect(before).toBeLessThan(60);
     await expectOncePerTarget(ids, ['fr', 'de']);
-    expect(await postJobsCount(world.w.control)).toBe(posts + 60);
+    // Every POST made one Gengo order: none was sent twice, none was lost.
+    const { gengoOrders } = await ordersPerTarget(world.w.app, world.w.control, ids);
+    expect(await postJobsCount(world.w.control)).toBe(posts + gengoOrders.size);
+    expect(gengoOrders.size).toBeLessThan(12);
   });
 
   it('documents whose run was cut off after their orders were placed find those orders when run again', async () => {
@@ -60,7 +65,7 @@ describe('bulk orders: resuming', () => {
   it('an order with no answer pauses the batch; resumed, it never re-posts that order and completes', async () => {
     const ids = await createArticles(world.w.app, 6);
     const posts = await postJobsCount(world.w.control);
-    // The first POST (some document's fr) gets a 502: its outcome is unknown, de is not tried.
+    // The first POST (the page's fr) gets a 502: its outcome is unknown, de is not tried.
     await world.w.control.fault({ path: 'translate/jobs', method: 'POST', status: 502, count: 1 });
     const res = await api().post('/gengo/bulk').send({ contentType: ARTICLE, documentIds: ids, targetLocales: ['fr', 'de'] });
     const id = res.body.data.id;
@@ -75,10 +80,62 @@ describe('bulk orders: resuming', () => {
     await worker().idle();
     const { view } = await watchBatch(api().get, id);
     expect(view).toMatchObject({ status: 'completed', done: 6, failed: 0, ordered: 12, lastError: null });
-    expect(await postJobsCount(world.w.control)).toBe(posts + 12);
+    // fr (the 502) was not sent again; de, one POST for the page.
+    expect(await postJobsCount(world.w.control)).toBe(posts + 2);
     const rows = await orderRows(world.w.app, { targetDocumentId: { $in: ids } });
-    expect(rows.filter((r: any) => r.status === 'ambiguous')).toHaveLength(1);
+    expect(rows.filter((r: any) => r.status === 'ambiguous').map((r: any) => r.targetLocale)).toEqual(['fr', 'fr', 'fr', 'fr', 'fr', 'fr']);
+    expect(rows.filter((r: any) => r.status === 'placed' && r.targetLocale === 'de')).toHaveLength(6);
     expect(rows).toHaveLength(12);
+  });
+
+  it("a page's order whose answer was lost is found by the POST's reference: every document placed once, nothing posted again", async () => {
+    const ids = await createArticles(world.w.app, 5);
+    const posts = await postJobsCount(world.w.control);
+    // Gengo creates the order, then the answer is lost (a 502 from a proxy).
+    await world.w.control.fault({ path: 'translate/jobs', method: 'POST', status: 502, afterHandling: true, count: 1 });
+    const res = await api().post('/gengo/bulk').send({ contentType: ARTICLE, documentIds: ids, targetLocales: ['fr'] });
+    const { view } = await watchBatch(api().get, res.body.data.id);
+    expect(view).toMatchObject({ status: 'completed', done: 5, failed: 0, ordered: 5 });
+    expect(await postJobsCount(world.w.control)).toBe(posts + 1);
+    const rows = await orderRows(world.w.app, { targetDocumentId: { $in: ids } });
+    expect(rows).toHaveLength(5);
+    expect(new Set(rows.map((r: any) => r.gengoOrderId)).size).toBe(1);
+    for (const r of rows as any[]) {
+      expect(r.status).toBe('placed');
+      expect(r.history.map((h: any) => h.note).filter(Boolean)).toEqual(['found by its reference after an ambiguous POST']);
+    }
+    await expectOncePerTarget(ids, ['fr']);
+  });
+
+  it("a page's order left `placing` by a crash: the reconciler finds each document's order by its own reference and binds its jobs", async () => {
+    const ids = await createArticles(world.w.app, 4);
+    const res = await api().post('/gengo/bulk').send({ contentType: ARTICLE, documentIds: ids, targetLocales: ['fr'] });
+    await watchBatch(api().get, res.body.data.id);
+    await world.w.control.flush();
+    const placed = (await orderRows(world.w.app, { targetDocumentId: { $in: ids } })) as any[];
+    const gengoOrderId = placed[0].gengoOrderId;
+    expect(placed.every((r) => r.gengoOrderId === gengoOrderId)).toBe(true);
+    // As a crash between the POST and its record would leave them: placing, long ago, no Gengo ids.
+    const knex = world.w.app.strapi.db.connection;
+    const longAgo = new Date(Date.now() - 11 * 60_000);
+    const orderIds = placed.map((r) => r.id);
+    await knex('gengo_orders').whereIn('id', orderIds).update({ status: 'placing', gengo_order_id: null, submitted_at: null, updated_at: longAgo });
+    await knex('gengo_jobs').whereIn('order_id', orderIds).update({ gengo_job_id: null });
+
+    const result = await world.w.app.strapi.plugin('gengo').service('reconcile').run();
+    expect(result).toMatchObject({ failed: 0 });
+    const found = (await orderRows(world.w.app, { id: { $in: orderIds } })) as any[];
+    expect(found.map((r) => [r.status, r.gengoOrderId])).toEqual(orderIds.map(() => ['placed', gengoOrderId]));
+    // Each job row bound to the Gengo job that carries its own order's reference, segment and chunk.
+    const gengoJobs = (await world.w.control.jobs()) as any[];
+    const jobs = (await jobRows(world.w.app, { orderId: { $in: orderIds } })) as any[];
+    expect(jobs).toHaveLength(8);
+    for (const row of jobs) {
+      const order = found.find((o) => o.id === row.orderId);
+      const job = gengoJobs.find((j) => String(j.job_id) === row.gengoJobId);
+      expect(JSON.parse(job.custom_data)).toMatchObject({ ref: order.reference, s: row.segmentKey, c: row.chunkIndex });
+    }
+    await expectOncePerTarget(ids, ['fr']);
   });
 
   it('one worker per batch: a batch whose lease another instance holds is left to it', async () => {

@@ -10,7 +10,7 @@ import { readConfig } from '../services/settings-sources';
  * `timeoutMs` (30000) and `retries` (3). Receiving: `publishWhenApproved` (false) publishes a target
  * locale once all its jobs are approved and written, if the source locale is published.
  * Translate on publish: `publishRules` (see publish/rules.ts), fixed per content type. Bulk orders:
- * `bulkConcurrency` (4), documents of a batch ordered side by side.
+ * `bulkPageSize` (25), documents of a batch placed together, as one Gengo order per target locale.
  */
 export default {
   default: {},
@@ -23,9 +23,9 @@ export default {
         problems.push(`gengo.config.${key} must be a whole number ≥ 0`);
       }
     }
-    const concurrency = config?.bulkConcurrency;
-    if (concurrency !== undefined && !(typeof concurrency === 'number' && Number.isInteger(concurrency) && concurrency >= 1)) {
-      problems.push('gengo.config.bulkConcurrency must be a whole number ≥ 1');
+    const pageSize = config?.bulkPageSize;
+    if (pageSize !== undefined && !(typeof pageSize === 'number' && Number.isInteger(pageSize) && pageSize >= 1)) {
+      problems.push('gengo.config.bulkPageSize must be a whole number ≥ 1');
     }
     if (config?.publishWhenApproved !== undefined && typeof config.publishWhenApproved !== 'boolean') {
       problems.push('gengo.config.publishWhenApproved must be true or false');

@@ -79,6 +79,8 @@ export const planSegments = (segments: Segment[], lcTgt: string): Plan => {
 
 export interface PayloadOptions {
   reference: string;
+  /** The POST's own reference when it carries several orders (see `combineJobPayloads`). */
+  group?: string;
   lcSrc: string;
   lcTgt: string;
   tier: Tier;
@@ -112,7 +114,7 @@ export const buildJobPayloads = (plan: Plan, o: PayloadOptions): Record<string, 
         lc_tgt: o.lcTgt,
         tier: o.tier,
         auto_approve: o.autoApprove ? 1 : 0,
-        custom_data: encodeCustomData({ ref: o.reference, s: chunk.segmentKey, c: chunk.chunkIndex }),
+        custom_data: encodeCustomData({ ref: o.reference, s: chunk.segmentKey, c: chunk.chunkIndex, ...(o.group ? { g: o.group } : {}) }),
         position: Number(chunk.key.slice(4)),
       };
       if (o.callbackUrl) payload.callback_url = o.callbackUrl;
@@ -123,10 +125,34 @@ export const buildJobPayloads = (plan: Plan, o: PayloadOptions): Record<string, 
     })
   );
 
-/** The order comment: what the entry is, which fields, how to treat markers, then the admin's note. */
-export const orderComment = (typeName: string, uid: string, fields: string[], note?: string | null): string => {
+/**
+ * The jobs of several orders in one `POST translate/jobs`: keys `job_1`… and positions run on
+ * across the orders; `owners[key]` says which order (its index) and which of its own keys it was.
+ */
+export const combineJobPayloads = (
+  orders: Array<Record<string, JobPayload>>
+): { jobs: Record<string, JobPayload>; owners: Record<string, { order: number; key: string }> } => {
+  const jobs: Record<string, JobPayload> = {};
+  const owners: Record<string, { order: number; key: string }> = {};
+  let position = 0;
+  orders.forEach((payloads, order) => {
+    for (const [key, payload] of Object.entries(payloads)) {
+      position++;
+      jobs[`job_${position}`] = { ...payload, position };
+      owners[`job_${position}`] = { order, key };
+    }
+  });
+  return { jobs, owners };
+};
+
+/**
+ * The order comment: what the entry is (or, for a POST carrying several entries of one type, what
+ * they are), which fields, how to treat markers, then the admin's note.
+ */
+export const orderComment = (typeName: string, uid: string, fields: string[], note?: string | null, entries = 1): string => {
+  const what = entries === 1 ? `a "${typeName}" entry (${uid})` : `${entries} "${typeName}" entries (${uid}), each job one field of one entry`;
   const lines = [
-    `Content of a "${typeName}" entry (${uid}) from a Strapi website. Fields: ${fields.join(', ')}.`,
+    `Content of ${what} from a Strapi website. Fields: ${fields.join(', ')}.`,
     'Text inside [[[ ]]] is markup, code or a link target: keep it exactly as it is, in place.',
   ];
   if (note?.trim()) lines.push(note.trim());

@@ -31,6 +31,11 @@ export interface JobCustomData {
   s: string;
   /** chunk index */
   c: number;
+  /**
+   * The reference of the POST when it carried the jobs of several orders (a bulk order's page):
+   * what finds that POST again after an ambiguous failure.
+   */
+  g?: string;
 }
 
 export type OrderStatus = 'pending' | 'placing' | 'placed' | 'completed' | 'failed' | 'cancelled' | 'ambiguous';
@@ -104,7 +109,7 @@ export const decodeCustomData = (raw: unknown): JobCustomData | null => {
   try {
     const value = JSON.parse(raw);
     if (value && typeof value.ref === 'string' && typeof value.s === 'string' && Number.isInteger(value.c)) {
-      return { ref: value.ref, s: value.s, c: value.c };
+      return { ref: value.ref, s: value.s, c: value.c, ...(typeof value.g === 'string' ? { g: value.g } : {}) };
     }
   } catch {
     // not ours

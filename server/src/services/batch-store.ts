@@ -83,25 +83,33 @@ const createBatchStoreService = ({ strapi }: { strapi: Core.Strapi }) => {
       })) as BatchItemRecord[];
     },
 
-    /** Marks an item running unless it was cancelled meanwhile. */
-    async claim(item: BatchItemRecord): Promise<boolean> {
-      const { count } = await items().updateMany({
-        where: { id: item.id, status: { $in: ['pending', 'running'] } },
-        data: { status: 'running', attempts: (item.attempts ?? 0) + 1 },
+    /** Marks a page's items running, less those cancelled meanwhile (returned as they were). */
+    async claim(page: BatchItemRecord[]): Promise<BatchItemRecord[]> {
+      return strapi.db.transaction(async () => {
+        const claimed: BatchItemRecord[] = [];
+        for (const item of page) {
+          const { count } = await items().updateMany({
+            where: { id: item.id, status: { $in: ['pending', 'running'] } },
+            data: { status: 'running', attempts: (item.attempts ?? 0) + 1 },
+          });
+          if (count) claimed.push(item);
+        }
+        return claimed;
       });
-      return count > 0;
     },
 
-    /** Back to pending: the run paused before finishing it. */
-    async release(item: BatchItemRecord): Promise<void> {
-      await items().updateMany({ where: { id: item.id, status: 'running' }, data: { status: 'pending' } });
+    /** Back to pending: the run paused before finishing them. */
+    async release(list: BatchItemRecord[]): Promise<void> {
+      if (!list.length) return;
+      await items().updateMany({ where: { id: { $in: list.map((i) => i.id) }, status: 'running' }, data: { status: 'pending' } });
     },
 
-    /** The item's outcome and the batch's new tally, together. */
-    async finishItem(item: BatchItemRecord, data: Partial<BatchItemRecord>, tally: Tally): Promise<void> {
+    /** The outcomes of a page's items and the batch's new tally, together. */
+    async finishItems(finished: Array<{ item: BatchItemRecord; data: Partial<BatchItemRecord> }>, tally: Tally): Promise<void> {
+      if (!finished.length) return;
       await strapi.db.transaction(async () => {
-        await items().update({ where: { id: item.id }, data });
-        await batches().update({ where: { id: item.batchId }, data: { ...tally, credits: round2(tally.credits) } });
+        for (const { item, data } of finished) await items().updateMany({ where: { id: item.id }, data });
+        await batches().updateMany({ where: { id: finished[0].item.batchId }, data: { ...tally, credits: round2(tally.credits) } });
       });
     },
 

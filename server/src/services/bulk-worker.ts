@@ -1,26 +1,28 @@
 import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID } from '../constants';
-import { GengoApiError, GengoTransportError, isRetryableStatus, type GengoClient } from '../gengo';
+import { GengoApiError, GengoTransportError, type GengoClient } from '../gengo';
 import { batchItemKey } from '../orders/keys';
 import type { BatchItemRecord, BatchRecord } from '../records/batch';
 import type { BatchStoreService, Tally } from './batch-store';
 import type { LeaseService, Lease } from './lease';
 import type { LoadedSource, OrderSourceService } from './order-source';
 import { callbackUrlOf } from './ordering-context';
-import { OrderRefusedError, type OrderingService, type PlacementContext } from './ordering';
+import type { GroupOrderingService, GroupOutcome } from './group-ordering';
+import { isTransientRefusal, OrderRefusedError, type PlacementContext } from './ordering';
 import type { SettingsService } from './settings';
 import type { GengoService } from './gengo';
 
 /**
- * Runs bulk orders out of band, a few documents at a time (config `bulkConcurrency`, 4), yielding
- * to the event loop between documents. One worker per batch across instances (lease `bulk:<id>`); a batch left queued or
+ * Runs bulk orders out of band, a page of documents at a time (config `bulkPageSize`, 25), each
+ * page placed as one Gengo order per target locale (services/group-ordering.ts), yielding to the
+ * event loop between pages. One worker per batch across instances (lease `bulk:<id>`); a batch left queued or
  * running (a restart, a crash, Gengo unreachable) is picked up again by `resume()`, at bootstrap
  * and on the minute tick. Each document orders with a key derived from the batch and the document,
  * so running it again finds its orders instead of placing them twice.
  */
 export const LEASE_MS = 60_000;
-const ITEMS_PER_QUERY = 25;
-const DEFAULT_CONCURRENCY = 4;
+/** Documents a page: placed together, one Gengo order per target locale (config `bulkPageSize`). */
+const DEFAULT_PAGE_SIZE = 25;
 /** Runs of one document cut off by Gengo being unreachable before it counts as failed. */
 const MAX_ATTEMPTS = 5;
 
@@ -32,7 +34,7 @@ type Outcome =
 const isTransient = (err: unknown): boolean => {
   if (err instanceof OrderRefusedError) return Boolean((err.details as any)?.transient);
   if (err instanceof GengoTransportError) return true;
-  return err instanceof GengoApiError && err.code == null && isRetryableStatus(err.status);
+  return err instanceof GengoApiError && isTransientRefusal(err);
 };
 
 type Loaded = LoadedSource | { documentId: string; reason: string };
@@ -57,38 +59,49 @@ const createBulkWorkerService = ({ strapi }: { strapi: Core.Strapi }) => {
     return { client, settings, site, languages, callbackUrl, budgetChecked: true };
   };
 
-  const runItem = async (batch: BatchRecord, item: BatchItemRecord, ctx: PlacementContext, source: Loaded): Promise<Outcome> => {
-    if ('reason' in source) return { state: 'failed', ordered: 0, credits: 0, orderIds: [], reason: source.reason };
-    const input = {
-      contentType: batch.contentType,
-      documentId: item.targetDocumentId,
-      sourceLocale: batch.sourceLocale,
-      targetLocales: batch.targetLocales,
-      tier: batch.tier as any,
-      comment: batch.options?.comment ?? null,
-      autoApprove: batch.options?.autoApprove ?? null,
-      idempotencyKey: batchItemKey(batch.id, item.targetDocumentId),
-    };
-    const user = { id: batch.requestedById ?? null, name: batch.requestedByName ?? null };
-    try {
-      const result = await svc<OrderingService>('ordering').place(input, user, { context: { ...ctx, prices: item.prices ?? undefined }, loaded: source });
-      const ordered = result.orders;
-      const summary = { ordered: ordered.length, credits: ordered.reduce((s, o) => s + Number(o.credits ?? 0), 0), orderIds: ordered.map((o) => o.id) };
+  const inputOf = (batch: BatchRecord, item: BatchItemRecord) => ({
+    contentType: batch.contentType,
+    documentId: item.targetDocumentId,
+    sourceLocale: batch.sourceLocale,
+    targetLocales: batch.targetLocales,
+    tier: batch.tier as any,
+    comment: batch.options?.comment ?? null,
+    autoApprove: batch.options?.autoApprove ?? null,
+    idempotencyKey: batchItemKey(batch.id, item.targetDocumentId),
+  });
+
+  /** What became of one document: its orders, or why not (yet). */
+  const outcomeOf = (placed: GroupOutcome): Outcome => {
+    if ('result' in placed) {
+      const { orders, notPlaced } = placed.result;
       // An order whose POST had no answer is being looked up; the locales after it were not tried.
-      if (result.notPlaced.length) return { state: 'pause', reason: `The outcome of an order of ${item.targetDocumentId} is unknown: it is checked, the rest follows` };
-      return { state: 'done', ...summary, reason: null };
-    } catch (err: any) {
-      const reason = String(err?.message ?? err);
-      if (stopping || isTransient(err)) return { state: 'pause', reason };
-      const placed = ((err?.details as any)?.placed ?? []) as Array<{ id: number; credits: number | null }>;
-      return {
-        state: 'failed',
-        ordered: placed.length,
-        credits: placed.reduce((s, o) => s + Number(o.credits ?? 0), 0),
-        orderIds: placed.map((o) => o.id),
-        reason,
-      };
+      if (notPlaced.length) return { state: 'pause', reason: 'The outcome of an order is unknown: it is checked, the rest follows' };
+      return { state: 'done', ordered: orders.length, credits: orders.reduce((s, o) => s + Number(o.credits ?? 0), 0), orderIds: orders.map((o) => o.id), reason: null };
     }
+    const err = placed.error as any;
+    const reason = String(err?.message ?? err);
+    if (stopping || isTransient(err)) return { state: 'pause', reason };
+    const earlier = ((err?.details as any)?.placed ?? []) as Array<{ id: number; credits: number | null }>;
+    return {
+      state: 'failed',
+      ordered: earlier.length,
+      credits: earlier.reduce((s, o) => s + Number(o.credits ?? 0), 0),
+      orderIds: earlier.map((o) => o.id),
+      reason,
+    };
+  };
+
+  /** A page's documents placed together: one Gengo order per target locale (services/group-ordering.ts). */
+  const runPage = async (batch: BatchRecord, items: BatchItemRecord[], ctx: PlacementContext, sources: Loaded[]): Promise<Outcome[]> => {
+    const outcomes: Array<Outcome | undefined> = sources.map((source) =>
+      'reason' in source ? { state: 'failed', ordered: 0, credits: 0, orderIds: [], reason: source.reason } : undefined
+    );
+    const open = items.flatMap((item, i) => (outcomes[i] ? [] : [i]));
+    const user = { id: batch.requestedById ?? null, name: batch.requestedByName ?? null };
+    const entries = open.map((i) => ({ input: inputOf(batch, items[i]), loaded: sources[i] as LoadedSource, prices: items[i].prices ?? undefined }));
+    const placed = await svc<GroupOrderingService>('groupOrdering').placeGroup(entries, user, ctx);
+    open.forEach((i, k) => (outcomes[i] = outcomeOf(placed[k])));
+    return outcomes as Outcome[];
   };
 
   /** The page's documents in one query (a document deleted since the batch was made: its reason). */
@@ -109,10 +122,10 @@ const createBulkWorkerService = ({ strapi }: { strapi: Core.Strapi }) => {
     await store().setStatus(batch.id, ['running'], { status: 'queued', lastError: reason });
   };
 
-  /** Documents run side by side: Gengo's answer to one overlaps our writes for the others. */
-  const concurrency = () => {
-    const n = Number((strapi.config.get(`plugin::${PLUGIN_ID}`) as Record<string, unknown> | undefined)?.bulkConcurrency);
-    return Number.isInteger(n) && n >= 1 ? n : DEFAULT_CONCURRENCY;
+  /** Documents placed together: one Gengo order per page and target locale. */
+  const pageSize = () => {
+    const n = Number((strapi.config.get(`plugin::${PLUGIN_ID}`) as Record<string, unknown> | undefined)?.bulkPageSize);
+    return Number.isInteger(n) && n >= 1 ? n : DEFAULT_PAGE_SIZE;
   };
 
   const runHeld = async (batch: BatchRecord, lease: Lease) => {
@@ -125,64 +138,41 @@ const createBulkWorkerService = ({ strapi }: { strapi: Core.Strapi }) => {
       return pause(batch, String(err?.message ?? err));
     }
     const tally: Tally = await store().tally(batch.id);
-    // Item outcomes and the tally are written one at a time, in the order items finish.
-    let writes: Promise<unknown> = Promise.resolve();
     let halted: string | null = null;
-    let lost = false;
-
-    const runOne = async (item: BatchItemRecord, source: Loaded) => {
-      if (!(await store().claim(item))) return; // cancelled meanwhile
-      const outcome = await runItem(batch, { ...item, attempts: item.attempts + 1 }, ctx, source);
-      if (outcome.state === 'pause' && (stopping || item.attempts + 1 < MAX_ATTEMPTS)) {
-        halted = outcome.reason;
-        await store().release(item);
-        return;
+    let renewedAt = Date.now();
+    let afterId = 0;
+    while (!stopping && halted === null) {
+      const page = await store().nextItems(batch.id, pageSize(), afterId);
+      if (!page.length) break;
+      afterId = page[page.length - 1].id;
+      if (Date.now() - renewedAt > LEASE_MS / 4) {
+        if (!(await leases.renew(lease, LEASE_MS))) return; // another instance took it over
+        renewedAt = Date.now();
       }
-      const final = outcome.state === 'pause' ? { state: 'failed' as const, ordered: 0, credits: 0, orderIds: [], reason: outcome.reason } : outcome;
-      const write = writes.then(async () => {
+      const items = await store().claim(page); // less the ones cancelled meanwhile
+      if (!items.length) continue;
+      const outcomes = await runPage(batch, items, ctx, await loadPage(batch, items, ctx));
+      const finished: Array<{ item: BatchItemRecord; data: Partial<BatchItemRecord> }> = [];
+      const released: BatchItemRecord[] = [];
+      items.forEach((item, i) => {
+        const outcome = outcomes[i];
+        if (outcome.state === 'pause' && (stopping || item.attempts + 1 < MAX_ATTEMPTS)) {
+          halted = outcome.reason;
+          released.push(item);
+          return;
+        }
+        const final = outcome.state === 'pause' ? { state: 'failed' as const, ordered: 0, credits: 0, orderIds: [], reason: outcome.reason } : outcome;
         if (final.state === 'done') tally.done++;
         else tally.failed++;
         tally.ordered += final.ordered;
         tally.credits += final.credits;
-        await store().finishItem(
-          item,
-          { status: final.state, ordered: final.ordered, credits: final.credits, orderIds: final.orderIds, reason: final.reason },
-          { ...tally }
-        );
+        finished.push({ item, data: { status: final.state, ordered: final.ordered, credits: final.credits, orderIds: final.orderIds, reason: final.reason } });
       });
-      writes = write.catch(() => {});
-      await write;
-    };
-
-    const active = new Set<Promise<void>>();
-    let renewedAt = Date.now();
-    let afterId = 0;
-    const halt = () => stopping || halted !== null || lost;
-    scan: for (;;) {
-      const items = await store().nextItems(batch.id, ITEMS_PER_QUERY, afterId);
-      if (!items.length) break;
-      const sources = await loadPage(batch, items, ctx);
-      for (const item of items) {
-        afterId = item.id;
-        while (active.size >= concurrency()) await Promise.race(active);
-        if (halt()) break scan;
-        if (Date.now() - renewedAt > LEASE_MS / 4) {
-          lost = !(await leases.renew(lease, LEASE_MS)); // another instance took it over
-          if (lost) break scan;
-          renewedAt = Date.now();
-        }
-        const task: Promise<void> = runOne(item, sources[items.indexOf(item)])
-          .catch((err) => {
-            halted = String(err?.message ?? err);
-          })
-          .finally(() => active.delete(task));
-        active.add(task);
-        await yieldToLoop();
-      }
+      await store().finishItems(finished, { ...tally });
+      await store().release(released);
+      await yieldToLoop();
     }
-    await Promise.allSettled([...active]);
-    await writes;
-    if (stopping || lost) return;
+    if (stopping) return;
     if (halted !== null) return pause(batch, halted);
     if ((await store().nextItems(batch.id, 1, 0)).length) return runHeld(batch, lease);
     await store().setStatus(batch.id, ['running'], { status: 'completed', finishedAt: new Date().toISOString(), lastError: null });

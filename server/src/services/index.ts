@@ -6,6 +6,7 @@ import orderSource from './order-source';
 import orderQueries from './order-queries';
 import quote from './quote';
 import ordering from './ordering';
+import groupOrdering from './group-ordering';
 import review from './review';
 import lease from './lease';
 import apply from './apply';
@@ -31,6 +32,7 @@ export default {
   orderQueries,
   quote,
   ordering,
+  groupOrdering,
   review,
   lease,
   apply,

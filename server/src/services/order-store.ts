@@ -67,6 +67,66 @@ const createOrderStoreService = ({ strapi }: { strapi: Core.Strapi }) => {
       }
     },
 
+    /**
+     * Orders and their jobs in one transaction, read back by reference; null when a request key
+     * exists already (a twin won: nothing is inserted).
+     */
+    async insertOrders(rows: Array<{ order: NewOrder; jobs: NewJob[] }>): Promise<OrderRecord[] | null> {
+      if (!rows.length) return [];
+      const history = [entry('placing')];
+      try {
+        return await strapi.db.transaction(async () => {
+          await orders().createMany({ data: rows.map((r) => ({ ...r.order, history: r.order.history ?? history })) });
+          const references = rows.map((r) => r.order.reference);
+          const inserted = (await orders().findMany({ where: { reference: { $in: references } } })) as OrderRecord[];
+          const byReference = new Map(inserted.map((o) => [o.reference, o]));
+          const jobRows = rows.flatMap((r) => r.jobs.map((j) => ({ ...j, orderId: byReference.get(r.order.reference)!.id, status: 'queued' })));
+          if (jobRows.length) await jobs().createMany({ data: jobRows });
+          return references.map((ref) => byReference.get(ref)!);
+        });
+      } catch (err) {
+        if (isUniqueViolation(err)) return null;
+        throw err;
+      }
+    },
+
+    /**
+     * `updateOrder` for orders changed alike: one statement per distinct history (orders inserted
+     * together share theirs, so one in all).
+     */
+    async updateOrders(list: OrderRecord[], data: Partial<OrderRecord>, note?: string): Promise<OrderRecord[]> {
+      const byHistory = new Map<string, OrderRecord[]>();
+      for (const order of list) {
+        const key = JSON.stringify(order.history ?? []);
+        byHistory.set(key, [...(byHistory.get(key) ?? []), order]);
+      }
+      const at = entry(String(data.status ?? ''), note);
+      const updated: OrderRecord[] = [];
+      await strapi.db.transaction(async () => {
+        for (const same of byHistory.values()) {
+          const history = [...(same[0].history ?? [])];
+          if (data.status && data.status !== same[0].status) history.push(at);
+          await orders().updateMany({ where: { id: { $in: same.map((o) => o.id) } }, data: { ...data, history } });
+          updated.push(...same.map((o) => ({ ...o, ...data, history })));
+        }
+      });
+      const byId = new Map(updated.map((o) => [o.id, o]));
+      return list.map((o) => byId.get(o.id)!);
+    },
+
+    /**
+     * Orders whose POST created nothing: failed with the reason, and their request keys released
+     * (the same request, sent again, orders again).
+     */
+    async failOrders(list: OrderRecord[], reason: string): Promise<OrderRecord[]> {
+      // One after the other: a transaction is one connection.
+      return strapi.db.transaction(async () => {
+        const failed: OrderRecord[] = [];
+        for (const o of list) failed.push(await store.updateOrder(o, { status: 'failed', lastError: reason, requestKey: `failed:${o.reference}` }, reason));
+        return failed;
+      });
+    },
+
     async insertJobs(orderId: number, rows: NewJob[]): Promise<void> {
       if (!rows.length) return;
       await jobs().createMany({ data: rows.map((r) => ({ ...r, orderId, status: 'queued' })) });

@@ -2,11 +2,12 @@ import crypto from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { PLUGIN_ID } from '../constants';
-import { GengoAmbiguousOrderError, GengoApiError, isRetryableStatus, type GengoClient, type JobPayload, type Language, type PostJobsResult, type Tier } from '../gengo';
+import { GengoAmbiguousOrderError, GengoApiError, isRetryableStatus, type GengoClient, type Language, type PostJobsResult, type Tier } from '../gengo';
 import { imageAttachments, previewAttachment } from '../orders/attachments';
 import type { BudgetCheck } from '../orders/budget';
+import { jobPayloads, jobRows, orderRow, targetComment, type OrderDraft, type OrderingUser } from '../orders/draft';
 import { orderRequestKeys } from '../orders/keys';
-import { buildJobPayloads, buildPostRequest, orderComment } from '../orders/plan';
+import { buildPostRequest } from '../orders/plan';
 import { toOrderView, type OrderView } from '../orders/views';
 import type { OrderRecord } from '../records/types';
 import { changedSegments, lastOrderedHashes } from '../publish/changed';
@@ -34,10 +35,7 @@ export interface OrderInput extends QuoteInput {
   idempotencyKey?: string | null;
 }
 
-export interface OrderingUser {
-  id: number | null;
-  name: string | null;
-}
+export type { OrderingUser } from '../orders/draft';
 
 /**
  * What is the same for every document of a batch, looked up once: placing with it asks Gengo only
@@ -79,6 +77,37 @@ export interface PlaceResult {
 /** Thrown when Gengo refused an order: the message is Gengo's. */
 export class OrderRefusedError extends errors.ApplicationError {}
 
+/** Gengo's own words when it answered no; ours when it could not be reached. */
+export const refusalMessage = (err: unknown): string =>
+  err instanceof GengoApiError ? (err.gengoMessage ?? err.message) : ((err as Error)?.message ?? String(err));
+
+/** Gengo unreachable or overloaded, rather than a no: a later attempt may succeed. */
+export const isTransientRefusal = (err: unknown): boolean =>
+  !(err instanceof GengoApiError) || (err.code == null && isRetryableStatus(err.status));
+
+/** What a caller is told of a POST that created nothing (the order row is `failed` already). */
+export const refusedError = (err: unknown, locale: string, failed: OrderRecord): OrderRefusedError =>
+  new OrderRefusedError(`Gengo refused the order for ${locale}: ${refusalMessage(err)}`, {
+    locale,
+    code: err instanceof GengoApiError ? (err.code ?? null) : null,
+    jobErrors: err instanceof GengoApiError ? err.jobErrors : undefined,
+    transient: isTransientRefusal(err),
+    order: toOrderView(failed),
+  });
+
+/** The orders of a draft's targets, in the draft's order of locales. */
+export const resultOf = (
+  d: OrderDraft,
+  results: Map<string, { order: OrderRecord; created: boolean }>,
+  notPlaced: string[],
+  unchanged: string[]
+): PlaceResult => {
+  const orders = d.prepared.targets
+    .filter((t) => results.has(t.locale))
+    .map((t) => ({ ...toOrderView(results.get(t.locale)!.order), created: results.get(t.locale)!.created }));
+  return { orders, notPlaced, unchanged };
+};
+
 const createOrderingService = ({ strapi }: { strapi: Core.Strapi }) => {
   const plugin = () => strapi.plugin(PLUGIN_ID);
   const store = () => plugin().service('orderStore') as OrderStoreService;
@@ -110,65 +139,26 @@ const createOrderingService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** Places one locale's order. Returns the order, or throws OrderRefusedError (Gengo said no). */
-  const placeOne = async (
-    client: GengoClient,
-    prepared: PreparedSource,
-    target: PlannedTarget,
-    ctx: { tier: Tier; requestKey: string; options: Record<string, any>; user: OrderingUser; attachments: JobPayload['attachments']; callbackUrl: string | null }
-  ): Promise<{ order: OrderRecord; created: boolean; ambiguous: boolean }> => {
+  const placeOne = async (client: GengoClient, d: OrderDraft, target: PlannedTarget): Promise<{ order: OrderRecord; created: boolean; ambiguous: boolean }> => {
     const reference = crypto.randomUUID();
-    const comment = orderComment(prepared.typeName, prepared.uid, target.plan.fields, ctx.options.comment);
-    const inserted = await store().insertOrder({
-      requestKey: ctx.requestKey,
-      reference,
-      contentType: prepared.uid,
-      targetDocumentId: prepared.documentId,
-      sourceLocale: prepared.sourceLocale,
-      targetLocale: target.locale,
-      lcSrc: prepared.lcSrc,
-      lcTgt: target.lcTgt,
-      tier: ctx.tier,
-      status: 'placing',
-      gengoOrderId: null,
-      credits: target.quote.credits,
-      currency: target.quote.currency || null,
-      options: { ...ctx.options, comment },
-      segments: target.plan.segments,
-      orderedById: ctx.user.id,
-      orderedByName: ctx.user.name,
-      lastError: null,
-      submittedAt: null,
-    });
+    const inserted = await store().insertOrder(orderRow(d, target, reference));
     if (!inserted) {
       // A concurrent twin of this request inserted first: it places the order, we report it.
-      const [twin] = await store().findByRequestKeys([ctx.requestKey]);
+      const [twin] = await store().findByRequestKeys([d.requestKeys.get(target.locale)!]);
       if (!twin) throw new errors.ApplicationError('The order could not be recorded, try again');
       return { order: twin, created: false, ambiguous: false };
     }
     try {
-      await store().insertJobs(
-        inserted.id,
-        target.plan.chunks.map((c) => ({ segmentKey: c.segmentKey, chunkIndex: c.chunkIndex, chunkCount: c.chunkCount, sourceHash: c.sourceHash }))
-      );
+      await store().insertJobs(inserted.id, jobRows(target));
     } catch (err: any) {
       // Nothing was sent: the order fails and its request key is released.
       await store().updateOrder(inserted, { status: 'failed', lastError: err?.message ?? String(err), requestKey: `failed:${reference}` });
       throw err;
     }
 
-    const jobs = buildJobPayloads(target.plan, {
-      reference,
-      lcSrc: prepared.lcSrc,
-      lcTgt: target.lcTgt,
-      tier: ctx.tier,
-      typeName: prepared.typeName,
-      autoApprove: Boolean(ctx.options.autoApprove),
-      callbackUrl: ctx.callbackUrl,
-      usePreferred: Boolean(ctx.options.usePreferred),
-      glossaryId: ctx.options.glossaryId ?? null,
-      attachments: ctx.attachments,
-    });
-    const request = buildPostRequest(jobs, comment, { asGroup: ctx.options.asGroup, allowFork: ctx.options.allowFork });
+    const jobs = jobPayloads(d, target, reference);
+    const comment = targetComment(d, target);
+    const request = buildPostRequest(jobs, comment, { asGroup: d.options.asGroup, allowFork: d.options.allowFork });
     let result: PostJobsResult;
     try {
       result = await client.postJobs(request, { reference });
@@ -185,20 +175,8 @@ const createOrderingService = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       // Anything else: Gengo answered no, or the request provably never left. Nothing was created,
       // so the request key is released for a retry.
-      const message = err instanceof GengoApiError ? (err.gengoMessage ?? err.message) : (err as Error)?.message ?? String(err);
-      const failed = await store().updateOrder(
-        inserted,
-        { status: 'failed', lastError: message, requestKey: `failed:${reference}` },
-        message
-      );
-      throw new OrderRefusedError(`Gengo refused the order for ${target.locale}: ${message}`, {
-        locale: target.locale,
-        code: err instanceof GengoApiError ? (err.code ?? null) : null,
-        jobErrors: err instanceof GengoApiError ? err.jobErrors : undefined,
-        // Gengo unreachable or overloaded, rather than a no: a later attempt may succeed.
-        transient: !(err instanceof GengoApiError) || (err.code == null && isRetryableStatus(err.status)),
-        order: toOrderView(failed),
-      });
+      const [failed] = await store().failOrders([inserted], refusalMessage(err));
+      throw refusedError(err, target.locale, failed);
     }
     // Gengo has the order from here on: whatever fails below must not release the request key.
     const order = await store().updateOrder(
@@ -224,7 +202,12 @@ const createOrderingService = ({ strapi }: { strapi: Core.Strapi }) => {
       while (pending.size) await Promise.allSettled([...pending]);
     },
 
-    async place(input: OrderInput, user: OrderingUser, placeOptions: PlaceOptions = {}): Promise<PlaceResult> {
+    /**
+     * Everything decided before anything is sent: the source, the options, the targets an earlier
+     * request placed already, the others planned and priced, the budget checked. A `PlaceResult`
+     * when there is nothing to place (`onlyChanged` and nothing changed).
+     */
+    async draft(input: OrderInput, user: OrderingUser, placeOptions: PlaceOptions = {}): Promise<{ draft: OrderDraft; client: GengoClient; unchanged: string[] } | PlaceResult> {
       const ctx = placeOptions.context;
       const client = ctx?.client ?? ((await plugin().service('gengo').client()) as GengoClient);
       const settings = ctx?.settings ?? ((await plugin().service('settings').getEffective()) as EffectiveSettings);
@@ -273,53 +256,70 @@ const createOrderingService = ({ strapi }: { strapi: Core.Strapi }) => {
         if (hit) found.set(locale, hit);
       }
       const missing = prepared.targets.filter((t) => !found.has(t.locale));
+      const draft: OrderDraft = {
+        prepared,
+        tier,
+        options,
+        user,
+        requestKeys: new Map([...keys].map(([locale, k]) => [locale, k.current])),
+        found,
+        planned: [],
+        attachments: [],
+        callbackUrl: null,
+      };
+      if (!missing.length) return { draft, client, unchanged };
 
-      const results = new Map<string, { order: OrderRecord; created: boolean }>();
-      for (const [locale, order] of found) results.set(locale, { order, created: false });
-      const notPlaced: string[] = [];
-
-      if (missing.length) {
-        // Asked alongside the quote (one round trip to Gengo less before the POST).
-        const balance = ctx?.budgetChecked ? undefined : quotes().balanceAhead(client);
-        const planned = ctx?.prices
-          ? pricedTargets({ ...prepared, targets: missing }, tier, ctx.prices)
-          : await quotes().quoteTargets({ ...prepared, targets: missing }, tier, client);
-        if (!ctx?.budgetChecked) {
-          await checkGlossary(client, options.glossaryId);
-          const cost = planned.reduce((sum, p) => sum + p.quote.credits, 0);
-          const budget = await quotes().budgetFor(cost, client, { balance });
-          if (!budget.check.ok) {
-            const { message, reason } = budget.check as Extract<BudgetCheck, { ok: false }>;
-            throw new errors.ApplicationError(message, { reason, cost, balance: budget.balance });
-          }
-        }
-        const attachments = [
-          ...imageAttachments(prepared.document, settings.publicUrl),
-          ...[previewAttachment(await previewUrlOf(strapi, prepared), settings.publicUrl)].filter((a) => a !== null),
-        ];
-        const callbackUrl = ctx ? ctx.callbackUrl : await callbackUrlOf(strapi);
-        const ctxBase = { tier, options, user, attachments, callbackUrl };
-        for (let i = 0; i < planned.length; i++) {
-          const target = planned[i];
-          const placed = await placeOne(client, prepared, target, { ...ctxBase, requestKey: keys.get(target.locale)!.current }).catch((err) => {
-            // Orders of the locales before this one are placed: say so with the refusal.
-            if (err instanceof OrderRefusedError)
-              (err.details as Record<string, unknown>).placed = [...results.values()].filter((r) => r.created).map((r) => toOrderView(r.order));
-            throw err;
-          });
-          results.set(target.locale, placed);
-          if (placed.ambiguous) {
-            notPlaced.push(...planned.slice(i + 1).map((p) => p.locale));
-            break;
-          }
+      // Asked alongside the quote (one round trip to Gengo less before the POST).
+      const balance = ctx?.budgetChecked ? undefined : quotes().balanceAhead(client);
+      draft.planned = ctx?.prices
+        ? pricedTargets({ ...prepared, targets: missing }, tier, ctx.prices)
+        : await quotes().quoteTargets({ ...prepared, targets: missing }, tier, client);
+      if (!ctx?.budgetChecked) {
+        await checkGlossary(client, options.glossaryId);
+        const cost = draft.planned.reduce((sum, p) => sum + p.quote.credits, 0);
+        const budget = await quotes().budgetFor(cost, client, { balance });
+        if (!budget.check.ok) {
+          const { message, reason } = budget.check as Extract<BudgetCheck, { ok: false }>;
+          throw new errors.ApplicationError(message, { reason, cost, balance: budget.balance });
         }
       }
-
-      const orders = prepared.targets
-        .filter((t) => results.has(t.locale))
-        .map((t) => ({ ...toOrderView(results.get(t.locale)!.order), created: results.get(t.locale)!.created }));
-      return { orders, notPlaced, unchanged };
+      draft.attachments = [
+        ...imageAttachments(prepared.document, settings.publicUrl),
+        ...[previewAttachment(await previewUrlOf(strapi, prepared), settings.publicUrl)].filter((a) => a !== null),
+      ];
+      draft.callbackUrl = ctx ? ctx.callbackUrl : await callbackUrlOf(strapi);
+      return { draft, client, unchanged };
     },
+
+    async place(input: OrderInput, user: OrderingUser, placeOptions: PlaceOptions = {}): Promise<PlaceResult> {
+      const drafted = await this.draft(input, user, placeOptions);
+      if (!('draft' in drafted)) return drafted;
+      return this.placeDraft(drafted.draft, drafted.client, drafted.unchanged);
+    },
+
+    /** Posts a draft's targets one at a time, stopping after a POST whose outcome is unknown. */
+    async placeDraft(d: OrderDraft, client: GengoClient, unchanged: string[] = []): Promise<PlaceResult> {
+      const results = new Map<string, { order: OrderRecord; created: boolean }>();
+      for (const [locale, order] of d.found) results.set(locale, { order, created: false });
+      const notPlaced: string[] = [];
+      for (let i = 0; i < d.planned.length; i++) {
+        const target = d.planned[i];
+        const placed = await placeOne(client, d, target).catch((err) => {
+          // Orders of the locales before this one are placed: say so with the refusal.
+          if (err instanceof OrderRefusedError)
+            (err.details as Record<string, unknown>).placed = [...results.values()].filter((r) => r.created).map((r) => toOrderView(r.order));
+          throw err;
+        });
+        results.set(target.locale, placed);
+        if (placed.ambiguous) {
+          notPlaced.push(...d.planned.slice(i + 1).map((p) => p.locale));
+          break;
+        }
+      }
+      return resultOf(d, results, notPlaced, unchanged);
+    },
+
+    recordAnswered,
   };
 };
 

@@ -1,6 +1,6 @@
 import { startEmulator, RunningEmulator } from '../../../emulator/src/index';
 import { EmulatorControl } from '../../../emulator/src/control-client';
-import { gengoGet, nowTs, signTs } from './helpers';
+import { gengoGet, gengoSend, nowTs, signTs, textJob } from './helpers';
 
 describe('emulator: fault injection and the request log', () => {
   let emu: RunningEmulator;
@@ -45,6 +45,20 @@ describe('emulator: fault injection and the request log', () => {
     const t0 = Date.now();
     await expect(fetch(balanceUrl())).rejects.toThrow();
     expect(Date.now() - t0).toBeGreaterThanOrEqual(90);
+  });
+
+  it('afterHandling: the call is handled (the order created, the credits spent), then its answer is the fault', async () => {
+    const gateway = { status: 502, contentType: 'application/json', body: '{"message":"bad gateway"}' };
+    await control.fault({ path: 'translate/jobs', method: 'POST', ...gateway, afterHandling: true, count: 1 });
+    const before = (await gengoGet(emu, 'account/balance')).body.response.credits;
+    const lost = await gengoSend(emu, 'POST', 'translate/jobs', { jobs: { job_1: textJob('Words lost in the answer') } });
+    expect(lost.http).toBe(502);
+    expect((await control.jobs()).map((j: any) => j.body_src)).toEqual(['Words lost in the answer']);
+    expect(Number((await gengoGet(emu, 'account/balance')).body.response.credits)).toBeLessThan(Number(before));
+    // Without afterHandling the same fault answers before anything is done.
+    await control.fault({ path: 'translate/jobs', method: 'POST', ...gateway, count: 1 });
+    expect((await gengoSend(emu, 'POST', 'translate/jobs', { jobs: { job_1: textJob('Words never read') } })).http).toBe(502);
+    expect(await control.jobs()).toHaveLength(1);
   });
 
   it('adds latency, then answers normally', async () => {

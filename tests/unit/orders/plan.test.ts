@@ -1,5 +1,5 @@
 import { extractSegments, type Schema } from '../../../server/src/content';
-import { buildJobPayloads, buildPostRequest, filterSegments, jobSlug, orderComment, planSegments } from '../../../server/src/orders/plan';
+import { buildJobPayloads, buildPostRequest, combineJobPayloads, filterSegments, jobSlug, orderComment, planSegments } from '../../../server/src/orders/plan';
 import { decodeCustomData } from '../../../server/src/records/types';
 
 const schema: Schema = {
@@ -94,5 +94,27 @@ describe('ordering plan', () => {
     expect(comment.endsWith('\nFormal tone.')).toBe(true);
     expect(jobSlug('Article', { paths: ['sections[2].body'], chunkIndex: 1, chunkCount: 3 })).toBe('Article: sections[2].body (2/3)');
     expect(jobSlug('A'.repeat(200), { paths: ['x'], chunkIndex: 0, chunkCount: 1 })).toHaveLength(100);
+  });
+
+  it("several orders in one POST: keys and positions run on, each job keeps its own order's custom data and the POST's reference", () => {
+    const plan = planSegments(segments, 'fr');
+    const refs = ['0b4e28ba-2fa1-11d2-883f-0016d3cca420', '0b4e28ba-2fa1-11d2-883f-0016d3cca421', '0b4e28ba-2fa1-11d2-883f-0016d3cca422'];
+    const group = '9b4e28ba-2fa1-11d2-883f-0016d3cca429';
+    const parts = refs.map((reference) => buildJobPayloads(plan, { ...options, reference, group }));
+    const { jobs, owners } = combineJobPayloads(parts);
+    const n = plan.chunks.length;
+    expect(Object.keys(jobs)).toEqual(Array.from({ length: 3 * n }, (_, i) => `job_${i + 1}`));
+    expect(Object.values(jobs).map((j) => j.position)).toEqual(Array.from({ length: 3 * n }, (_, i) => i + 1));
+    for (const [key, job] of Object.entries(jobs)) {
+      const owner = owners[key];
+      const original = parts[owner.order][owner.key];
+      expect({ ...job, position: original.position }).toEqual(original);
+      expect(decodeCustomData(job.custom_data)).toMatchObject({ ref: refs[owner.order], g: group });
+      expect(job.custom_data).toContain(group);
+    }
+    expect(combineJobPayloads([])).toEqual({ jobs: {}, owners: {} });
+    const comment = orderComment('Article', 'api::article.article', ['title', 'summary'], 'Bulk note', 25);
+    expect(comment).toMatch(/^Content of 25 "Article" entries \(api::article\.article\), each job one field of one entry from a Strapi website\. Fields: title, summary\./);
+    expect(comment.endsWith('\nBulk note')).toBe(true);
   });
 });
