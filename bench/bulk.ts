@@ -4,6 +4,7 @@ import { createSuperAdmin } from '../tests/helpers/admin';
 import { again, createArticles } from './lib/fixtures';
 import { adminApi, bulkOrderAndWait, callKinds } from './lib/admin-api';
 import { startMemorySampler } from './lib/memory';
+import { createProfile } from './lib/profile';
 import { mb, ms, now, ratio, sec, x, type BenchResult } from './lib/stats';
 import { startWorld, type BenchDb } from './lib/world';
 
@@ -24,12 +25,24 @@ export default async function bulkBench({ db, n }: { db: BenchDb; n: number }): 
     const docs = await createArticles(w, n, 'Bulk');
     const setupMs = now() - setup0;
     const api = adminApi(w, admin.token);
+    const gengo = w.app.strapi.plugin('gengo');
+    const profile = createProfile(w.app.strapi);
+    profile.time(gengo.service('groupOrdering'), 'placeGroup', 'groupOrdering.placeGroup (a page: drafts, rows, POSTs)');
+    profile.time(gengo.service('ordering'), 'draft', 'ordering.draft (one document: keys looked up, planned)');
+    profile.time(gengo.service('orderStore'), 'insertOrders', 'orderStore.insertOrders (a page and locale: rows before the POST)');
+    profile.time(gengo.service('orderStore'), 'updateOrders', 'orderStore.updateOrders (a page and locale: placed)');
+    profile.time(gengo.service('orderSource'), 'loadMany', 'orderSource.loadMany (a page of documents)');
+    profile.time(gengo.service('batchStore'), 'claim', 'batchStore.claim (a page)');
+    profile.time(gengo.service('batchStore'), 'finishItems', 'batchStore.finishItems (a page)');
+    profile.timeGengoCalls({ postJobs: 'Gengo POST translate/jobs' });
 
     await again(() => w.control.clearRequests());
     const memory = startMemorySampler();
+    profile.start();
     const t0 = now();
     const batch = await bulkOrderAndWait(api, { documentIds: docs, targetLocales: LOCALES, idempotencyKey: `bench-${n}-${Date.now()}` });
     const bulkMs = now() - t0;
+    profile.stop();
     const mem = memory.stop();
     const calls = await w.control.requests();
 
@@ -70,7 +83,7 @@ export default async function bulkBench({ db, n }: { db: BenchDb; n: number }): 
           { figure: 'Gengo calls made', value: `${calls.length}: ${callKinds(calls)}`, against: `${orders.size} orders, ${jobs.length} jobs` },
           { figure: 'peak memory during the batch', value: `live heap ${mb(mem.peakHeap)} (+${mb(mem.peakHeap - mem.baseHeap)})`, against: `rss ${mb(mem.peakRss)} (+${mb(mem.peakRss - mem.baseRss)})` },
         ],
-        notes: [`setup (${n} articles): ${sec(setupMs)}; ${ms(bulkMs / n)} per article`],
+        notes: [`setup (${n} articles): ${sec(setupMs)}; ${ms(bulkMs / n)} per article; POST /gengo/bulk (read, quoted, checked, recorded) answered in ${sec(batch.acceptedMs)}`, 'where the time went (spans overlap):', ...profile.lines().map((l) => `  ${l}`)],
         figures: { peakHeap: mem.peakHeap, heapGrowth: mem.peakHeap - mem.baseHeap, peakRss: mem.peakRss },
       },
     ];

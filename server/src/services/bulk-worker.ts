@@ -23,6 +23,7 @@ import type { GengoService } from './gengo';
 export const LEASE_MS = 60_000;
 /** Documents a page: placed together, one Gengo order per target locale (config `bulkPageSize`). */
 const DEFAULT_PAGE_SIZE = 25;
+const PAGES_IN_FLIGHT = 2;
 /** Runs of one document cut off by Gengo being unreachable before it counts as failed. */
 const MAX_ATTEMPTS = 5;
 
@@ -139,39 +140,65 @@ const createBulkWorkerService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
     const tally: Tally = await store().tally(batch.id);
     let halted: string | null = null;
+    let lost = false;
+    // Pages' outcomes and the tally are written one page at a time, in the order pages finish.
+    let writes: Promise<unknown> = Promise.resolve();
+
+    const runOne = async (items: BatchItemRecord[]) => {
+      const outcomes = await runPage(batch, items, ctx, await loadPage(batch, items, ctx));
+      const write = writes.then(async () => {
+        const finished: Array<{ item: BatchItemRecord; data: Partial<BatchItemRecord> }> = [];
+        const released: BatchItemRecord[] = [];
+        items.forEach((item, i) => {
+          const outcome = outcomes[i];
+          if (outcome.state === 'pause' && (stopping || item.attempts + 1 < MAX_ATTEMPTS)) {
+            halted = outcome.reason;
+            released.push(item);
+            return;
+          }
+          const final = outcome.state === 'pause' ? { state: 'failed' as const, ordered: 0, credits: 0, orderIds: [], reason: outcome.reason } : outcome;
+          if (final.state === 'done') tally.done++;
+          else tally.failed++;
+          tally.ordered += final.ordered;
+          tally.credits += final.credits;
+          finished.push({ item, data: { status: final.state, ordered: final.ordered, credits: final.credits, orderIds: final.orderIds, reason: final.reason } });
+        });
+        await store().finishItems(finished, { ...tally });
+        await store().release(released);
+      });
+      writes = write.catch(() => {});
+      await write;
+    };
+
+    // Two pages in flight: one page's POSTs to Gengo overlap the next page's reads and rows.
+    const inFlight = new Set<Promise<void>>();
     let renewedAt = Date.now();
     let afterId = 0;
-    while (!stopping && halted === null) {
+    const halt = () => stopping || halted !== null || lost;
+    while (!halt()) {
+      while (inFlight.size >= PAGES_IN_FLIGHT) await Promise.race(inFlight);
+      if (halt()) break;
       const page = await store().nextItems(batch.id, pageSize(), afterId);
       if (!page.length) break;
       afterId = page[page.length - 1].id;
       if (Date.now() - renewedAt > LEASE_MS / 4) {
-        if (!(await leases.renew(lease, LEASE_MS))) return; // another instance took it over
+        lost = !(await leases.renew(lease, LEASE_MS)); // another instance took it over
+        if (lost) break;
         renewedAt = Date.now();
       }
       const items = await store().claim(page); // less the ones cancelled meanwhile
       if (!items.length) continue;
-      const outcomes = await runPage(batch, items, ctx, await loadPage(batch, items, ctx));
-      const finished: Array<{ item: BatchItemRecord; data: Partial<BatchItemRecord> }> = [];
-      const released: BatchItemRecord[] = [];
-      items.forEach((item, i) => {
-        const outcome = outcomes[i];
-        if (outcome.state === 'pause' && (stopping || item.attempts + 1 < MAX_ATTEMPTS)) {
-          halted = outcome.reason;
-          released.push(item);
-          return;
-        }
-        const final = outcome.state === 'pause' ? { state: 'failed' as const, ordered: 0, credits: 0, orderIds: [], reason: outcome.reason } : outcome;
-        if (final.state === 'done') tally.done++;
-        else tally.failed++;
-        tally.ordered += final.ordered;
-        tally.credits += final.credits;
-        finished.push({ item, data: { status: final.state, ordered: final.ordered, credits: final.credits, orderIds: final.orderIds, reason: final.reason } });
-      });
-      await store().finishItems(finished, { ...tally });
-      await store().release(released);
+      const task: Promise<void> = runOne(items)
+        .catch((err) => {
+          halted = String(err?.message ?? err);
+        })
+        .finally(() => inFlight.delete(task));
+      inFlight.add(task);
       await yieldToLoop();
     }
+    await Promise.allSettled([...inFlight]);
+    await writes;
+    if (lost) return;
     if (stopping) return;
     if (halted !== null) return pause(batch, halted);
     if ((await store().nextItems(batch.id, 1, 0)).length) return runHeld(batch, lease);
