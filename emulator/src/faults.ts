@@ -19,6 +19,8 @@ export interface FaultSpec {
   hangMs?: number;
   /** Delay before handling normally (or before `status`). */
   latencyMs?: number;
+  /** Only calls whose decoded parameters (the `data` JSON of a POST…) contain this text. */
+  bodyContains?: string;
   /**
    * Handle the call first (Gengo did the work: an order is created, credits are spent), then
    * answer with `status` / `hang` / `hangMs` instead: the answer is what gets lost.
@@ -63,11 +65,12 @@ export class Faults {
   }
 
   /** The fault to apply to this call, if any; counts the call against matching faults. */
-  take(method: string, apiPath: string): Fault | undefined {
+  take(method: string, apiPath: string, body = ''): Fault | undefined {
     const path = apiPath.replace(/^\/+/, '').replace(/\/+$/, '');
     for (const f of this.faults) {
       if (f.method && f.method.toUpperCase() !== method.toUpperCase()) continue;
       if (f.re && !f.re.test(path)) continue;
+      if (f.bodyContains !== undefined && !body.includes(f.bodyContains)) continue;
       if (f.count !== undefined && f.applied >= f.count) continue;
       f.matched++;
       if (f.percent !== undefined) {

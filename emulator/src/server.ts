@@ -76,7 +76,14 @@ async function handleApi(emu: Emulator, req: IncomingMessage, res: ServerRespons
     });
   }
 
-  const fault = emu.faults.take(wireMethod, apiPath);
+  let body: ReturnType<typeof parseBody>;
+  try {
+    body = parseBody(req.headers['content-type'], await readBody(req));
+  } catch (err) {
+    rec.opstat = 'error';
+    return envelopeError(res, rec, err);
+  }
+  const fault = emu.faults.take(wireMethod, apiPath, [...body.fields].map(([, v]) => v).join('\n'));
   /** Answers as the fault says; false when it says to answer normally. */
   const faulty = async (f: Fault): Promise<boolean> => {
     if (f.hang) return true; // never answered; closeAllConnections() ends it at shutdown
@@ -100,8 +107,6 @@ async function handleApi(emu: Emulator, req: IncomingMessage, res: ServerRespons
   }
 
   try {
-    const raw = await readBody(req);
-    const body = parseBody(req.headers['content-type'], raw);
     const params = new Map<string, string>(url.searchParams);
     for (const [k, v] of body.fields) params.set(k, v);
     const method = (params.get('_method') ?? wireMethod).toUpperCase();

@@ -47,6 +47,8 @@ describe('bulk orders', () => {
   it('orders 50 articles × 2 locales: progress goes up page by page, one Gengo order per page and locale', async () => {
     const ids = await createArticles(world.w.app, 50);
     setPageSize(world.w.app, 10);
+    // Gengo a little slow (10 POSTs, 2 pages at a time: 0.75 s or more), so that progress can be watched.
+    await world.w.control.fault({ path: 'translate/jobs', method: 'POST', latencyMs: 150 });
     const posts = await postJobsCount(world.w.control);
     const calls = (await world.w.control.requests()).length;
     const res = await api()
@@ -105,11 +107,13 @@ describe('bulk orders', () => {
 
   it("a page Gengo refuses is ordered document by document: the one Gengo refuses and one deleted mid-batch are listed with their reason; the rest completes", async () => {
     const ids = await createArticles(world.w.app, 30);
+    setPageSize(world.w.app, 10);
     const posts = await postJobsCount(world.w.control);
     const refusal = JSON.stringify({ opstat: 'error', err: { code: 2700, msg: 'Not enough credits - please top up' } });
-    // The first page's POST is refused, then the first of its documents posted alone.
-    await world.w.control.fault({ path: 'translate/jobs', method: 'POST', status: 200, contentType: 'application/json', body: refusal, count: 2 });
-    // The second page (5 documents) is read after the first page's 26 POSTs (2.6 s or more).
+    // Gengo refuses every POST carrying the first document: its page's, then its own.
+    const first = ((await world.w.app.strapi.documents(ARTICLE as any).findOne({ documentId: ids[0], locale: 'en' })) as any).title;
+    await world.w.control.fault({ path: 'translate/jobs', method: 'POST', status: 200, contentType: 'application/json', body: refusal, bodyContains: first });
+    // The third page is read once the first is done (11 POSTs, 1.1 s or more): after the delete.
     await world.w.control.fault({ path: 'translate/jobs', method: 'POST', latencyMs: 100 });
     const res = await api().post('/gengo/bulk').send({ contentType: ARTICLE, documentIds: ids, targetLocales: ['fr'] });
     expect(res.status).toBe(202);
@@ -117,20 +121,20 @@ describe('bulk orders', () => {
     const { view } = await watchBatch(api().get, res.body.data.id);
     expect(view).toMatchObject({ status: 'completed', total: 30, done: 28, failed: 2, pending: 0, ordered: 28 });
     const refused = view.failures.find((f: any) => /Not enough credits - please top up/.test(f.reason));
-    expect(refused.documentId).toBe(ids[0]);
-    expect(refused.title).toMatch(/^Bulk title/);
+    expect(refused).toMatchObject({ documentId: ids[0], title: first });
     expect(view.failures).toContainEqual({ documentId: ids[29], title: expect.stringMatching(/^Bulk title/), reason: expect.stringMatching(/No Article .* in locale "en"/) });
     expect(view.failures).toHaveLength(2);
-    // The refused page, its 25 documents alone (the first refused), the second page's 4 together.
-    expect(await postJobsCount(world.w.control)).toBe(posts + 27);
+    // The first page refused, then its 10 documents alone (the first refused); the others, one POST a page.
+    expect(await postJobsCount(world.w.control)).toBe(posts + 13);
     await world.w.control.flush();
     const { gengo, gengoOrders, rows } = await ordersPerTarget(world.w.app, world.w.control, ids);
     expect(gengo.size).toBe(28);
     expect([...gengo.values()].every((n) => n === 1)).toBe(true);
-    expect(gengoOrders.size).toBe(25);
+    expect(gengoOrders.size).toBe(11);
     // The refused POSTs' rows are failed with their request keys released; the rest placed.
-    expect(rows.filter((r: any) => r.status === 'failed')).toHaveLength(26);
-    expect(rows.filter((r: any) => r.status === 'failed').every((r: any) => r.requestKey === `failed:${r.reference}` && /Not enough credits/.test(r.lastError))).toBe(true);
+    const failed = rows.filter((r: any) => r.status === 'failed');
+    expect(failed).toHaveLength(11);
+    expect(failed.every((r: any) => r.requestKey === `failed:${r.reference}` && /Not enough credits/.test(r.lastError))).toBe(true);
     expect(rows.filter((r: any) => r.status === 'placed')).toHaveLength(28);
   });
 

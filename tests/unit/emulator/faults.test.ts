@@ -61,6 +61,16 @@ describe('emulator: fault injection and the request log', () => {
     expect(await control.jobs()).toHaveLength(1);
   });
 
+  it('bodyContains: only the calls whose parameters carry the text', async () => {
+    const refusal = { status: 200, contentType: 'application/json', body: JSON.stringify({ opstat: 'error', err: { code: 2700, msg: 'refused' } }) };
+    await control.fault({ path: 'translate/jobs', method: 'POST', ...refusal, bodyContains: 'Words of the refused entry' });
+    const refused = await gengoSend(emu, 'POST', 'translate/jobs', { jobs: { job_1: textJob('Other words'), job_2: textJob('Words of the refused entry') } });
+    expect(refused.body).toMatchObject({ opstat: 'error', err: { code: 2700 } });
+    const placed = await gengoSend(emu, 'POST', 'translate/jobs', { jobs: { job_1: textJob('Other words, alone') } });
+    expect(placed.body).toMatchObject({ opstat: 'ok' });
+    expect((await control.faults())[0]).toMatchObject({ matched: 1, applied: 1 });
+  });
+
   it('adds latency, then answers normally', async () => {
     await control.fault({ method: 'GET', path: '**', latencyMs: 150 });
     const t0 = Date.now();
