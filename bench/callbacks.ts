@@ -45,7 +45,7 @@ export default async function callbacksBench({ db, n }: { db: BenchDb; n: number
       return out;
     };
     profile.time(sync, 'syncJobs', 'jobSync.syncJobs (a fetched batch: records, entry writes, commits)');
-    profile.time(gengo.service('apply'), 'applyHeld', 'apply.applyHeld (one segment: reads, merge, Document Service update)');
+    profile.time(gengo.service('apply'), 'applyHeld', "apply.applyHeld (an order's segments in a slice: checks, merge, one Document Service update)");
     profile.timeGengoCalls({ getJob: 'Gengo GET translate/job/{id}', getJobs: 'Gengo GET translate/jobs/{ids} (batched fetch of callbacks)' });
 
     // Setup (not timed): N articles ordered into fr, their jobs pending; N twins for the baseline.

@@ -45,6 +45,32 @@ describe('applying a burst', () => {
     console.info(`burst: 80 writes in ${took} ms; ${latencies.length} health checks, max ${Math.max(...latencies)} ms`);
   });
 
+  it("an order's segments translated together are written in one Document Service update", async () => {
+    let counting = false;
+    const updates = new Map<string, number>();
+    r.app.strapi.documents.use(async (ctx: any, next: () => Promise<unknown>) => {
+      if (counting && ctx.action === 'update' && ctx.uid === 'api::article.article') updates.set(ctx.params.documentId, (updates.get(ctx.params.documentId) ?? 0) + 1);
+      return next();
+    });
+    const docs: Array<{ documentId: string; order: PlacedOrder }> = [];
+    for (let i = 0; i < 5; i++) {
+      const { documentId } = await createArticle(r.app.strapi, { title: `Together title ${i}`, slug: `together-${i}`, summary: `Together summary ${i}.` });
+      const order = await placeOrder(r, documentId, { callbackUrl: null });
+      await advanceAll(r, order, 'reviewable');
+      docs.push({ documentId, order });
+    }
+    counting = true;
+    const result = await r.app.strapi.plugin('gengo').service('reconcile').run();
+    counting = false;
+    expect(result).toMatchObject({ applied: 10, failed: 0 });
+    expect(docs.map(({ documentId }) => updates.get(documentId))).toEqual([1, 1, 1, 1, 1]);
+    for (const [i, { documentId }] of docs.entries()) {
+      const fr = await findArticle(r.app.strapi, documentId, 'fr');
+      expect(fr).toMatchObject({ title: expect.stringMatching(/^\[fr\] /), summary: expect.stringMatching(/^\[fr\] /) });
+      expect(fr.title).toContain(String(i));
+    }
+  });
+
   it('entries with the same translated title get distinct slugs, in one slice and against those already taken', async () => {
     const docs: string[] = [];
     for (let i = 0; i < 12; i++) {

@@ -8,8 +8,8 @@ import { createTargetIo, type PlannedWrite, type UidReads, type VersionReads } f
 import type { LeaseService } from './lease';
 
 /**
- * Applying a translation (one segment of one order) to the target locale, for callbacks, the
- * poller and the review actions alike:
+ * Applying translations (segments of one order, in one write) to the target locale, for callbacks,
+ * the poller and the review actions alike. For each segment:
  *
  *   ready? (every chunk reviewable/approved) → same revision already written? → restore (refused:
  *   `error`) → source changed since the order? (`stale`, nothing written) → target field edited by
@@ -119,62 +119,98 @@ const createApplyService = ({ strapi }: { strapi: Core.Strapi }) => {
     return (await jobs().findMany({ where: { orderId: order.id, segmentKey }, orderBy: { chunkIndex: 'asc' } })) as JobRecord[];
   };
 
-  const applyLocked = async (order: OrderRecord, segment: OrderedSegment, opts: ApplyOptions, reads?: SliceReads): Promise<ApplyOutcome> => {
-    const rows = await segmentRows(order, segment.key, reads);
-    const ready = segmentReadiness(segment, rows);
-    if (ready.ready === false) return { state: 'waiting', detail: ready.reason };
-    if (!opts.force && rows.every((r) => r.appliedHash === ready.revision)) return { state: 'already' };
+  /** A segment that passed every check: its rows, its revision and what it writes. */
+  interface Passed {
+    segment: OrderedSegment;
+    rows: JobRecord[];
+    ready: Extract<ReturnType<typeof segmentReadiness>, { ready: true }>;
+    translations: Translations;
+  }
 
-    const restored = restoreText(segment, ready.chunks);
-    if (restored.ok === false) {
-      await mark(rows, 'error', restored.note);
-      return { state: 'error', detail: restored.detail };
+  /**
+   * The segments of one order written in one Document Service update: each checked on its own
+   * (ready? already written? restorable? source changed? edited by a person?), the ones that pass
+   * merged together, then each one's rows claimed with the hashes of what it wrote.
+   */
+  const applyLocked = async (order: OrderRecord, segments: OrderedSegment[], opts: ApplyOptions, reads?: SliceReads): Promise<Map<string, ApplyOutcome>> => {
+    const outcomes = new Map<string, ApplyOutcome>();
+    const candidates: Array<Omit<Passed, 'translations'> & { value: Translations[string] }> = [];
+    for (const segment of segments) {
+      const rows = await segmentRows(order, segment.key, reads);
+      const ready = segmentReadiness(segment, rows);
+      if (ready.ready === false) {
+        outcomes.set(segment.key, { state: 'waiting', detail: ready.reason });
+        continue;
+      }
+      if (!opts.force && rows.every((r) => r.appliedHash === ready.revision)) {
+        outcomes.set(segment.key, { state: 'already' });
+        continue;
+      }
+      const restored = restoreText(segment, ready.chunks);
+      if (restored.ok === false) {
+        await mark(rows, 'error', restored.note);
+        outcomes.set(segment.key, { state: 'error', detail: restored.detail });
+        continue;
+      }
+      candidates.push({ segment, rows, ready, value: restored.value });
     }
+    if (!candidates.length) return outcomes;
 
     const { source, target } = await io.load(order, reads?.versions);
-    if (!source) {
-      await mark(rows, 'stale', 'The source locale version no longer exists');
-      return { state: 'stale', detail: 'no source' };
-    }
-    if (!opts.force && isStale(segment, io.schema(order), source, io.getComponent)) {
-      const note = 'The source text changed since the order: not written (order it again, or apply anyway from the review)';
-      await mark(rows, 'stale', note);
-      return { state: 'stale', detail: note };
-    }
-    if (!opts.force && target) {
-      const edited = editedPaths(target, segment.paths, await lastWritten(order));
-      if (edited.length) {
-        const note = `Edited by a person since the plugin wrote it: ${edited.join(', ')} (not overwritten)`;
-        await mark(rows, 'conflict', note);
-        return { state: 'conflict', detail: note };
+    const written = target && !opts.force ? await lastWritten(order) : {};
+    const passed: Passed[] = [];
+    for (const { segment, rows, ready, value } of candidates) {
+      if (!source) {
+        await mark(rows, 'stale', 'The source locale version no longer exists');
+        outcomes.set(segment.key, { state: 'stale', detail: 'no source' });
+        continue;
       }
+      if (!opts.force && isStale(segment, io.schema(order), source, io.getComponent)) {
+        const note = 'The source text changed since the order: not written (order it again, or apply anyway from the review)';
+        await mark(rows, 'stale', note);
+        outcomes.set(segment.key, { state: 'stale', detail: note });
+        continue;
+      }
+      if (!opts.force && target) {
+        const edited = editedPaths(target, segment.paths, written);
+        if (edited.length) {
+          const note = `Edited by a person since the plugin wrote it: ${edited.join(', ')} (not overwritten)`;
+          await mark(rows, 'conflict', note);
+          outcomes.set(segment.key, { state: 'conflict', detail: note });
+          continue;
+        }
+      }
+      passed.push({ segment, rows, ready, translations: Object.fromEntries(segment.paths.map((p) => [p, value])) });
     }
+    if (!passed.length || !source) return outcomes;
 
-    const translations: Translations = Object.fromEntries(segment.paths.map((p) => [p, restored.value]));
-    const written = await io.write(order, source, target, translations, reads);
-    const hashes = hashPaths(written, segment.paths);
+    const data = await io.write(order, source, target, Object.assign({}, ...passed.map((p) => p.translations)), reads);
     const now = new Date();
-    // The claim and the outcome in one statement: only one writer per revision, whoever else (a
-    // callback, the poller, another instance) races. It runs in the write's transaction, so a
-    // revision claimed meanwhile rolls the write back (ClaimLost).
-    for (const row of rows) {
-      const { count } = await jobs().updateMany({
-        where: { id: row.id, appliedHash: row.appliedHash ?? { $null: true } },
-        data: {
-          ...reads?.recorded.get(row.id),
-          appliedHash: ready.revision,
-          status: ready.status,
-          appliedStatus: ready.status,
-          appliedAt: now,
-          writtenHashes: hashes,
-          lastError: null,
-          history: withHistory(row, ready.status, ready.status === 'approved' ? 'final translation written' : 'written to the draft, awaiting review'),
-        },
-      });
-      if (!count) throw new ClaimLost(row.id);
-      reads?.recorded.delete(row.id);
+    for (const { segment, rows, ready } of passed) {
+      const hashes = hashPaths(data, segment.paths);
+      // The claim and the outcome in one statement: only one writer per revision, whoever else (a
+      // callback, the poller, another instance) races. It runs in the write's transaction, so a
+      // revision claimed meanwhile rolls the write back (ClaimLost).
+      for (const row of rows) {
+        const { count } = await jobs().updateMany({
+          where: { id: row.id, appliedHash: row.appliedHash ?? { $null: true } },
+          data: {
+            ...reads?.recorded.get(row.id),
+            appliedHash: ready.revision,
+            status: ready.status,
+            appliedStatus: ready.status,
+            appliedAt: now,
+            writtenHashes: hashes,
+            lastError: null,
+            history: withHistory(row, ready.status, ready.status === 'approved' ? 'final translation written' : 'written to the draft, awaiting review'),
+          },
+        });
+        if (!count) throw new ClaimLost(row.id);
+        reads?.recorded.delete(row.id);
+      }
+      outcomes.set(segment.key, { state: 'applied', detail: ready.status });
     }
-    return { state: 'applied', detail: ready.status };
+    return outcomes;
   };
 
   const docKey = (order: OrderRecord) => `doc:${order.contentType}:${order.targetDocumentId}:${order.targetLocale}`;
@@ -197,22 +233,25 @@ const createApplyService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /**
-   * Applies one segment of an order whose target document the caller holds (`inDocuments`).
-   * Throws `ClaimLost` when another writer took the revision: the caller's transaction must roll back.
+   * Applies segments of an order whose target document the caller holds (`inDocuments`), in one
+   * write; the outcome of each by its key. Throws `ClaimLost` when another writer took a revision:
+   * the caller's transaction must roll back.
    */
   const applyHeld = async (
     order: OrderRecord,
-    segmentKey: string,
+    segmentKeys: string[],
     done: Set<OrderRecord>,
     opts: ApplyOptions = {},
     reads?: SliceReads
-  ): Promise<ApplyOutcome> => {
-    const segment = order.segments?.find((s) => s.key === segmentKey);
-    if (!segment) return { state: 'missing' };
-    const outcome = await applyLocked(order, segment, opts, reads);
+  ): Promise<Map<string, ApplyOutcome>> => {
+    const keys = [...new Set(segmentKeys)];
+    const segments = keys.flatMap((key) => order.segments?.filter((s) => s.key === key) ?? []);
+    const outcomes = await applyLocked(order, segments, opts, reads);
+    for (const key of keys) if (!outcomes.has(key)) outcomes.set(key, { state: 'missing' });
     // Only an approved write can be an order's last one.
-    if (outcome.state === 'applied' && outcome.detail === 'approved' && (await io.completeIfDone(order))) done.add(order);
-    return outcome;
+    const approved = [...outcomes.values()].some((o) => o.state === 'applied' && o.detail === 'approved');
+    if (approved && (await io.completeIfDone(order))) done.add(order);
+    return outcomes;
   };
 
   /** Applies one segment now (serialized per target document). Prefer `request` from outside the queue. */
@@ -220,7 +259,7 @@ const createApplyService = ({ strapi }: { strapi: Core.Strapi }) => {
     const order = (await strapi.db.query(UIDS.order).findOne({ where: { id: orderId } })) as OrderRecord | null;
     if (!order) return { state: 'missing' };
     try {
-      return await inDocuments([order], (done) => applyHeld(order, segmentKey, done, opts));
+      return await inDocuments([order], async (done) => (await applyHeld(order, [segmentKey], done, opts)).get(segmentKey)!);
     } catch (err) {
       if (err instanceof ClaimLost) return { state: 'already' as const, detail: err.message };
       throw err;

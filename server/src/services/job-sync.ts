@@ -209,10 +209,11 @@ const createJobSyncService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (ready.length) {
         const segments = ready.map((r) => ({ order: orders.get(r.found.order.id)!, segmentKey: r.found.row.segmentKey }));
         const reads = await apply().readAhead(segments, deferred);
-        for (const { order, segmentKey } of segments) {
-          const key = `${order.id}:${segmentKey}`;
-          if (!outcomes.has(key)) outcomes.set(key, await apply().applyHeld(order, segmentKey, done, {}, reads));
-        }
+        // An order's segments in one write.
+        const byOrder = new Map<OrderRecord, string[]>();
+        for (const { order, segmentKey } of segments) byOrder.set(order, [...(byOrder.get(order) ?? []), segmentKey]);
+        for (const [order, keys] of byOrder)
+          for (const [key, outcome] of await apply().applyHeld(order, keys, done, {}, reads)) outcomes.set(`${order.id}:${key}`, outcome);
       }
       // What no write recorded (waiting, already written, conflict, stale, error).
       for (const [id, data] of deferred) await jobs().updateMany({ where: { id }, data });
