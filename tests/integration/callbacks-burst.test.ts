@@ -48,7 +48,7 @@ describe('applying a burst', () => {
   it("an order's segments translated together are written in one Document Service update", async () => {
     let counting = false;
     const updates = new Map<string, number>();
-    r.app.strapi.documents.use(async (ctx: any, next: () => Promise<unknown>) => {
+    (r.app.strapi.documents as any).use(async (ctx: any, next: () => Promise<unknown>) => {
       if (counting && ctx.action === 'update' && ctx.uid === 'api::article.article') updates.set(ctx.params.documentId, (updates.get(ctx.params.documentId) ?? 0) + 1);
       return next();
     });

@@ -89,7 +89,14 @@ describe('reliability: Strapi killed mid-burst and started again', () => {
       const versions = await knex('articles').where({ document_id: documentId, locale: 'fr' }).count({ n: '*' });
       expect(Number(versions[0].n)).toBe(1);
     }
-    expect(writes.total()).toBe(left);
+    // Every write of the new instance was needed: an entry is written once per field left at most
+    // (once for both when they are applied together), and an entry with nothing left is not written.
+    for (const { documentId, order } of entries) {
+      const leftOf = rows.filter((row: any) => row.orderId === order.orderId && row.appliedStatus !== 'approved').length;
+      expect({ documentId, written: writes.of(documentId) > 0 }).toEqual({ documentId, written: leftOf > 0 });
+      expect(writes.of(documentId)).toBeLessThanOrEqual(leftOf);
+    }
+    expect(writes.total()).toBeLessThanOrEqual(left);
     expect(await app.strapi.documents(ARTICLE as any).count({ locale: 'fr' })).toBe(ENTRIES);
   });
 

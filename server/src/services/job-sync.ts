@@ -4,6 +4,7 @@ import { sha256Hex } from '../content';
 import type { Job } from '../gengo';
 import { decodeCustomData, type JobRecord, type OrderRecord } from '../records/types';
 import { ClaimLost, type ApplyOutcome, type ApplyService } from './apply';
+import { byOrder } from '../receiving/order-groups';
 import { yieldToEventLoop } from '../receiving/queue';
 import type { GengoService } from './gengo';
 
@@ -44,38 +45,45 @@ const createJobSyncService = ({ strapi }: { strapi: Core.Strapi }) => {
   let msPerJob = 10;
   const sliceBudget = () => (strapi.db.dialect.client === 'sqlite' ? SLICE_BUDGET_MS.sqlite : SLICE_BUDGET_MS.server);
 
-  /** The row of a Gengo job, by its id, else through custom_data (reads only: `bind` records the id). */
-  const locate = async (job: Job): Promise<Located | { reason: string }> => {
-    const gengoJobId = String(job.job_id);
-    const known = (await jobs().findOne({ where: { gengoJobId } })) as JobRecord | null;
-    if (known) {
-      const order = (await orders().findOne({ where: { id: known.orderId } })) as OrderRecord | null;
-      return order ? { row: known, order, discovered: false } : { reason: `job ${gengoJobId}: its order ${known.orderId} is gone` };
-    }
-    const data = decodeCustomData(job.custom_data);
-    if (!data) return { reason: `job ${gengoJobId}: custom_data is not ours` };
-    const order = (await orders().findOne({ where: { reference: data.ref } })) as OrderRecord | null;
-    if (!order) return { reason: `job ${gengoJobId}: no order with reference ${data.ref}` };
-    const row = (await jobs().findOne({ where: { orderId: order.id, segmentKey: data.s, chunkIndex: data.c } })) as JobRecord | null;
-    if (!row) return { reason: `job ${gengoJobId}: order ${order.id} has no row for ${data.s}#${data.c}` };
-    if (row.gengoJobId && row.gengoJobId !== gengoJobId) return { reason: `job ${gengoJobId}: row ${row.id} is already job ${row.gengoJobId}` };
-    return { row, order, discovered: true };
-  };
-
-  /** `locate` for many jobs: those already bound to a row in two queries, the others one by one. */
+  /**
+   * The rows of Gengo jobs (reads only: `bind` records a discovered id): by Gengo's job id, else
+   * through custom_data (order reference, segment, chunk). Four queries for any number of jobs.
+   */
   const locateAll = async (list: Job[]): Promise<Array<{ job: Job; found: Located | { reason: string } }>> => {
     const ids = list.map((job) => String(job.job_id));
-    const rows = (await jobs().findMany({ where: { gengoJobId: { $in: ids } } })) as JobRecord[];
-    const orderIds = [...new Set(rows.map((r) => r.orderId))];
-    const byId = new Map(((orderIds.length ? await orders().findMany({ where: { id: { $in: orderIds } } }) : []) as OrderRecord[]).map((o) => [o.id, o]));
-    const byJob = new Map(rows.map((r) => [r.gengoJobId, r]));
-    const out = [];
+    const bound = (await jobs().findMany({ where: { gengoJobId: { $in: ids } } })) as JobRecord[];
+    const byJob = new Map(bound.map((r) => [r.gengoJobId, r]));
+    const refs = new Set<string>();
     for (const job of list) {
-      const row = byJob.get(String(job.job_id));
-      const order = row && byId.get(row.orderId);
-      out.push({ job, found: row && order ? { row, order, discovered: false } : await locate(job) });
+      const ref = byJob.has(String(job.job_id)) ? null : decodeCustomData(job.custom_data)?.ref;
+      if (ref) refs.add(ref);
     }
-    return out;
+    const referenced = (refs.size ? await orders().findMany({ where: { reference: { $in: [...refs] } } }) : []) as OrderRecord[];
+    const byRef = new Map(referenced.map((o) => [o.reference, o]));
+    const parts = (referenced.length ? await jobs().findMany({ where: { orderId: { $in: referenced.map((o) => o.id) } } }) : []) as JobRecord[];
+    const byParts = new Map(parts.map((r) => [`${r.orderId}:${r.segmentKey}:${r.chunkIndex}`, r]));
+    const orderIds = [...new Set(bound.map((r) => r.orderId))].filter((id) => !referenced.some((o) => o.id === id));
+    const byId = new Map(
+      [...referenced, ...((orderIds.length ? await orders().findMany({ where: { id: { $in: orderIds } } }) : []) as OrderRecord[])].map((o) => [o.id, o])
+    );
+
+    const locate = (job: Job): Located | { reason: string } => {
+      const gengoJobId = String(job.job_id);
+      const known = byJob.get(gengoJobId);
+      if (known) {
+        const order = byId.get(known.orderId);
+        return order ? { row: known, order, discovered: false } : { reason: `job ${gengoJobId}: its order ${known.orderId} is gone` };
+      }
+      const data = decodeCustomData(job.custom_data);
+      if (!data) return { reason: `job ${gengoJobId}: custom_data is not ours` };
+      const order = byRef.get(data.ref);
+      if (!order) return { reason: `job ${gengoJobId}: no order with reference ${data.ref}` };
+      const row = byParts.get(`${order.id}:${data.s}:${data.c}`);
+      if (!row) return { reason: `job ${gengoJobId}: order ${order.id} has no row for ${data.s}#${data.c}` };
+      if (row.gengoJobId && row.gengoJobId !== gengoJobId) return { reason: `job ${gengoJobId}: row ${row.id} is already job ${row.gengoJobId}` };
+      return { row, order, discovered: true };
+    };
+    return list.map((job) => ({ job, found: locate(job) }));
   };
 
   /** Records a discovered job's id on its row, unless another job took the row meanwhile. */
@@ -92,7 +100,7 @@ const createJobSyncService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const findRow = async (job: Job): Promise<Located | { reason: string }> => {
-    const found = await locate(job);
+    const [{ found }] = await locateAll([job]);
     return 'reason' in found ? found : bind(job, found);
   };
 
@@ -166,10 +174,14 @@ const createJobSyncService = ({ strapi }: { strapi: Core.Strapi }) => {
    * slices. A slice that fails is rolled back and its jobs are synced one by one instead.
    */
   const syncJobs = async (list: Job[]): Promise<Array<PromiseSettledResult<SyncOutcome>>> => {
+    // The jobs of one order side by side and never split between slices: an order's segments
+    // translated together are then written in one update. Results keep the order of `list`.
+    const grouped = byOrder(list);
     const out: Array<PromiseSettledResult<SyncOutcome>> = [];
-    for (let i = 0; i < list.length; ) {
-      const size = Math.max(1, Math.min(MAX_SLICE, Math.floor(sliceBudget() / msPerJob)));
-      const slice = list.slice(i, i + size);
+    for (let i = 0; i < grouped.length; ) {
+      let size = Math.max(1, Math.min(MAX_SLICE, Math.floor(sliceBudget() / msPerJob)));
+      while (i + size < grouped.length && grouped[i + size].ref !== null && grouped[i + size].ref === grouped[i + size - 1].ref) size++;
+      const slice = grouped.slice(i, i + size).map((o) => o.job);
       if (i > 0) await yieldToEventLoop();
       i += slice.length;
       const started = performance.now();
@@ -184,7 +196,9 @@ const createJobSyncService = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       msPerJob = 0.7 * msPerJob + (0.3 * (performance.now() - started)) / slice.length;
     }
-    return out;
+    const results: Array<PromiseSettledResult<SyncOutcome>> = [];
+    grouped.forEach((o, k) => (results[o.index] = out[k]));
+    return results;
   };
 
   const syncSlice = async (slice: Job[]): Promise<SyncOutcome[]> => {
