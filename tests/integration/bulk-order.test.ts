@@ -138,6 +138,20 @@ describe('bulk orders', () => {
     expect(rows.filter((r: any) => r.status === 'placed')).toHaveLength(28);
   });
 
+  it("a document refused for its second locale keeps the order its page placed for the first, and counts it", async () => {
+    const ids = await createArticles(world.w.app, 3);
+    const refusal = JSON.stringify({ opstat: 'error', err: { code: 2700, msg: 'Not enough credits - please top up' } });
+    const first = ((await world.w.app.strapi.documents(ARTICLE as any).findOne({ documentId: ids[0], locale: 'en' })) as any).title;
+    // Only the German job of the first document (the payload's keys in the plugin's order).
+    await world.w.control.fault({ path: 'translate/jobs', method: 'POST', status: 200, contentType: 'application/json', body: refusal, bodyContains: `${first}","lc_src":"en","lc_tgt":"de"` });
+    const res = await api().post('/gengo/bulk').send({ contentType: ARTICLE, documentIds: ids, targetLocales: ['fr', 'de'] });
+    const { view } = await watchBatch(api().get, res.body.data.id);
+    expect(view).toMatchObject({ status: 'completed', done: 2, failed: 1, ordered: 5 });
+    expect(view.failures).toEqual([{ documentId: ids[0], title: first, reason: expect.stringMatching(/de: Not enough credits/) }]);
+    const rows = (await orderRows(world.w.app, { targetDocumentId: ids[0] })) as any[];
+    expect(rows.filter((r) => r.status === 'placed').map((r) => r.targetLocale)).toEqual(['fr']);
+  });
+
   it("a page's Gengo order: each document's translation lands in its own entry", async () => {
     const ids = await createArticles(world.w.app, 4);
     const res = await api().post('/gengo/bulk').send({ contentType: ARTICLE, documentIds: ids, targetLocales: ['fr', 'de'] });

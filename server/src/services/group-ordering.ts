@@ -4,11 +4,13 @@ import { PLUGIN_ID } from '../constants';
 import { GengoAmbiguousOrderError, type GengoClient, type PostJobsResult } from '../gengo';
 import { jobPayloads, jobRows, orderRow, type OrderDraft, type OrderingUser } from '../orders/draft';
 import { combineJobPayloads, orderComment } from '../orders/plan';
+import { toOrderView } from '../orders/views';
 import type { OrderRecord } from '../records/types';
 import type { LoadedSource } from './order-source';
 import type { OrderStoreService } from './order-store';
 import {
   isTransientRefusal,
+  OrderRefusedError,
   refusalMessage,
   refusedError,
   resultOf,
@@ -164,6 +166,12 @@ const createGroupOrderingService = ({ strapi }: { strapi: Core.Strapi }) => {
         try {
           outcomes[i] = { result: await ordering().placeDraft(rest, context.client, d.unchanged) };
         } catch (error) {
+          // A refusal lists the orders placed before it: the shared POSTs' are among them.
+          if (error instanceof OrderRefusedError) {
+            const details = error.details as Record<string, unknown>;
+            const shared = [...placed[i].values()].filter((p) => p.created).map((p) => toOrderView(p.order));
+            details.placed = [...shared, ...((details.placed as unknown[] | undefined) ?? [])];
+          }
           outcomes[i] = { error };
         }
       }
