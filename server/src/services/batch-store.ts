@@ -85,16 +85,19 @@ const createBatchStoreService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Marks a page's items running, less those cancelled meanwhile (returned as they were). */
     async claim(page: BatchItemRecord[]): Promise<BatchItemRecord[]> {
+      // One statement per attempt count (a page's items mostly share theirs).
+      const byAttempts = new Map<number, BatchItemRecord[]>();
+      for (const item of page) byAttempts.set(item.attempts ?? 0, [...(byAttempts.get(item.attempts ?? 0) ?? []), item]);
       return strapi.db.transaction(async () => {
-        const claimed: BatchItemRecord[] = [];
-        for (const item of page) {
-          const { count } = await items().updateMany({
-            where: { id: item.id, status: { $in: ['pending', 'running'] } },
-            data: { status: 'running', attempts: (item.attempts ?? 0) + 1 },
+        for (const [attempts, list] of byAttempts)
+          await items().updateMany({
+            where: { id: { $in: list.map((i) => i.id) }, status: { $in: ['pending', 'running'] } },
+            data: { status: 'running', attempts: attempts + 1 },
           });
-          if (count) claimed.push(item);
-        }
-        return claimed;
+        // Those cancelled meanwhile were left as they were.
+        const running = (await items().findMany({ select: ['id'], where: { id: { $in: page.map((i) => i.id) }, status: 'running' } })) as Array<{ id: number }>;
+        const claimed = new Set(running.map((r) => r.id));
+        return page.filter((i) => claimed.has(i.id));
       });
     },
 
