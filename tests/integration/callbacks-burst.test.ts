@@ -1,4 +1,4 @@
-import { advanceAll, createArticle, findArticle, placeOrder, startReceiving, type PlacedOrder, type Receiving } from '../helpers/orders';
+import { advanceAll, createArticle, findArticle, gengoJobs, placeOrder, startReceiving, type PlacedOrder, type Receiving } from '../helpers/orders';
 
 jest.setTimeout(120_000);
 
@@ -69,6 +69,17 @@ describe('applying a burst', () => {
       expect(fr).toMatchObject({ title: expect.stringMatching(/^\[fr\] /), summary: expect.stringMatching(/^\[fr\] /) });
       expect(fr.title).toContain(String(i));
     }
+  });
+
+  it('an order left `placing` (its process stopped after the POST) is placed when a job of it comes in', async () => {
+    const { documentId } = await createArticle(r.app.strapi, { title: 'Left placing by a crash', slug: 'left-placing', summary: 'Left summary.' });
+    const order = await placeOrder(r, documentId, { callbackUrl: null });
+    await r.app.strapi.db.connection('gengo_orders').where({ id: order.orderId }).update({ status: 'placing', gengo_order_id: null });
+    const [job] = await gengoJobs(r, order);
+    await r.app.strapi.plugin('gengo').service('jobSync').refresh(String(job.job_id));
+    const row: any = await r.app.strapi.db.query('plugin::gengo.order' as any).findOne({ where: { id: order.orderId } });
+    expect(row).toMatchObject({ status: 'placed', gengoOrderId: order.gengoOrderId });
+    expect(row.history[row.history.length - 1]).toMatchObject({ status: 'placed', note: `job ${job.job_id} found at Gengo` });
   });
 
   it('entries with the same translated title get distinct slugs, in one slice and against those already taken', async () => {

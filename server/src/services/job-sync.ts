@@ -105,8 +105,8 @@ const createJobSyncService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /**
-   * Gengo has a job of this order: a POST whose outcome was unknown did place it. `order` is
-   * brought up to date with what was written: a slice's later jobs and its apply step read it.
+   * Gengo has a job of this order, so it was placed. `order` is brought up to date with what was
+   * written: a slice's later jobs and its apply step read it.
    */
   const settleOrder = async (order: OrderRecord, job: Job) => {
     if (!order.gengoOrderId && job.order_id !== undefined) {
@@ -114,9 +114,11 @@ const createJobSyncService = ({ strapi }: { strapi: Core.Strapi }) => {
       const { count } = await orders().updateMany({ where: { id: order.id, gengoOrderId: { $null: true } }, data: { gengoOrderId } });
       if (count) order.gengoOrderId = gengoOrderId;
     }
-    if (order.status === 'ambiguous') {
+    // A POST whose outcome was unknown (`ambiguous`), or that a crash cut off or whose answer is
+    // still on its way (`placing`), did place the order.
+    if (order.status === 'ambiguous' || order.status === 'placing') {
       const history = [...(order.history ?? []), { at: new Date().toISOString(), status: 'placed', note: `job ${job.job_id} found at Gengo` }];
-      const { count } = await orders().updateMany({ where: { id: order.id, status: 'ambiguous' }, data: { status: 'placed', history } });
+      const { count } = await orders().updateMany({ where: { id: order.id, status: order.status }, data: { status: 'placed', history } });
       if (count) Object.assign(order, { status: 'placed', history });
     }
   };
