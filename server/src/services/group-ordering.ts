@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID } from '../constants';
 import { GengoAmbiguousOrderError, type GengoClient, type PostJobsResult } from '../gengo';
 import { jobPayloads, jobRows, orderRow, type OrderDraft, type OrderingUser } from '../orders/draft';
+import { explicitRequestKey } from '../orders/keys';
 import { combineJobPayloads, orderComment } from '../orders/plan';
 import { toOrderView } from '../orders/views';
 import type { OrderRecord } from '../records/types';
@@ -121,9 +122,14 @@ const createGroupOrderingService = ({ strapi }: { strapi: Core.Strapi }) => {
     async placeGroup(entries: GroupEntry[], user: OrderingUser, context: PlacementContext): Promise<GroupOutcome[]> {
       const outcomes: Array<GroupOutcome | undefined> = entries.map(() => undefined);
       const drafts: Array<{ draft: OrderDraft; unchanged: string[] } | undefined> = [];
+      // The orders an earlier run of the page placed, in one query (each entry's key is its own).
+      const keys = new Set(
+        entries.flatMap(({ input }) => (input.idempotencyKey ? input.targetLocales.map((l) => explicitRequestKey(input.idempotencyKey!, user.id, l)) : []))
+      );
+      const known = { keys, orders: await store().findByRequestKeys([...keys]) };
       for (const [i, entry] of entries.entries()) {
         try {
-          const drafted = await ordering().draft(entry.input, user, { context: { ...context, prices: entry.prices }, loaded: entry.loaded });
+          const drafted = await ordering().draft(entry.input, user, { context: { ...context, prices: entry.prices }, loaded: entry.loaded, known });
           if ('draft' in drafted) drafts[i] = drafted;
           else outcomes[i] = { result: drafted };
         } catch (error) {

@@ -63,6 +63,11 @@ export interface PlaceOptions {
   onlyChanged?: boolean;
   /** The source, loaded already for this input (a batch loads a page of documents at once). */
   loaded?: LoadedSource;
+  /**
+   * Orders looked up already by request key (a batch looks up a page's at once): `keys` were
+   * asked, `orders` found. A key of this input not among them is looked up as usual.
+   */
+  known?: { keys: Set<string>; orders: OrderRecord[] };
 }
 
 export interface PlaceResult {
@@ -249,7 +254,10 @@ const createOrderingService = ({ strapi }: { strapi: Core.Strapi }) => {
         Date.now()
       );
 
-      const existing = await store().findByRequestKeys([...keys.values()].flatMap((k) => k.lookup));
+      const lookups = [...keys.values()].flatMap((k) => k.lookup);
+      const known = placeOptions.known;
+      const existing =
+        known && lookups.every((k) => known.keys.has(k)) ? known.orders.filter((o) => lookups.includes(o.requestKey)) : await store().findByRequestKeys(lookups);
       const found = new Map<string, OrderRecord>();
       for (const [locale, k] of keys) {
         const hit = existing.find((o) => k.lookup.includes(o.requestKey));
