@@ -87,7 +87,11 @@ const createBatchStoreService = ({ strapi }: { strapi: Core.Strapi }) => {
     async claim(page: BatchItemRecord[]): Promise<BatchItemRecord[]> {
       // One statement per attempt count (a page's items mostly share theirs).
       const byAttempts = new Map<number, BatchItemRecord[]>();
-      for (const item of page) byAttempts.set(item.attempts ?? 0, [...(byAttempts.get(item.attempts ?? 0) ?? []), item]);
+      for (const item of page) {
+        const same = byAttempts.get(item.attempts ?? 0) ?? [];
+        same.push(item);
+        byAttempts.set(item.attempts ?? 0, same);
+      }
       return strapi.db.transaction(async () => {
         for (const [attempts, list] of byAttempts)
           await items().updateMany({

@@ -62,7 +62,8 @@ const createJobSyncService = ({ strapi }: { strapi: Core.Strapi }) => {
     const byRef = new Map(referenced.map((o) => [o.reference, o]));
     const parts = (referenced.length ? await jobs().findMany({ where: { orderId: { $in: referenced.map((o) => o.id) } } }) : []) as JobRecord[];
     const byParts = new Map(parts.map((r) => [`${r.orderId}:${r.segmentKey}:${r.chunkIndex}`, r]));
-    const orderIds = [...new Set(bound.map((r) => r.orderId))].filter((id) => !referenced.some((o) => o.id === id));
+    const referencedIds = new Set(referenced.map((o) => o.id));
+    const orderIds = [...new Set(bound.map((r) => r.orderId))].filter((id) => !referencedIds.has(id));
     const byId = new Map(
       [...referenced, ...((orderIds.length ? await orders().findMany({ where: { id: { $in: orderIds } } }) : []) as OrderRecord[])].map((o) => [o.id, o])
     );

@@ -98,7 +98,9 @@ const createOrderStoreService = ({ strapi }: { strapi: Core.Strapi }) => {
       const byHistory = new Map<string, OrderRecord[]>();
       for (const order of list) {
         const key = JSON.stringify(order.history ?? []);
-        byHistory.set(key, [...(byHistory.get(key) ?? []), order]);
+        const same = byHistory.get(key) ?? [];
+        same.push(order);
+        byHistory.set(key, same);
       }
       const at = entry(String(data.status ?? ''), note);
       const updated: OrderRecord[] = [];
@@ -125,11 +127,6 @@ const createOrderStoreService = ({ strapi }: { strapi: Core.Strapi }) => {
         for (const o of list) failed.push(await store.updateOrder(o, { status: 'failed', lastError: reason, requestKey: `failed:${o.reference}` }, reason));
         return failed;
       });
-    },
-
-    async insertJobs(orderId: number, rows: NewJob[]): Promise<void> {
-      if (!rows.length) return;
-      await jobs().createMany({ data: rows.map((r) => ({ ...r, orderId, status: 'queued' })) });
     },
 
     /** Changes an order's fields and appends its status to the history. */

@@ -146,19 +146,13 @@ const createOrderingService = ({ strapi }: { strapi: Core.Strapi }) => {
   /** Places one locale's order. Returns the order, or throws OrderRefusedError (Gengo said no). */
   const placeOne = async (client: GengoClient, d: OrderDraft, target: PlannedTarget): Promise<{ order: OrderRecord; created: boolean; ambiguous: boolean }> => {
     const reference = crypto.randomUUID();
-    const inserted = await store().insertOrder(orderRow(d, target, reference));
+    // The order and its jobs together: nothing half-recorded is left if either insert fails.
+    const [inserted] = (await store().insertOrders([{ order: orderRow(d, target, reference), jobs: jobRows(target) }])) ?? [];
     if (!inserted) {
       // A concurrent twin of this request inserted first: it places the order, we report it.
       const [twin] = await store().findByRequestKeys([d.requestKeys.get(target.locale)!]);
       if (!twin) throw new errors.ApplicationError('The order could not be recorded, try again');
       return { order: twin, created: false, ambiguous: false };
-    }
-    try {
-      await store().insertJobs(inserted.id, jobRows(target));
-    } catch (err: any) {
-      // Nothing was sent: the order fails and its request key is released.
-      await store().updateOrder(inserted, { status: 'failed', lastError: err?.message ?? String(err), requestKey: `failed:${reference}` });
-      throw err;
     }
 
     const jobs = jobPayloads(d, target, reference);
