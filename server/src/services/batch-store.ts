@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { UIDS } from '../constants';
 import type { BatchItemRecord, BatchRecord, LocalePrices } from '../records/batch';
+import { updateRows } from '../records/update-rows';
 import { isUniqueViolation } from './order-store';
 
 /**
@@ -13,6 +14,9 @@ export type NewBatch = Pick<
   'requestKey' | 'contentType' | 'sourceLocale' | 'targetLocales' | 'tier' | 'options' | 'total' | 'currency' | 'skipped' | 'requestedById' | 'requestedByName'
 >;
 export type NewItem = { targetDocumentId: string; title: string | null; prices: LocalePrices };
+
+/** What a finished item records: every item of a page sets the same attributes. */
+export type ItemOutcome = Pick<BatchItemRecord, 'status' | 'ordered' | 'credits' | 'orderIds' | 'reason'>;
 
 export interface Tally {
   done: number;
@@ -111,11 +115,11 @@ const createBatchStoreService = ({ strapi }: { strapi: Core.Strapi }) => {
       await items().updateMany({ where: { id: { $in: list.map((i) => i.id) }, status: 'running' }, data: { status: 'pending' } });
     },
 
-    /** The outcomes of a page's items and the batch's new tally, together. */
-    async finishItems(finished: Array<{ item: BatchItemRecord; data: Partial<BatchItemRecord> }>, tally: Tally): Promise<void> {
+    /** The outcomes of a page's items (one statement) and the batch's new tally, together. */
+    async finishItems(finished: Array<{ item: BatchItemRecord; data: ItemOutcome }>, tally: Tally): Promise<void> {
       if (!finished.length) return;
       await strapi.db.transaction(async () => {
-        for (const { item, data } of finished) await items().updateMany({ where: { id: item.id }, data });
+        await updateRows(strapi, UIDS.batchItem, finished.map(({ item, data }) => ({ id: item.id, data: { ...data } })));
         await batches().updateMany({ where: { id: finished[0].item.batchId }, data: { ...tally, credits: round2(tally.credits) } });
       });
     },

@@ -3,7 +3,7 @@ import { PLUGIN_ID } from '../constants';
 import { GengoApiError, GengoTransportError, type GengoClient } from '../gengo';
 import { batchItemKey } from '../orders/keys';
 import type { BatchItemRecord, BatchRecord } from '../records/batch';
-import type { BatchStoreService, Tally } from './batch-store';
+import type { BatchStoreService, ItemOutcome, Tally } from './batch-store';
 import type { LeaseService, Lease } from './lease';
 import type { LoadedSource, OrderSourceService } from './order-source';
 import { callbackUrlOf } from './ordering-context';
@@ -147,7 +147,7 @@ const createBulkWorkerService = ({ strapi }: { strapi: Core.Strapi }) => {
     const runOne = async (items: BatchItemRecord[]) => {
       const outcomes = await runPage(batch, items, ctx, await loadPage(batch, items, ctx));
       const write = writes.then(async () => {
-        const finished: Array<{ item: BatchItemRecord; data: Partial<BatchItemRecord> }> = [];
+        const finished: Array<{ item: BatchItemRecord; data: ItemOutcome }> = [];
         const released: BatchItemRecord[] = [];
         items.forEach((item, i) => {
           const outcome = outcomes[i];

@@ -6,6 +6,7 @@ import { decodeCustomData, type JobRecord, type OrderRecord } from '../records/t
 import { ClaimLost, type ApplyOutcome, type ApplyService } from './apply';
 import { byOrder } from '../receiving/order-groups';
 import { yieldToEventLoop } from '../receiving/queue';
+import { updateRows } from '../records/update-rows';
 import type { GengoService } from './gengo';
 
 /**
@@ -87,22 +88,29 @@ const createJobSyncService = ({ strapi }: { strapi: Core.Strapi }) => {
     return list.map((job) => ({ job, found: locate(job) }));
   };
 
-  /** Records a discovered job's id on its row, unless another job took the row meanwhile. */
-  const bind = async (job: Job, found: Located): Promise<Located | { reason: string }> => {
-    if (!found.discovered || found.row.gengoJobId) return found;
-    const gengoJobId = String(job.job_id);
-    const { row } = found;
-    const { count } = await jobs().updateMany({ where: { id: row.id, gengoJobId: { $null: true } }, data: { gengoJobId } });
-    if (!count) {
-      const again = (await jobs().findOne({ where: { id: row.id } })) as JobRecord;
-      if (again.gengoJobId !== gengoJobId) return { reason: `job ${gengoJobId}: row ${row.id} was taken by job ${again.gengoJobId}` };
-    }
-    return { ...found, row: { ...row, gengoJobId } };
+  /**
+   * Records the discovered jobs' ids on their rows (one statement), unless another job took a row
+   * meanwhile.
+   */
+  const bindAll = async (list: Array<{ job: Job; found: Located | { reason: string } }>): Promise<Array<{ job: Job; found: Located | { reason: string } }>> => {
+    const unbound = list.flatMap(({ job, found }) => ('reason' in found || !found.discovered || found.row.gengoJobId ? [] : [{ id: found.row.id, data: { gengoJobId: String(job.job_id) } }]));
+    if (!unbound.length) return list;
+    const count = await updateRows(strapi, UIDS.job, unbound, { whereNull: ['gengoJobId'] });
+    // Some row was bound meanwhile (or twice in this list): whose it is now.
+    const now =
+      count < unbound.length ? new Map(((await jobs().findMany({ where: { id: { $in: unbound.map((r) => r.id) } }, select: ['id', 'gengoJobId'] })) as JobRecord[]).map((r) => [r.id, r.gengoJobId])) : null;
+    return list.map(({ job, found }) => {
+      if ('reason' in found || !found.discovered || found.row.gengoJobId) return { job, found };
+      const gengoJobId = String(job.job_id);
+      const holder = now ? now.get(found.row.id) : gengoJobId;
+      if (holder !== gengoJobId) return { job, found: { reason: `job ${gengoJobId}: row ${found.row.id} was taken by job ${holder}` } };
+      return { job, found: { ...found, row: { ...found.row, gengoJobId } } };
+    });
   };
 
   const findRow = async (job: Job): Promise<Located | { reason: string }> => {
-    const [{ found }] = await locateAll([job]);
-    return 'reason' in found ? found : bind(job, found);
+    const [{ found }] = await bindAll(await locateAll([job]));
+    return found;
   };
 
   /**
@@ -124,13 +132,8 @@ const createJobSyncService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
-  /**
-   * Gengo's status and text on our row; whether the job is translated (its segment may be written).
-   * With `deferred`, a translated job's changes are left there instead, for the statement that
-   * records the write of its segment (`SliceReads.recorded`).
-   */
-  const record = async (job: Job, { row, order }: Located, deferred?: Map<number, Partial<JobRecord>>): Promise<boolean> => {
-    await settleOrder(order, job);
+  /** What Gengo's view of a job changes on our row; whether the job is translated (its segment may be written). */
+  const changes = (job: Job, row: JobRecord): { translated: boolean; data: Partial<JobRecord> } => {
     const gengoStatus = normalizeStatus(job.status);
     const data: Partial<JobRecord> = {};
     if (row.gengoStatus !== gengoStatus) data.gengoStatus = gengoStatus;
@@ -139,11 +142,22 @@ const createJobSyncService = ({ strapi }: { strapi: Core.Strapi }) => {
     const translated = gengoStatus === 'reviewable' || gengoStatus === 'approved';
     // A translated job's status is the apply step's to set (written, conflict, stale, error…).
     if (!translated && row.status !== gengoStatus) data.status = gengoStatus as JobRecord['status'];
-    if (!Object.keys(data).length) return translated;
-    if (translated && deferred) deferred.set(row.id, { ...deferred.get(row.id), ...data });
-    // updateMany: one statement (the query engine's `update` reads the row before and after).
-    else await jobs().updateMany({ where: { id: row.id }, data });
-    return translated;
+    return { translated, data };
+  };
+
+  /**
+   * Stores changes by row id. Rows given the same changes (a burst of jobs becoming `available`)
+   * share one statement; updateMany, as the query engine's `update` reads the row before and after.
+   */
+  const store = async (changed: Map<number, Partial<JobRecord>>) => {
+    const same = new Map<string, { data: Partial<JobRecord>; ids: number[] }>();
+    for (const [id, data] of changed) {
+      const key = JSON.stringify(data);
+      const group = same.get(key) ?? { data, ids: [] };
+      group.ids.push(id);
+      same.set(key, group);
+    }
+    for (const { data, ids } of same.values()) await jobs().updateMany({ where: { id: { $in: ids } }, data });
   };
 
   /** Not every chunk of the segment is in: this row shows Gengo's status meanwhile. */
@@ -163,7 +177,9 @@ const createJobSyncService = ({ strapi }: { strapi: Core.Strapi }) => {
   const syncJob = async (job: Job): Promise<SyncOutcome> => {
     const found = await findRow(job);
     if ('reason' in found) return ignored(found.reason);
-    const translated = await record(job, found);
+    await settleOrder(found.order, job);
+    const { translated, data } = changes(job, found.row);
+    if (Object.keys(data).length) await store(new Map([[found.row.id, data]]));
     const outcome = translated ? await apply().applySegment(found.order.id, found.row.segmentKey) : null;
     await showWaiting(job, found.row, outcome);
     return { state: 'synced', jobRowId: found.row.id, discovered: found.discovered, apply: outcome };
@@ -211,14 +227,24 @@ const createJobSyncService = ({ strapi }: { strapi: Core.Strapi }) => {
     return apply().inDocuments([...orders.values()], async (done) => {
       const recorded: Array<{ job: Job; found: Located; translated: boolean } | { reason: string }> = [];
       // A translated job's text and status are stored by the statement that records its segment's
-      // write (one statement per row instead of two), else after the writes below.
+      // write (one statement per row instead of two), else after the writes below. Other jobs'
+      // changes are stored before the writes, which read the rows (an order's completion).
       const deferred = new Map<number, Partial<JobRecord>>();
-      for (const { job, found } of located) {
-        // One object per order in the slice, so that what one job settles the next ones see.
-        const bound = 'reason' in found ? found : await bind(job, { ...found, order: orders.get(found.order.id)! });
-        if ('reason' in bound) recorded.push(bound);
-        else recorded.push({ job, found: bound, translated: await record(job, bound, deferred) });
+      const now = new Map<number, Partial<JobRecord>>();
+      // One object per order in the slice, so that what one job settles the next ones see.
+      const bound = await bindAll(located.map(({ job, found }) => ({ job, found: 'reason' in found ? found : { ...found, order: orders.get(found.order.id)! } })));
+      for (const { job, found } of bound) {
+        if ('reason' in found) {
+          recorded.push(found);
+          continue;
+        }
+        await settleOrder(found.order, job);
+        const { translated, data } = changes(job, found.row);
+        const into = translated ? deferred : now;
+        if (Object.keys(data).length) into.set(found.row.id, { ...into.get(found.row.id), ...data });
+        recorded.push({ job, found, translated });
       }
+      await store(now);
       // Each segment once, after all of its chunks in this slice are recorded; the documents it
       // writes read in one query per type and locale, its rows in one query.
       const ready = recorded.filter((r): r is Extract<typeof r, { translated: boolean }> => !('reason' in r) && r.translated);
@@ -233,7 +259,7 @@ const createJobSyncService = ({ strapi }: { strapi: Core.Strapi }) => {
           for (const [key, outcome] of await apply().applyHeld(order, keys, done, {}, reads)) outcomes.set(`${order.id}:${key}`, outcome);
       }
       // What no write recorded (waiting, already written, conflict, stale, error).
-      for (const [id, data] of deferred) await jobs().updateMany({ where: { id }, data });
+      await store(deferred);
       const results: SyncOutcome[] = [];
       const reported = new Set<string>();
       for (const r of recorded) {
