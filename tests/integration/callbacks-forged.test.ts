@@ -60,6 +60,22 @@ describe('callbacks: forged and malformed', () => {
     await settle(r);
   });
 
+  it('a body over 256 KB → 413, and nothing is fetched', async () => {
+    const [job] = await gengoJobs(r, order);
+    await r.control.clearRequests();
+    const res = await post(url, form('job', { ...job, body_tgt: 'x'.repeat(300 * 1024) }));
+    expect(res.status).toBe(413);
+    expect((await res.json()).error).toMatchObject({ status: 413, name: 'PayloadTooLargeError' });
+    await settle(r);
+    expect(await r.control.requests()).toEqual([]);
+  });
+
+  it('a malformed callback with a good token gets Strapi\'s error body', async () => {
+    const res = await post(url, 'job=%7Bnot%20json');
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ data: null, error: { status: 400, name: 'ValidationError', message: 'The "job" field is not JSON', details: {} } });
+  });
+
   it('an unknown job id → 200, ignored, nothing written', async () => {
     const before = updates;
     const res = await post(url, form('job', { job_id: '987654321', status: 'approved', body_tgt: 'forged' }));

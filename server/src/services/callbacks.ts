@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID } from '../constants';
 import { GengoApiError, type Job } from '../gengo';
+import { parseCallbackBody } from '../receiving/callback-body';
 import { createJobIntake } from '../receiving/job-intake';
 import type { ApplyService } from './apply';
 import { createCallbackToken } from './callback-token';
@@ -61,6 +62,25 @@ const createCallbacksService = ({ strapi }: { strapi: Core.Strapi }) => {
     return `${publicUrl.replace(/\/+$/, '')}${CALLBACK_PATH}${encodeURIComponent(plain)}`;
   };
 
+  /**
+   * Queues the work for a verified callback and returns at once. Job callbacks go through the
+   * intake (gathered into batched fetches; one job's callbacks waiting together collapse into
+   * one); comment callbacks read the thread. Failures are logged: the poller catches up.
+   */
+  const accept = (kind: CallbackKind, gengoJobId: string): void => {
+    if (kind === 'job') {
+      intake.add(gengoJobId);
+      return;
+    }
+    apply()
+      .queue.run(`comments:${gengoJobId}`, async () => {
+        // A comment may be the first we hear of a job: learn the job first.
+        await sync().refresh(gengoJobId);
+        return sync().syncComments(gengoJobId);
+      })
+      .catch((err: any) => logFailure(gengoJobId, kind, err));
+  };
+
   return {
     /** At bootstrap: makes the token when there is none. */
     ensureToken: () => token.ensure(),
@@ -79,23 +99,10 @@ const createCallbacksService = ({ strapi }: { strapi: Core.Strapi }) => {
       return { callbackUrl: urlFor((await settings().getEffective()).publicUrl, plain) };
     },
 
-    /**
-     * Queues the work for a verified callback and returns at once. Job callbacks go through the
-     * intake (gathered into batched fetches; one job's callbacks waiting together collapse into
-     * one); comment callbacks read the thread. Failures are logged: the poller catches up.
-     */
-    accept(kind: CallbackKind, gengoJobId: string): void {
-      if (kind === 'job') {
-        intake.add(gengoJobId);
-        return;
-      }
-      apply()
-        .queue.run(`comments:${gengoJobId}`, async () => {
-          // A comment may be the first we hear of a job: learn the job first.
-          await sync().refresh(gengoJobId);
-          return sync().syncComments(gengoJobId);
-        })
-        .catch((err: any) => logFailure(gengoJobId, kind, err));
+    /** A verified callback's form fields: queued (`accept`), or a ValidationError (400). */
+    receive(form: unknown): void {
+      const { kind, jobId } = parseCallbackBody(form);
+      accept(kind, jobId);
     },
 
     /** At shutdown: callbacks not fetched yet are left to the poller. */

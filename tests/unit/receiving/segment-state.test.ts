@@ -1,7 +1,7 @@
 import { extractSegments, type Schema } from '../../../server/src/content';
 import crypto from 'node:crypto';
 import { editedPaths, hasAllPaths, hashPaths, isStale, lastWrittenHashes, revisionHash, segmentReadiness, valueHash } from '../../../server/src/receiving/segment-state';
-import { parseCallbackBody } from '../../../server/src/controllers/callback';
+import { parseCallbackBody } from '../../../server/src/receiving/callback-body';
 import { needsPoll } from '../../../server/src/services/reconcile';
 
 const chunk = (chunkIndex: number, gengoStatus: string | null, bodyTgt: string | null) => ({ chunkIndex, gengoStatus, bodyTgt });
