@@ -65,7 +65,7 @@ describe('callbacks: forged and malformed', () => {
     await r.control.clearRequests();
     const res = await post(url, form('job', { ...job, body_tgt: 'x'.repeat(300 * 1024) }));
     expect(res.status).toBe(413);
-    expect((await res.json()).error).toMatchObject({ status: 413, name: 'PayloadTooLargeError' });
+    expect(((await res.json()) as any).error).toMatchObject({ status: 413, name: 'PayloadTooLargeError' });
     await settle(r);
     expect(await r.control.requests()).toEqual([]);
   });
