@@ -111,7 +111,7 @@ export function placeOrder(emu: Emulator, data: Record<string, unknown>, rawData
       comments: spec.comment ? [{ body: spec.comment, author: 'customer', ctime }] : [],
       revisions: [], captcha: captchaText(id, 0), captchaNonce: 0, archived: false, lazyKey,
     };
-    store.jobs.set(id, job);
+    store.addJob(job);
     order.jobIds.push(id);
     created.set(key, job);
   });

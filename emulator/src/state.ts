@@ -99,6 +99,8 @@ export class Store {
   spentCents = 0;
   readonly userSince = Math.floor(Date.now() / 1000);
   jobs = new Map<number, Job>();
+  /** Jobs by lazy-loading key: a POST looks up each of its jobs there, as Gengo's own index would. */
+  private byLazyKey = new Map<string, Job[]>();
   orders = new Map<number, Order>();
   groups = new Map<number, Group>();
   files = new Map<string, QuotedFile>();
@@ -120,11 +122,16 @@ export class Store {
     return this.jobs.get(Number(id));
   }
 
+  addJob(job: Job) {
+    this.jobs.set(job.id, job);
+    const same = this.byLazyKey.get(job.lazyKey);
+    if (same) same.push(job);
+    else this.byLazyKey.set(job.lazyKey, [job]);
+  }
+
   /** Jobs with the same lazy-loading key, oldest first (canceled and rejected ones don't count). */
   lazyMatches(key: string): Job[] {
-    return [...this.jobs.values()].filter(
-      (j) => j.lazyKey === key && j.status !== 'canceled' && j.status !== 'rejected'
-    );
+    return (this.byLazyKey.get(key) ?? []).filter((j) => j.status !== 'canceled' && j.status !== 'rejected');
   }
 
   /** Jobs newest first. */
