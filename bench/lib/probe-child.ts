@@ -2,7 +2,7 @@
  * The probe's client, in a process of its own like any visitor of the site: a GET due every
  * `everyMs`, one at a time, its latency counted from when it was due (a slow answer delays the
  * next send rather than piling requests up; due times missed meanwhile are skipped). Driven over
- * IPC: {start: {url, headers, everyMs}} → {ready}; {stop} → {samples, failed}.
+ * IPC: {start: {url, headers, everyMs}} → {ready} (after one GET not counted); {stop} → {samples, failed}.
  */
 type Start = { url: string; headers: Record<string, string>; everyMs: number };
 
@@ -35,6 +35,9 @@ const run = async ({ url, headers, everyMs }: Start) => {
 
 process.on('message', async (msg: any) => {
   if (msg.start) {
+    // Not counted: a process's first fetch loads its HTTP client and opens the connection
+    // (100–180 ms here), which is this client's start, not the server's answer.
+    await fetch(msg.start.url, { headers: msg.start.headers }).then((r) => r.arrayBuffer(), () => undefined);
     samples = [];
     failed = 0;
     running = true;
