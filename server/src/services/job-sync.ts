@@ -37,6 +37,22 @@ const normalizeStatus = (s: unknown): string => (s === 'cancelled' ? 'canceled' 
 /** Our marks stay until the apply step decides again. */
 const OUR_MARKS = new Set(['conflict', 'stale', 'error']);
 
+/** What Gengo's view of a job changes on our row; whether the job is translated (its segment may be written). */
+const changes = (job: Job, row: JobRecord): { translated: boolean; data: Partial<JobRecord> } => {
+  const gengoStatus = normalizeStatus(job.status);
+  const data: Partial<JobRecord> = {};
+  if (row.gengoStatus !== gengoStatus) data.gengoStatus = gengoStatus;
+  if (typeof job.body_tgt === 'string' && job.body_tgt !== row.bodyTgt && (gengoStatus === 'reviewable' || gengoStatus === 'approved')) data.bodyTgt = job.body_tgt;
+  if (job.captcha_url !== undefined && job.captcha_url !== row.captchaUrl) data.captchaUrl = job.captcha_url ?? null;
+  const translated = gengoStatus === 'reviewable' || gengoStatus === 'approved';
+  // A translated job's status is the apply step's to set (written, conflict, stale, error…).
+  if (!translated && row.status !== gengoStatus) data.status = gengoStatus as JobRecord['status'];
+  return { translated, data };
+};
+
+/** A job found through its custom_data whose row does not know its Gengo id yet. */
+const unbound = (found: Located | { reason: string }): found is Located => !('reason' in found) && found.discovered && !found.row.gengoJobId;
+
 const createJobSyncService = ({ strapi }: { strapi: Core.Strapi }) => {
   const jobs = () => strapi.db.query(UIDS.job);
   const orders = () => strapi.db.query(UIDS.order);
@@ -93,16 +109,16 @@ const createJobSyncService = ({ strapi }: { strapi: Core.Strapi }) => {
    * meanwhile.
    */
   const bindAll = async (list: Array<{ job: Job; found: Located | { reason: string } }>): Promise<Array<{ job: Job; found: Located | { reason: string } }>> => {
-    const unbound = list.flatMap(({ job, found }) => ('reason' in found || !found.discovered || found.row.gengoJobId ? [] : [{ id: found.row.id, data: { gengoJobId: String(job.job_id) } }]));
-    if (!unbound.length) return list;
-    const count = await updateRows(strapi, UIDS.job, unbound, { whereNull: ['gengoJobId'] });
+    const rows = list.flatMap(({ job, found }) => (unbound(found) ? [{ id: found.row.id, data: { gengoJobId: String(job.job_id) } }] : []));
+    if (!rows.length) return list;
+    const count = await updateRows(strapi, UIDS.job, rows, { whereNull: ['gengoJobId'] });
     // Some row was bound meanwhile (or twice in this list): whose it is now.
-    const now =
-      count < unbound.length ? new Map(((await jobs().findMany({ where: { id: { $in: unbound.map((r) => r.id) } }, select: ['id', 'gengoJobId'] })) as JobRecord[]).map((r) => [r.id, r.gengoJobId])) : null;
+    const holders =
+      count < rows.length ? new Map(((await jobs().findMany({ where: { id: { $in: rows.map((r) => r.id) } }, select: ['id', 'gengoJobId'] })) as JobRecord[]).map((r) => [r.id, r.gengoJobId])) : null;
     return list.map(({ job, found }) => {
-      if ('reason' in found || !found.discovered || found.row.gengoJobId) return { job, found };
+      if (!unbound(found)) return { job, found };
       const gengoJobId = String(job.job_id);
-      const holder = now ? now.get(found.row.id) : gengoJobId;
+      const holder = holders ? holders.get(found.row.id) : gengoJobId;
       if (holder !== gengoJobId) return { job, found: { reason: `job ${gengoJobId}: row ${found.row.id} was taken by job ${holder}` } };
       return { job, found: { ...found, row: { ...found.row, gengoJobId } } };
     });
@@ -130,19 +146,6 @@ const createJobSyncService = ({ strapi }: { strapi: Core.Strapi }) => {
       const { count } = await orders().updateMany({ where: { id: order.id, status: order.status }, data: { status: 'placed', history } });
       if (count) Object.assign(order, { status: 'placed', history });
     }
-  };
-
-  /** What Gengo's view of a job changes on our row; whether the job is translated (its segment may be written). */
-  const changes = (job: Job, row: JobRecord): { translated: boolean; data: Partial<JobRecord> } => {
-    const gengoStatus = normalizeStatus(job.status);
-    const data: Partial<JobRecord> = {};
-    if (row.gengoStatus !== gengoStatus) data.gengoStatus = gengoStatus;
-    if (typeof job.body_tgt === 'string' && job.body_tgt !== row.bodyTgt && (gengoStatus === 'reviewable' || gengoStatus === 'approved')) data.bodyTgt = job.body_tgt;
-    if (job.captcha_url !== undefined && job.captcha_url !== row.captchaUrl) data.captchaUrl = job.captcha_url ?? null;
-    const translated = gengoStatus === 'reviewable' || gengoStatus === 'approved';
-    // A translated job's status is the apply step's to set (written, conflict, stale, error…).
-    if (!translated && row.status !== gengoStatus) data.status = gengoStatus as JobRecord['status'];
-    return { translated, data };
   };
 
   /**
@@ -230,7 +233,7 @@ const createJobSyncService = ({ strapi }: { strapi: Core.Strapi }) => {
       // write (one statement per row instead of two), else after the writes below. Other jobs'
       // changes are stored before the writes, which read the rows (an order's completion).
       const deferred = new Map<number, Partial<JobRecord>>();
-      const now = new Map<number, Partial<JobRecord>>();
+      const changed = new Map<number, Partial<JobRecord>>();
       // One object per order in the slice, so that what one job settles the next ones see.
       const bound = await bindAll(located.map(({ job, found }) => ({ job, found: 'reason' in found ? found : { ...found, order: orders.get(found.order.id)! } })));
       for (const { job, found } of bound) {
@@ -240,11 +243,11 @@ const createJobSyncService = ({ strapi }: { strapi: Core.Strapi }) => {
         }
         await settleOrder(found.order, job);
         const { translated, data } = changes(job, found.row);
-        const into = translated ? deferred : now;
+        const into = translated ? deferred : changed;
         if (Object.keys(data).length) into.set(found.row.id, { ...into.get(found.row.id), ...data });
         recorded.push({ job, found, translated });
       }
-      await store(now);
+      await store(changed);
       // Each segment once, after all of its chunks in this slice are recorded; the documents it
       // writes read in one query per type and locale, its rows in one query.
       const ready = recorded.filter((r): r is Extract<typeof r, { translated: boolean }> => !('reason' in r) && r.translated);
