@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { createGengoClient } from '../../server/src/gengo';
 import { createArticle, findArticle, gengoJobs, jobRows, placeOrder, settle, startReceiving, type PlacedOrder, type Receiving } from '../helpers/orders';
 
@@ -74,6 +75,15 @@ describe('callbacks: forged and malformed', () => {
     const res = await post(url, 'job=%7Bnot%20json');
     expect(res.status).toBe(400);
     expect(await res.json()).toEqual({ data: null, error: { status: 400, name: 'ValidationError', message: 'The "job" field is not JSON', details: {} } });
+  });
+
+  it('a gzip-compressed callback is inflated by the declared route and received', async () => {
+    const [job] = await gengoJobs(r, order);
+    await r.control.clearRequests();
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-encoding': 'gzip' }, body: gzipSync(form('job', { job_id: job.job_id })) });
+    expect(res.status).toBe(200);
+    await settle(r);
+    expect((await r.control.requests()).map((q: any) => q.path)).toContainEqual(expect.stringContaining(`translate/job/${job.job_id}`));
   });
 
   it('an unknown job id → 200, ignored, nothing written', async () => {

@@ -11,7 +11,8 @@ import { CALLBACK_PATH, type CallbacksService } from '../services/callbacks';
  *
  * Only a callback that will be accepted takes this lane: a token that does not verify, or a body
  * that is not form-encoded, goes on to the declared route (routes/content-api.ts), which refuses
- * it with Strapi's error and log. The body is read only after the token is verified.
+ * it with Strapi's error and log (a compressed body goes there too, to be inflated). The body is
+ * read only after the token is verified.
  */
 // Gengo's callbacks are at most 60 KB; the playground's form limit (config/middlewares.ts) too.
 const MAX_BODY_BYTES = 256 * 1024;
@@ -51,8 +52,10 @@ export const createCallbackLane = (strapi: Core.Strapi) => async (ctx: any, next
   } catch {
     return next();
   }
+  // A compressed body is the body parser's to inflate.
+  const encoded = (ctx.get('content-encoding') || 'identity') !== 'identity';
   const callbacks = strapi.plugin(PLUGIN_ID).service('callbacks') as CallbacksService;
-  if (!ctx.is('application/x-www-form-urlencoded') || !(await callbacks.verifyToken(token))) return next();
+  if (encoded || !ctx.is('application/x-www-form-urlencoded') || !(await callbacks.verifyToken(token))) return next();
 
   let text: string;
   try {
