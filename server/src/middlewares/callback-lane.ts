@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { PLUGIN_ID } from '../constants';
 import { CALLBACK_PATH, type CallbacksService } from '../services/callbacks';
+import { callbackRefusal } from './verify-callback';
 
 /**
  * Gengo's callbacks, answered ahead of Strapi's global middlewares (session, security headers,
@@ -55,7 +56,7 @@ export const createCallbackLane = (strapi: Core.Strapi) => async (ctx: any, next
   // A compressed body is the body parser's to inflate.
   const encoded = (ctx.get('content-encoding') || 'identity') !== 'identity';
   const callbacks = strapi.plugin(PLUGIN_ID).service('callbacks') as CallbacksService;
-  if (encoded || !ctx.is('application/x-www-form-urlencoded') || !(await callbacks.verifyToken(token))) return next();
+  if (encoded || (await callbackRefusal(ctx, callbacks, token))) return next();
 
   let text: string;
   try {

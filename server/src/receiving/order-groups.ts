@@ -1,4 +1,5 @@
 import type { Job } from '../gengo';
+import { groupBy } from '../records/group-by';
 import { decodeCustomData } from '../records/types';
 
 /**
@@ -8,14 +9,6 @@ import { decodeCustomData } from '../records/types';
  * (`ref` null) stay alone.
  */
 export const byOrder = (list: Job[]): Array<{ job: Job; index: number; ref: string | null }> => {
-  const groups = new Map<string, Array<{ job: Job; index: number; ref: string | null }>>();
-  list.forEach((job, index) => {
-    const ref = decodeCustomData(job.custom_data)?.ref ?? null;
-    const key = ref ?? `#${index}`;
-    const group = groups.get(key) ?? [];
-    group.push({ job, index, ref });
-    groups.set(key, group);
-  });
-  return [...groups.values()].flat();
+  const placed = list.map((job, index) => ({ job, index, ref: decodeCustomData(job.custom_data)?.ref ?? null }));
+  return [...groupBy(placed, (p) => p.ref ?? `#${p.index}`).values()].flat();
 };
-

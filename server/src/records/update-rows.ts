@@ -44,6 +44,7 @@ export const updateRows = async (strapi: Core.Strapi, uid: string, rows: RowUpda
   const column = (name: string) => {
     const attribute = (meta.attributes as Record<string, any>)[name];
     if (!attribute) throw new Error(`${uid} has no attribute ${name}`);
+    if (!(attribute.type in CASTS)) throw new Error(`updateRows: ${uid}.${name} is a ${attribute.type}`);
     return { name: attribute.columnName ?? name, type: String(attribute.type) };
   };
   const names = Object.keys(rows[0].data);
@@ -60,7 +61,6 @@ export const updateRows = async (strapi: Core.Strapi, uid: string, rows: RowUpda
     const chunk = rows.slice(i, i + ROWS_PER_STATEMENT);
     const set: Record<string, unknown> = {};
     for (const { attribute, name, type } of columns) {
-      if (!(type in CASTS)) throw new Error(`updateRows: ${uid}.${attribute} is a ${type}`);
       const cast = CASTS[type][dialect];
       const value = (r: RowUpdate) => {
         const v = r.data[attribute];

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID, UIDS } from '../constants';
 import { joinChunks, restoreSegment, type Translations } from '../content';
 import { createKeyedMutex, createSerialQueue, lockAll } from '../receiving/queue';
+import { groupBy } from '../records/group-by';
 import { editedPaths, hashPaths, isStale, lastWrittenHashes, segmentReadiness } from '../receiving/segment-state';
 import type { HistoryEntry, JobRecord, OrderedSegment, OrderRecord } from '../records/types';
 import { createTargetIo, type PlannedWrite, type UidReads, type VersionReads } from './apply-target';
@@ -277,18 +278,15 @@ const createApplyService = ({ strapi }: { strapi: Core.Strapi }) => {
      * the source and target versions of their documents, and the job rows of their segments.
      */
     async readAhead(segments: Array<{ order: OrderRecord; segmentKey: string }>, recorded = new Map<number, Partial<JobRecord>>()): Promise<SliceReads> {
-      const rows = new Map<string, JobRecord[]>();
       const wanted = [...new Map(segments.map((s) => [segmentKeyOf(s.order.id, s.segmentKey), s])).values()];
       const found = (await jobs().findMany({
         where: { $or: wanted.map((s) => ({ orderId: s.order.id, segmentKey: s.segmentKey })) },
         orderBy: [{ orderId: 'asc' }, { segmentKey: 'asc' }, { chunkIndex: 'asc' }],
       })) as JobRecord[];
-      for (const row of found) {
-        const key = segmentKeyOf(row.orderId, row.segmentKey);
-        const list = rows.get(key) ?? [];
-        list.push({ ...row, ...recorded.get(row.id) });
-        rows.set(key, list);
-      }
+      const rows = groupBy(
+        found.map((row) => ({ ...row, ...recorded.get(row.id) })),
+        (row) => segmentKeyOf(row.orderId, row.segmentKey)
+      );
       const versions = await io.readVersions([...new Set(segments.map((s) => s.order))]);
       // The texts the writes will set, for the slugs they may derive from them.
       const writes: PlannedWrite[] = [];

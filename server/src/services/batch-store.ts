@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { UIDS } from '../constants';
 import type { BatchItemRecord, BatchRecord, LocalePrices } from '../records/batch';
+import { groupBy } from '../records/group-by';
 import { updateRows } from '../records/update-rows';
 import { isUniqueViolation } from './order-store';
 
@@ -90,12 +91,7 @@ const createBatchStoreService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Marks a page's items running, less those cancelled meanwhile (returned as they were). */
     async claim(page: BatchItemRecord[]): Promise<BatchItemRecord[]> {
       // One statement per attempt count (a page's items mostly share theirs).
-      const byAttempts = new Map<number, BatchItemRecord[]>();
-      for (const item of page) {
-        const same = byAttempts.get(item.attempts ?? 0) ?? [];
-        same.push(item);
-        byAttempts.set(item.attempts ?? 0, same);
-      }
+      const byAttempts = groupBy(page, (item) => item.attempts ?? 0);
       return strapi.db.transaction(async () => {
         for (const [attempts, list] of byAttempts)
           await items().updateMany({

@@ -6,6 +6,7 @@ import { decodeCustomData, type JobRecord, type OrderRecord } from '../records/t
 import { ClaimLost, type ApplyOutcome, type ApplyService } from './apply';
 import { byOrder } from '../receiving/order-groups';
 import { yieldToEventLoop } from '../receiving/queue';
+import { groupBy } from '../records/group-by';
 import { updateRows } from '../records/update-rows';
 import type { GengoService } from './gengo';
 
@@ -153,14 +154,9 @@ const createJobSyncService = ({ strapi }: { strapi: Core.Strapi }) => {
    * share one statement; updateMany, as the query engine's `update` reads the row before and after.
    */
   const store = async (changed: Map<number, Partial<JobRecord>>) => {
-    const same = new Map<string, { data: Partial<JobRecord>; ids: number[] }>();
-    for (const [id, data] of changed) {
-      const key = JSON.stringify(data);
-      const group = same.get(key) ?? { data, ids: [] };
-      group.ids.push(id);
-      same.set(key, group);
+    for (const same of groupBy(changed, ([, data]) => JSON.stringify(data)).values()) {
+      await jobs().updateMany({ where: { id: { $in: same.map(([id]) => id) } }, data: same[0][1] });
     }
-    for (const { data, ids } of same.values()) await jobs().updateMany({ where: { id: { $in: ids } }, data });
   };
 
   /** Not every chunk of the segment is in: this row shows Gengo's status meanwhile. */
@@ -256,10 +252,8 @@ const createJobSyncService = ({ strapi }: { strapi: Core.Strapi }) => {
         const segments = ready.map((r) => ({ order: orders.get(r.found.order.id)!, segmentKey: r.found.row.segmentKey }));
         const reads = await apply().readAhead(segments, deferred);
         // An order's segments in one write.
-        const byOrder = new Map<OrderRecord, string[]>();
-        for (const { order, segmentKey } of segments) byOrder.set(order, [...(byOrder.get(order) ?? []), segmentKey]);
-        for (const [order, keys] of byOrder)
-          for (const [key, outcome] of await apply().applyHeld(order, keys, done, {}, reads)) outcomes.set(`${order.id}:${key}`, outcome);
+        for (const [order, same] of groupBy(segments, (s) => s.order))
+          for (const [key, outcome] of await apply().applyHeld(order, same.map((s) => s.segmentKey), done, {}, reads)) outcomes.set(`${order.id}:${key}`, outcome);
       }
       // What no write recorded (waiting, already written, conflict, stale, error).
       await store(deferred);

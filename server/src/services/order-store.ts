@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { UIDS } from '../constants';
+import { groupBy } from '../records/group-by';
 import type { HistoryEntry, JobRecord, OrderRecord } from '../records/types';
 
 /**
@@ -95,13 +96,7 @@ const createOrderStoreService = ({ strapi }: { strapi: Core.Strapi }) => {
      * together share theirs, so one in all).
      */
     async updateOrders(list: OrderRecord[], data: Partial<OrderRecord>, note?: string): Promise<OrderRecord[]> {
-      const byHistory = new Map<string, OrderRecord[]>();
-      for (const order of list) {
-        const key = JSON.stringify(order.history ?? []);
-        const same = byHistory.get(key) ?? [];
-        same.push(order);
-        byHistory.set(key, same);
-      }
+      const byHistory = groupBy(list, (order) => JSON.stringify(order.history ?? []));
       const at = entry(String(data.status ?? ''), note);
       const updated: OrderRecord[] = [];
       await strapi.db.transaction(async () => {
