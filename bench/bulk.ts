@@ -1,7 +1,8 @@
 import { createGengoClient, type JobPayload } from '../server/src/gengo';
 import { decodeCustomData } from '../server/src/records/types';
 import { createSuperAdmin } from '../tests/helpers/admin';
-import { again, createArticles } from './lib/fixtures';
+import { settle } from '../tests/helpers/orders';
+import { again, createArticles, waitUntil } from './lib/fixtures';
 import { adminApi, bulkOrderAndWait, callKinds } from './lib/admin-api';
 import { startMemorySampler } from './lib/memory';
 import { createProfile } from './lib/profile';
@@ -16,6 +17,8 @@ import { startWorld, type BenchDb } from './lib/world';
  * flat). The emulator runs in a process of its own here: its job store is not ours to count.
  */
 const LOCALES = ['fr', 'de'];
+
+const cpuOf = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
 
 export default async function bulkBench({ db, n }: { db: BenchDb; n: number }): Promise<BenchResult[]> {
   const w = await startWorld(db, { emulator: 'process' });
@@ -39,11 +42,22 @@ export default async function bulkBench({ db, n }: { db: BenchDb; n: number }): 
     await again(() => w.control.clearRequests());
     const memory = startMemorySampler();
     profile.start();
+    const emuCpu = (w.emu as unknown as { cpuMs?: () => Promise<number> }).cpuMs ?? (async () => NaN);
+    const e0 = await emuCpu();
+    const c0 = process.cpuUsage();
     const t0 = now();
-    const batch = await bulkOrderAndWait(api, { documentIds: docs, targetLocales: LOCALES, idempotencyKey: `bench-${n}-${Date.now()}` });
+    const batch = await bulkOrderAndWait(api, gengo.service('bulkWorker'), { documentIds: docs, targetLocales: LOCALES, idempotencyKey: `bench-${n}-${Date.now()}` });
     const bulkMs = now() - t0;
+    const bulkCpu = { server: cpuOf(process.cpuUsage(c0)), emulator: (await emuCpu()) - e0 };
     profile.stop();
     const mem = memory.stop();
+    const e9 = await emuCpu();
+    const c9 = process.cpuUsage();
+    // The `available` callbacks of the last pages are still arriving: the baseline runs after them.
+    await waitUntil('the jobs\' callbacks delivered', async () => (await again(() => w.control.callbackSummary())).undelivered === 0, 600_000, 250);
+    await settle(w);
+    const settledMs = now() - t0;
+    const settleCpu = { server: cpuOf(process.cpuUsage(c9)), emulator: (await emuCpu()) - e9 };
     const calls = await w.control.requests();
 
     // The baseline: the same jobs, order by order, straight to the emulator.
@@ -67,9 +81,12 @@ export default async function bulkBench({ db, n }: { db: BenchDb; n: number }): 
       orders.set(String(j.order_id), order);
     }
     const client = createGengoClient({ publicKey: w.emu.publicKey, privateKey: w.emu.privateKey, baseUrl: w.emu.apiUrl, retries: 0 });
+    const e1 = await emuCpu();
+    const c1 = process.cpuUsage();
     const i0 = now();
     for (const { reference, payload } of orders.values()) await client.postJobs({ jobs: payload }, { reference });
     const ingestMs = now() - i0;
+    const ingestCpu = { server: cpuOf(process.cpuUsage(c1)), emulator: (await emuCpu()) - e1 };
 
     const r = ratio(bulkMs, ingestMs);
     return [
@@ -80,6 +97,8 @@ export default async function bulkBench({ db, n }: { db: BenchDb; n: number }): 
         rows: [
           { figure: `bulk order, ${n} articles × ${LOCALES.length} locales`, value: sec(bulkMs), against: `${sec(ingestMs)} emulator ingest`, ratio: x(r), target: '≤ 1.20×', pass: r <= 1.2 },
           { figure: 'batch outcome', value: `${batch.status}: ${batch.done} done, ${batch.failed} failed, ${batch.ordered} orders`, target: `completed, ${n} done`, pass: batch.status === 'completed' && batch.done === n && batch.failed === 0 },
+          { figure: 'CPU time: this process (Strapi), the emulator', value: `${sec(bulkCpu.server)}, ${sec(bulkCpu.emulator)}`, against: `${sec(ingestCpu.server)}, ${sec(ingestCpu.emulator)}` },
+          { figure: 'then the jobs\' `available` callbacks received and recorded', value: `${sec(settledMs - bulkMs)} more`, against: `CPU ${sec(settleCpu.server)}, ${sec(settleCpu.emulator)}` },
           { figure: 'Gengo calls made', value: `${calls.length}: ${callKinds(calls)}`, against: `${orders.size} orders, ${jobs.length} jobs` },
           { figure: 'peak memory during the batch', value: `live heap ${mb(mem.peakHeap)} (+${mb(mem.peakHeap - mem.baseHeap)})`, against: `with garbage ${mb(mem.peakUsed)}; rss ${mb(mem.peakRss)} (+${mb(mem.peakRss - mem.baseRss)}); ${mem.fullGcs} full GCs of its own` },
         ],

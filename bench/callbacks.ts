@@ -1,5 +1,5 @@
 import { placeOrder } from '../tests/helpers/orders';
-import { again, bareWrite, bindJobs, countVersions, createArticles, storedData, waitUntil } from './lib/fixtures';
+import { again, bareWrite, bindJobs, countVersions, createArticles, storedData, waitUntil, flushDisk } from './lib/fixtures';
 import { createProber, type ProbeFigures } from './lib/probe';
 import { createProfile } from './lib/profile';
 import { ms, now, percentile, ratio, sec, x, type BenchResult } from './lib/stats';
@@ -64,6 +64,7 @@ export default async function callbacksBench({ db, n }: { db: BenchDb; n: number
 
     // The burst.
     const calls0 = (await w.control.requests()).length;
+    flushDisk();
     profile.start();
     let probe = await prober.start();
     const t0 = now();
@@ -80,6 +81,7 @@ export default async function callbacksBench({ db, n }: { db: BenchDb; n: number
     const data = await pool(docs, 4, (documentId) => storedData(w, documentId, 'fr'));
     probe = await prober.start();
     const bare: number[] = [];
+    flushDisk();
     const b0 = now();
     for (const [i, documentId] of docs.entries()) {
       const t = now();

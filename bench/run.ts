@@ -41,6 +41,7 @@ const parse = (argv: string[]) => {
   let n = 1000;
   let out: string | null = null;
   let compile = true;
+  let oneSize = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--db') db = argv[++i];
@@ -49,13 +50,14 @@ const parse = (argv: string[]) => {
     else if (a.startsWith('--n=')) n = Number(a.slice(4));
     else if (a === '--child-out') out = argv[++i];
     else if (a === '--no-compile') compile = false;
+    else if (a === '--one-size') oneSize = true;
     else names.push(ALIASES[a] ?? a);
   }
   if (!['sqlite', 'postgres', 'both'].includes(db)) throw new Error(`--db sqlite|postgres|both, not ${db}`);
   if (!Number.isInteger(n) || n < 1) throw new Error('--n takes a positive integer');
   const unknown = names.filter((b) => !BENCHES[b]);
   if (unknown.length) throw new Error(`unknown bench ${unknown.join(', ')}; known: ${Object.keys(BENCHES).join(', ')}`);
-  return { names: names.length ? [...new Set(names)] : Object.keys(BENCHES), db, n, out, compile };
+  return { names: names.length ? [...new Set(names)] : Object.keys(BENCHES), db, n, out, compile, oneSize };
 };
 
 const spawnChild = (name: string, db: BenchDb, n: number): Promise<BenchResult[] | null> =>
@@ -73,7 +75,7 @@ const spawnChild = (name: string, db: BenchDb, n: number): Promise<BenchResult[]
   });
 
 (async () => {
-  const { names, db, n, out, compile } = parse(process.argv.slice(2));
+  const { names, db, n, out, compile, oneSize } = parse(process.argv.slice(2));
   if (out) {
     const results = await BENCHES[names[0]].load()({ db: db as BenchDb, n });
     fs.writeFileSync(out, JSON.stringify(results));
@@ -94,7 +96,7 @@ const spawnChild = (name: string, db: BenchDb, n: number): Promise<BenchResult[]
       const bench = BENCHES[name];
       if (!bench.perDb && d !== dbs[0]) continue;
       const mine: BenchResult[] = [];
-      for (const size of bench.sizes?.(n) ?? [n]) {
+      for (const size of oneSize ? [n] : (bench.sizes?.(n) ?? [n])) {
         const b0 = Date.now();
         const results = await spawnChild(name, d, size);
         timings.push(`${name} on ${d}, N = ${size}: ${sec(Date.now() - b0)}${results ? '' : ' (failed)'}`);

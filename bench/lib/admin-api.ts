@@ -1,5 +1,4 @@
 import { ARTICLE } from '../../tests/helpers/orders';
-import { waitUntil } from './fixtures';
 import type { World } from './world';
 
 /** The plugin's admin routes, as a super admin with `token`. */
@@ -10,8 +9,22 @@ export type AdminApi = ReturnType<typeof adminApi>;
 
 const FINAL = new Set(['completed', 'failed', 'cancelled']);
 
-/** `POST /gengo/bulk` of the articles, then `GET /gengo/bulk/:id` until the batch is final; its last view. */
-export const bulkOrderAndWait = async (api: AdminApi, body: { documentIds: string[]; targetLocales: string[]; autoApprove?: boolean; idempotencyKey: string }) => {
+/** How often the admin's bulk dialog asks for a running batch (admin/src/components/BulkTranslate/useBatch.ts). */
+const UI_POLL_MS = 1500;
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * `POST /gengo/bulk` of the articles, then `GET /gengo/bulk/:id` as the admin's dialog does, until
+ * the batch is final; its last view. The moment it finishes is taken from the in-process worker
+ * (`idle()`), not from the polls: polling every few ms to catch it would load the server with
+ * requests no admin makes.
+ */
+export const bulkOrderAndWait = async (
+  api: AdminApi,
+  worker: { idle(): Promise<void> },
+  body: { documentIds: string[]; targetLocales: string[]; autoApprove?: boolean; idempotencyKey: string }
+) => {
   const t0 = performance.now();
   const res = await api('/gengo/bulk', { method: 'POST', body: JSON.stringify({ contentType: ARTICLE, ...body }) });
   const created = (await res.json()) as any;
@@ -19,15 +32,14 @@ export const bulkOrderAndWait = async (api: AdminApi, body: { documentIds: strin
   const acceptedMs = performance.now() - t0;
   if (res.status !== 202 && res.status !== 200) throw new Error(`POST /gengo/bulk: ${res.status} ${JSON.stringify(created)}`);
   let batch = created.data;
-  await waitUntil(
-    'the batch to finish',
-    async () => {
-      batch = ((await (await api(`/gengo/bulk/${batch.id}`)).json()) as any).data;
-      return FINAL.has(batch.status);
-    },
-    1_800_000,
-    50
-  );
+  const deadline = Date.now() + 1_800_000;
+  while (!FINAL.has(batch.status)) {
+    if (Date.now() > deadline) throw new Error('timed out waiting for the batch to finish');
+    // The worker idle with the batch not final: paused (Gengo unreachable), picked up on a later tick.
+    const idle = await Promise.race([worker.idle().then(() => true), sleep(UI_POLL_MS).then(() => false)]);
+    batch = ((await (await api(`/gengo/bulk/${batch.id}`)).json()) as any).data;
+    if (idle && !FINAL.has(batch.status)) await sleep(UI_POLL_MS);
+  }
   return Object.assign(batch, { acceptedMs });
 };
 

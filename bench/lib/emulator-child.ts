@@ -15,6 +15,12 @@ export const startEmulatorProcess = async () => {
   });
   return {
     ...info,
+    /** The emulator process's CPU time so far (user + system), in ms. */
+    cpuMs: () =>
+      new Promise<number>((resolve) => {
+        child.once('message', (m: any) => resolve((m.user + m.system) / 1000));
+        child.send('cpu');
+      }),
     close: () =>
       new Promise<void>((resolve) => {
         child.once('exit', () => resolve());
@@ -27,4 +33,7 @@ if (process.argv.includes('--serve') && path.resolve(process.argv[1] ?? '') === 
   startEmulator({ port: 0, ...RECEIVING_EMULATOR }).then((emu) =>
     process.send!({ url: emu.url, apiUrl: emu.apiUrl, publicKey: emu.publicKey, privateKey: emu.privateKey })
   );
+  process.on('message', (m) => {
+    if (m === 'cpu') process.send!(process.cpuUsage());
+  });
 }

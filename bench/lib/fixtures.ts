@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import { ARTICLE, createArticle, findArticle, type PlacedOrder } from '../../tests/helpers/orders';
 import type { World } from './world';
@@ -92,3 +93,9 @@ export const again = async <T>(fn: () => Promise<T>): Promise<T> => {
     return fn();
   }
 };
+
+/**
+ * Writes the machine's dirty pages to disk before a timed phase, so that its commits do not pay
+ * for the writeback of the phase before it.
+ */
+export const flushDisk = () => execFileSync('sync');

@@ -4,6 +4,9 @@
  * `retryMs` until the receiver answers 200 (Gengo: every 15 minutes for 12 hours), and never sent
  * when the encoded body is over 60 KB (Gengo skips those too; clients must poll).
  */
+import http from 'node:http';
+import https from 'node:https';
+
 export const MAX_CALLBACK_BYTES = 60 * 1024;
 
 export interface CallbackRecord {
@@ -41,6 +44,7 @@ export class CallbackDispatcher {
   private closed = false;
   private sending = 0;
   private queued: Array<() => void> = [];
+  private agents = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
 
   constructor(private opts: CallbackOptions) {}
 
@@ -115,17 +119,10 @@ export class CallbackDispatcher {
     record.attempts++;
     let status: number | string;
     try {
-      const res = await fetch(record.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: record.body,
-        signal: AbortSignal.timeout(this.opts.timeoutMs),
-      });
-      status = res.status;
-      await res.arrayBuffer().catch(() => undefined); // drain so the socket is released
+      status = await this.post(record.url, record.body);
     } catch (err) {
-      const e = err as { name?: string; cause?: { code?: string } };
-      status = e.cause?.code ?? (e.name === 'TimeoutError' ? 'TIMEOUT' : 'ERROR');
+      const e = err as { code?: string };
+      status = e.code ?? 'ERROR';
     }
     record.statuses.push(status);
     record.lastStatus = status;
@@ -135,6 +132,38 @@ export class CallbackDispatcher {
     } else if (record.attempts < this.opts.maxAttempts) {
       this.schedule(record, this.opts.retryMs);
     }
+  }
+
+  /**
+   * One POST over a kept-alive connection. `fetch` cost the emulator about 2 ms of CPU per
+   * callback; on a machine it shares with the receiver, that was CPU taken from the receiver.
+   */
+  private post(url: string, body: string): Promise<number> {
+    return new Promise((resolve, reject) => {
+      const target = new URL(url);
+      const secure = target.protocol === 'https:';
+      const req = (secure ? https : http).request(target, {
+        method: 'POST',
+        agent: secure ? this.agents.https : this.agents.http,
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body) },
+      });
+      const timer = setTimeout(() => req.destroy(Object.assign(new Error('callback timed out'), { code: 'TIMEOUT' })), this.opts.timeoutMs);
+      req.on('response', (res) => {
+        res.resume(); // drain so the socket goes back to the pool
+        res.on('end', () => resolve(res.statusCode ?? 0));
+        res.on('error', reject);
+      });
+      req.on('error', reject);
+      req.on('close', () => clearTimeout(timer));
+      req.end(body);
+    });
+  }
+
+  /** How many were sent, delivered, and are still to deliver (cheaper than `list` to poll). */
+  summary(): { total: number; delivered: number; undelivered: number } {
+    const delivered = this.records.filter((r) => r.delivered).length;
+    const skipped = this.records.filter((r) => r.skipped).length;
+    return { total: this.records.length, delivered, undelivered: this.records.length - delivered - skipped };
   }
 
   list(): CallbackRecord[] {
@@ -154,5 +183,7 @@ export class CallbackDispatcher {
     this.clear();
     for (const resolve of this.queued.splice(0)) resolve();
     await Promise.allSettled([...this.inflight]);
+    this.agents.http.destroy();
+    this.agents.https.destroy();
   }
 }

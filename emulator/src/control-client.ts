@@ -81,6 +81,10 @@ export class EmulatorControl {
   callbacks() {
     return this.call<CallbackRecord[]>('GET', '/callbacks');
   }
+  /** GET /_emulator/callbacks/summary — how many sent, delivered, still to deliver. */
+  callbackSummary() {
+    return this.call<{ total: number; delivered: number; undelivered: number }>('GET', '/callbacks/summary');
+  }
   /** DELETE /_emulator/callbacks — forget history and stop pending retries. */
   clearCallbacks() {
     return this.call<{ ok: true }>('DELETE', '/callbacks');

@@ -80,6 +80,7 @@ export async function handleControl(emu: Emulator, auto: AutoMode, req: Incoming
     if (path === 'faults' && method === 'GET') return ok(emu.faults.list());
     if (path === 'faults' && method === 'DELETE') return (emu.faults.clear(), ok());
     if (path === 'callbacks' && method === 'GET') return ok(emu.callbacks.list());
+    if (path === 'callbacks/summary' && method === 'GET') return ok(emu.callbacks.summary());
     if (path === 'callbacks' && method === 'DELETE') return (emu.callbacks.clear(), ok());
     if (path === 'callbacks/retry-interval' && method === 'POST') return (emu.callbacks.setRetryMs(Number(body.ms)), ok());
     if (path === 'requests' && method === 'GET') return ok(emu.requests);

@@ -11,13 +11,14 @@ import { readConfig } from '../services/settings-sources';
  * locale once all its jobs are approved and written, if the source locale is published.
  * Translate on publish: `publishRules` (see publish/rules.ts), fixed per content type. Bulk orders:
  * `bulkPageSize` (25), documents of a batch placed together, as one Gengo order per target locale.
+ * `callbackGatherMs` (100): how long a callback's job waits for others to be fetched with it.
  */
 export default {
   default: {},
   validator(config: Record<string, unknown>) {
     const { invalid } = readConfig(config);
     const problems = invalid.map(({ name, error }) => `${name} ${error}`);
-    for (const key of ['timeoutMs', 'retries'] as const) {
+    for (const key of ['timeoutMs', 'retries', 'callbackGatherMs'] as const) {
       const v = config?.[key];
       if (v !== undefined && !(typeof v === 'number' && Number.isInteger(v) && v >= 0)) {
         problems.push(`gengo.config.${key} must be a whole number ≥ 0`);

@@ -9,6 +9,11 @@ import type { Job } from '../gengo';
  * ids that keep arriving gather into the next batch instead of leaving in many small ones
  * (callbacks come as a stream, and each batch is one Gengo call and at least one commit).
  *
+ * With `gatherMs`, a batch smaller than `batchSize` leaves once its first id has waited that long:
+ * a stream of callbacks (delivered a few at a time, as Gengo does) then makes batches of dozens
+ * of jobs, one GET and one commit each, instead of one per handful of callbacks. An id waits at
+ * most `gatherMs` more than it would without.
+ *
  * A job is never fetched again while an earlier snapshot of it is still being processed: a
  * callback for it then waits its turn, so a job's statuses are recorded in the order Gengo
  * reported them.
@@ -29,9 +34,11 @@ export interface JobIntakeDeps {
   /** Lets `idle` of the receiving queue wait for a batch from fetch to processed. */
   track(work: Promise<void>): void;
   batchSize?: number;
+  /** How long the first id of a batch smaller than `batchSize` waits for others (0: not at all). */
+  gatherMs?: number;
 }
 
-export const createJobIntake = ({ fetch, process, onError, track, batchSize = 50 }: JobIntakeDeps): JobIntake => {
+export const createJobIntake = ({ fetch, process, onError, track, batchSize = 50, gatherMs = 0 }: JobIntakeDeps): JobIntake => {
   const pending = new Set<string>();
   const busy = new Set<string>();
   const again = new Set<string>();
@@ -39,6 +46,36 @@ export const createJobIntake = ({ fetch, process, onError, track, batchSize = 50
   /** Batches being fetched, fetched, or being written. */
   let inFlight = 0;
   let closed = false;
+  /** When the oldest id of `pending` arrived, and the wait for more ids to join it. */
+  let gatherFrom = 0;
+  let gathering: { timer: NodeJS.Timeout; done: () => void } | null = null;
+
+  const stopGathering = () => {
+    if (!gathering) return;
+    clearTimeout(gathering.timer);
+    gathering.done();
+    gathering = null;
+  };
+
+  /** False while a small batch should wait for more ids (a timer then pumps again). */
+  const gathered = (): boolean => {
+    if (!gatherMs || pending.size >= batchSize) return true;
+    const waited = Date.now() - gatherFrom;
+    if (waited >= gatherMs) return true;
+    if (!gathering) {
+      let done!: () => void;
+      // The queue's `idle` waits for ids that are gathering, as it waits for a fetch.
+      track(new Promise<void>((resolve) => (done = resolve)));
+      const timer = setTimeout(() => {
+        const g = gathering;
+        gathering = null;
+        pump();
+        g?.done();
+      }, gatherMs - waited);
+      gathering = { timer, done };
+    }
+    return false;
+  };
 
   const runBatch = async (ids: string[]) => {
     let jobs: Job[] | null = null;
@@ -66,11 +103,14 @@ export const createJobIntake = ({ fetch, process, onError, track, batchSize = 50
 
   const pump = () => {
     if (fetching || inFlight >= 2 || closed || !pending.size) return;
+    if (!gathered()) return;
+    stopGathering();
     const ids = [...pending].slice(0, batchSize);
     for (const id of ids) {
       pending.delete(id);
       busy.add(id);
     }
+    gatherFrom = Date.now(); // the ids left behind have waited for this batch: they leave with the next
     fetching = true;
     inFlight++;
     track(runBatch(ids));
@@ -79,12 +119,14 @@ export const createJobIntake = ({ fetch, process, onError, track, batchSize = 50
   return {
     add(gengoJobId) {
       if (closed) return;
+      if (!pending.size) gatherFrom = Date.now();
       if (busy.has(gengoJobId)) again.add(gengoJobId);
       else pending.add(gengoJobId);
       pump();
     },
     close() {
       closed = true;
+      stopGathering();
       pending.clear();
       again.clear();
     },

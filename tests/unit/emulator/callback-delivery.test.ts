@@ -5,7 +5,7 @@ import { CallbackDispatcher } from '../../../emulator/src/callbacks';
 /** A receiver that answers each POST after `delayMs` and records how many were open at once. */
 const slowReceiver = async (delayMs: number) => {
   let open = 0;
-  const seen = { maxOpen: 0, received: [] as string[] };
+  const seen = { maxOpen: 0, received: [] as string[], connections: 0 };
   const server = http.createServer((req, res) => {
     open++;
     seen.maxOpen = Math.max(seen.maxOpen, open);
@@ -19,6 +19,7 @@ const slowReceiver = async (delayMs: number) => {
       }, delayMs)
     );
   });
+  server.on('connection', () => seen.connections++);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
   return { url, seen, close: () => new Promise<void>((r) => server.close(() => r())) };
@@ -31,7 +32,13 @@ const burst = async (concurrency: number) => {
     for (let i = 0; i < 20; i++) dispatcher.send(hook.url, 'job', { job_id: String(i) }, { event: 'reviewable', jobId: String(i) });
     const deadline = Date.now() + 10_000;
     while (!dispatcher.list().every((r) => r.delivered) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
-    return { maxOpen: hook.seen.maxOpen, received: hook.seen.received, delivered: dispatcher.list().filter((r) => r.delivered).length };
+    return {
+      maxOpen: hook.seen.maxOpen,
+      received: hook.seen.received,
+      delivered: dispatcher.list().filter((r) => r.delivered).length,
+      connections: hook.seen.connections,
+      summary: dispatcher.summary(),
+    };
   } finally {
     await dispatcher.close();
     await hook.close();
@@ -44,6 +51,32 @@ describe('emulator: callback delivery', () => {
     expect(maxOpen).toBe(3);
     expect(delivered).toBe(20);
     expect([...received].sort((a, b) => Number(a) - Number(b))).toEqual(Array.from({ length: 20 }, (_, i) => String(i)));
+  });
+
+  it('keeps its connections open between deliveries, and counts what is left to deliver', async () => {
+    const { connections, summary } = await burst(3);
+    expect(connections).toBeLessThanOrEqual(3);
+    expect(summary).toEqual({ total: 20, delivered: 20, undelivered: 0 });
+  });
+
+  it('records a refused connection and a receiver that does not answer in time, and tries again', async () => {
+    const hook = await slowReceiver(300);
+    const down = await slowReceiver(0);
+    await down.close(); // nothing listens on its port now
+    const dispatcher = new CallbackDispatcher({ retryMs: 20, maxAttempts: 2, timeoutMs: 100, concurrency: 2 });
+    try {
+      const refused = dispatcher.send(down.url, 'job', { job_id: '1' }, { event: 'reviewable', jobId: '1' });
+      const slow = dispatcher.send(hook.url, 'job', { job_id: '2' }, { event: 'reviewable', jobId: '2' });
+      const deadline = Date.now() + 5000;
+      while ((refused.attempts < 2 || slow.attempts < 2) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+      await new Promise((r) => setTimeout(r, 150));
+      expect(refused.statuses).toEqual(['ECONNREFUSED', 'ECONNREFUSED']);
+      expect(slow.statuses).toEqual(['TIMEOUT', 'TIMEOUT']);
+      expect(dispatcher.summary()).toEqual({ total: 2, delivered: 0, undelivered: 2 });
+    } finally {
+      await dispatcher.close();
+      await hook.close();
+    }
   });
 
   it('with no limit (0), opens them all at once', async () => {

@@ -3,7 +3,7 @@ import { createJobIntake } from '../../../server/src/receiving/job-intake';
 import { createSerialQueue } from '../../../server/src/receiving/queue';
 
 /** A fake Gengo whose answers the test releases one fetch at a time, and a log of what was processed. */
-const harness = (opts: { failFetch?: (ids: string[]) => boolean; failProcess?: (ids: string[]) => boolean; processMs?: number } = {}) => {
+const harness = (opts: { failFetch?: (ids: string[]) => boolean; failProcess?: (ids: string[]) => boolean; processMs?: number; gatherMs?: number } = {}) => {
   const queue = createSerialQueue();
   const fetches: string[][] = [];
   const processed: string[][] = [];
@@ -27,6 +27,7 @@ const harness = (opts: { failFetch?: (ids: string[]) => boolean; failProcess?: (
     onError: (ids) => errors.push(ids),
     track: (work) => void queue.track(work),
     batchSize: 3,
+    gatherMs: opts.gatherMs,
   });
   const next = async () => {
     while (!release.length) await new Promise((r) => setTimeout(r, 1));
@@ -111,6 +112,43 @@ describe('createJobIntake', () => {
     await h.next();
     await h.queue.idle();
     expect(h.processed).toEqual([['1@v0']]);
+  });
+
+  it('with gatherMs, a small batch waits for more ids; a full one leaves at once', async () => {
+    const h = harness({ gatherMs: 40 });
+    const t0 = Date.now();
+    h.intake.add('1');
+    await new Promise((r) => setTimeout(r, 15));
+    expect(h.fetches).toEqual([]); // waiting for others
+    h.intake.add('2');
+    await h.next();
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(35);
+    expect(h.fetches).toEqual([['1', '2']]);
+    for (const id of ['3', '4', '5', '6']) h.intake.add(id); // a full batch: no wait
+    await h.drain();
+    expect(h.fetches).toEqual([['1', '2'], ['3', '4', '5'], ['6']]);
+  });
+
+  it('the queue is not idle while ids are gathering', async () => {
+    const h = harness({ gatherMs: 30 });
+    h.intake.add('1');
+    let idle = false;
+    void h.queue.idle().then(() => (idle = true));
+    await new Promise((r) => setTimeout(r, 10));
+    expect(idle).toBe(false);
+    expect(h.fetches).toEqual([]);
+    await h.drain();
+    expect(idle).toBe(true);
+    expect(h.processed).toEqual([['1@v0']]);
+  });
+
+  it('after close, ids gathering are left to the poller', async () => {
+    const h = harness({ gatherMs: 20 });
+    h.intake.add('1');
+    h.intake.close();
+    await h.queue.idle();
+    await new Promise((r) => setTimeout(r, 30));
+    expect(h.fetches).toEqual([]);
   });
 
   it('after close, callbacks are left to the poller', async () => {
