@@ -104,17 +104,29 @@ const summarize = (p: PlanToQuote, quoted: Quoted, keyOf: (chunkKey: string) => 
   };
 };
 
+/** Quote calls in flight at once for a large selection: Gengo's answer time overlaps ours. */
+const QUOTES_IN_FLIGHT = 4;
+
 /**
  * Gengo's price of each plan, in as few quote calls as fit (plans of many documents share a call;
- * a plan never spans two calls, so each is priced exactly as its own order would be).
+ * a plan never spans two calls, so each is priced exactly as its own order would be), a few
+ * calls at a time.
  */
 export const quotePlans = async (plans: PlanToQuote[], client: GengoClient): Promise<Array<Omit<LocaleQuote, 'locale'>>> => {
   const out: Array<Omit<LocaleQuote, 'locale'>> = new Array(plans.length);
   const keyOf = (i: number) => (chunkKey: string) => (plans.length === 1 ? chunkKey : `p${i}_${chunkKey}`);
-  let group: number[] = [];
+  const groups: number[][] = [];
   let size = 0;
-  const flush = async () => {
-    if (!group.length) return;
+  for (let i = 0; i < plans.length; i++) {
+    const n = plans[i].plan.chunks.length;
+    if (!groups.length || (size && size + n > JOBS_PER_QUOTE)) {
+      groups.push([]);
+      size = 0;
+    }
+    groups[groups.length - 1].push(i);
+    size += n;
+  }
+  const quote = async (group: number[]) => {
     const jobs: QuoteRequest['jobs'] = {};
     for (const i of group) {
       const p = plans[i];
@@ -122,16 +134,22 @@ export const quotePlans = async (plans: PlanToQuote[], client: GengoClient): Pro
     }
     const { jobs: quoted } = await client.getQuote({ jobs });
     for (const i of group) out[i] = summarize(plans[i], quoted as Quoted, keyOf(i));
-    group = [];
-    size = 0;
   };
-  for (let i = 0; i < plans.length; i++) {
-    const n = plans[i].plan.chunks.length;
-    if (size && size + n > JOBS_PER_QUOTE) await flush();
-    group.push(i);
-    size += n;
-  }
-  await flush();
+  let next = 0;
+  // The first refusal ends the quote: the workers still running finish their call and stop.
+  let failed = false;
+  const worker = async () => {
+    while (!failed && next < groups.length) {
+      const group = groups[next++];
+      try {
+        await quote(group);
+      } catch (err) {
+        failed = true;
+        throw err;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(QUOTES_IN_FLIGHT, groups.length) }, worker));
   return out;
 };
 
