@@ -4,7 +4,9 @@ import { buildTargetData, uidBase, type Doc, type GetComponent, type Schema, typ
 import { buildDeepPopulate } from '../orders/populate';
 import { relationRefs } from '../receiving/relations';
 import { hasAllPaths } from '../receiving/segment-state';
+import { groupBy } from '../records/group-by';
 import type { JobRecord, OrderRecord } from '../records/types';
+import { updateRows } from '../records/update-rows';
 import { asPluginWrite } from '../utils/plugin-writes';
 
 /** Document versions read ahead for a slice, by type, documentId and locale (null: no such version). */
@@ -190,18 +192,26 @@ export const createTargetIo = (strapi: Core.Strapi) => {
     },
 
     /**
-     * Once every job of the order is approved and written, the order is completed. True when it
-     * is (then `publishIfWanted`, after the write is committed).
+     * Once every job of an order is approved and written, the order is completed: those of
+     * `orders` that are (then `publishIfWanted`, after the write is committed), in two statements
+     * for all of them.
      */
-    async completeIfDone(order: OrderRecord): Promise<boolean> {
-      const rows = (await strapi.db.query(UIDS.job).findMany({ where: { orderId: order.id }, select: ['appliedStatus', 'status'] })) as JobRecord[];
-      const done = rows.length > 0 && rows.every((r) => r.appliedStatus === 'approved' && r.status === 'approved');
-      if (!done) return false;
-      if (order.status !== 'completed') {
-        const history = [...(order.history ?? []), { at: new Date().toISOString(), status: 'completed' }];
-        await strapi.db.query(UIDS.order).updateMany({ where: { id: order.id }, data: { status: 'completed', history } });
-      }
-      return true;
+    async completeIfDone(orders: OrderRecord[]): Promise<OrderRecord[]> {
+      if (!orders.length) return [];
+      const rows = (await strapi.db.query(UIDS.job).findMany({
+        where: { orderId: { $in: orders.map((o) => o.id) } },
+        select: ['orderId', 'appliedStatus', 'status'],
+      })) as JobRecord[];
+      const jobsOf = groupBy(rows, (r) => r.orderId);
+      const done = orders.filter((o) => jobsOf.get(o.id)?.every((r) => r.appliedStatus === 'approved' && r.status === 'approved'));
+      const at = new Date().toISOString();
+      const completing = done.filter((o) => o.status !== 'completed');
+      await updateRows(
+        strapi,
+        UIDS.order,
+        completing.map((o) => ({ id: o.id, data: { status: 'completed', history: [...(o.history ?? []), { at, status: 'completed' }] } }))
+      );
+      return done;
     },
 
     /**

@@ -43,6 +43,11 @@ export interface SliceReads {
    * the row's write, and removed from here then.
    */
   recorded: Map<number, Partial<JobRecord>>;
+  /**
+   * Orders with an approved write in the slice: whether they are complete is asked once for all
+   * of them, after the slice's records (`completeOrders`).
+   */
+  approved: Set<OrderRecord>;
 }
 export interface ApplyOptions {
   /** Write even over a person's edit or a changed source (an admin's decision in review). */
@@ -251,7 +256,8 @@ const createApplyService = ({ strapi }: { strapi: Core.Strapi }) => {
     for (const key of keys) if (!outcomes.has(key)) outcomes.set(key, { state: 'missing' });
     // Only an approved write can be an order's last one.
     const approved = [...outcomes.values()].some((o) => o.state === 'applied' && o.detail === 'approved');
-    if (approved && (await io.completeIfDone(order))) done.add(order);
+    if (approved && reads) reads.approved.add(order);
+    else if (approved) for (const complete of await io.completeIfDone([order])) done.add(complete);
     return outcomes;
   };
 
@@ -277,6 +283,11 @@ const createApplyService = ({ strapi }: { strapi: Core.Strapi }) => {
      * For `applyHeld` calls to come in one slice (inside `inDocuments`, after the slice's records):
      * the source and target versions of their documents, and the job rows of their segments.
      */
+    /** The slice's orders with an approved write that are now complete (see `SliceReads.approved`). */
+    async completeOrders(reads: SliceReads, done: Set<OrderRecord>): Promise<void> {
+      for (const complete of await io.completeIfDone([...reads.approved])) done.add(complete);
+      reads.approved.clear();
+    },
     async readAhead(segments: Array<{ order: OrderRecord; segmentKey: string }>, recorded = new Map<number, Partial<JobRecord>>()): Promise<SliceReads> {
       const wanted = [...new Map(segments.map((s) => [segmentKeyOf(s.order.id, s.segmentKey), s])).values()];
       const found = (await jobs().findMany({
@@ -298,7 +309,7 @@ const createApplyService = ({ strapi }: { strapi: Core.Strapi }) => {
         const target = versions.get(io.versionKey(order.contentType, order.targetDocumentId, order.targetLocale)) ?? null;
         writes.push({ order, source, target, translations: Object.fromEntries(segment!.paths.map((p) => [p, text])) });
       }
-      return { versions, uids: await io.readUids(writes), rows, recorded };
+      return { versions, uids: await io.readUids(writes), rows, recorded, approved: new Set() };
     },
     /** Through the queue (what the review actions should call). */
     request: (orderId: number, segmentKey: string, opts: ApplyOptions = {}) =>

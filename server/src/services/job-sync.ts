@@ -3,7 +3,7 @@ import { PLUGIN_ID, UIDS } from '../constants';
 import { sha256Hex } from '../content';
 import type { Job } from '../gengo';
 import { decodeCustomData, type JobRecord, type OrderRecord } from '../records/types';
-import { ClaimLost, type ApplyOutcome, type ApplyService } from './apply';
+import { ClaimLost, type ApplyOutcome, type ApplyService, type SliceReads } from './apply';
 import { byOrder } from '../receiving/order-groups';
 import { yieldToEventLoop } from '../receiving/queue';
 import { groupBy } from '../records/group-by';
@@ -248,15 +248,18 @@ const createJobSyncService = ({ strapi }: { strapi: Core.Strapi }) => {
       // writes read in one query per type and locale, its rows in one query.
       const ready = recorded.filter((r): r is Extract<typeof r, { translated: boolean }> => !('reason' in r) && r.translated);
       const outcomes = new Map<string, ApplyOutcome>();
+      let reads: SliceReads | null = null;
       if (ready.length) {
         const segments = ready.map((r) => ({ order: orders.get(r.found.order.id)!, segmentKey: r.found.row.segmentKey }));
-        const reads = await apply().readAhead(segments, deferred);
+        reads = await apply().readAhead(segments, deferred);
         // An order's segments in one write.
         for (const [order, same] of groupBy(segments, (s) => s.order))
           for (const [key, outcome] of await apply().applyHeld(order, same.map((s) => s.segmentKey), done, {}, reads)) outcomes.set(`${order.id}:${key}`, outcome);
       }
       // What no write recorded (waiting, already written, conflict, stale, error).
       await store(deferred);
+      // The orders written approved are complete when all their jobs are: asked once, from the rows as stored.
+      if (reads) await apply().completeOrders(reads, done);
       const results: SyncOutcome[] = [];
       const reported = new Set<string>();
       for (const r of recorded) {
