@@ -47,6 +47,7 @@ export default async function callbacksBench({ db, n }: { db: BenchDb; n: number
     };
     profile.time(sync, 'syncJobs', 'jobSync.syncJobs (a fetched batch: records, entry writes, commits)');
     profile.time(gengo.service('apply'), 'applyHeld', "apply.applyHeld (an order's segments in a slice: checks, merge, one Document Service update)");
+    profile.time(gengo.service('apply'), 'readAhead', 'apply.readAhead (once per slice that writes: its reads; the calls are the slices)');
     profile.timeGengoCalls({ getJob: 'Gengo GET translate/job/{id}', getJobs: 'Gengo GET translate/jobs/{ids} (batched fetch of callbacks)' });
 
     // Setup (not timed): N articles ordered into fr, their jobs pending; N twins for the baseline.

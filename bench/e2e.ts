@@ -30,6 +30,7 @@ export default async function e2eBench({ db, n }: { db: BenchDb; n: number }): P
     profile.timeGengoCalls({ getJob: 'Gengo GET translate/job/{id}', postJobs: 'Gengo POST translate/jobs' });
     profile.time(strapi.plugin('gengo').service('apply'), 'applySegment', 'apply.applySegment');
     profile.time(strapi.plugin('gengo').service('ordering'), 'place', 'ordering.place');
+    profile.time(strapi.plugin('gengo').service('apply'), 'readAhead', 'apply.readAhead (once per slice that writes: its reads; the calls are the slices)');
     const admin = await createSuperAdmin(w.app);
     const api = adminApi(w, admin.token);
     const jobs = strapi.db.query('plugin::gengo.job' as any);
