@@ -44,7 +44,8 @@ export class CallbackDispatcher {
   private closed = false;
   private sending = 0;
   private queued: Array<() => void> = [];
-  private agents = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
+  /** Idle connections closed after 4 s: before the receiver's own idle timeout (Node's: 5 s). */
+  private agents = { http: new http.Agent({ keepAlive: true, timeout: 4000 }), https: new https.Agent({ keepAlive: true, timeout: 4000 }) };
 
   constructor(private opts: CallbackOptions) {}
 
@@ -138,8 +139,8 @@ export class CallbackDispatcher {
    * One POST over a kept-alive connection. `fetch` cost the emulator about 2 ms of CPU per
    * callback; on a machine it shares with the receiver, that was CPU taken from the receiver.
    */
-  private post(url: string, body: string): Promise<number> {
-    return new Promise((resolve, reject) => {
+  private post(url: string, body: string, fresh = false): Promise<number> {
+    return new Promise<number>((resolve, reject) => {
       const target = new URL(url);
       const secure = target.protocol === 'https:';
       const req = (secure ? https : http).request(target, {
@@ -153,7 +154,11 @@ export class CallbackDispatcher {
         res.on('end', () => resolve(res.statusCode ?? 0));
         res.on('error', reject);
       });
-      req.on('error', reject);
+      req.on('error', (err: NodeJS.ErrnoException) => {
+        // A kept-alive connection the receiver closed as it was reused: sent again on a new one.
+        if (req.reusedSocket && err.code === 'ECONNRESET' && !fresh) resolve(this.post(url, body, true));
+        else reject(err);
+      });
       req.on('close', () => clearTimeout(timer));
       req.end(body);
     });

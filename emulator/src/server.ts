@@ -140,7 +140,7 @@ async function handleApi(emu: Emulator, req: IncomingMessage, res: ServerRespons
 }
 
 export function createEmulatorServer(emu: Emulator, auto: AutoMode): Server {
-  return createServer((req, res) => {
+  const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://emulator.local');
     let work: Promise<unknown>;
     if (url.pathname.startsWith('/v2/')) work = handleApi(emu, req, res, url);
@@ -157,4 +157,9 @@ export function createEmulatorServer(emu: Emulator, auto: AutoMode): Server {
       else res.destroy();
     });
   });
+  // Longer than any client keeps an idle connection (Node's agents: 5 s): the client always
+  // closes an idle connection first, so none sends a request on one the emulator is closing.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  return server;
 }
