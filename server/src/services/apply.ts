@@ -283,11 +283,6 @@ const createApplyService = ({ strapi }: { strapi: Core.Strapi }) => {
      * For `applyHeld` calls to come in one slice (inside `inDocuments`, after the slice's records):
      * the source and target versions of their documents, and the job rows of their segments.
      */
-    /** The slice's orders with an approved write that are now complete (see `SliceReads.approved`). */
-    async completeOrders(reads: SliceReads, done: Set<OrderRecord>): Promise<void> {
-      for (const complete of await io.completeIfDone([...reads.approved])) done.add(complete);
-      reads.approved.clear();
-    },
     async readAhead(segments: Array<{ order: OrderRecord; segmentKey: string }>, recorded = new Map<number, Partial<JobRecord>>()): Promise<SliceReads> {
       const wanted = [...new Map(segments.map((s) => [segmentKeyOf(s.order.id, s.segmentKey), s])).values()];
       const found = (await jobs().findMany({
@@ -310,6 +305,11 @@ const createApplyService = ({ strapi }: { strapi: Core.Strapi }) => {
         writes.push({ order, source, target, translations: Object.fromEntries(segment!.paths.map((p) => [p, text])) });
       }
       return { versions, uids: await io.readUids(writes), rows, recorded, approved: new Set() };
+    },
+    /** The slice's orders with an approved write that are now complete (see `SliceReads.approved`). */
+    async completeOrders(reads: SliceReads, done: Set<OrderRecord>): Promise<void> {
+      for (const complete of await io.completeIfDone([...reads.approved])) done.add(complete);
+      reads.approved.clear();
     },
     /** Through the queue (what the review actions should call). */
     request: (orderId: number, segmentKey: string, opts: ApplyOptions = {}) =>
