@@ -8,6 +8,7 @@ import { byOrder } from '../receiving/order-groups';
 import { yieldToEventLoop } from '../receiving/queue';
 import { groupBy } from '../records/group-by';
 import { updateRows } from '../records/update-rows';
+import { fitSlice, INITIAL_COSTS, learnCosts, mayWrite, type SliceCosts } from '../receiving/slice-cost';
 import type { GengoService } from './gengo';
 
 /**
@@ -45,7 +46,7 @@ const changes = (job: Job, row: JobRecord): { translated: boolean; data: Partial
   if (row.gengoStatus !== gengoStatus) data.gengoStatus = gengoStatus;
   if (typeof job.body_tgt === 'string' && job.body_tgt !== row.bodyTgt && (gengoStatus === 'reviewable' || gengoStatus === 'approved')) data.bodyTgt = job.body_tgt;
   if (job.captcha_url !== undefined && job.captcha_url !== row.captchaUrl) data.captchaUrl = job.captcha_url ?? null;
-  const translated = gengoStatus === 'reviewable' || gengoStatus === 'approved';
+  const translated = mayWrite(gengoStatus);
   // A translated job's status is the apply step's to set (written, conflict, stale, error…).
   if (!translated && row.status !== gengoStatus) data.status = gengoStatus as JobRecord['status'];
   return { translated, data };
@@ -59,8 +60,8 @@ const createJobSyncService = ({ strapi }: { strapi: Core.Strapi }) => {
   const orders = () => strapi.db.query(UIDS.order);
   const apply = () => strapi.plugin(PLUGIN_ID).service('apply') as ApplyService;
   const gengo = () => strapi.plugin(PLUGIN_ID).service('gengo') as GengoService;
-  /** Running estimate of one job's share of a slice, to size the next slice. */
-  let msPerJob = 10;
+  /** Running estimates of what a job costs a slice, to size the next slice. */
+  let costs: SliceCosts = INITIAL_COSTS;
   const sliceBudget = () => (strapi.db.dialect.client === 'sqlite' ? SLICE_BUDGET_MS.sqlite : SLICE_BUDGET_MS.server);
 
   /**
@@ -188,18 +189,20 @@ const createJobSyncService = ({ strapi }: { strapi: Core.Strapi }) => {
    * Several jobs (a burst of callbacks, a page of the poller), written a slice at a time: each
    * slice's records and entry writes share one transaction, so one commit (on SQLite most of
    * what a write costs) serves several writes. A slice is sized to about `sliceBudget()` of work
-   * (from the time slices took so far), and the event loop and the database are let go between
+   * (from the time slices took so far, writes and records apart: receiving/slice-cost.ts), and the event loop and the database are let go between
    * slices. A slice that fails is rolled back and its jobs are synced one by one instead.
    */
   const syncJobs = async (list: Job[]): Promise<Array<PromiseSettledResult<SyncOutcome>>> => {
     // The jobs of one order side by side and never split between slices: an order's segments
     // translated together are then written in one update. Results keep the order of `list`.
     const grouped = byOrder(list);
+    const writes = grouped.map((o) => mayWrite(normalizeStatus(o.job.status)));
     const out: Array<PromiseSettledResult<SyncOutcome>> = [];
     for (let i = 0; i < grouped.length; ) {
-      let size = Math.max(1, Math.min(MAX_SLICE, Math.floor(sliceBudget() / msPerJob)));
+      let size = fitSlice(writes.slice(i), sliceBudget(), costs, MAX_SLICE);
       while (i + size < grouped.length && grouped[i + size].ref !== null && grouped[i + size].ref === grouped[i + size - 1].ref) size++;
       const slice = grouped.slice(i, i + size).map((o) => o.job);
+      const sliceWrites = writes.slice(i, i + size).filter(Boolean).length;
       if (i > 0) await yieldToEventLoop();
       i += slice.length;
       const started = performance.now();
@@ -212,7 +215,7 @@ const createJobSyncService = ({ strapi }: { strapi: Core.Strapi }) => {
         }
         for (const job of slice) out.push(await syncJob(job).then((value) => ({ status: 'fulfilled' as const, value }), (reason) => ({ status: 'rejected' as const, reason })));
       }
-      msPerJob = 0.7 * msPerJob + (0.3 * (performance.now() - started)) / slice.length;
+      costs = learnCosts(costs, { writes: sliceWrites, records: slice.length - sliceWrites, ms: performance.now() - started });
     }
     const results: Array<PromiseSettledResult<SyncOutcome>> = [];
     grouped.forEach((o, k) => (results[o.index] = out[k]));
