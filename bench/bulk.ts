@@ -1,8 +1,7 @@
 import { createGengoClient, type JobPayload } from '../server/src/gengo';
 import { decodeCustomData } from '../server/src/records/types';
 import { createSuperAdmin } from '../tests/helpers/admin';
-import { settle } from '../tests/helpers/orders';
-import { again, createArticles, waitUntil } from './lib/fixtures';
+import { again, callbacksSettled, createArticles } from './lib/fixtures';
 import { adminApi, bulkOrderAndWait, callKinds } from './lib/admin-api';
 import { startMemorySampler } from './lib/memory';
 import { createProfile } from './lib/profile';
@@ -54,8 +53,7 @@ export default async function bulkBench({ db, n }: { db: BenchDb; n: number }): 
     const e9 = await emuCpu();
     const c9 = process.cpuUsage();
     // The `available` callbacks of the last pages are still arriving: the baseline runs after them.
-    await waitUntil('the jobs\' callbacks delivered', async () => (await again(() => w.control.callbackSummary())).undelivered === 0, 600_000, 250);
-    await settle(w);
+    await callbacksSettled(w);
     const settledMs = now() - t0;
     const settleCpu = { server: cpuOf(process.cpuUsage(c9)), emulator: (await emuCpu()) - e9 };
     const calls = await w.control.requests();

@@ -1,7 +1,6 @@
 import { createSuperAdmin } from '../tests/helpers/admin';
 import { ARTICLE } from '../tests/helpers/orders';
-import { again, bareWrite, countVersions, createArticles, storedData, waitUntil, flushDisk } from './lib/fixtures';
-import { settle } from '../tests/helpers/orders';
+import { again, bareWrite, callbacksSettled, countVersions, createArticles, flushDisk, storedData, waitUntil } from './lib/fixtures';
 import { adminApi, bulkOrderAndWait, callKinds } from './lib/admin-api';
 import { createProfile } from './lib/profile';
 import { ms, now, ratio, sec, x, type BenchResult } from './lib/stats';
@@ -72,8 +71,7 @@ export default async function e2eBench({ db, n }: { db: BenchDb; n: number }): P
       profile.stop();
       await w.control.auto(false);
       // The bare writes run on a quiet server: no callback still arriving or being recorded.
-      await waitUntil('the callbacks delivered', async () => (await again(() => w.control.callbackSummary())).undelivered === 0, 600_000, 250);
-      await settle(w);
+      await callbacksSettled(w);
       const written = (await countVersions(w, 'fr')) - writtenBefore;
       const calls = await w.control.requests();
 

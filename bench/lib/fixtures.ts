@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
-import { ARTICLE, createArticle, findArticle, type PlacedOrder } from '../../tests/helpers/orders';
+import { ARTICLE, createArticle, findArticle, settle, type PlacedOrder } from '../../tests/helpers/orders';
 import type { World } from './world';
 import { inBatches } from './world';
 
@@ -92,6 +92,15 @@ export const again = async <T>(fn: () => Promise<T>): Promise<T> => {
     await new Promise((r) => setTimeout(r, 100));
     return fn();
   }
+};
+
+/**
+ * Every callback the emulator sent is delivered and our receiving queue is idle: a baseline run
+ * after this does not share the machine with callbacks of the run before it.
+ */
+export const callbacksSettled = async (w: World) => {
+  await waitUntil('the callbacks delivered', async () => (await again(() => w.control.callbackSummary())).undelivered === 0, 600_000, 250);
+  await settle(w);
 };
 
 /**

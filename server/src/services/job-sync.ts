@@ -44,9 +44,9 @@ const changes = (job: Job, row: JobRecord): { translated: boolean; data: Partial
   const gengoStatus = normalizeStatus(job.status);
   const data: Partial<JobRecord> = {};
   if (row.gengoStatus !== gengoStatus) data.gengoStatus = gengoStatus;
-  if (typeof job.body_tgt === 'string' && job.body_tgt !== row.bodyTgt && (gengoStatus === 'reviewable' || gengoStatus === 'approved')) data.bodyTgt = job.body_tgt;
-  if (job.captcha_url !== undefined && job.captcha_url !== row.captchaUrl) data.captchaUrl = job.captcha_url ?? null;
   const translated = mayWrite(gengoStatus);
+  if (typeof job.body_tgt === 'string' && job.body_tgt !== row.bodyTgt && translated) data.bodyTgt = job.body_tgt;
+  if (job.captcha_url !== undefined && job.captcha_url !== row.captchaUrl) data.captchaUrl = job.captcha_url ?? null;
   // A translated job's status is the apply step's to set (written, conflict, stale, error…).
   if (!translated && row.status !== gengoStatus) data.status = gengoStatus as JobRecord['status'];
   return { translated, data };
@@ -189,8 +189,9 @@ const createJobSyncService = ({ strapi }: { strapi: Core.Strapi }) => {
    * Several jobs (a burst of callbacks, a page of the poller), written a slice at a time: each
    * slice's records and entry writes share one transaction, so one commit (on SQLite most of
    * what a write costs) serves several writes. A slice is sized to about `sliceBudget()` of work
-   * (from the time slices took so far, writes and records apart: receiving/slice-cost.ts), and the event loop and the database are let go between
-   * slices. A slice that fails is rolled back and its jobs are synced one by one instead.
+   * (from the time slices took so far, writes and records apart: receiving/slice-cost.ts), and
+   * the event loop and the database are let go between slices. A slice that fails is rolled back
+   * and its jobs are synced one by one instead.
    */
   const syncJobs = async (list: Job[]): Promise<Array<PromiseSettledResult<SyncOutcome>>> => {
     // The jobs of one order side by side and never split between slices: an order's segments
