@@ -16,7 +16,7 @@ const DIST = path.join(__dirname, '..', 'dist', 'admin');
 
 const gz = (s: string | Buffer) => zlib.gzipSync(s, { level: 9 }).length;
 
-export default async function bundleBench({ db, n }: { db: BenchDb; n: number }): Promise<BenchResult[]> {
+export default async function bundleBench(_options: { db: BenchDb; n: number }): Promise<BenchResult[]> {
   if (!fs.existsSync(DIST)) throw new Error('dist/admin is missing: run `npx strapi-plugin build` first');
   const files = fs.readdirSync(DIST).filter((f) => f.endsWith('.mjs'));
   const eager = (f: string) => f === 'index.mjs' || f.startsWith('strapi-admin');

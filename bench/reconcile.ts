@@ -2,7 +2,7 @@ import { placeOrder } from '../tests/helpers/orders';
 import { again, bindJobs, createArticles } from './lib/fixtures';
 import { createProfile } from './lib/profile';
 import { ms, now, sec, type BenchResult } from './lib/stats';
-import { inBatches, pool, startWorld, type BenchDb } from './lib/world';
+import { inBatches, startWorld, type BenchDb } from './lib/world';
 
 /**
  * Reconciliation of 2·N unfinished jobs (N articles, title and summary each, no callback URL):

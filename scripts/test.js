@@ -1,6 +1,6 @@
 'use strict';
 /**
- * `npm test`: type-checks (jest's swc transform does not), builds the plugin (Strapi loads it
+ * `npm test`: lints (ESLint, Prettier), type-checks (jest's swc transform does not), builds the plugin (Strapi loads it
  * through its package exports, and the browser tests need its built admin part), then runs every
  * jest project in one process: unit, integration and reliability (SQLite by default;
  * TEST_DATABASE=postgres for PostgreSQL; the two-instance reliability test always uses PostgreSQL)
@@ -13,6 +13,9 @@ const ROOT = path.resolve(__dirname, '..');
 const bin = (name) => path.join(ROOT, 'node_modules', '.bin', name);
 
 (async () => {
+  // Lint and format first: CI runs this very command, so a change that breaks either fails there.
+  await run(bin('eslint'), ['.'], { cwd: ROOT });
+  await run(bin('prettier'), ['--check', '.'], { cwd: ROOT });
   for (const project of ['tsconfig.json', 'server/tsconfig.json', 'admin/tsconfig.json']) {
     await run(bin('tsc'), ['-p', project, '--noEmit'], { cwd: ROOT });
   }

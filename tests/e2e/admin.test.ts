@@ -11,7 +11,7 @@ const ADMIN = { email: 'e2e-admin@example.com', password: 'E2e-password-2026' };
 
 const { available, reason } = chromiumAvailability();
 if (!available) {
-  // eslint-disable-next-line no-console
+   
   console.warn(`Skipping the browser tests: ${reason}`);
 }
 const describeInBrowser = available ? describe : describe.skip;

@@ -8,7 +8,7 @@ import { adminToken, loginInBrowser } from './browser';
 import { startEmulator } from '../../emulator/src';
 import { EmulatorControl } from '../../emulator/src/control-client';
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+ 
 const { startPlayground } = require('../../scripts/playground-server');
 
 export type E2eWorld = {

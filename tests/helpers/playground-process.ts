@@ -2,7 +2,7 @@ import type { ChildProcess } from 'child_process';
 import type { TestDatabase } from './database';
 import { freePort } from './ports';
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+ 
 const { startPlayground } = require('../../scripts/playground-server');
 
 /**

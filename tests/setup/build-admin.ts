@@ -3,7 +3,7 @@ import path from 'path';
 import { REPO_ROOT, PLAYGROUND_DIR } from '../helpers/paths';
 import { chromiumAvailability } from '../helpers/chromium';
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+ 
 const { buildPlayground } = require('../../scripts/playground-server');
 
 const newestMtime = (dir: string): number => {

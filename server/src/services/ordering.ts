@@ -11,7 +11,7 @@ import { buildPostRequest } from '../orders/plan';
 import { toOrderView, type OrderView } from '../orders/views';
 import type { OrderRecord } from '../records/types';
 import { changedSegments, lastOrderedHashes } from '../publish/changed';
-import { resolveLanguages, segmentsFor, type LoadedSource, type OrderSourceService, type PreparedSource, type SiteLocales } from './order-source';
+import { resolveLanguages, segmentsFor, type LoadedSource, type OrderSourceService, type SiteLocales } from './order-source';
 import { callbackUrlOf, checkGlossary, previewUrlOf } from './ordering-context';
 import type { OrderStoreService } from './order-store';
 import { pricedTargets, type PlannedTarget, type QuoteInput, type QuoteService } from './quote';

@@ -16,6 +16,7 @@ const emptyRule = (contentType: string): EffectiveRule => ({
   fixed: false,
 });
 
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- `fixed` is left out of what is saved
 const body = ({ fixed, ...rule }: EffectiveRule): PublishRule => rule;
 
 /**
