@@ -29,9 +29,17 @@ export default async function bulkBench({ db, n }: { db: BenchDb; n: number }): 
     const api = adminApi(w, admin.token);
     const gengo = w.app.strapi.plugin('gengo');
     const profile = createProfile(w.app.strapi);
-    profile.time(gengo.service('groupOrdering'), 'placeGroup', 'groupOrdering.placeGroup (a page: drafts, rows, POSTs)');
+    profile.time(
+      gengo.service('groupOrdering'),
+      'placeGroup',
+      'groupOrdering.placeGroup (a page: drafts, rows, POSTs)'
+    );
     profile.time(gengo.service('ordering'), 'draft', 'ordering.draft (one document: keys looked up, planned)');
-    profile.time(gengo.service('orderStore'), 'insertOrders', 'orderStore.insertOrders (a page and locale: rows before the POST)');
+    profile.time(
+      gengo.service('orderStore'),
+      'insertOrders',
+      'orderStore.insertOrders (a page and locale: rows before the POST)'
+    );
     profile.time(gengo.service('orderStore'), 'updateOrders', 'orderStore.updateOrders (a page and locale: placed)');
     profile.time(gengo.service('orderSource'), 'loadMany', 'orderSource.loadMany (a page of documents)');
     profile.time(gengo.service('batchStore'), 'claim', 'batchStore.claim (a page)');
@@ -45,7 +53,11 @@ export default async function bulkBench({ db, n }: { db: BenchDb; n: number }): 
     const e0 = await emuCpu();
     const c0 = process.cpuUsage();
     const t0 = now();
-    const batch = await bulkOrderAndWait(api, gengo.service('bulkWorker'), { documentIds: docs, targetLocales: LOCALES, idempotencyKey: `bench-${n}-${Date.now()}` });
+    const batch = await bulkOrderAndWait(api, gengo.service('bulkWorker'), {
+      documentIds: docs,
+      targetLocales: LOCALES,
+      idempotencyKey: `bench-${n}-${Date.now()}`,
+    });
     const bulkMs = now() - t0;
     const bulkCpu = { server: cpuOf(process.cpuUsage(c0)), emulator: (await emuCpu()) - e0 };
     profile.stop();
@@ -78,7 +90,12 @@ export default async function bulkBench({ db, n }: { db: BenchDb; n: number }): 
       } as JobPayload;
       orders.set(String(j.order_id), order);
     }
-    const client = createGengoClient({ publicKey: w.emu.publicKey, privateKey: w.emu.privateKey, baseUrl: w.emu.apiUrl, retries: 0 });
+    const client = createGengoClient({
+      publicKey: w.emu.publicKey,
+      privateKey: w.emu.privateKey,
+      baseUrl: w.emu.apiUrl,
+      retries: 0,
+    });
     const e1 = await emuCpu();
     const c1 = process.cpuUsage();
     const i0 = now();
@@ -93,14 +110,46 @@ export default async function bulkBench({ db, n }: { db: BenchDb; n: number }): 
         db,
         n,
         rows: [
-          { figure: `bulk order, ${n} articles × ${LOCALES.length} locales`, value: sec(bulkMs), against: `${sec(ingestMs)} emulator ingest`, ratio: x(r), target: '≤ 1.20×', pass: r <= 1.2 },
-          { figure: 'batch outcome', value: `${batch.status}: ${batch.done} done, ${batch.failed} failed, ${batch.ordered} orders`, target: `completed, ${n} done`, pass: batch.status === 'completed' && batch.done === n && batch.failed === 0 },
-          { figure: 'CPU time: this process (Strapi), the emulator', value: `${sec(bulkCpu.server)}, ${sec(bulkCpu.emulator)}`, against: `${sec(ingestCpu.server)}, ${sec(ingestCpu.emulator)}` },
-          { figure: 'then the jobs\' `available` callbacks received and recorded', value: `${sec(settledMs - bulkMs)} more`, against: `CPU ${sec(settleCpu.server)}, ${sec(settleCpu.emulator)}` },
-          { figure: 'Gengo calls made', value: `${calls.length}: ${callKinds(calls)}`, against: `${orders.size} orders, ${jobs.length} jobs` },
-          { figure: 'peak memory during the batch', value: `live heap ${mb(mem.peakHeap)} (+${mb(mem.peakHeap - mem.baseHeap)})`, against: `with garbage ${mb(mem.peakUsed)}; rss ${mb(mem.peakRss)} (+${mb(mem.peakRss - mem.baseRss)}); ${mem.fullGcs} full GCs of its own` },
+          {
+            figure: `bulk order, ${n} articles × ${LOCALES.length} locales`,
+            value: sec(bulkMs),
+            against: `${sec(ingestMs)} emulator ingest`,
+            ratio: x(r),
+            target: '≤ 1.20×',
+            pass: r <= 1.2,
+          },
+          {
+            figure: 'batch outcome',
+            value: `${batch.status}: ${batch.done} done, ${batch.failed} failed, ${batch.ordered} orders`,
+            target: `completed, ${n} done`,
+            pass: batch.status === 'completed' && batch.done === n && batch.failed === 0,
+          },
+          {
+            figure: 'CPU time: this process (Strapi), the emulator',
+            value: `${sec(bulkCpu.server)}, ${sec(bulkCpu.emulator)}`,
+            against: `${sec(ingestCpu.server)}, ${sec(ingestCpu.emulator)}`,
+          },
+          {
+            figure: "then the jobs' `available` callbacks received and recorded",
+            value: `${sec(settledMs - bulkMs)} more`,
+            against: `CPU ${sec(settleCpu.server)}, ${sec(settleCpu.emulator)}`,
+          },
+          {
+            figure: 'Gengo calls made',
+            value: `${calls.length}: ${callKinds(calls)}`,
+            against: `${orders.size} orders, ${jobs.length} jobs`,
+          },
+          {
+            figure: 'peak memory during the batch',
+            value: `live heap ${mb(mem.peakHeap)} (+${mb(mem.peakHeap - mem.baseHeap)})`,
+            against: `with garbage ${mb(mem.peakUsed)}; rss ${mb(mem.peakRss)} (+${mb(mem.peakRss - mem.baseRss)}); ${mem.fullGcs} full GCs of its own`,
+          },
         ],
-        notes: [`setup (${n} articles): ${sec(setupMs)}; ${ms(bulkMs / n)} per article; POST /gengo/bulk (read, quoted, checked, recorded) answered in ${sec(batch.acceptedMs)}`, 'where the time went (spans overlap):', ...profile.lines().map((l) => `  ${l}`)],
+        notes: [
+          `setup (${n} articles): ${sec(setupMs)}; ${ms(bulkMs / n)} per article; POST /gengo/bulk (read, quoted, checked, recorded) answered in ${sec(batch.acceptedMs)}`,
+          'where the time went (spans overlap):',
+          ...profile.lines().map((l) => `  ${l}`),
+        ],
         figures: { peakHeap: mem.peakHeap, heapGrowth: mem.peakHeap - mem.baseHeap, peakRss: mem.peakRss },
       },
     ];
@@ -121,8 +170,19 @@ export const combine = (results: BenchResult[]): BenchResult[] => {
       db: small.db,
       n: large.n,
       rows: [
-        ...bulk.map((b) => ({ figure: `peak live heap at N = ${b.n}`, value: mb(b.figures!.peakHeap), against: `growth ${mb(b.figures!.heapGrowth)}, rss ${mb(b.figures!.peakRss)}` })),
-        { figure: `peak live heap, N = ${large.n} against N = ${small.n}`, value: mb(large.figures!.peakHeap), against: mb(small.figures!.peakHeap), ratio: x(r), target: 'flat (≤ 1.25×)', pass: r <= 1.25 },
+        ...bulk.map((b) => ({
+          figure: `peak live heap at N = ${b.n}`,
+          value: mb(b.figures!.peakHeap),
+          against: `growth ${mb(b.figures!.heapGrowth)}, rss ${mb(b.figures!.peakRss)}`,
+        })),
+        {
+          figure: `peak live heap, N = ${large.n} against N = ${small.n}`,
+          value: mb(large.figures!.peakHeap),
+          against: mb(small.figures!.peakHeap),
+          ratio: x(r),
+          target: 'flat (≤ 1.25×)',
+          pass: r <= 1.25,
+        },
       ],
       notes: [],
     },

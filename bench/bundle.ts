@@ -36,7 +36,17 @@ export default async function bundleBench(_options: { db: BenchDb; n: number }):
       bench: 'bundle',
       db: 'n/a',
       n: files.length,
-      rows: [row('admin code the plugin adds, all chunks', sizes), row('loaded with the admin (entry + shared chunk)', sizes.filter((s) => s.eager)), row('loaded when a page opens (lazy chunks)', sizes.filter((s) => !s.eager))],
+      rows: [
+        row('admin code the plugin adds, all chunks', sizes),
+        row(
+          'loaded with the admin (entry + shared chunk)',
+          sizes.filter((s) => s.eager)
+        ),
+        row(
+          'loaded when a page opens (lazy chunks)',
+          sizes.filter((s) => !s.eager)
+        ),
+      ],
       notes: sizes.map((s) => `${s.file}: ${kb(s.gzip)} gzipped (${kb(s.minGzip)} minified)`),
     },
   ];

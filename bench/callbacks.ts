@@ -1,5 +1,14 @@
 import { placeOrder } from '../tests/helpers/orders';
-import { again, bareWrite, bindJobs, countVersions, createArticles, storedData, waitUntil, flushDisk } from './lib/fixtures';
+import {
+  again,
+  bareWrite,
+  bindJobs,
+  countVersions,
+  createArticles,
+  storedData,
+  waitUntil,
+  flushDisk,
+} from './lib/fixtures';
 import { createProber, type ProbeFigures } from './lib/probe';
 import { createProfile } from './lib/profile';
 import { ms, now, percentile, ratio, sec, x, type BenchResult } from './lib/stats';
@@ -41,19 +50,33 @@ export default async function callbacksBench({ db, n }: { db: BenchDb; n: number
       const out = await syncJobs.call(sync, jobs);
       if (live) batches++;
       out.forEach((r: any, i: number) => {
-        if (r.status === 'fulfilled' && r.value?.state === 'synced' && r.value.apply?.state === 'applied') written.set(String(jobs[i].job_id), now());
+        if (r.status === 'fulfilled' && r.value?.state === 'synced' && r.value.apply?.state === 'applied')
+          written.set(String(jobs[i].job_id), now());
       });
       return out;
     };
     profile.time(sync, 'syncJobs', 'jobSync.syncJobs (a fetched batch: records, entry writes, commits)');
-    profile.time(gengo.service('apply'), 'applyHeld', "apply.applyHeld (an order's segments in a slice: checks, merge, one Document Service update)");
-    profile.time(gengo.service('apply'), 'readAhead', 'apply.readAhead (once per slice that writes: its reads; the calls are the slices)');
-    profile.timeGengoCalls({ getJob: 'Gengo GET translate/job/{id}', getJobs: 'Gengo GET translate/jobs/{ids} (batched fetch of callbacks)' });
+    profile.time(
+      gengo.service('apply'),
+      'applyHeld',
+      "apply.applyHeld (an order's segments in a slice: checks, merge, one Document Service update)"
+    );
+    profile.time(
+      gengo.service('apply'),
+      'readAhead',
+      'apply.readAhead (once per slice that writes: its reads; the calls are the slices)'
+    );
+    profile.timeGengoCalls({
+      getJob: 'Gengo GET translate/job/{id}',
+      getJobs: 'Gengo GET translate/jobs/{ids} (batched fetch of callbacks)',
+    });
 
     // Setup (not timed): N articles ordered into fr, their jobs pending; N twins for the baseline.
     const setup0 = now();
     const docs = await createArticles(w, n, 'Callback');
-    const orders = await inBatches(w, docs, (documentId) => placeOrder(w, documentId, { only: (p) => p.includes('title') }));
+    const orders = await inBatches(w, docs, (documentId) =>
+      placeOrder(w, documentId, { only: (p) => p.includes('title') })
+    );
     await again(() => w.control.tick()); // available → pending
     const delivered = async () => (await w.control.callbacks()).every((c) => c.delivered);
     await waitUntil('setup callbacks delivered', delivered, 300_000, 200);
@@ -61,7 +84,9 @@ export default async function callbacksBench({ db, n }: { db: BenchDb; n: number
     live = true;
     const setupMs = now() - setup0;
 
-    const prober = await createProber(`${w.baseUrl}/api/articles?locale=en&pagination[pageSize]=5`, { Authorization: `Bearer ${w.apiToken}` });
+    const prober = await createProber(`${w.baseUrl}/api/articles?locale=en&pagination[pageSize]=5`, {
+      Authorization: `Bearer ${w.apiToken}`,
+    });
 
     // The burst.
     const calls0 = (await w.control.requests()).length;
@@ -99,10 +124,25 @@ export default async function callbacksBench({ db, n }: { db: BenchDb; n: number
       db,
       n,
       rows: [
-        { figure: `burst of ${n} callbacks → fr writes, total`, value: sec(burstMs), against: `${sec(bareMs)} bare`, ratio: x(r), target: '≤ 1.30×', pass: r <= 1.3 },
-        { figure: 'per write (burst total / N; bare: mean)', value: ms(burstMs / n), against: `${ms(bareMs / n)} bare`, ratio: x(ratio(burstMs, bareMs)) },
+        {
+          figure: `burst of ${n} callbacks → fr writes, total`,
+          value: sec(burstMs),
+          against: `${sec(bareMs)} bare`,
+          ratio: x(r),
+          target: '≤ 1.30×',
+          pass: r <= 1.3,
+        },
+        {
+          figure: 'per write (burst total / N; bare: mean)',
+          value: ms(burstMs / n),
+          against: `${ms(bareMs / n)} bare`,
+          ratio: x(ratio(burstMs, bareMs)),
+        },
         { figure: 'batches applied (fetch of up to 50 jobs → slices of one transaction)', value: `${batches}` },
-        { figure: 'received → written p50 / p99 (queue wait incl.)', value: `${ms(percentile(latencies, 50))} / ${ms(percentile(latencies, 99))}` },
+        {
+          figure: 'received → written p50 / p99 (queue wait incl.)',
+          value: `${ms(percentile(latencies, 50))} / ${ms(percentile(latencies, 99))}`,
+        },
         { figure: 'fr versions written', value: `${frWritten} / ${n}`, target: `${n}`, pass: frWritten === n },
         { figure: 'Gengo calls during the burst', value: `${gengoCalls}`, against: `${n} callbacks` },
       ],
@@ -123,7 +163,10 @@ export default async function callbacksBench({ db, n }: { db: BenchDb; n: number
       bench: 'responsiveness',
       db,
       n,
-      rows: [row(`GET every 50 ms during the ${n}-callback burst`, burstProbe, true), row(`same, during a naive loop of ${n} bare writes`, bareProbe, false)],
+      rows: [
+        row(`GET every 50 ms during the ${n}-callback burst`, burstProbe, true),
+        row(`same, during a naive loop of ${n} bare writes`, bareProbe, false),
+      ],
       notes: [
         'GETs sent from a process of their own, latency counted from when each was due; loop delay = longest event-loop stall in the server process',
         `slowest GETs in the burst (due at → waited): ${burstProbe.worst.map((s) => `${sec(s.at)} → ${ms(s.latency)}`).join(', ')}`,

@@ -1,6 +1,15 @@
 import { createSuperAdmin } from '../tests/helpers/admin';
 import { ARTICLE } from '../tests/helpers/orders';
-import { again, bareWrite, callbacksSettled, countVersions, createArticles, flushDisk, storedData, waitUntil } from './lib/fixtures';
+import {
+  again,
+  bareWrite,
+  callbacksSettled,
+  countVersions,
+  createArticles,
+  flushDisk,
+  storedData,
+  waitUntil,
+} from './lib/fixtures';
 import { adminApi, bulkOrderAndWait, callKinds } from './lib/admin-api';
 import { createProfile } from './lib/profile';
 import { ms, now, ratio, sec, x, type BenchResult } from './lib/stats';
@@ -29,7 +38,11 @@ export default async function e2eBench({ db, n }: { db: BenchDb; n: number }): P
     profile.timeGengoCalls({ getJob: 'Gengo GET translate/job/{id}', postJobs: 'Gengo POST translate/jobs' });
     profile.time(strapi.plugin('gengo').service('apply'), 'applySegment', 'apply.applySegment');
     profile.time(strapi.plugin('gengo').service('ordering'), 'place', 'ordering.place');
-    profile.time(strapi.plugin('gengo').service('apply'), 'readAhead', 'apply.readAhead (once per slice that writes: its reads; the calls are the slices)');
+    profile.time(
+      strapi.plugin('gengo').service('apply'),
+      'readAhead',
+      'apply.readAhead (once per slice that writes: its reads; the calls are the slices)'
+    );
     const admin = await createSuperAdmin(w.app);
     const api = adminApi(w, admin.token);
     const jobs = strapi.db.query('plugin::gengo.job' as any);
@@ -38,7 +51,10 @@ export default async function e2eBench({ db, n }: { db: BenchDb; n: number }): P
     const orderOneByOne = async (docs: string[]) => {
       let refused = 0;
       await pool(docs, ORDER_CONCURRENCY, async (documentId) => {
-        const res = await api('/gengo/orders', { method: 'POST', body: JSON.stringify({ contentType: ARTICLE, documentId, targetLocales: ['fr'], autoApprove: true }) });
+        const res = await api('/gengo/orders', {
+          method: 'POST',
+          body: JSON.stringify({ contentType: ARTICLE, documentId, targetLocales: ['fr'], autoApprove: true }),
+        });
         await res.arrayBuffer();
         if (res.status !== 200) refused++;
       });
@@ -47,7 +63,12 @@ export default async function e2eBench({ db, n }: { db: BenchDb; n: number }): P
 
     /** Orders the articles in one bulk order and waits for the batch to finish; the number not done. */
     const orderInBulk = async (docs: string[]) => {
-      const batch = await bulkOrderAndWait(api, strapi.plugin('gengo').service('bulkWorker'), { documentIds: docs, targetLocales: ['fr'], autoApprove: true, idempotencyKey: `e2e-${n}-${Date.now()}` });
+      const batch = await bulkOrderAndWait(api, strapi.plugin('gengo').service('bulkWorker'), {
+        documentIds: docs,
+        targetLocales: ['fr'],
+        autoApprove: true,
+        idempotencyKey: `e2e-${n}-${Date.now()}`,
+      });
       return docs.length - batch.done;
     };
 
@@ -88,9 +109,21 @@ export default async function e2eBench({ db, n }: { db: BenchDb; n: number }): P
         db,
         n,
         rows: [
-          { figure: `${n} articles ordered (${how}) → ${n} fr versions written`, value: sec(totalMs), against: `${sec(bareMs)} bare`, ratio: x(r), target: '≤ 1.30×', pass: r <= 1.3 },
+          {
+            figure: `${n} articles ordered (${how}) → ${n} fr versions written`,
+            value: sec(totalMs),
+            against: `${sec(bareMs)} bare`,
+            ratio: x(r),
+            target: '≤ 1.30×',
+            pass: r <= 1.3,
+          },
           { figure: 'of which placing the orders', value: sec(orderedMs), against: `${ms(orderedMs / n)} per article` },
-          { figure: 'fr versions written / articles not ordered', value: `${written} / ${refused}`, target: `${n} / 0`, pass: written === n && refused === 0 },
+          {
+            figure: 'fr versions written / articles not ordered',
+            value: `${written} / ${refused}`,
+            target: `${n} / 0`,
+            pass: written === n && refused === 0,
+          },
           { figure: 'Gengo calls', value: callKinds(calls) },
         ],
         notes: [

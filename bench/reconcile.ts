@@ -17,7 +17,11 @@ export default async function reconcileBench({ db, n }: { db: BenchDb; n: number
     const strapi = w.app.strapi;
     const profile = createProfile(strapi);
     profile.timeGengoCalls({ getJobs: 'Gengo GET translate/jobs/{ids} (HTTP to the emulator)' });
-    profile.time(strapi.plugin('gengo').service('jobSync'), 'syncJobs', 'jobSync.syncJobs (a page of 200 jobs: our records, in slices of one transaction)');
+    profile.time(
+      strapi.plugin('gengo').service('jobSync'),
+      'syncJobs',
+      'jobSync.syncJobs (a page of 200 jobs: our records, in slices of one transaction)'
+    );
     const setup0 = now();
     const docs = await createArticles(w, n, 'Reconcile');
     const orders = await inBatches(w, docs, (documentId) => placeOrder(w, documentId, { callbackUrl: null }));
@@ -43,11 +47,25 @@ export default async function reconcileBench({ db, n }: { db: BenchDb; n: number
         db,
         n,
         rows: [
-          { figure: `Gengo calls for ${jobs} unfinished jobs`, value: `${calls.length} (${batched} batched GET translate/jobs)`, target: `${expected}`, pass: calls.length === expected && batched === expected },
+          {
+            figure: `Gengo calls for ${jobs} unfinished jobs`,
+            value: `${calls.length} (${batched} batched GET translate/jobs)`,
+            target: `${expected}`,
+            pass: calls.length === expected && batched === expected,
+          },
           { figure: 'reconciliation time', value: sec(took), against: `${ms(took / Math.max(1, jobs))} per job` },
-          { figure: 'jobs polled / changes recorded', value: `${result.polled} / ${pending}`, target: `${jobs} / ${jobs}`, pass: result.polled === jobs && pending === jobs && result.failed === 0 },
+          {
+            figure: 'jobs polled / changes recorded',
+            value: `${result.polled} / ${pending}`,
+            target: `${jobs} / ${jobs}`,
+            pass: result.polled === jobs && pending === jobs && result.failed === 0,
+          },
         ],
-        notes: [`setup (${n} articles, ${orders.length} orders, ${jobs} jobs): ${sec(setupMs)}`, 'where the time goes:', ...profile.lines().map((l) => `  ${l}`)],
+        notes: [
+          `setup (${n} articles, ${orders.length} orders, ${jobs} jobs): ${sec(setupMs)}`,
+          'where the time goes:',
+          ...profile.lines().map((l) => `  ${l}`),
+        ],
       },
     ];
   } finally {

@@ -65,7 +65,10 @@ const spawnChild = (name: string, db: BenchDb, n: number): Promise<BenchResult[]
     const out = path.join(os.tmpdir(), `gengo-bench-${process.pid}-${name}-${db}-${n}.json`);
     const tsx = path.join(__dirname, '..', 'node_modules', '.bin', 'tsx');
     const env = { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --expose-gc`.trim() };
-    const child = spawn(tsx, [__filename, name, '--db', db, '--n', String(n), '--child-out', out], { stdio: 'inherit', env });
+    const child = spawn(tsx, [__filename, name, '--db', db, '--n', String(n), '--child-out', out], {
+      stdio: 'inherit',
+      env,
+    });
     child.on('exit', (code) => {
       let results: BenchResult[] | null = null;
       if (code === 0 && fs.existsSync(out)) results = JSON.parse(fs.readFileSync(out, 'utf8'));

@@ -37,7 +37,11 @@ const stopAll = async () => {
   console.log('[demo] starting the Gengo emulator (automatic mode)…');
   const emulator = await startEmulatorProcess({
     port: EMULATOR_PORT,
-    env: { ...GENGO_KEYS, GENGO_EMULATOR_AUTO: process.env.GENGO_EMULATOR_AUTO || '5000', GENGO_EMULATOR_CREDITS: '5000' },
+    env: {
+      ...GENGO_KEYS,
+      GENGO_EMULATOR_AUTO: process.env.GENGO_EMULATOR_AUTO || '5000',
+      GENGO_EMULATOR_CREDITS: '5000',
+    },
   });
   children.push(emulator);
 

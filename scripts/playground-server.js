@@ -33,7 +33,13 @@ const waitForHealth = async (url, child, timeoutMs) => {
  * Starts `strapi start` on `port` and resolves once /_health answers. `output: 'inherit'` shows the
  * server log (demo); by default it is kept and printed only if the start fails (tests).
  */
-const startPlayground = async ({ port = 1337, host = '127.0.0.1', env = {}, output = 'buffer', timeoutMs = 120000 } = {}) => {
+const startPlayground = async ({
+  port = 1337,
+  host = '127.0.0.1',
+  env = {},
+  output = 'buffer',
+  timeoutMs = 120000,
+} = {}) => {
   const child = spawn(STRAPI_BIN, ['start'], {
     cwd: PLAYGROUND_DIR,
     env: playgroundEnv({ HOST: host, PORT: String(port), ...env }),

@@ -2,8 +2,13 @@ import { ARTICLE } from '../../tests/helpers/orders';
 import type { World } from './world';
 
 /** The plugin's admin routes, as a super admin with `token`. */
-export const adminApi = (w: World, token: string) => (path: string, init: RequestInit = {}) =>
-  fetch(`${w.baseUrl}${path}`, { ...init, headers: { Authorization: `Bearer ${token}`, 'content-type': 'application/json' } });
+export const adminApi =
+  (w: World, token: string) =>
+  (path: string, init: RequestInit = {}) =>
+    fetch(`${w.baseUrl}${path}`, {
+      ...init,
+      headers: { Authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    });
 
 export type AdminApi = ReturnType<typeof adminApi>;
 
@@ -30,7 +35,8 @@ export const bulkOrderAndWait = async (
   const created = (await res.json()) as any;
   /** The bulk route itself: the selection read, quoted and checked, the batch recorded. */
   const acceptedMs = performance.now() - t0;
-  if (res.status !== 202 && res.status !== 200) throw new Error(`POST /gengo/bulk: ${res.status} ${JSON.stringify(created)}`);
+  if (res.status !== 202 && res.status !== 200)
+    throw new Error(`POST /gengo/bulk: ${res.status} ${JSON.stringify(created)}`);
   let batch = created.data;
   const deadline = Date.now() + 1_800_000;
   while (!FINAL.has(batch.status)) {

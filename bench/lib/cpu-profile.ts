@@ -11,7 +11,9 @@ export const startCpuProfile = (file = process.env.BENCH_CPU_PROFILE) => {
   const session = new Session();
   session.connect();
   const post = (method: string, params?: object) =>
-    new Promise<any>((resolve, reject) => session.post(method, params, (err, res) => (err ? reject(err) : resolve(res))));
+    new Promise<any>((resolve, reject) =>
+      session.post(method, params, (err, res) => (err ? reject(err) : resolve(res)))
+    );
   const started = post('Profiler.enable')
     .then(() => post('Profiler.setSamplingInterval', { interval: 200 }))
     .then(() => post('Profiler.start'));

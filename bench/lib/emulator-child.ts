@@ -9,10 +9,12 @@ import { RECEIVING_EMULATOR } from '../../tests/helpers/orders';
  */
 export const startEmulatorProcess = async () => {
   const child = fork(__filename, ['--serve'], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
-  const info = await new Promise<{ url: string; apiUrl: string; publicKey: string; privateKey: string }>((resolve, reject) => {
-    child.once('message', (m) => resolve(m as any));
-    child.once('exit', (code) => reject(new Error(`the emulator process exited (${code})`)));
-  });
+  const info = await new Promise<{ url: string; apiUrl: string; publicKey: string; privateKey: string }>(
+    (resolve, reject) => {
+      child.once('message', (m) => resolve(m as any));
+      child.once('exit', (code) => reject(new Error(`the emulator process exited (${code})`)));
+    }
+  );
   return {
     ...info,
     /** The emulator process's CPU time so far (user + system), in ms. */

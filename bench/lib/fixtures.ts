@@ -7,17 +7,31 @@ import { inBatches } from './world';
 /** Source articles with words of their own (Gengo's lazy loading answers repeated texts for free). */
 export const createArticles = async (w: World, n: number, label: string): Promise<string[]> => {
   const run = crypto.randomBytes(3).toString('hex');
-  return inBatches(w, Array.from({ length: n }, (_, i) => i), async (i) => {
-    const doc = await createArticle(w.app.strapi, {
-      title: `${label} article ${i} ${run}`,
-      slug: `${label}-${i}-${run}`.toLowerCase(),
-      summary: `A summary of ${label} article ${i} about translation ${run}.`,
-    });
-    return doc.documentId as string;
-  });
+  return inBatches(
+    w,
+    Array.from({ length: n }, (_, i) => i),
+    async (i) => {
+      const doc = await createArticle(w.app.strapi, {
+        title: `${label} article ${i} ${run}`,
+        slug: `${label}-${i}-${run}`.toLowerCase(),
+        summary: `A summary of ${label} article ${i} about translation ${run}.`,
+      });
+      return doc.documentId as string;
+    }
+  );
 };
 
-const SYSTEM = new Set(['id', 'documentId', 'locale', 'createdAt', 'updatedAt', 'publishedAt', 'localizations', 'createdBy', 'updatedBy']);
+const SYSTEM = new Set([
+  'id',
+  'documentId',
+  'locale',
+  'createdAt',
+  'updatedAt',
+  'publishedAt',
+  'localizations',
+  'createdBy',
+  'updatedBy',
+]);
 
 /** Drops ids (components get new ones in a new locale) and system fields, recursively. */
 const strip = (v: unknown, top = false): unknown => {
@@ -50,7 +64,12 @@ export const bareWrite = (w: World, documentId: string, locale: string, data: Re
 export const countVersions = (w: World, locale: string) =>
   w.app.strapi.db.query(ARTICLE as any).count({ where: { locale, publishedAt: { $null: true } } });
 
-export const waitUntil = async (what: string, fn: () => Promise<boolean> | boolean, timeoutMs: number, everyMs = 25) => {
+export const waitUntil = async (
+  what: string,
+  fn: () => Promise<boolean> | boolean,
+  timeoutMs: number,
+  everyMs = 25
+) => {
   const start = Date.now();
   while (!(await fn())) {
     if (Date.now() - start > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
@@ -99,7 +118,12 @@ export const again = async <T>(fn: () => Promise<T>): Promise<T> => {
  * after this does not share the machine with callbacks of the run before it.
  */
 export const callbacksSettled = async (w: World) => {
-  await waitUntil('the callbacks delivered', async () => (await again(() => w.control.callbackSummary())).undelivered === 0, 600_000, 250);
+  await waitUntil(
+    'the callbacks delivered',
+    async () => (await again(() => w.control.callbackSummary())).undelivered === 0,
+    600_000,
+    250
+  );
   await settle(w);
 };
 

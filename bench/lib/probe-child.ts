@@ -37,7 +37,10 @@ process.on('message', async (msg: any) => {
   if (msg.start) {
     // Not counted: a process's first fetch loads its HTTP client and opens the connection
     // (100–180 ms here), which is this client's start, not the server's answer.
-    await fetch(msg.start.url, { headers: msg.start.headers }).then((r) => r.arrayBuffer(), () => undefined);
+    await fetch(msg.start.url, { headers: msg.start.headers }).then(
+      (r) => r.arrayBuffer(),
+      () => undefined
+    );
     samples = [];
     failed = 0;
     running = true;
@@ -50,7 +53,8 @@ process.on('message', async (msg: any) => {
     running = false;
     await loop;
     // The GET due and not answered by the end still counts, with its wait so far.
-    if (overdue !== null && stopAt > overdue && !samples.some((s) => s.at === overdue - start)) samples.push({ at: overdue - start, latency: stopAt - overdue });
+    if (overdue !== null && stopAt > overdue && !samples.some((s) => s.at === overdue - start))
+      samples.push({ at: overdue - start, latency: stopAt - overdue });
     process.send!({ samples, failed });
   } else if (msg.exit) {
     process.exit(0);

@@ -47,7 +47,10 @@ export const createProber = async (url: string, headers: Record<string, string>,
       await ask(child, { start: { url, headers, everyMs } });
       return {
         async stop(): Promise<ProbeFigures> {
-          const { samples, failed } = await ask<{ samples: Array<{ at: number; latency: number }>; failed: number }>(child, { stop: true });
+          const { samples, failed } = await ask<{ samples: Array<{ at: number; latency: number }>; failed: number }>(
+            child,
+            { stop: true }
+          );
           clearInterval(lag);
           maxLag = Math.max(maxLag, now() - last - LAG_TICK_MS);
           const latencies = samples.map((s) => s.latency);

@@ -89,7 +89,10 @@ export const createProfile = (strapi: Core.Strapi) => {
     lines(): string[] {
       return [...spans.entries()]
         .sort((a, b) => b[1].totalMs - a[1].totalMs)
-        .map(([name, s]) => `${name}: ${s.count} calls, ${Math.round(s.totalMs)} ms total, ${(s.totalMs / s.count).toFixed(2)} ms each`);
+        .map(
+          ([name, s]) =>
+            `${name}: ${s.count} calls, ${Math.round(s.totalMs)} ms total, ${(s.totalMs / s.count).toFixed(2)} ms each`
+        );
     },
   };
 };

@@ -8,7 +8,8 @@ export const percentile = (values: number[], p: number): number => {
   return sorted[idx];
 };
 
-export const ms = (v: number) => (Number.isFinite(v) ? (v >= 100 ? `${Math.round(v)} ms` : `${v.toFixed(1)} ms`) : 'n/a');
+export const ms = (v: number) =>
+  Number.isFinite(v) ? (v >= 100 ? `${Math.round(v)} ms` : `${v.toFixed(1)} ms`) : 'n/a';
 export const sec = (v: number) => `${(v / 1000).toFixed(2)} s`;
 export const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 export const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
@@ -40,10 +41,25 @@ const pad = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - s.length));
 
 export const formatTable = (r: BenchResult): string => {
   const head: Row = { figure: 'figure', value: 'measured', against: 'baseline', ratio: 'ratio', target: 'target' };
-  const cells = (row: Row) => [row.figure, row.value, row.against ?? '', row.ratio ?? '', row.target ?? '', row === head ? 'result' : row.pass === undefined ? '' : row.pass ? 'PASS' : 'MISS'];
+  const cells = (row: Row) => [
+    row.figure,
+    row.value,
+    row.against ?? '',
+    row.ratio ?? '',
+    row.target ?? '',
+    row === head ? 'result' : row.pass === undefined ? '' : row.pass ? 'PASS' : 'MISS',
+  ];
   const all = [head, ...r.rows].map(cells);
   const widths = all[0].map((_, i) => Math.max(...all.map((c) => c[i].length)));
   const line = (c: string[]) => `| ${c.map((v, i) => pad(v, widths[i])).join(' | ')} |`;
   const sep = `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`;
-  return [r.db === 'n/a' ? `### ${r.bench}` : `### ${r.bench} — ${r.db}, N = ${r.n}`, '', line(all[0]), sep, ...all.slice(1).map(line), '', ...r.notes.map((n) => `- ${n}`)].join('\n');
+  return [
+    r.db === 'n/a' ? `### ${r.bench}` : `### ${r.bench} — ${r.db}, N = ${r.n}`,
+    '',
+    line(all[0]),
+    sep,
+    ...all.slice(1).map(line),
+    '',
+    ...r.notes.map((n) => `- ${n}`),
+  ].join('\n');
 };

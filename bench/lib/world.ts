@@ -60,7 +60,12 @@ export const pool = async <T, R>(items: T[], limit: number, fn: (item: T, i: num
  * Setup writes in transactions of `size` (one commit, one fsync per batch on SQLite, instead of
  * one per write), in order.
  */
-export const inBatches = async <T, R>(w: World, items: T[], fn: (item: T, i: number) => Promise<R>, size = 50): Promise<R[]> => {
+export const inBatches = async <T, R>(
+  w: World,
+  items: T[],
+  fn: (item: T, i: number) => Promise<R>,
+  size = 50
+): Promise<R[]> => {
   const out: R[] = [];
   for (let i = 0; i < items.length; i += size) {
     await w.app.strapi.db.transaction(async () => {

@@ -55,7 +55,8 @@ function applyAction(emu: Emulator, job: Job, action: string, a: Record<string, 
       return reject(emu, job, { reason, comment, captcha, followUp });
     }
     case 'archive':
-      if (job.status !== 'approved') throw new GengoError(ErrorCode.INVALID_JOB_STATUS, 'Only approved jobs can be archived');
+      if (job.status !== 'approved')
+        throw new GengoError(ErrorCode.INVALID_JOB_STATUS, 'Only approved jobs can be archived');
       job.archived = true;
       return;
     default:
@@ -114,7 +115,13 @@ function jobsPut(ctx: ApiContext) {
     const job = jobOr2100(ctx.emu, String(item.job_id));
     applyAction(ctx.emu, job, action, { ...data, ...item });
     if (action === 'reject')
-      rejected.push({ job_id: job.id, rejection_reason: job.rejection?.reason, rejection_comments: job.rejection?.comment, worker_id: 4, customer_id: 3 });
+      rejected.push({
+        job_id: job.id,
+        rejection_reason: job.rejection?.reason,
+        rejection_comments: job.rejection?.comment,
+        worker_id: 4,
+        customer_id: 3,
+      });
   }
   return action === 'reject' ? { jobs: rejected } : {};
 }
@@ -151,7 +158,10 @@ function jobsList(ctx: ApiContext) {
 }
 
 function jobsByIds(ctx: ApiContext) {
-  const ids = ctx.match[0].split(',').map((s) => s.trim()).filter(Boolean);
+  const ids = ctx.match[0]
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   return { jobs: ids.map((id) => jobPayload(ctx.emu, jobOr2100(ctx.emu, id))) };
 }
 
@@ -164,7 +174,11 @@ function groupGet(ctx: ApiContext) {
 function commentPost(ctx: ApiContext) {
   const job = jobOr2100(ctx.emu, ctx.match[0]);
   const body = dataOf(ctx).body;
-  job.comments.push({ body: reqString(body, ErrorCode.COMMENT_BODY_REQUIRED, 'body'), author: 'customer', ctime: nowS() });
+  job.comments.push({
+    body: reqString(body, ErrorCode.COMMENT_BODY_REQUIRED, 'body'),
+    author: 'customer',
+    ctime: nowS(),
+  });
   return {};
 }
 
@@ -179,38 +193,57 @@ export const jobRoutes: Route[] = [
   { method: 'GET', path: 'translate/job/:id', auth: 'signed', handler: jobGet },
   { method: 'PUT', path: 'translate/job/:id', auth: 'signed', handler: jobPut },
   {
-    method: 'DELETE', path: 'translate/job/:id', auth: 'signed',
+    method: 'DELETE',
+    path: 'translate/job/:id',
+    auth: 'signed',
     handler: (ctx) => (cancel(ctx.emu, jobOr2100(ctx.emu, ctx.match[0])), {}),
   },
   {
-    method: 'GET', path: 'translate/job/:id/preview', auth: 'signed',
+    method: 'GET',
+    path: 'translate/job/:id/preview',
+    auth: 'signed',
     handler: (ctx) => (jobOr2100(ctx.emu, ctx.match[0]), new RawAnswer('image/jpeg', TINY_JPEG)),
   },
   {
-    method: 'GET', path: 'translate/job/:id/revisions', auth: 'signed',
+    method: 'GET',
+    path: 'translate/job/:id/revisions',
+    auth: 'signed',
     handler: (ctx) => {
       const job = jobOr2100(ctx.emu, ctx.match[0]);
-      return { job_id: String(job.id), revisions: job.revisions.map((r) => ({ rev_id: String(r.rev_id), ctime: r.ctime })) };
+      return {
+        job_id: String(job.id),
+        revisions: job.revisions.map((r) => ({ rev_id: String(r.rev_id), ctime: r.ctime })),
+      };
     },
   },
   { method: 'GET', path: 'translate/job/:id/revision/:rev', auth: 'signed', handler: revisionGet },
   // gengo-python asks for revisions/{id} (plural); Gengo's page says revision/{id}: serve both.
   { method: 'GET', path: 'translate/job/:id/revisions/:rev', auth: 'signed', handler: revisionGet },
   {
-    method: 'GET', path: 'translate/job/:id/feedback', auth: 'signed',
+    method: 'GET',
+    path: 'translate/job/:id/feedback',
+    auth: 'signed',
     handler: (ctx) => {
       const fb = jobOr2100(ctx.emu, ctx.match[0]).feedback;
-      return { feedback: fb ? { rating: fb.rating !== undefined ? String(fb.rating) : '', for_translator: fb.for_translator ?? '' } : {} };
+      return {
+        feedback: fb
+          ? { rating: fb.rating !== undefined ? String(fb.rating) : '', for_translator: fb.for_translator ?? '' }
+          : {},
+      };
     },
   },
   { method: 'POST', path: 'translate/job/:id/comment', auth: 'signed', handler: commentPost },
   {
-    method: 'GET', path: 'translate/job/:id/comments', auth: 'signed',
+    method: 'GET',
+    path: 'translate/job/:id/comments',
+    auth: 'signed',
     handler: (ctx) => ({ thread: jobOr2100(ctx.emu, ctx.match[0]).comments }),
   },
   { method: 'GET', path: 'translate/jobs', auth: 'signed', handler: jobsList },
   {
-    method: 'POST', path: 'translate/jobs', auth: 'signed',
+    method: 'POST',
+    path: 'translate/jobs',
+    auth: 'signed',
     handler: (ctx) => placeOrder(ctx.emu, dataOf(ctx), ctx.params.get('data') ?? ''),
   },
   { method: 'PUT', path: 'translate/jobs', auth: 'signed', handler: jobsPut },

@@ -75,26 +75,50 @@ function languageMatrix(ctx: ApiContext) {
 
 export const otherRoutes: Route[] = [
   {
-    method: 'GET', path: 'account/stats', auth: 'signed',
-    handler: (ctx) => ({ credits_spent: formatCredits(ctx.emu.store.spentCents), user_since: ctx.emu.store.userSince, currency: CURRENCY }),
+    method: 'GET',
+    path: 'account/stats',
+    auth: 'signed',
+    handler: (ctx) => ({
+      credits_spent: formatCredits(ctx.emu.store.spentCents),
+      user_since: ctx.emu.store.userSince,
+      currency: CURRENCY,
+    }),
   },
   {
-    method: 'GET', path: 'account/balance', auth: 'signed',
+    method: 'GET',
+    path: 'account/balance',
+    auth: 'signed',
     handler: (ctx) => ({ credits: formatCredits(ctx.emu.store.balanceCents), currency: CURRENCY }),
   },
   {
-    method: 'GET', path: 'account/me', auth: 'signed',
-    handler: () => ({ email: 'emulator@example.com', full_name: 'Gengo Emulator', display_name: 'emulator', language_code: 'en' }),
+    method: 'GET',
+    path: 'account/me',
+    auth: 'signed',
+    handler: () => ({
+      email: 'emulator@example.com',
+      full_name: 'Gengo Emulator',
+      display_name: 'emulator',
+      language_code: 'en',
+    }),
   },
   {
-    method: 'GET', path: 'account/preferred_translators', auth: 'signed',
+    method: 'GET',
+    path: 'account/preferred_translators',
+    auth: 'signed',
     handler: () => [
-      { lc_src: 'en', lc_tgt: 'ja', tier: 'standard', translators: [{ id: 8596, number_of_jobs: 5, last_login: 1375824155 }] },
+      {
+        lc_src: 'en',
+        lc_tgt: 'ja',
+        tier: 'standard',
+        translators: [{ id: 8596, number_of_jobs: 5, last_login: 1375824155 }],
+      },
     ],
   },
   { method: 'GET', path: 'translate/glossary', auth: 'signed', handler: () => [GLOSSARY] },
   {
-    method: 'GET', path: 'translate/glossary/:id', auth: 'signed',
+    method: 'GET',
+    path: 'translate/glossary/:id',
+    auth: 'signed',
     handler: (ctx) => {
       if (ctx.match[0] !== String(GLOSSARY.id)) throw new GengoError(404, `glossary ${ctx.match[0]} not found`);
       return GLOSSARY;
@@ -103,26 +127,32 @@ export const otherRoutes: Route[] = [
   { method: 'GET', path: 'translate/order/:id', auth: 'signed', handler: orderGet },
   { method: 'DELETE', path: 'translate/order/:id', auth: 'signed', handler: orderDelete },
   {
-    method: 'GET', path: 'translate/order/:id/comments', auth: 'signed',
+    method: 'GET',
+    path: 'translate/order/:id/comments',
+    auth: 'signed',
     handler: (ctx) => ({ thread: orderOr2750(ctx.emu, ctx.match[0]).comments }),
   },
   {
-    method: 'POST', path: 'translate/order/:id/comment', auth: 'signed',
+    method: 'POST',
+    path: 'translate/order/:id/comment',
+    auth: 'signed',
     handler: (ctx) => {
       const order = orderOr2750(ctx.emu, ctx.match[0]);
       const body = dataOf(ctx).body;
-      if (typeof body !== 'string' || !body.trim()) throw new GengoError(ErrorCode.COMMENT_BODY_REQUIRED, 'body is a required field');
+      if (typeof body !== 'string' || !body.trim())
+        throw new GengoError(ErrorCode.COMMENT_BODY_REQUIRED, 'body is a required field');
       order.comments.push({ body, author: 'customer', ctime: nowS() });
       return {};
     },
   },
   { method: 'GET', path: 'translate/service/languages', auth: 'key', handler: () => LANGUAGES },
   {
-    method: 'GET', path: 'translate/service/language_pairs', auth: 'key',
+    method: 'GET',
+    path: 'translate/service/language_pairs',
+    auth: 'key',
     handler: (ctx) => languagePairRows(ctx.params.get('lc_src') || undefined),
   },
   { method: 'GET', path: 'translate/service/language_matrix', auth: 'key', handler: languageMatrix },
   { method: 'POST', path: 'translate/service/quote', auth: 'signed', handler: quote },
   { method: 'POST', path: 'translate/service/quote/file', auth: 'signed', handler: quote },
 ];
-

@@ -45,7 +45,10 @@ export class CallbackDispatcher {
   private sending = 0;
   private queued: Array<() => void> = [];
   /** Idle connections closed after 4 s: before the receiver's own idle timeout (Node's: 5 s). */
-  private agents = { http: new http.Agent({ keepAlive: true, timeout: 4000 }), https: new https.Agent({ keepAlive: true, timeout: 4000 }) };
+  private agents = {
+    http: new http.Agent({ keepAlive: true, timeout: 4000 }),
+    https: new https.Agent({ keepAlive: true, timeout: 4000 }),
+  };
 
   constructor(private opts: CallbackOptions) {}
 
@@ -148,7 +151,10 @@ export class CallbackDispatcher {
         agent: secure ? this.agents.https : this.agents.http,
         headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body) },
       });
-      const timer = setTimeout(() => req.destroy(Object.assign(new Error('callback timed out'), { code: 'TIMEOUT' })), this.opts.timeoutMs);
+      const timer = setTimeout(
+        () => req.destroy(Object.assign(new Error('callback timed out'), { code: 'TIMEOUT' })),
+        this.opts.timeoutMs
+      );
       req.on('response', (res) => {
         res.resume(); // drain so the socket goes back to the pool
         res.on('end', () => resolve(res.statusCode ?? 0));

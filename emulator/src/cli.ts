@@ -21,7 +21,8 @@ async function main() {
     publicKey: process.env.GENGO_PUBLIC_KEY || DEFAULT_PUBLIC_KEY,
     privateKey: process.env.GENGO_PRIVATE_KEY || DEFAULT_PRIVATE_KEY,
     credits: num('GENGO_EMULATOR_CREDITS', 1000),
-    auto: autoMs > 0 ? { intervalMs: autoMs, approveReviewable: process.env.GENGO_EMULATOR_AUTO_APPROVE !== '0' } : false,
+    auto:
+      autoMs > 0 ? { intervalMs: autoMs, approveReviewable: process.env.GENGO_EMULATOR_AUTO_APPROVE !== '0' } : false,
     callbackRetryMs: num('GENGO_EMULATOR_CALLBACK_RETRY_MS', 15000),
     jobCreationDelayMs: num('GENGO_EMULATOR_JOB_DELAY_MS', 2000),
   });
@@ -32,7 +33,10 @@ async function main() {
   console.log(`  private key: ${emu.privateKey}`);
   console.log(`  auto mode:   ${autoMs > 0 ? `every ${autoMs} ms` : 'off (POST /_emulator/auto to start)'}`);
   const stop = () => {
-    emu.close().then(() => process.exit(0), () => process.exit(1));
+    emu.close().then(
+      () => process.exit(0),
+      () => process.exit(1)
+    );
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

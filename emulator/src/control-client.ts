@@ -99,7 +99,11 @@ export class EmulatorControl {
   }
   /** POST /_emulator/auto {on, intervalMs, approveReviewable} — automatic lifecycle mode. */
   auto(on: boolean, intervalMs?: number, approveReviewable?: boolean) {
-    return this.call<{ on: boolean; intervalMs: number; approveReviewable: boolean }>('POST', '/auto', { on, intervalMs, approveReviewable });
+    return this.call<{ on: boolean; intervalMs: number; approveReviewable: boolean }>('POST', '/auto', {
+      on,
+      intervalMs,
+      approveReviewable,
+    });
   }
   /** POST /_emulator/auto/tick — one automatic-mode step for every job, now. */
   tick() {

@@ -34,10 +34,24 @@ async function jsonBody(req: IncomingMessage): Promise<Body> {
 function jobView(emu: Emulator, id: string) {
   const job = emu.store.job(id);
   if (!job) return undefined;
-  return { ...jobPayload(emu, job), captcha: job.captcha, comments: job.comments, revisions: job.revisions, feedback: job.feedback ?? null, archived: job.archived, rejection: job.rejection ?? null };
+  return {
+    ...jobPayload(emu, job),
+    captcha: job.captcha,
+    comments: job.comments,
+    revisions: job.revisions,
+    feedback: job.feedback ?? null,
+    archived: job.archived,
+    rejection: job.rejection ?? null,
+  };
 }
 
-export async function handleControl(emu: Emulator, auto: AutoMode, req: IncomingMessage, res: ServerResponse, url: URL) {
+export async function handleControl(
+  emu: Emulator,
+  auto: AutoMode,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL
+) {
   const method = (req.method ?? 'GET').toUpperCase();
   const path = url.pathname.replace(/^\/_emulator\/?/, '').replace(/\/+$/, '');
   const body = method === 'GET' || method === 'DELETE' ? {} : await jsonBody(req).catch(() => null);
@@ -46,7 +60,8 @@ export async function handleControl(emu: Emulator, auto: AutoMode, req: Incoming
   const fail = (status: number, error: string) => sendJson(res, status, { error });
   const jobMatch = /^jobs\/(\d+)(?:\/(advance|comment))?$/.exec(path);
   try {
-    if (method === 'GET' && path === '') return ok({ ok: true, auto: auto.on, autoIntervalMs: auto.intervalMs, ...summary(emu) });
+    if (method === 'GET' && path === '')
+      return ok({ ok: true, auto: auto.on, autoIntervalMs: auto.intervalMs, ...summary(emu) });
     if (method === 'POST' && path === 'reset') {
       resetState(emu, body.credits === undefined ? undefined : Number(body.credits));
       return ok();
@@ -58,14 +73,16 @@ export async function handleControl(emu: Emulator, auto: AutoMode, req: Incoming
       emu.store.balanceCents = Math.round(credits * 100);
       return ok({ credits });
     }
-    if (method === 'GET' && path === 'jobs') return ok([...emu.store.jobs.keys()].map((id) => jobView(emu, String(id))));
+    if (method === 'GET' && path === 'jobs')
+      return ok([...emu.store.jobs.keys()].map((id) => jobView(emu, String(id))));
     if (jobMatch) {
       const job = emu.store.job(jobMatch[1]);
       if (!job) return fail(404, `no job ${jobMatch[1]}`);
       if (method === 'GET' && !jobMatch[2]) return ok(jobView(emu, jobMatch[1]));
       if (method === 'POST' && jobMatch[2] === 'advance') {
         const status = String(body.status ?? '') === 'cancelled' ? 'canceled' : String(body.status ?? '');
-        if (!JOB_STATUSES.includes(status as JobStatus)) return fail(400, `status must be one of ${JOB_STATUSES.join(', ')}`);
+        if (!JOB_STATUSES.includes(status as JobStatus))
+          return fail(400, `status must be one of ${JOB_STATUSES.join(', ')}`);
         advance(emu, job, status as JobStatus);
         return ok(jobView(emu, jobMatch[1]));
       }
@@ -82,7 +99,8 @@ export async function handleControl(emu: Emulator, auto: AutoMode, req: Incoming
     if (path === 'callbacks' && method === 'GET') return ok(emu.callbacks.list());
     if (path === 'callbacks/summary' && method === 'GET') return ok(emu.callbacks.summary());
     if (path === 'callbacks' && method === 'DELETE') return (emu.callbacks.clear(), ok());
-    if (path === 'callbacks/retry-interval' && method === 'POST') return (emu.callbacks.setRetryMs(Number(body.ms)), ok());
+    if (path === 'callbacks/retry-interval' && method === 'POST')
+      return (emu.callbacks.setRetryMs(Number(body.ms)), ok());
     if (path === 'requests' && method === 'GET') return ok(emu.requests);
     if (path === 'requests' && method === 'DELETE') return ((emu.requests.length = 0), ok());
     if (path === 'auto' && method === 'POST') {

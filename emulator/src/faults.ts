@@ -59,7 +59,13 @@ export class Faults {
   add(spec: FaultSpec): Fault {
     if (spec.percent !== undefined && (spec.percent < 0 || spec.percent > 100))
       throw new Error('percent must be between 0 and 100');
-    const fault = { ...spec, id: this.seq++, matched: 0, applied: 0, re: spec.path ? globToRegExp(spec.path) : undefined };
+    const fault = {
+      ...spec,
+      id: this.seq++,
+      matched: 0,
+      applied: 0,
+      re: spec.path ? globToRegExp(spec.path) : undefined,
+    };
     this.faults.push(fault);
     return this.view(fault);
   }

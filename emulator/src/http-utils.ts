@@ -55,7 +55,8 @@ function parseMultipart(raw: Buffer, boundary: string): ParsedBody {
       const name = /name="([^"]*)"/i.exec(headers)?.[1];
       const filename = /filename="([^"]*)"/i.exec(headers)?.[1];
       const ctype = /content-type:\s*([^\r\n]+)/i.exec(headers)?.[1] ?? 'application/octet-stream';
-      if (name !== undefined && filename !== undefined) out.files.push({ field: name, filename, contentType: ctype, data });
+      if (name !== undefined && filename !== undefined)
+        out.files.push({ field: name, filename, contentType: ctype, data });
       else if (name !== undefined) out.fields.set(name, data.toString('utf8'));
     }
     pos = next;
@@ -65,7 +66,10 @@ function parseMultipart(raw: Buffer, boundary: string): ParsedBody {
 
 export function sendJson(res: ServerResponse, status: number, body: unknown) {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+  });
   res.end(text);
 }
 

@@ -158,7 +158,13 @@ export function workerComment(emu: Emulator, job: Job, body: string) {
   const ctime = now();
   job.comments.push({ body, author: 'worker', ctime });
   if (!job.callbackUrl) return;
-  const payload = { job_id: String(job.id), body, ctime: String(ctime), custom_data: job.customData ?? '', author: 'worker' };
+  const payload = {
+    job_id: String(job.id),
+    body,
+    ctime: String(ctime),
+    custom_data: job.customData ?? '',
+    author: 'worker',
+  };
   emu.callbacks.send(job.callbackUrl, 'comment', payload, { event: 'comment', jobId: String(job.id) });
 }
 
@@ -216,7 +222,12 @@ export function advance(emu: Emulator, job: Job, target: JobStatus) {
       return revise(emu, job, 'Revision requested (emulator control)');
     case 'rejected':
       goTo('reviewable');
-      return reject(emu, job, { reason: 'other', comment: 'Rejected (emulator control)', captcha: job.captcha, followUp: 'requeue' });
+      return reject(emu, job, {
+        reason: 'other',
+        comment: 'Rejected (emulator control)',
+        captcha: job.captcha,
+        followUp: 'requeue',
+      });
     case 'queued':
       if (job.status !== 'queued') throw new GengoError(ErrorCode.INVALID_JOB_STATUS, 'A job cannot go back to queued');
       return;

@@ -72,8 +72,18 @@ export function unitTypeOf(lc: string): UnitType {
  * between non-English languages (as Gengo offers, e.g. ja→es in its docs).
  */
 const DIRECT: Array<[string, string]> = [
-  ['ja', 'zh'], ['ja', 'zh-tw'], ['ja', 'ko'], ['ja', 'es'], ['zh', 'ja'], ['ko', 'ja'],
-  ['fr', 'de'], ['de', 'fr'], ['fr', 'es'], ['es', 'fr'], ['de', 'es'], ['es', 'de'],
+  ['ja', 'zh'],
+  ['ja', 'zh-tw'],
+  ['ja', 'ko'],
+  ['ja', 'es'],
+  ['zh', 'ja'],
+  ['ko', 'ja'],
+  ['fr', 'de'],
+  ['de', 'fr'],
+  ['fr', 'es'],
+  ['es', 'fr'],
+  ['de', 'es'],
+  ['es', 'de'],
 ];
 
 export const PAIRS: Array<{ lc_src: string; lc_tgt: string }> = [

@@ -33,7 +33,8 @@ function checkGroup(specs: Array<[string, JobSpec]>, asGroup: boolean) {
   if (!asGroup) return;
   if (specs.length < 2) throw new GengoError(ErrorCode.GROUP_SINGLE_JOB, 'You cannot group a single job');
   const [, first] = specs[0];
-  if (specs.some(([, s]) => s.tier === 'ultra')) throw new GengoError(ErrorCode.GROUP_ULTRA, 'Ultra jobs cannot be grouped');
+  if (specs.some(([, s]) => s.tier === 'ultra'))
+    throw new GengoError(ErrorCode.GROUP_ULTRA, 'Ultra jobs cannot be grouped');
   if (specs.some(([, s]) => s.lcSrc !== first.lcSrc || s.lcTgt !== first.lcTgt || s.tier !== first.tier))
     throw new GengoError(
       ErrorCode.GROUP_MISMATCH,
@@ -57,7 +58,8 @@ export function placeOrder(emu: Emulator, data: Record<string, unknown>, rawData
   const specs = validateAll(emu, data);
   const asGroup = parseFlag(data.as_group);
   if (asGroup === 'invalid') throw new GengoError(ErrorCode.AS_GROUP_INVALID, 'as_group must be 0 or 1');
-  if (parseFlag(data.allow_fork) === 'invalid') throw new GengoError(ErrorCode.ALLOW_FORK_INVALID, 'allow fork is invalid');
+  if (parseFlag(data.allow_fork) === 'invalid')
+    throw new GengoError(ErrorCode.ALLOW_FORK_INVALID, 'allow fork is invalid');
   checkGroup(specs, asGroup === true);
   const remember = checkDuplicatePayload(emu, rawData);
 
@@ -93,8 +95,16 @@ export function placeOrder(emu: Emulator, data: Record<string, unknown>, rawData
   store.balanceCents -= totalCents;
   store.spentCents += totalCents;
   const ctime = nowS();
-  const order: Order = { id: store.newOrderId(), jobIds: [], asGroup: asGroup === true, ctime, creditsCents: totalCents, comments: [] };
-  if (typeof data.comment === 'string' && data.comment) order.comments.push({ body: data.comment, author: 'customer', ctime });
+  const order: Order = {
+    id: store.newOrderId(),
+    jobIds: [],
+    asGroup: asGroup === true,
+    ctime,
+    creditsCents: totalCents,
+    comments: [],
+  };
+  if (typeof data.comment === 'string' && data.comment)
+    order.comments.push({ body: data.comment, author: 'customer', ctime });
   if (order.asGroup && fresh.length) {
     order.groupId = store.newGroupId();
     store.groups.set(order.groupId, { id: order.groupId, jobIds: order.jobIds, ctime });
@@ -104,12 +114,30 @@ export function placeOrder(emu: Emulator, data: Record<string, unknown>, rawData
   fresh.forEach(({ key, spec, units, cents, lazyKey }, i) => {
     const id = store.newJobId();
     const job: Job = {
-      id, orderId: order.id, groupId: order.groupId, type: spec.type, slug: spec.slug,
-      bodySrc: spec.bodySrc, lcSrc: spec.lcSrc, lcTgt: spec.lcTgt, tier: spec.tier, unitCount: units,
-      creditsCents: cents, status: 'queued', callbackUrl: spec.callbackUrl, autoApprove: spec.autoApprove,
-      ctime, ctimeMs: Date.now() + i / 1000, customData: spec.customData, position: spec.position,
+      id,
+      orderId: order.id,
+      groupId: order.groupId,
+      type: spec.type,
+      slug: spec.slug,
+      bodySrc: spec.bodySrc,
+      lcSrc: spec.lcSrc,
+      lcTgt: spec.lcTgt,
+      tier: spec.tier,
+      unitCount: units,
+      creditsCents: cents,
+      status: 'queued',
+      callbackUrl: spec.callbackUrl,
+      autoApprove: spec.autoApprove,
+      ctime,
+      ctimeMs: Date.now() + i / 1000,
+      customData: spec.customData,
+      position: spec.position,
       comments: spec.comment ? [{ body: spec.comment, author: 'customer', ctime }] : [],
-      revisions: [], captcha: captchaText(id, 0), captchaNonce: 0, archived: false, lazyKey,
+      revisions: [],
+      captcha: captchaText(id, 0),
+      captchaNonce: 0,
+      archived: false,
+      lazyKey,
     };
     store.addJob(job);
     order.jobIds.push(id);

@@ -52,7 +52,8 @@ export function validateJob(
   let bodySrc = str(raw.body_src);
   let lcSrc = str(raw.lc_src)?.toLowerCase();
   if (!type) errors.push(e(ErrorCode.TYPE_REQUIRED, 'type is a required field'));
-  else if (type !== 'text' && type !== 'file') errors.push(e(ErrorCode.TYPE_NOT_SUPPORTED, 'job_type is not supported'));
+  else if (type !== 'text' && type !== 'file')
+    errors.push(e(ErrorCode.TYPE_NOT_SUPPORTED, 'job_type is not supported'));
   let identifier: string | undefined;
   if (type === 'file') {
     identifier = str(raw.identifier);
@@ -70,15 +71,23 @@ export function validateJob(
   if (!tier) errors.push(e(ErrorCode.TIER_REQUIRED, 'tier is a required field'));
   else if (!TIERS.includes(tier as Tier)) errors.push(e(ErrorCode.INVALID_TIER, 'invalid tier'));
   if (lcSrc && lcTgt && tier && TIERS.includes(tier as Tier)) {
-    const ok = findLanguage(lcSrc) && findLanguage(lcTgt) && isSupportedPair(lcSrc, lcTgt) && tiersFor(lcSrc, lcTgt).includes(tier as Tier);
-    if (!ok) errors.push(e(ErrorCode.LANGUAGE_NOT_SUPPORTED, `language service is not supported (${lcSrc}→${lcTgt}, ${tier})`));
+    const ok =
+      findLanguage(lcSrc) &&
+      findLanguage(lcTgt) &&
+      isSupportedPair(lcSrc, lcTgt) &&
+      tiersFor(lcSrc, lcTgt).includes(tier as Tier);
+    if (!ok)
+      errors.push(
+        e(ErrorCode.LANGUAGE_NOT_SUPPORTED, `language service is not supported (${lcSrc}→${lcTgt}, ${tier})`)
+      );
   }
   const callbackUrl = str(raw.callback_url);
   if (callbackUrl && !/^https?:\/\/[^\s/]+/i.test(callbackUrl))
     errors.push(e(ErrorCode.CALLBACK_URL_INVALID, 'callback_url must be a valid URL'));
   const autoApprove = parseFlag(raw.auto_approve);
   if (autoApprove === 'invalid') errors.push(e(ErrorCode.AUTO_APPROVE_INVALID, 'auto_approve must be 0 or 1'));
-  if (parseFlag(raw.use_preferred) === 'invalid') errors.push(e(ErrorCode.USE_PREFERRED_INVALID, 'use_preferred must be 0 or 1'));
+  if (parseFlag(raw.use_preferred) === 'invalid')
+    errors.push(e(ErrorCode.USE_PREFERRED_INVALID, 'use_preferred must be 0 or 1'));
   // Gengo stores custom_data as a string; clients sending an object get its JSON back.
   const customData =
     raw.custom_data === undefined || raw.custom_data === null

@@ -24,7 +24,9 @@ function quoteFileJob(ctx: ApiContext, key: string, raw: Record<string, unknown>
   const lcSrc = String(raw.lc_src ?? 'en').toLowerCase();
   const tierRaw = String(raw.tier ?? 'standard').toLowerCase();
   const tier: Tier = TIERS.includes(tierRaw as Tier) ? (tierRaw as Tier) : 'standard';
-  const fail = (code: number, msg: string): { err: GengoErrorBody } => ({ err: { code, msg, filename: file?.filename ?? '', key } });
+  const fail = (code: number, msg: string): { err: GengoErrorBody } => ({
+    err: { code, msg, filename: file?.filename ?? '', key },
+  });
   if (!file) return fail(ErrorCode.MISSING_FILE_KEY, `missing file key (${fileKey})`);
   if (file.data.length > MAX_FILE_BYTES) return fail(ErrorCode.QUOTE_FILE_TOO_BIG, 'quote file size exceeds limit');
   if (!TEXT_EXT.test(file.filename) || file.data.includes(0))

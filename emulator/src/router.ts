@@ -13,7 +13,10 @@ export interface ApiContext {
 
 /** A non-JSON answer (preview and captcha images). */
 export class RawAnswer {
-  constructor(readonly contentType: string, readonly body: Buffer) {}
+  constructor(
+    readonly contentType: string,
+    readonly body: Buffer
+  ) {}
 }
 
 export interface Route {

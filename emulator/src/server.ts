@@ -54,7 +54,8 @@ function mergeGetData(params: Map<string, string>) {
   try {
     const data = JSON.parse(raw);
     if (data && typeof data === 'object' && !Array.isArray(data))
-      for (const [k, v] of Object.entries(data)) if (!params.has(k) && v !== null && v !== undefined) params.set(k, String(v));
+      for (const [k, v] of Object.entries(data))
+        if (!params.has(k) && v !== null && v !== undefined) params.set(k, String(v));
   } catch {
     // not JSON: leave it; GET handlers don't read `data` themselves
   }
@@ -63,7 +64,13 @@ function mergeGetData(params: Map<string, string>) {
 async function handleApi(emu: Emulator, req: IncomingMessage, res: ServerResponse, url: URL) {
   const apiPath = url.pathname.slice('/v2/'.length).replace(/\/+$/, '');
   const wireMethod = (req.method ?? 'GET').toUpperCase();
-  const rec: RequestRecord = { seq: emu.requests.length + 1, at: new Date().toISOString(), method: wireMethod, wireMethod, path: url.pathname };
+  const rec: RequestRecord = {
+    seq: emu.requests.length + 1,
+    at: new Date().toISOString(),
+    method: wireMethod,
+    wireMethod,
+    path: url.pathname,
+  };
   emu.requests.push(rec);
 
   const waitS = overRateLimit(emu, req.socket.remoteAddress ?? '');
@@ -72,7 +79,10 @@ async function handleApi(emu: Emulator, req: IncomingMessage, res: ServerRespons
     res.setHeader('retry-after', String(waitS));
     return sendJson(res, (rec.status = 429), {
       opstat: 'error',
-      err: { code: ErrorCode.TEMPORARILY_UNAVAILABLE, msg: `API temporarily unavailable: over ${emu.config.rateLimitPerMinute} requests per minute` },
+      err: {
+        code: ErrorCode.TEMPORARILY_UNAVAILABLE,
+        msg: `API temporarily unavailable: over ${emu.config.rateLimitPerMinute} requests per minute`,
+      },
     });
   }
 
@@ -119,7 +129,10 @@ async function handleApi(emu: Emulator, req: IncomingMessage, res: ServerRespons
       const status = found.pathKnown ? 405 : 404;
       return sendJson(res, (rec.status = status), {
         opstat: 'error',
-        err: { code: status, msg: `${found.pathKnown ? 'method not allowed' : 'no such endpoint'}: ${method} /v2/${apiPath}` },
+        err: {
+          code: status,
+          msg: `${found.pathKnown ? 'method not allowed' : 'no such endpoint'}: ${method} /v2/${apiPath}`,
+        },
       });
     }
     verify(
@@ -149,7 +162,10 @@ export function createEmulatorServer(emu: Emulator, auto: AutoMode): Server {
     else if (url.pathname.startsWith('/captcha/')) work = Promise.resolve(sendRaw(res, 200, 'image/jpeg', TINY_JPEG));
     else
       work = Promise.resolve(
-        sendJson(res, 404, { opstat: 'error', err: { code: 404, msg: `not found: ${url.pathname} (the API lives under /v2/)` } })
+        sendJson(res, 404, {
+          opstat: 'error',
+          err: { code: 404, msg: `not found: ${url.pathname} (the API lives under /v2/)` },
+        })
       );
     work.catch((err) => {
       console.error('[gengo-emulator] request failed:', err);

@@ -6,18 +6,18 @@ import type { Tier } from './languages';
  * ordering.ts so tests of lifecycle rules don't need a server.
  */
 export type JobStatus =
-  | 'queued'
-  | 'available'
-  | 'pending'
-  | 'reviewable'
-  | 'approved'
-  | 'revising'
-  | 'rejected'
-  | 'canceled'
-  | 'hold';
+  'queued' | 'available' | 'pending' | 'reviewable' | 'approved' | 'revising' | 'rejected' | 'canceled' | 'hold';
 
 export const JOB_STATUSES: JobStatus[] = [
-  'queued', 'available', 'pending', 'reviewable', 'approved', 'revising', 'rejected', 'canceled', 'hold',
+  'queued',
+  'available',
+  'pending',
+  'reviewable',
+  'approved',
+  'revising',
+  'rejected',
+  'canceled',
+  'hold',
 ];
 
 export interface Comment {

@@ -8,7 +8,11 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await getService(strapi, 'callbacks').ensureToken();
   getService(strapi, 'reconcile').schedule();
   // Bulk orders a restart interrupted carry on (out of band: the boot does not wait for them).
-  setImmediate(() => getService(strapi, 'bulkWorker').resume().catch((err) => strapi.log.error(`[gengo] bulk resume: ${err?.message ?? err}`)));
+  setImmediate(() =>
+    getService(strapi, 'bulkWorker')
+      .resume()
+      .catch((err) => strapi.log.error(`[gengo] bulk resume: ${err?.message ?? err}`))
+  );
 };
 
 export default bootstrap;

@@ -53,7 +53,11 @@ export const CONTENT_TYPES: ContentTypeInfo[] = [
   { uid: 'api::article.article', info: { displayName: 'Article' }, pluginOptions: { i18n: { localized: true } } },
   { uid: 'api::homepage.homepage', info: { displayName: 'Homepage' }, pluginOptions: { i18n: { localized: true } } },
   { uid: 'api::category.category', info: { displayName: 'Category' }, pluginOptions: {} },
-  { uid: 'plugin::users-permissions.user', info: { displayName: 'User' }, pluginOptions: { i18n: { localized: true } } },
+  {
+    uid: 'plugin::users-permissions.user',
+    info: { displayName: 'User' },
+    pluginOptions: { i18n: { localized: true } },
+  },
 ];
 
 export const configRule: EffectiveRule = {

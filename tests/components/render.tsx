@@ -10,7 +10,13 @@ import { prefixTranslations } from '../../admin/src/utils/prefixTranslations';
 export const renderInAdmin = (ui: React.ReactElement) =>
   render(
     <MemoryRouter future={{ v7_startTransition: true, v7_relativeSplatPath: true }}>
-      <IntlProvider locale="en" messages={prefixTranslations(en)} onError={(err) => { throw err; }}>
+      <IntlProvider
+        locale="en"
+        messages={prefixTranslations(en)}
+        onError={(err) => {
+          throw err;
+        }}
+      >
         <DesignSystemProvider locale="en">{ui}</DesignSystemProvider>
       </IntlProvider>
     </MemoryRouter>

@@ -47,7 +47,10 @@ describe('settings form', () => {
     expect(publicKey.disabled).toBe(true);
     expect(screen.getByText('Set by the environment variable GENGO_PUBLIC_KEY')).toBeTruthy();
     expect(screen.getByText('Set by config/plugins.ts: gengo.config.defaultTier')).toBeTruthy();
-    expect(screen.getByRole('combobox', { name: 'Default tier' }).hasAttribute('disabled') || screen.getByRole('combobox', { name: 'Default tier' }).getAttribute('aria-disabled') === 'true').toBe(true);
+    expect(
+      screen.getByRole('combobox', { name: 'Default tier' }).hasAttribute('disabled') ||
+        screen.getByRole('combobox', { name: 'Default tier' }).getAttribute('aria-disabled') === 'true'
+    ).toBe(true);
     expect((screen.getByLabelText('Public URL of this site') as HTMLInputElement).disabled).toBe(false);
   });
 
@@ -58,7 +61,9 @@ describe('settings form', () => {
     const button = screen.getByRole('button', { name: 'Save' }) as HTMLButtonElement;
     expect(button.disabled).toBe(true);
 
-    fireEvent.change(screen.getByLabelText('Public URL of this site'), { target: { value: 'https://cms.example.com' } });
+    fireEvent.change(screen.getByLabelText('Public URL of this site'), {
+      target: { value: 'https://cms.example.com' },
+    });
     fireEvent.change(screen.getByLabelText('Public key'), { target: { value: 'pub-456' } });
     fireEvent.change(screen.getByLabelText('Public key'), { target: { value: 'pub-123' } }); // back to the saved value
     save();
@@ -161,7 +166,12 @@ describe('locale mapping table', () => {
   });
 
   it('fixed by env: read-only, with its source', async () => {
-    serve(settingsAnswer({ localeMap: { 'pt-BR': 'pt' }, fixed: { localeMap: { source: 'env', name: 'GENGO_LOCALE_MAP' } } }));
+    serve(
+      settingsAnswer({
+        localeMap: { 'pt-BR': 'pt' },
+        fixed: { localeMap: { source: 'env', name: 'GENGO_LOCALE_MAP' } },
+      })
+    );
     await renderPage();
     expect(screen.getByTestId('locale-map-fixed').textContent).toBe('Set by the environment variable GENGO_LOCALE_MAP');
     const input = row('pt-BR').getByLabelText('Gengo code for pt-BR') as HTMLInputElement;
@@ -171,7 +181,9 @@ describe('locale mapping table', () => {
   it('Gengo unreachable: the locales still show, offers unknown, with the reason', async () => {
     serve(settingsAnswer(), languagesAnswer({ languages: null, pairs: null, error: 'connect ECONNREFUSED' }));
     await renderPage();
-    expect(screen.getByTestId('locale-map-gengo-error').textContent).toBe('What Gengo offers could not be checked: connect ECONNREFUSED');
+    expect(screen.getByTestId('locale-map-gengo-error').textContent).toBe(
+      'What Gengo offers could not be checked: connect ECONNREFUSED'
+    );
     expect(offer('fr').textContent).toBe('fr: Unknown');
   });
 
@@ -181,7 +193,9 @@ describe('locale mapping table', () => {
       throw new FakeFetchError(403, { error: { message: 'Forbidden' } });
     });
     renderInAdmin(<SettingsPage />);
-    expect((await screen.findByTestId('locale-map-error')).textContent).toBe('The locales could not be loaded: Forbidden');
+    expect((await screen.findByTestId('locale-map-error')).textContent).toBe(
+      'The locales could not be loaded: Forbidden'
+    );
   });
 });
 
@@ -204,7 +218,10 @@ describe('translate-on-publish rules', () => {
   it('one rule per localized content type; a config rule read-only with its source', async () => {
     serveRules();
     await renderRules();
-    expect(screen.getAllByTestId(/^rule-/).map((el) => el.getAttribute('data-testid'))).toEqual([`rule-${ARTICLE}`, `rule-${HOMEPAGE}`]);
+    expect(screen.getAllByTestId(/^rule-/).map((el) => el.getAttribute('data-testid'))).toEqual([
+      `rule-${ARTICLE}`,
+      `rule-${HOMEPAGE}`,
+    ]);
     const home = card(HOMEPAGE);
     expect(home.getByText(`Set by config/plugins.ts: gengo.config.publishRules["${HOMEPAGE}"]`)).toBeTruthy();
     expect(home.getByRole('checkbox', { name: 'French (fr)' }).getAttribute('aria-checked')).toBe('true');
@@ -219,7 +236,9 @@ describe('translate-on-publish rules', () => {
   it('saves what was edited, never the config rule', async () => {
     const user = userEvent.setup();
     serveRules();
-    fakeAdmin.on('PUT', '/gengo/publish-rules', (req) => ({ data: { rules: [...req.body.rules.map((r: any) => ({ ...r, fixed: false })), configRule] } }));
+    fakeAdmin.on('PUT', '/gengo/publish-rules', (req) => ({
+      data: { rules: [...req.body.rules.map((r: any) => ({ ...r, fixed: false })), configRule] },
+    }));
     await renderRules();
     const article = card(ARTICLE);
     fireEvent.click(article.getByRole('checkbox', { name: 'Translate on publish' }));
@@ -233,12 +252,22 @@ describe('translate-on-publish rules', () => {
       expect(rulesPuts()).toEqual([
         {
           rules: [
-            { contentType: ARTICLE, enabled: true, locales: ['pt-BR', 'fr'], tier: 'pro', autoApprove: null, comment: 'Keep it short', sourceLocale: null },
+            {
+              contentType: ARTICLE,
+              enabled: true,
+              locales: ['pt-BR', 'fr'],
+              tier: 'pro',
+              autoApprove: null,
+              comment: 'Keep it short',
+              sourceLocale: null,
+            },
           ],
         },
       ])
     );
-    await waitFor(() => expect(fakeAdmin.notifications()).toEqual([{ type: 'success', message: 'Translate-on-publish rules saved' }]));
+    await waitFor(() =>
+      expect(fakeAdmin.notifications()).toEqual([{ type: 'success', message: 'Translate-on-publish rules saved' }])
+    );
     expect((screen.getByRole('button', { name: 'Save rules' }) as HTMLButtonElement).disabled).toBe(true);
   });
 
@@ -268,7 +297,9 @@ describe('translate-on-publish rules', () => {
       throw new FakeFetchError(500, { error: { message: 'Internal Server Error' } });
     });
     renderInAdmin(<PublishRulesEditor canUpdate />);
-    expect((await screen.findByTestId('rules-error')).textContent).toBe('The rules could not be loaded: Internal Server Error');
+    expect((await screen.findByTestId('rules-error')).textContent).toBe(
+      'The rules could not be loaded: Internal Server Error'
+    );
     expect(screen.queryByRole('button', { name: 'Save rules' })).toBeNull();
   });
 });

@@ -39,7 +39,11 @@ export const fakeAdmin = {
   /** A 400 with Strapi's ValidationError shape, one error per `[path, message]`. */
   validationError(message: string, fields: Array<[string[], string]> = []) {
     return new FakeFetchError(400, {
-      error: { name: 'ValidationError', message, details: { errors: fields.map(([path, msg]) => ({ path, message: msg })) } },
+      error: {
+        name: 'ValidationError',
+        message,
+        details: { errors: fields.map(([path, msg]) => ({ path, message: msg })) },
+      },
     });
   },
   /** Grants plugin actions by their short name: `order`, `settings.update`… */
@@ -95,7 +99,15 @@ export const Page = {
 };
 
 export const Layouts = {
-  Header: ({ title, subtitle, primaryAction }: { title: string; subtitle?: string; primaryAction?: React.ReactNode }) => (
+  Header: ({
+    title,
+    subtitle,
+    primaryAction,
+  }: {
+    title: string;
+    subtitle?: string;
+    primaryAction?: React.ReactNode;
+  }) => (
     <header>
       <h1>{title}</h1>
       {subtitle && <p>{subtitle}</p>}

@@ -32,8 +32,28 @@ const statuses: LocaleStatus[] = [
 const quote: QuoteResult = {
   tier: 'standard',
   locales: [
-    { locale: 'fr', lcSrc: 'en', lcTgt: 'fr', tier: 'standard', jobs: 2, units: 120, credits: 6, currency: 'USD', eta: 7000 },
-    { locale: 'pt-BR', lcSrc: 'en', lcTgt: 'pt-br', tier: 'standard', jobs: 2, units: 120, credits: 3.5, currency: 'USD', eta: 1800 },
+    {
+      locale: 'fr',
+      lcSrc: 'en',
+      lcTgt: 'fr',
+      tier: 'standard',
+      jobs: 2,
+      units: 120,
+      credits: 6,
+      currency: 'USD',
+      eta: 7000,
+    },
+    {
+      locale: 'pt-BR',
+      lcSrc: 'en',
+      lcTgt: 'pt-br',
+      tier: 'standard',
+      jobs: 2,
+      units: 120,
+      credits: 3.5,
+      currency: 'USD',
+      eta: 1800,
+    },
   ],
   total: { credits: 9.5, currency: 'USD' },
   balance: { credits: 100, currency: 'USD' },
@@ -42,7 +62,9 @@ const quote: QuoteResult = {
 
 const serve = (locales: LocaleStatus[] = statuses) => {
   fakeAdmin.on('GET', '/i18n/locales', LOCALES);
-  fakeAdmin.on('GET', '/gengo/document-status', (req) => ({ data: { contentType: req.params?.contentType, documentId: req.params?.documentId, locales } }));
+  fakeAdmin.on('GET', '/gengo/document-status', (req) => ({
+    data: { contentType: req.params?.contentType, documentId: req.params?.documentId, locales },
+  }));
 };
 
 const renderPanel = async () => {
@@ -64,13 +86,22 @@ it('shows the source locale and each target locale with its status', async () =>
   expect(screen.getByRole('heading', { name: 'Translate with Gengo' })).toBeTruthy();
   expect(screen.getByText('Source: English (en)')).toBeTruthy();
   const list = await screen.findByTestId('gengo-status');
-  const rows = [...list.querySelectorAll('[data-locale]')].map((el) => [el.getAttribute('data-locale'), el.getAttribute('data-status'), within(el as HTMLElement).getAllByText(/./).map((t) => t.textContent)]);
+  const rows = [...list.querySelectorAll('[data-locale]')].map((el) => [
+    el.getAttribute('data-locale'),
+    el.getAttribute('data-status'),
+    within(el as HTMLElement)
+      .getAllByText(/./)
+      .map((t) => t.textContent),
+  ]);
   expect(rows).toEqual([
     ['fr', 'approved', ['fr', 'Approved']],
     ['pt-BR', 'available', ['pt-BR', 'Available']],
     ['de', 'error', ['de', 'Error']],
   ]);
-  expect(fakeAdmin.requests('GET', '/gengo/document-status')[0].params).toEqual({ contentType: ARTICLE, documentId: DOC });
+  expect(fakeAdmin.requests('GET', '/gengo/document-status')[0].params).toEqual({
+    contentType: ARTICLE,
+    documentId: DOC,
+  });
 });
 
 it('an entry never ordered says so', async () => {
@@ -90,7 +121,11 @@ it('quotes the chosen locales and shows the figures Gengo returned', async () =>
   fireEvent.click(button('Get quote'));
 
   const box = await screen.findByTestId('gengo-quote');
-  expect(within(box).getAllByText(/./).map((el) => el.textContent)).toEqual([
+  expect(
+    within(box)
+      .getAllByText(/./)
+      .map((el) => el.textContent)
+  ).toEqual([
     'fr: 120 units, 6.00 USD, about 2 h',
     'pt-BR: 120 units, 3.50 USD, about 1 h',
     'Total 9.50 USD — balance 100.00 USD',
@@ -129,7 +164,9 @@ it('orders the quote with an idempotency key, then refreshes the statuses', asyn
 it("shows the server's refusal of a quote", async () => {
   serve();
   fakeAdmin.on('POST', '/gengo/quote', () => {
-    throw fakeAdmin.validationError('Gengo offers no language for locale "pt-BR" (tried pt-br, pt); set a mapping in the settings');
+    throw fakeAdmin.validationError(
+      'Gengo offers no language for locale "pt-BR" (tried pt-br, pt); set a mapping in the settings'
+    );
   });
   await renderPanel();
   fireEvent.click(target('Portuguese (Brazil) (pt-BR)'));

@@ -11,7 +11,6 @@ const ADMIN = { email: 'e2e-admin@example.com', password: 'E2e-password-2026' };
 
 const { available, reason } = chromiumAvailability();
 if (!available) {
-   
   console.warn(`Skipping the browser tests: ${reason}`);
 }
 const describeInBrowser = available ? describe : describe.skip;
@@ -43,7 +42,9 @@ describeInBrowser('admin panel in Chromium', () => {
   }, 90_000);
 
   it("lists the seeded articles and opens one's edit view", async () => {
-    await page.goto(`${server.url}/admin/content-manager/collection-types/api::article.article?plugins[i18n][locale]=en`);
+    await page.goto(
+      `${server.url}/admin/content-manager/collection-types/api::article.article?plugins[i18n][locale]=en`
+    );
     const row = page.getByText('Getting started with our coffee subscription').first();
     await row.waitFor({ timeout: 60_000 });
     await row.click();
@@ -103,7 +104,10 @@ describeInBrowser('admin panel in Chromium', () => {
     await french.waitFor({ timeout: 60_000 });
     expect(await french.getAttribute('aria-checked')).toBe('true');
     expect(await rule().getByRole('checkbox', { name: 'Translate on publish' }).isChecked()).toBe(true);
-    for (const [testId, file] of [['locale-map-en', 'settings-locale-map.png'], ['publish-rules', 'settings-publish-rules.png']]) {
+    for (const [testId, file] of [
+      ['locale-map-en', 'settings-locale-map.png'],
+      ['publish-rules', 'settings-publish-rules.png'],
+    ]) {
       await page.getByTestId(testId).scrollIntoViewIfNeeded();
       await page.screenshot({ path: path.join(SCREENSHOTS, file) });
     }

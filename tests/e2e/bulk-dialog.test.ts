@@ -31,7 +31,10 @@ describeInBrowser('"Translate with Gengo" bulk action in Chromium', () => {
     const { page, server, control } = w;
     await page.goto(`${server.url}${LIST}`);
     await page.getByText('Getting started with our coffee subscription').first().waitFor({ timeout: 60_000 });
-    await page.getByRole('checkbox', { name: /select all/i }).first().click();
+    await page
+      .getByRole('checkbox', { name: /select all/i })
+      .first()
+      .click();
     // The content manager renders its bulk bar on the next pointer event after the selection.
     await page.mouse.move(10, 10);
     await page.mouse.move(400, 300);
@@ -45,7 +48,9 @@ describeInBrowser('"Translate with Gengo" bulk action in Chromium', () => {
     const quote = page.getByTestId('gengo-bulk-quote');
     await quote.waitFor({ timeout: 60_000 });
     expect(await quote.getAttribute('data-documents')).toBe('3');
-    expect(await quote.textContent()).toMatch(/3 documents to translate.*fr: \d+ units, \d+\.\d{2} USD.*Balance: 500\.00 USD/s);
+    expect(await quote.textContent()).toMatch(
+      /3 documents to translate.*fr: \d+ units, \d+\.\d{2} USD.*Balance: 500\.00 USD/s
+    );
     await page.screenshot({ path: path.join(SCREENSHOTS, 'bulk-dialog.png') });
 
     await page.getByRole('button', { name: 'Order 3 documents' }).click();

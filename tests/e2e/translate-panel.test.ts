@@ -37,7 +37,9 @@ describeInBrowser('"Translate with Gengo" panel in Chromium', () => {
   });
 
   it('quotes and orders fr and de, shows each status, and the fr version gets the translation', async () => {
-    await page.goto(`${server.url}/admin/content-manager/collection-types/api::article.article?plugins[i18n][locale]=en`);
+    await page.goto(
+      `${server.url}/admin/content-manager/collection-types/api::article.article?plugins[i18n][locale]=en`
+    );
     await page.getByText(TITLE).first().click();
     const panel = page.getByTestId('gengo-panel');
     await panel.waitFor({ timeout: 60_000 });
@@ -87,7 +89,10 @@ describeInBrowser('"Translate with Gengo" panel in Chromium', () => {
     expect(count).toBeGreaterThan(0);
     // The translators' texts with our markup put back: no marker of ours left on screen.
     await modal.locator('[data-testid="gengo-job-text"][data-restored="true"]').first().waitFor({ timeout: 30_000 });
-    await modal.locator('[data-testid="gengo-job-text"][data-restored="pending"]').first().waitFor({ state: 'detached', timeout: 30_000 });
+    await modal
+      .locator('[data-testid="gengo-job-text"][data-restored="pending"]')
+      .first()
+      .waitFor({ state: 'detached', timeout: 30_000 });
     expect(await modal.locator('[data-testid="gengo-restore-warning"]').count()).toBe(0);
     expect(await modal.textContent()).not.toMatch(/\[\[\[<\/?\d+\/?>\]\]\]/);
 
@@ -125,7 +130,12 @@ describeInBrowser('"Translate with Gengo" panel in Chromium', () => {
     expect(table).toContain('en → fr');
     expect(table).toContain('en → de');
     expect(table).toContain(TITLE);
-    await expect(page.getByText(/Balance: \d+\.\d{2} USD · spent with Gengo: \d+\.\d{2} USD/).first().isVisible()).resolves.toBe(true);
+    await expect(
+      page
+        .getByText(/Balance: \d+\.\d{2} USD · spent with Gengo: \d+\.\d{2} USD/)
+        .first()
+        .isVisible()
+    ).resolves.toBe(true);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'orders-page.png'), fullPage: true });
 
     // The drill-down: the fr order's jobs, each approved.
@@ -150,7 +160,10 @@ describeInBrowser('"Translate with Gengo" panel in Chromium', () => {
     await panel.getByTestId('gengo-review-de').click();
     const modal = page.locator('[data-testid="gengo-review-modal"][data-locale="de"]');
     await modal.waitFor({ timeout: 30_000 });
-    const ids = (await attributes(modal.locator('[data-testid="gengo-job"][data-status="reviewable"]'), 'data-job')) as string[];
+    const ids = (await attributes(
+      modal.locator('[data-testid="gengo-job"][data-status="reviewable"]'),
+      'data-job'
+    )) as string[];
     expect(ids.length).toBeGreaterThanOrEqual(3);
     const card = (id: string) => modal.locator(`[data-testid="gengo-job"][data-job="${id}"]`);
     const gengoJob = async (id: string) => {
@@ -177,7 +190,10 @@ describeInBrowser('"Translate with Gengo" panel in Chromium', () => {
     await b.getByLabel('New comment').fill('Is "Abo" fine for a German audience?');
     await b.getByRole('button', { name: 'Post comment' }).click();
     // In the thread (a <p>), not just in the textarea.
-    await b.getByTestId('gengo-comments').locator('p', { hasText: 'Is "Abo" fine for a German audience?' }).waitFor({ timeout: 30_000 });
+    await b
+      .getByTestId('gengo-comments')
+      .locator('p', { hasText: 'Is "Abo" fine for a German audience?' })
+      .waitFor({ timeout: 30_000 });
     expect(await b.getByLabel('New comment').inputValue()).toBe('');
     expect((await gengoJob(ids[1])).comments.map((m) => m.body)).toContain('Is "Abo" fine for a German audience?');
 
@@ -189,7 +205,9 @@ describeInBrowser('"Translate with Gengo" panel in Chromium', () => {
     await captcha.waitFor({ timeout: 30_000 });
     expect(await captcha.getAttribute('src')).toMatch(/^blob:/);
     // Decoded: an image the browser refused (CSP) or could not read would have no width.
-    await page.waitForFunction((el: any) => el.complete && el.naturalWidth > 0, await captcha.elementHandle(), { timeout: 30_000 });
+    await page.waitForFunction((el: any) => el.complete && el.naturalWidth > 0, await captcha.elementHandle(), {
+      timeout: 30_000,
+    });
     await c.getByLabel(/^Comment/).fill('Half of the text is missing.');
     await c.getByLabel('Text in the image').fill('WRONG');
     await c.getByRole('button', { name: 'Reject translation' }).click();

@@ -10,7 +10,10 @@ export const loginInBrowser = async (page: Page, url: string, admin: { email: st
   await page.getByLabel('Email').fill(admin.email);
   await page.getByLabel('Password').fill(admin.password);
   await page.getByRole('button', { name: 'Login' }).click();
-  await page.getByRole('link', { name: /Content Manager/i }).first().waitFor({ timeout: 60_000 });
+  await page
+    .getByRole('link', { name: /Content Manager/i })
+    .first()
+    .waitFor({ timeout: 60_000 });
   // Strapi 5.54 announces its new media library in a banner over every page: screenshots show ours.
   await page
     .getByRole('button', { name: /Close the banner/i })

@@ -31,7 +31,8 @@ export const useBulkWorld = () => {
 };
 
 /** Documents placed together (one Gengo order per page and locale) by this instance from now on. */
-export const setPageSize = (app: TestStrapi, n: number | undefined) => app.strapi.config.set('plugin::gengo.bulkPageSize', n);
+export const setPageSize = (app: TestStrapi, n: number | undefined) =>
+  app.strapi.config.set('plugin::gengo.bulkPageSize', n);
 
 /** `n` English articles with a title and a summary of unique words (two short segments each). */
 export const createArticles = async (app: TestStrapi, n: number): Promise<string[]> => {
@@ -96,6 +97,7 @@ export const ordersPerTarget = async (app: TestStrapi, control: EmulatorControl,
     gengoOrders.add(String(job.order_id));
   }
   const ours = new Map<string, number>();
-  for (const r of rows) ours.set(`${r.targetDocumentId}:${r.targetLocale}`, (ours.get(`${r.targetDocumentId}:${r.targetLocale}`) ?? 0) + 1);
+  for (const r of rows)
+    ours.set(`${r.targetDocumentId}:${r.targetLocale}`, (ours.get(`${r.targetDocumentId}:${r.targetLocale}`) ?? 0) + 1);
   return { gengo: new Map([...gengo].map(([k, v]) => [k, v.size])), gengoOrders, ours, rows };
 };

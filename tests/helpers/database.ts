@@ -70,7 +70,6 @@ export const createTestDatabase = (client = testDatabaseClient()): Promise<TestD
  */
 export const peekTestDatabase = async (db: TestDatabase, sql: string): Promise<Array<Record<string, unknown>>> => {
   if (db.client === 'sqlite') {
-     
     const Sqlite = require('better-sqlite3');
     const conn = new Sqlite(db.env.DATABASE_FILENAME, { readonly: true, fileMustExist: true, timeout: 5000 });
     try {

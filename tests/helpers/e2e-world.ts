@@ -8,7 +8,6 @@ import { adminToken, loginInBrowser } from './browser';
 import { startEmulator } from '../../emulator/src';
 import { EmulatorControl } from '../../emulator/src/control-client';
 
- 
 const { startPlayground } = require('../../scripts/playground-server');
 
 export type E2eWorld = {
@@ -33,9 +32,19 @@ export interface E2eWorldOptions {
  * The seeded playground (built admin, SQLite in a temp dir) with a fresh emulator, and Chromium;
  * by default the plugin is configured for the emulator and Chromium is logged in as the super admin.
  */
-export const startE2eWorld = async (name: string, admin: { email: string; password: string }, opts: E2eWorldOptions = {}): Promise<E2eWorld> => {
+export const startE2eWorld = async (
+  name: string,
+  admin: { email: string; password: string },
+  opts: E2eWorldOptions = {}
+): Promise<E2eWorld> => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `gengo-e2e-${name}-`));
-  const emulator = await startEmulator({ port: 0, credits: 500, jobCreationDelayMs: 0, callbackRetryMs: 500, ...opts.emulator });
+  const emulator = await startEmulator({
+    port: 0,
+    credits: 500,
+    jobCreationDelayMs: 0,
+    callbackRetryMs: 500,
+    ...opts.emulator,
+  });
   const control = new EmulatorControl(emulator.url);
   let server: E2eWorld['server'] | undefined;
   let browser: Browser | undefined;
@@ -69,7 +78,11 @@ export const startE2eWorld = async (name: string, admin: { email: string; passwo
 };
 
 /** The plugin's settings pointed at the emulator, through the admin API. */
-const configureGengo = async (url: string, admin: { email: string; password: string }, emulator: E2eWorld['emulator']) => {
+const configureGengo = async (
+  url: string,
+  admin: { email: string; password: string },
+  emulator: E2eWorld['emulator']
+) => {
   const token = await adminToken(url, admin);
   const res = await fetch(`${url}/gengo/settings`, {
     method: 'PUT',

@@ -80,10 +80,14 @@ export const createLeakWatch = (...secrets: string[]): LeakWatch => {
     async fetch(url, init) {
       const res = await fetch(url, init);
       const text = await res.text();
-      record(`${init?.method ?? 'GET'} ${url} → ${res.status}`, `${JSON.stringify(Object.fromEntries(res.headers))}\n${text}`);
+      record(
+        `${init?.method ?? 'GET'} ${url} → ${res.status}`,
+        `${JSON.stringify(Object.fromEntries(res.headers))}\n${text}`
+      );
       return new Response(text, { status: res.status, headers: res.headers });
     },
-    leaks: () => records.flatMap(({ where, text }) => forms.filter((f) => text.includes(f)).map((form) => ({ where, form }))),
+    leaks: () =>
+      records.flatMap(({ where, text }) => forms.filter((f) => text.includes(f)).map((form) => ({ where, form }))),
     count: () => records.length,
   };
 };

@@ -18,9 +18,17 @@ import { startTestStrapi, type TestStrapi } from './strapi';
 export const ARTICLE = 'api::article.article';
 
 /** The emulator's URLs, keys and close(): started here, or given (the benches run one in a process of its own). */
-type EmulatorHandle = Pick<Awaited<ReturnType<typeof startEmulator>>, 'url' | 'apiUrl' | 'publicKey' | 'privateKey' | 'close'>;
+type EmulatorHandle = Pick<
+  Awaited<ReturnType<typeof startEmulator>>,
+  'url' | 'apiUrl' | 'publicKey' | 'privateKey' | 'close'
+>;
 
-export const RECEIVING_EMULATOR = { credits: 10_000, jobCreationDelayMs: 0, callbackRetryMs: 200, duplicateWindowSeconds: 0 };
+export const RECEIVING_EMULATOR = {
+  credits: 10_000,
+  jobCreationDelayMs: 0,
+  callbackRetryMs: 200,
+  duplicateWindowSeconds: 0,
+};
 
 export type Receiving = {
   app: TestStrapi;
@@ -30,7 +38,14 @@ export type Receiving = {
   stop(): Promise<void>;
 };
 
-const GENGO_ENV = ['GENGO_PUBLIC_KEY', 'GENGO_PRIVATE_KEY', 'GENGO_API_URL', 'GENGO_PUBLIC_URL', 'GENGO_ENVIRONMENT', 'GENGO_POLL_INTERVAL_MINUTES'];
+const GENGO_ENV = [
+  'GENGO_PUBLIC_KEY',
+  'GENGO_PRIVATE_KEY',
+  'GENGO_API_URL',
+  'GENGO_PUBLIC_URL',
+  'GENGO_ENVIRONMENT',
+  'GENGO_POLL_INTERVAL_MINUTES',
+];
 
 export type ReceivingOptions = {
   publicUrl?: (port: number) => string | null;
@@ -103,7 +118,15 @@ export const placeOrder = async (
     .map((s, i) => {
       const prot = protectSegment(s);
       const split = splitForGengo(prot.text, { lcTgt: 'fr', ...(opts.splitLimit ? { limit: opts.splitLimit } : {}) });
-      return { key: `s${i}`, kind: s.kind, paths: s.paths, sourceHash: s.hash, protected: prot, separators: split.separators, chunks: split.chunks } as any;
+      return {
+        key: `s${i}`,
+        kind: s.kind,
+        paths: s.paths,
+        sourceHash: s.hash,
+        protected: prot,
+        separators: split.separators,
+        chunks: split.chunks,
+      } as any;
     });
   const reference = crypto.randomUUID();
   const order = await strapi.db.query('plugin::gengo.order').create({
@@ -121,12 +144,20 @@ export const placeOrder = async (
       segments: segments.map(({ chunks: _c, ...s }: any) => s),
     },
   });
-  const callbackUrl = opts.callbackUrl === undefined ? await strapi.plugin('gengo').service('callbacks').callbackUrl() : opts.callbackUrl;
+  const callbackUrl =
+    opts.callbackUrl === undefined ? await strapi.plugin('gengo').service('callbacks').callbackUrl() : opts.callbackUrl;
   const payload: Record<string, any> = {};
   for (const s of segments as any[]) {
     for (const [c, chunk] of (s.chunks as string[]).entries()) {
       await strapi.db.query('plugin::gengo.job').create({
-        data: { orderId: order.id, segmentKey: s.key, chunkIndex: c, chunkCount: s.chunks.length, sourceHash: s.sourceHash, status: 'queued' },
+        data: {
+          orderId: order.id,
+          segmentKey: s.key,
+          chunkIndex: c,
+          chunkCount: s.chunks.length,
+          sourceHash: s.sourceHash,
+          status: 'queued',
+        },
       });
       payload[`job_${s.key}_${c}`] = {
         slug: `article ${s.key}#${c}`,
@@ -140,11 +171,23 @@ export const placeOrder = async (
       };
     }
   }
-  const client = createGengoClient({ publicKey: r.emu.publicKey, privateKey: r.emu.privateKey, baseUrl: r.emu.apiUrl, retries: 0 });
+  const client = createGengoClient({
+    publicKey: r.emu.publicKey,
+    privateKey: r.emu.privateKey,
+    baseUrl: r.emu.apiUrl,
+    retries: 0,
+  });
   const placed = await client.postJobs({ jobs: payload }, { reference });
-  await strapi.db.query('plugin::gengo.order').update({ where: { id: order.id }, data: { gengoOrderId: String(placed.order_id), status: 'placed' } });
+  await strapi.db
+    .query('plugin::gengo.order')
+    .update({ where: { id: order.id }, data: { gengoOrderId: String(placed.order_id), status: 'placed' } });
   await r.control.flush();
-  return { orderId: order.id, reference, segments: segments.map(({ chunks: _c, ...s }: any) => s), gengoOrderId: String(placed.order_id) };
+  return {
+    orderId: order.id,
+    reference,
+    segments: segments.map(({ chunks: _c, ...s }: any) => s),
+    gengoOrderId: String(placed.order_id),
+  };
 };
 
 /** The emulator's jobs of an order, by segment key and chunk. */
@@ -156,9 +199,15 @@ export const gengoJobs = async (r: Receiving, order: PlacedOrder) => {
 };
 
 export const jobRows = (r: Receiving, order: PlacedOrder) =>
-  r.app.strapi.db.query('plugin::gengo.job').findMany({ where: { orderId: order.orderId }, orderBy: [{ segmentKey: 'asc' }, { chunkIndex: 'asc' }] });
+  r.app.strapi.db
+    .query('plugin::gengo.job')
+    .findMany({ where: { orderId: order.orderId }, orderBy: [{ segmentKey: 'asc' }, { chunkIndex: 'asc' }] });
 
-export const waitFor = async <T>(what: string, fn: () => Promise<T | false | null | undefined>, timeoutMs = 15_000): Promise<T> => {
+export const waitFor = async <T>(
+  what: string,
+  fn: () => Promise<T | false | null | undefined>,
+  timeoutMs = 15_000
+): Promise<T> => {
   const start = Date.now();
   for (;;) {
     const v = await fn();
@@ -170,7 +219,11 @@ export const waitFor = async <T>(what: string, fn: () => Promise<T | false | nul
 
 /** Every callback the emulator sent so far answered 200 (or gave up), and our queue is empty. */
 export const settle = async (r: Receiving) => {
-  await waitFor('callbacks delivered', async () => (await r.control.callbacks()).every((c) => c.delivered || c.skipped || c.attempts >= 1 && c.lastStatus !== 200 && c.statuses.length > 0));
+  await waitFor('callbacks delivered', async () =>
+    (await r.control.callbacks()).every(
+      (c) => c.delivered || c.skipped || (c.attempts >= 1 && c.lastStatus !== 200 && c.statuses.length > 0)
+    )
+  );
   await r.app.strapi.plugin('gengo').service('apply').queue.idle();
 };
 

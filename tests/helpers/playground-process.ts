@@ -2,7 +2,6 @@ import type { ChildProcess } from 'child_process';
 import type { TestDatabase } from './database';
 import { freePort } from './ports';
 
- 
 const { startPlayground } = require('../../scripts/playground-server');
 
 /**
@@ -23,7 +22,14 @@ export type PlaygroundProcess = {
 };
 
 /** The in-process tests' secrets (tests/setup/env.ts), so that both kinds of instance unseal what the other sealed. */
-const SHARED_SECRETS = ['APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY'];
+const SHARED_SECRETS = [
+  'APP_KEYS',
+  'API_TOKEN_SALT',
+  'ADMIN_JWT_SECRET',
+  'TRANSFER_TOKEN_SALT',
+  'JWT_SECRET',
+  'ENCRYPTION_KEY',
+];
 
 export const startPlaygroundProcess = async (opts: {
   database: TestDatabase;

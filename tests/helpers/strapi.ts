@@ -22,12 +22,10 @@ export type TestStrapi = {
 
 const requester = (server: any, token?: string): Requester => {
   const agent = supertest(server);
-  const wrap =
-    (method: Method) =>
-    (url: string) => {
-      const req = agent[method](url);
-      return token ? req.set('Authorization', `Bearer ${token}`) : req;
-    };
+  const wrap = (method: Method) => (url: string) => {
+    const req = agent[method](url);
+    return token ? req.set('Authorization', `Bearer ${token}`) : req;
+  };
   return { get: wrap('get'), post: wrap('post'), put: wrap('put'), delete: wrap('delete') };
 };
 
@@ -40,7 +38,7 @@ const waitForIdleDatabase = async (strapi: Core.Strapi, timeoutMs = 3000) => {
   const pool = (strapi.db.connection as any).client?.pool;
   if (!pool) return;
   const start = Date.now();
-  for (let quiet = 0; quiet < 4 && Date.now() - start < timeoutMs; ) {
+  for (let quiet = 0; quiet < 4 && Date.now() - start < timeoutMs;) {
     await new Promise((r) => setTimeout(r, 50));
     quiet = pool.numUsed() === 0 && pool.numPendingAcquires() === 0 ? quiet + 1 : 0;
   }

@@ -9,9 +9,13 @@ describe('bulk orders', () => {
 
   it('quotes a selection: totals are the sum of per-document quotes; skipped documents say why', async () => {
     const ids = await createArticles(world.w.app, 3);
-    const empty = await world.w.app.strapi.documents(ARTICLE as any).create({ locale: 'en', data: { views: 3 } as any });
+    const empty = await world.w.app.strapi
+      .documents(ARTICLE as any)
+      .create({ locale: 'en', data: { views: 3 } as any });
     const selection = [...ids, empty.documentId, 'nosuchdocument0000000000'];
-    const res = await api().post('/gengo/bulk/quote').send({ contentType: ARTICLE, documentIds: selection, targetLocales: ['fr', 'ja'] });
+    const res = await api()
+      .post('/gengo/bulk/quote')
+      .send({ contentType: ARTICLE, documentIds: selection, targetLocales: ['fr', 'ja'] });
     expect(res.status).toBe(200);
     const q = res.body.data;
 
@@ -19,7 +23,9 @@ describe('bulk orders', () => {
     let credits = 0;
     const perLocale: Record<string, number> = { fr: 0, ja: 0 };
     for (const documentId of ids) {
-      const one = await api().post('/gengo/quote').send({ contentType: ARTICLE, documentId, targetLocales: ['fr', 'ja'] });
+      const one = await api()
+        .post('/gengo/quote')
+        .send({ contentType: ARTICLE, documentId, targetLocales: ['fr', 'ja'] });
       expect(one.status).toBe(200);
       for (const l of one.body.data.locales) {
         units += l.units;
@@ -27,7 +33,15 @@ describe('bulk orders', () => {
         perLocale[l.locale] += l.credits;
       }
     }
-    expect(q).toMatchObject({ contentType: ARTICLE, sourceLocale: 'en', targetLocales: ['fr', 'ja'], tier: 'standard', documents: 3, units, currency: 'USD' });
+    expect(q).toMatchObject({
+      contentType: ARTICLE,
+      sourceLocale: 'en',
+      targetLocales: ['fr', 'ja'],
+      tier: 'standard',
+      documents: 3,
+      units,
+      currency: 'USD',
+    });
     expect(q.units).toBeGreaterThan(0);
     expect(q.credits).toBeCloseTo(credits, 2);
     expect(q.locales.map((l: any) => [l.locale, l.lcTgt, l.offered])).toEqual([
@@ -37,7 +51,10 @@ describe('bulk orders', () => {
     for (const l of q.locales) expect(l.credits).toBeCloseTo(perLocale[l.locale], 2);
     expect(q.skipped).toEqual([
       { documentId: empty.documentId, reason: expect.stringMatching(/Nothing to translate/) },
-      { documentId: 'nosuchdocument0000000000', reason: expect.stringMatching(/No Article "nosuchdocument0000000000" in locale "en"/) },
+      {
+        documentId: 'nosuchdocument0000000000',
+        reason: expect.stringMatching(/No Article "nosuchdocument0000000000" in locale "en"/),
+      },
     ]);
     expect(q.balance).toEqual({ credits: expect.any(Number), currency: 'USD' });
     expect(q.budget.check).toEqual({ ok: true });
@@ -53,12 +70,31 @@ describe('bulk orders', () => {
     const calls = (await world.w.control.requests()).length;
     const res = await api()
       .post('/gengo/bulk')
-      .send({ contentType: ARTICLE, documentIds: ids, targetLocales: ['fr', 'de'], comment: 'Bulk note', idempotencyKey: 'bulk-fifty-1' });
+      .send({
+        contentType: ARTICLE,
+        documentIds: ids,
+        targetLocales: ['fr', 'de'],
+        comment: 'Bulk note',
+        idempotencyKey: 'bulk-fifty-1',
+      });
     expect(res.status).toBe(202);
-    expect(res.body.data).toMatchObject({ status: expect.stringMatching(/queued|running/), total: 50, targetLocales: ['fr', 'de'], createdByName: 'super Test' });
+    expect(res.body.data).toMatchObject({
+      status: expect.stringMatching(/queued|running/),
+      total: 50,
+      targetLocales: ['fr', 'de'],
+      createdByName: 'super Test',
+    });
 
     const { view, progress } = await watchBatch(api().get, res.body.data.id);
-    expect(view).toMatchObject({ status: 'completed', total: 50, done: 50, failed: 0, pending: 0, ordered: 100, failures: [] });
+    expect(view).toMatchObject({
+      status: 'completed',
+      total: 50,
+      done: 50,
+      failed: 0,
+      pending: 0,
+      ordered: 100,
+      failures: [],
+    });
     expect(view.credits).toBeGreaterThan(0);
     expect(view.finishedAt).toBeTruthy();
     // Watched while it ran: more than the start and the end.
@@ -83,8 +119,10 @@ describe('bulk orders', () => {
     // Besides the 10 orders, Gengo is asked once per batch, not per document: quotes of 100 jobs
     // a call, the balance; the languages at most once (kept for 10 minutes, asked by this world's
     // earlier tests already).
-    const others = (await world.w.control.requests()).slice(calls).filter((r) => !(r.method === 'POST' && /translate\/jobs$/.test(r.path)));
-    const named = others.map((r) => `${r.method} ${r.path.replace(/^\/?(v2\/)?/, "")}`);
+    const others = (await world.w.control.requests())
+      .slice(calls)
+      .filter((r) => !(r.method === 'POST' && /translate\/jobs$/.test(r.path)));
+    const named = others.map((r) => `${r.method} ${r.path.replace(/^\/?(v2\/)?/, '')}`);
     expect(named.filter((c) => c === 'GET translate/service/languages').length).toBeLessThanOrEqual(1);
     expect(named.filter((c) => c !== 'GET translate/service/languages').sort()).toEqual([
       'GET account/balance',
@@ -93,7 +131,10 @@ describe('bulk orders', () => {
     ]);
 
     // The same key again: the same batch, nothing ordered twice.
-    const again = await api().post('/gengo/bulk').set('Idempotency-Key', 'bulk-fifty-1').send({ contentType: ARTICLE, documentIds: ids, targetLocales: ['fr', 'de'] });
+    const again = await api()
+      .post('/gengo/bulk')
+      .set('Idempotency-Key', 'bulk-fifty-1')
+      .send({ contentType: ARTICLE, documentIds: ids, targetLocales: ['fr', 'de'] });
     expect(again.status).toBe(200);
     expect(again.body.data.id).toBe(res.body.data.id);
     await worker().idle();
@@ -105,24 +146,39 @@ describe('bulk orders', () => {
     expect(list.body.data[0].failures).toBeUndefined();
   });
 
-  it("a page Gengo refuses is ordered document by document: the one Gengo refuses and one deleted mid-batch are listed with their reason; the rest completes", async () => {
+  it('a page Gengo refuses is ordered document by document: the one Gengo refuses and one deleted mid-batch are listed with their reason; the rest completes', async () => {
     const ids = await createArticles(world.w.app, 30);
     setPageSize(world.w.app, 10);
     const posts = await postJobsCount(world.w.control);
     const refusal = JSON.stringify({ opstat: 'error', err: { code: 2700, msg: 'Not enough credits - please top up' } });
     // Gengo refuses every POST carrying the first document: its page's, then its own.
-    const first = ((await world.w.app.strapi.documents(ARTICLE as any).findOne({ documentId: ids[0], locale: 'en' })) as any).title;
-    await world.w.control.fault({ path: 'translate/jobs', method: 'POST', status: 200, contentType: 'application/json', body: refusal, bodyContains: first });
+    const first = (
+      (await world.w.app.strapi.documents(ARTICLE as any).findOne({ documentId: ids[0], locale: 'en' })) as any
+    ).title;
+    await world.w.control.fault({
+      path: 'translate/jobs',
+      method: 'POST',
+      status: 200,
+      contentType: 'application/json',
+      body: refusal,
+      bodyContains: first,
+    });
     // The third page is read once the first is done (11 POSTs, 1.1 s or more): after the delete.
     await world.w.control.fault({ path: 'translate/jobs', method: 'POST', latencyMs: 100 });
-    const res = await api().post('/gengo/bulk').send({ contentType: ARTICLE, documentIds: ids, targetLocales: ['fr'] });
+    const res = await api()
+      .post('/gengo/bulk')
+      .send({ contentType: ARTICLE, documentIds: ids, targetLocales: ['fr'] });
     expect(res.status).toBe(202);
     await world.w.app.strapi.documents(ARTICLE as any).delete({ documentId: ids[29], locale: '*' } as any);
     const { view } = await watchBatch(api().get, res.body.data.id);
     expect(view).toMatchObject({ status: 'completed', total: 30, done: 28, failed: 2, pending: 0, ordered: 28 });
     const refused = view.failures.find((f: any) => /Not enough credits - please top up/.test(f.reason));
     expect(refused).toMatchObject({ documentId: ids[0], title: first });
-    expect(view.failures).toContainEqual({ documentId: ids[29], title: expect.stringMatching(/^Bulk title/), reason: expect.stringMatching(/No Article .* in locale "en"/) });
+    expect(view.failures).toContainEqual({
+      documentId: ids[29],
+      title: expect.stringMatching(/^Bulk title/),
+      reason: expect.stringMatching(/No Article .* in locale "en"/),
+    });
     expect(view.failures).toHaveLength(2);
     // The first page refused, then its 10 documents alone (the first refused); the others, one POST a page.
     expect(await postJobsCount(world.w.control)).toBe(posts + 13);
@@ -134,27 +190,44 @@ describe('bulk orders', () => {
     // The refused POSTs' rows are failed with their request keys released; the rest placed.
     const failed = rows.filter((r: any) => r.status === 'failed');
     expect(failed).toHaveLength(11);
-    expect(failed.every((r: any) => r.requestKey === `failed:${r.reference}` && /Not enough credits/.test(r.lastError))).toBe(true);
+    expect(
+      failed.every((r: any) => r.requestKey === `failed:${r.reference}` && /Not enough credits/.test(r.lastError))
+    ).toBe(true);
     expect(rows.filter((r: any) => r.status === 'placed')).toHaveLength(28);
   });
 
-  it("a document refused for its second locale keeps the order its page placed for the first, and counts it", async () => {
+  it('a document refused for its second locale keeps the order its page placed for the first, and counts it', async () => {
     const ids = await createArticles(world.w.app, 3);
     const refusal = JSON.stringify({ opstat: 'error', err: { code: 2700, msg: 'Not enough credits - please top up' } });
-    const first = ((await world.w.app.strapi.documents(ARTICLE as any).findOne({ documentId: ids[0], locale: 'en' })) as any).title;
+    const first = (
+      (await world.w.app.strapi.documents(ARTICLE as any).findOne({ documentId: ids[0], locale: 'en' })) as any
+    ).title;
     // Only the German job of the first document (the payload's keys in the plugin's order).
-    await world.w.control.fault({ path: 'translate/jobs', method: 'POST', status: 200, contentType: 'application/json', body: refusal, bodyContains: `${first}","lc_src":"en","lc_tgt":"de"` });
-    const res = await api().post('/gengo/bulk').send({ contentType: ARTICLE, documentIds: ids, targetLocales: ['fr', 'de'] });
+    await world.w.control.fault({
+      path: 'translate/jobs',
+      method: 'POST',
+      status: 200,
+      contentType: 'application/json',
+      body: refusal,
+      bodyContains: `${first}","lc_src":"en","lc_tgt":"de"`,
+    });
+    const res = await api()
+      .post('/gengo/bulk')
+      .send({ contentType: ARTICLE, documentIds: ids, targetLocales: ['fr', 'de'] });
     const { view } = await watchBatch(api().get, res.body.data.id);
     expect(view).toMatchObject({ status: 'completed', done: 2, failed: 1, ordered: 5 });
-    expect(view.failures).toEqual([{ documentId: ids[0], title: first, reason: expect.stringMatching(/de: Not enough credits/) }]);
+    expect(view.failures).toEqual([
+      { documentId: ids[0], title: first, reason: expect.stringMatching(/de: Not enough credits/) },
+    ]);
     const rows = (await orderRows(world.w.app, { targetDocumentId: ids[0] })) as any[];
     expect(rows.filter((r) => r.status === 'placed').map((r) => r.targetLocale)).toEqual(['fr']);
   });
 
   it("a page's Gengo order: each document's translation lands in its own entry", async () => {
     const ids = await createArticles(world.w.app, 4);
-    const res = await api().post('/gengo/bulk').send({ contentType: ARTICLE, documentIds: ids, targetLocales: ['fr', 'de'] });
+    const res = await api()
+      .post('/gengo/bulk')
+      .send({ contentType: ARTICLE, documentIds: ids, targetLocales: ['fr', 'de'] });
     await watchBatch(api().get, res.body.data.id);
     await world.w.control.flush();
     const rows = (await orderRows(world.w.app, { targetDocumentId: { $in: ids } })) as any[];
@@ -167,10 +240,19 @@ describe('bulk orders', () => {
     await world.w.app.strapi.plugin('gengo').service('reconcile').run();
     await world.w.app.strapi.plugin('gengo').service('apply').queue.idle();
     for (const r of rows) {
-      const entry: any = await world.w.app.strapi.documents(ARTICLE as any).findOne({ documentId: r.targetDocumentId, locale: r.targetLocale });
-      const title = ours.find((j) => JSON.parse(j.custom_data).ref === r.reference && j.body_src.startsWith('Bulk title'));
-      const summary = ours.find((j) => JSON.parse(j.custom_data).ref === r.reference && j.body_src.startsWith('A short summary'));
-      expect(entry).toMatchObject({ title: (await world.w.control.job(title.job_id)).body_tgt, summary: (await world.w.control.job(summary.job_id)).body_tgt });
+      const entry: any = await world.w.app.strapi
+        .documents(ARTICLE as any)
+        .findOne({ documentId: r.targetDocumentId, locale: r.targetLocale });
+      const title = ours.find(
+        (j) => JSON.parse(j.custom_data).ref === r.reference && j.body_src.startsWith('Bulk title')
+      );
+      const summary = ours.find(
+        (j) => JSON.parse(j.custom_data).ref === r.reference && j.body_src.startsWith('A short summary')
+      );
+      expect(entry).toMatchObject({
+        title: (await world.w.control.job(title.job_id)).body_tgt,
+        summary: (await world.w.control.job(summary.job_id)).body_tgt,
+      });
     }
   });
 
@@ -179,7 +261,9 @@ describe('bulk orders', () => {
     setPageSize(world.w.app, 4);
     // Gengo slow (3 pages of 4 documents take 3 s or more), so that the batch still runs when cancelled.
     await world.w.control.fault({ path: 'translate/jobs', method: 'POST', latencyMs: 1000 });
-    const res = await api().post('/gengo/bulk').send({ contentType: ARTICLE, documentIds: ids, targetLocales: ['fr'] });
+    const res = await api()
+      .post('/gengo/bulk')
+      .send({ contentType: ARTICLE, documentIds: ids, targetLocales: ['fr'] });
     expect(res.status).toBe(202);
     const cancelled = await api().post(`/gengo/bulk/${res.body.data.id}/cancel`).send({});
     expect(cancelled.status).toBe(200);
@@ -196,7 +280,9 @@ describe('bulk orders', () => {
     const ids = await createArticles(world.w.app, 3);
     await world.w.control.setBalance(0.01);
     try {
-      const res = await api().post('/gengo/bulk').send({ contentType: ARTICLE, documentIds: ids, targetLocales: ['fr'] });
+      const res = await api()
+        .post('/gengo/bulk')
+        .send({ contentType: ARTICLE, documentIds: ids, targetLocales: ['fr'] });
       expect(res.status).toBe(400);
       expect(res.body.error.message).toMatch(/Not enough Gengo credits/);
       expect(res.body.error.details.reason).toBe('balance');
@@ -206,7 +292,9 @@ describe('bulk orders', () => {
     const before = (await api().get('/gengo/bulk')).body.data.length;
     await world.w.app.strapi.plugin('gengo').service('settings').update({ budgetPerMonth: 0.01 });
     try {
-      const res = await api().post('/gengo/bulk').send({ contentType: ARTICLE, documentIds: ids, targetLocales: ['fr'] });
+      const res = await api()
+        .post('/gengo/bulk')
+        .send({ contentType: ARTICLE, documentIds: ids, targetLocales: ['fr'] });
       expect(res.status).toBe(400);
       expect(res.body.error.details.reason).toBe('month-cap');
     } finally {
@@ -218,7 +306,9 @@ describe('bulk orders', () => {
   it('bad input is a 400; unknown batch a 404', async () => {
     const [id] = await createArticles(world.w.app, 1);
     const bad = async (body: Record<string, unknown>, message: RegExp, path = '/gengo/bulk/quote') => {
-      const res = await api().post(path).send({ contentType: ARTICLE, documentIds: [id], targetLocales: ['fr'], ...body });
+      const res = await api()
+        .post(path)
+        .send({ contentType: ARTICLE, documentIds: [id], targetLocales: ['fr'], ...body });
       expect(res.status).toBe(400);
       expect(res.body.error.message).toMatch(message);
     };
@@ -259,7 +349,11 @@ describe('bulk orders', () => {
     expect((await as(orderer.token).post('/gengo/bulk').send(body)).status).toBe(403);
     const allowed = await createRestrictedAdmin(world.w.app, [
       'plugin::gengo.order',
-      { action: 'plugin::content-manager.explorer.read', subject: ARTICLE, properties: { fields: ['title', 'summary'], locales: ['en', 'fr'] } },
+      {
+        action: 'plugin::content-manager.explorer.read',
+        subject: ARTICLE,
+        properties: { fields: ['title', 'summary'], locales: ['en', 'fr'] },
+      },
     ]);
     expect((await as(allowed.token).post('/gengo/bulk/quote').send(body)).status).toBe(200);
     expect((await world.w.app.http.get(`/gengo/bulk/${made.body.data.id}`)).status).toBe(401);

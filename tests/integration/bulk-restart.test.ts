@@ -22,7 +22,9 @@ describe('bulk orders: resuming', () => {
     // 4.8 s or more), so that the restart finds the batch half done.
     setPageSize(world.w.app, 5);
     await world.w.control.fault({ path: 'translate/jobs', method: 'POST', latencyMs: 400 });
-    const res = await api().post('/gengo/bulk').send({ contentType: ARTICLE, documentIds: ids, targetLocales: ['fr', 'de'] });
+    const res = await api()
+      .post('/gengo/bulk')
+      .send({ contentType: ARTICLE, documentIds: ids, targetLocales: ['fr', 'de'] });
     expect(res.status).toBe(202);
     const id = res.body.data.id;
     await watchBatch(api().get, id, (v) => v.done >= 4);
@@ -45,13 +47,16 @@ describe('bulk orders: resuming', () => {
 
   it('documents whose run was cut off after their orders were placed find those orders when run again', async () => {
     const ids = await createArticles(world.w.app, 6);
-    const res = await api().post('/gengo/bulk').send({ contentType: ARTICLE, documentIds: ids, targetLocales: ['fr'] });
+    const res = await api()
+      .post('/gengo/bulk')
+      .send({ contentType: ARTICLE, documentIds: ids, targetLocales: ['fr'] });
     const id = res.body.data.id;
     await watchBatch(api().get, id);
     const posts = await postJobsCount(world.w.control);
     // As a crash between the POSTs and the item's own write would leave them.
     const items = await db('plugin::gengo.batch-item').findMany({ where: { batchId: id }, orderBy: { id: 'asc' } });
-    for (const item of items.slice(0, 3)) await db('plugin::gengo.batch-item').update({ where: { id: item.id }, data: { status: 'running' } });
+    for (const item of items.slice(0, 3))
+      await db('plugin::gengo.batch-item').update({ where: { id: item.id }, data: { status: 'running' } });
     await db('plugin::gengo.batch').update({ where: { id }, data: { status: 'running' } });
 
     await worker().resume();
@@ -67,7 +72,9 @@ describe('bulk orders: resuming', () => {
     const posts = await postJobsCount(world.w.control);
     // The first POST (the page's fr) gets a 502: its outcome is unknown, de is not tried.
     await world.w.control.fault({ path: 'translate/jobs', method: 'POST', status: 502, count: 1 });
-    const res = await api().post('/gengo/bulk').send({ contentType: ARTICLE, documentIds: ids, targetLocales: ['fr', 'de'] });
+    const res = await api()
+      .post('/gengo/bulk')
+      .send({ contentType: ARTICLE, documentIds: ids, targetLocales: ['fr', 'de'] });
     const id = res.body.data.id;
     await worker().idle();
     const paused = (await api().get(`/gengo/bulk/${id}`)).body.data;
@@ -83,7 +90,14 @@ describe('bulk orders: resuming', () => {
     // fr (the 502) was not sent again; de, one POST for the page.
     expect(await postJobsCount(world.w.control)).toBe(posts + 2);
     const rows = await orderRows(world.w.app, { targetDocumentId: { $in: ids } });
-    expect(rows.filter((r: any) => r.status === 'ambiguous').map((r: any) => r.targetLocale)).toEqual(['fr', 'fr', 'fr', 'fr', 'fr', 'fr']);
+    expect(rows.filter((r: any) => r.status === 'ambiguous').map((r: any) => r.targetLocale)).toEqual([
+      'fr',
+      'fr',
+      'fr',
+      'fr',
+      'fr',
+      'fr',
+    ]);
     expect(rows.filter((r: any) => r.status === 'placed' && r.targetLocale === 'de')).toHaveLength(6);
     expect(rows).toHaveLength(12);
   });
@@ -93,7 +107,9 @@ describe('bulk orders: resuming', () => {
     const posts = await postJobsCount(world.w.control);
     // Gengo creates the order, then the answer is lost (a 502 from a proxy).
     await world.w.control.fault({ path: 'translate/jobs', method: 'POST', status: 502, afterHandling: true, count: 1 });
-    const res = await api().post('/gengo/bulk').send({ contentType: ARTICLE, documentIds: ids, targetLocales: ['fr'] });
+    const res = await api()
+      .post('/gengo/bulk')
+      .send({ contentType: ARTICLE, documentIds: ids, targetLocales: ['fr'] });
     const { view } = await watchBatch(api().get, res.body.data.id);
     expect(view).toMatchObject({ status: 'completed', done: 5, failed: 0, ordered: 5 });
     expect(await postJobsCount(world.w.control)).toBe(posts + 1);
@@ -102,14 +118,18 @@ describe('bulk orders: resuming', () => {
     expect(new Set(rows.map((r: any) => r.gengoOrderId)).size).toBe(1);
     for (const r of rows as any[]) {
       expect(r.status).toBe('placed');
-      expect(r.history.map((h: any) => h.note).filter(Boolean)).toEqual(['found by its reference after an ambiguous POST']);
+      expect(r.history.map((h: any) => h.note).filter(Boolean)).toEqual([
+        'found by its reference after an ambiguous POST',
+      ]);
     }
     await expectOncePerTarget(ids, ['fr']);
   });
 
   it("a page's order left `placing` by a crash: the reconciler finds each document's order by its own reference and binds its jobs", async () => {
     const ids = await createArticles(world.w.app, 4);
-    const res = await api().post('/gengo/bulk').send({ contentType: ARTICLE, documentIds: ids, targetLocales: ['fr'] });
+    const res = await api()
+      .post('/gengo/bulk')
+      .send({ contentType: ARTICLE, documentIds: ids, targetLocales: ['fr'] });
     await watchBatch(api().get, res.body.data.id);
     await world.w.control.flush();
     const placed = (await orderRows(world.w.app, { targetDocumentId: { $in: ids } })) as any[];
@@ -119,7 +139,9 @@ describe('bulk orders: resuming', () => {
     const knex = world.w.app.strapi.db.connection;
     const longAgo = new Date(Date.now() - 11 * 60_000);
     const orderIds = placed.map((r) => r.id);
-    await knex('gengo_orders').whereIn('id', orderIds).update({ status: 'placing', gengo_order_id: null, submitted_at: null, updated_at: longAgo });
+    await knex('gengo_orders')
+      .whereIn('id', orderIds)
+      .update({ status: 'placing', gengo_order_id: null, submitted_at: null, updated_at: longAgo });
     await knex('gengo_jobs').whereIn('order_id', orderIds).update({ gengo_job_id: null });
 
     const result = await world.w.app.strapi.plugin('gengo').service('reconcile').run();
@@ -140,7 +162,9 @@ describe('bulk orders: resuming', () => {
 
   it('one worker per batch: a batch whose lease another instance holds is left to it', async () => {
     const ids = await createArticles(world.w.app, 2);
-    const res = await api().post('/gengo/bulk').send({ contentType: ARTICLE, documentIds: ids, targetLocales: ['fr'], idempotencyKey: 'lease-test-1' });
+    const res = await api()
+      .post('/gengo/bulk')
+      .send({ contentType: ARTICLE, documentIds: ids, targetLocales: ['fr'], idempotencyKey: 'lease-test-1' });
     const id = res.body.data.id;
     await worker().idle();
     await db('plugin::gengo.batch').update({ where: { id }, data: { status: 'running' } });

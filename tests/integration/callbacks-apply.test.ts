@@ -1,5 +1,17 @@
 import { pseudoTranslate } from '../../emulator/src';
-import { advanceAll, createArticle, findArticle, gengoJobs, jobRows, placeOrder, settle, startReceiving, waitFor, type PlacedOrder, type Receiving } from '../helpers/orders';
+import {
+  advanceAll,
+  createArticle,
+  findArticle,
+  gengoJobs,
+  jobRows,
+  placeOrder,
+  settle,
+  startReceiving,
+  waitFor,
+  type PlacedOrder,
+  type Receiving,
+} from '../helpers/orders';
 
 jest.setTimeout(90_000);
 
@@ -22,7 +34,16 @@ describe('callbacks: applying translations', () => {
       slug: 'callbacks-bring-translations-home',
       summary: 'A short summary about {count} callbacks.',
       seo: { metaTitle: 'Meta title for callbacks', metaDescription: 'Meta description for the search engines.' },
-      content: [{ type: 'paragraph', children: [{ type: 'text', text: 'Plain ' }, { type: 'text', text: 'bold', bold: true }, { type: 'text', text: ' words.' }] }],
+      content: [
+        {
+          type: 'paragraph',
+          children: [
+            { type: 'text', text: 'Plain ' },
+            { type: 'text', text: 'bold', bold: true },
+            { type: 'text', text: ' words.' },
+          ],
+        },
+      ],
       views: 7,
     });
     documentId = en.documentId;
@@ -72,7 +93,13 @@ describe('callbacks: applying translations', () => {
     expect(approved.length).toBe(order.segments.length);
     const one = approved[0];
     const answers = await Promise.all(
-      Array.from({ length: 10 }, () => fetch(one.url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: one.body }))
+      Array.from({ length: 10 }, () =>
+        fetch(one.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: one.body,
+        })
+      )
     );
     expect(answers.map((a) => a.status)).toEqual(Array(10).fill(200));
     await settle(r);
@@ -92,7 +119,11 @@ describe('callbacks: applying translations', () => {
   it('a burst of callbacks leaves the server answering other requests', async () => {
     const approved = (await r.control.callbacks()).filter((c) => c.event === 'approved');
     const burst = Array.from({ length: 200 }, (_, i) => approved[i % approved.length]);
-    const posts = Promise.all(burst.map((c) => fetch(c.url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: c.body })));
+    const posts = Promise.all(
+      burst.map((c) =>
+        fetch(c.url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: c.body })
+      )
+    );
     const t0 = Date.now();
     const health = await fetch(`${r.baseUrl}/_health`);
     expect(health.status).toBe(204);

@@ -1,4 +1,13 @@
-import { advanceAll, createArticle, findArticle, gengoJobs, placeOrder, startReceiving, type PlacedOrder, type Receiving } from '../helpers/orders';
+import {
+  advanceAll,
+  createArticle,
+  findArticle,
+  gengoJobs,
+  placeOrder,
+  startReceiving,
+  type PlacedOrder,
+  type Receiving,
+} from '../helpers/orders';
 
 jest.setTimeout(120_000);
 
@@ -16,7 +25,11 @@ describe('applying a burst', () => {
   it('40 entries written back to back while the server keeps answering', async () => {
     const orders: Array<{ documentId: string; order: PlacedOrder }> = [];
     for (let i = 0; i < 40; i++) {
-      const { documentId } = await createArticle(r.app.strapi, { title: `Burst entry number ${i}`, slug: `burst-${i}`, summary: `Summary of entry ${i}.` });
+      const { documentId } = await createArticle(r.app.strapi, {
+        title: `Burst entry number ${i}`,
+        slug: `burst-${i}`,
+        summary: `Summary of entry ${i}.`,
+      });
       const order = await placeOrder(r, documentId, { callbackUrl: null });
       await advanceAll(r, order, 'reviewable');
       orders.push({ documentId, order });
@@ -38,7 +51,8 @@ describe('applying a burst', () => {
     applying = false;
     await pinger;
     expect(result).toMatchObject({ polled: 80, discovered: 80, applied: 80, failed: 0 });
-    for (const { documentId } of orders.slice(0, 3)) expect((await findArticle(r.app.strapi, documentId, 'fr')).title).toMatch(/^\[fr\] /);
+    for (const { documentId } of orders.slice(0, 3))
+      expect((await findArticle(r.app.strapi, documentId, 'fr')).title).toMatch(/^\[fr\] /);
     // Answered all along: many pings during the run, none waiting for the whole burst.
     expect(latencies.length).toBeGreaterThan(10);
     expect(Math.max(...latencies)).toBeLessThan(Math.max(500, took / 4));
@@ -49,12 +63,17 @@ describe('applying a burst', () => {
     let counting = false;
     const updates = new Map<string, number>();
     (r.app.strapi.documents as any).use(async (ctx: any, next: () => Promise<unknown>) => {
-      if (counting && ctx.action === 'update' && ctx.uid === 'api::article.article') updates.set(ctx.params.documentId, (updates.get(ctx.params.documentId) ?? 0) + 1);
+      if (counting && ctx.action === 'update' && ctx.uid === 'api::article.article')
+        updates.set(ctx.params.documentId, (updates.get(ctx.params.documentId) ?? 0) + 1);
       return next();
     });
     const docs: Array<{ documentId: string; order: PlacedOrder }> = [];
     for (let i = 0; i < 5; i++) {
-      const { documentId } = await createArticle(r.app.strapi, { title: `Together title ${i}`, slug: `together-${i}`, summary: `Together summary ${i}.` });
+      const { documentId } = await createArticle(r.app.strapi, {
+        title: `Together title ${i}`,
+        slug: `together-${i}`,
+        summary: `Together summary ${i}.`,
+      });
       const order = await placeOrder(r, documentId, { callbackUrl: null });
       await advanceAll(r, order, 'reviewable');
       docs.push({ documentId, order });
@@ -66,26 +85,45 @@ describe('applying a burst', () => {
     expect(docs.map(({ documentId }) => updates.get(documentId))).toEqual([1, 1, 1, 1, 1]);
     for (const [i, { documentId }] of docs.entries()) {
       const fr = await findArticle(r.app.strapi, documentId, 'fr');
-      expect(fr).toMatchObject({ title: expect.stringMatching(/^\[fr\] /), summary: expect.stringMatching(/^\[fr\] /) });
+      expect(fr).toMatchObject({
+        title: expect.stringMatching(/^\[fr\] /),
+        summary: expect.stringMatching(/^\[fr\] /),
+      });
       expect(fr.title).toContain(String(i));
     }
   });
 
   it('an order left `placing` (its process stopped after the POST) is placed when a job of it comes in', async () => {
-    const { documentId } = await createArticle(r.app.strapi, { title: 'Left placing by a crash', slug: 'left-placing', summary: 'Left summary.' });
+    const { documentId } = await createArticle(r.app.strapi, {
+      title: 'Left placing by a crash',
+      slug: 'left-placing',
+      summary: 'Left summary.',
+    });
     const order = await placeOrder(r, documentId, { callbackUrl: null });
-    await r.app.strapi.db.connection('gengo_orders').where({ id: order.orderId }).update({ status: 'placing', gengo_order_id: null });
+    await r.app.strapi.db
+      .connection('gengo_orders')
+      .where({ id: order.orderId })
+      .update({ status: 'placing', gengo_order_id: null });
     const [job] = await gengoJobs(r, order);
     await r.app.strapi.plugin('gengo').service('jobSync').refresh(String(job.job_id));
-    const row: any = await r.app.strapi.db.query('plugin::gengo.order' as any).findOne({ where: { id: order.orderId } });
+    const row: any = await r.app.strapi.db
+      .query('plugin::gengo.order' as any)
+      .findOne({ where: { id: order.orderId } });
     expect(row).toMatchObject({ status: 'placed', gengoOrderId: order.gengoOrderId });
-    expect(row.history[row.history.length - 1]).toMatchObject({ status: 'placed', note: `job ${job.job_id} found at Gengo` });
+    expect(row.history[row.history.length - 1]).toMatchObject({
+      status: 'placed',
+      note: `job ${job.job_id} found at Gengo`,
+    });
   });
 
   it('entries with the same translated title get distinct slugs, in one slice and against those already taken', async () => {
     const docs: string[] = [];
     for (let i = 0; i < 12; i++) {
-      const { documentId } = await createArticle(r.app.strapi, { title: 'One and the same title', slug: `same-title-${i}`, summary: `Summary ${i}.` });
+      const { documentId } = await createArticle(r.app.strapi, {
+        title: 'One and the same title',
+        slug: `same-title-${i}`,
+        summary: `Summary ${i}.`,
+      });
       const order = await placeOrder(r, documentId, { callbackUrl: null });
       await advanceAll(r, order, 'reviewable');
       docs.push(documentId);
@@ -101,7 +139,11 @@ describe('applying a burst', () => {
     // A second batch with that title: none of the slugs taken above is used again.
     const more: string[] = [];
     for (let i = 0; i < 5; i++) {
-      const { documentId } = await createArticle(r.app.strapi, { title: 'One and the same title', slug: `same-title-more-${i}`, summary: `More ${i}.` });
+      const { documentId } = await createArticle(r.app.strapi, {
+        title: 'One and the same title',
+        slug: `same-title-more-${i}`,
+        summary: `More ${i}.`,
+      });
       const order = await placeOrder(r, documentId, { callbackUrl: null });
       await advanceAll(r, order, 'reviewable');
       more.push(documentId);

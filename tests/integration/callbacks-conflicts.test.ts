@@ -1,5 +1,16 @@
 import { Client } from 'pg';
-import { advanceAll, createArticle, findArticle, gengoJobs, jobRows, placeOrder, settle, startReceiving, type PlacedOrder, type Receiving } from '../helpers/orders';
+import {
+  advanceAll,
+  createArticle,
+  findArticle,
+  gengoJobs,
+  jobRows,
+  placeOrder,
+  settle,
+  startReceiving,
+  type PlacedOrder,
+  type Receiving,
+} from '../helpers/orders';
 
 jest.setTimeout(90_000);
 
@@ -18,7 +29,12 @@ describe('applying: concurrency, conflicts, stale sources', () => {
   });
 
   it('two jobs of one entry applied at the same moment both land', async () => {
-    const { documentId } = await createArticle(r.app.strapi, { title: 'Two at once', slug: 'two-at-once', summary: 'Both fields must land.', seo: { metaTitle: 'Third field' } });
+    const { documentId } = await createArticle(r.app.strapi, {
+      title: 'Two at once',
+      slug: 'two-at-once',
+      summary: 'Both fields must land.',
+      seo: { metaTitle: 'Third field' },
+    });
     const order = await placeOrder(r, documentId, { callbackUrl: null });
     await advanceAll(r, order, 'reviewable');
     // Rows learn their Gengo text without applying, then every segment is applied at once.
@@ -26,7 +42,9 @@ describe('applying: concurrency, conflicts, stale sources', () => {
     const jobs = await gengoJobs(r, order);
     for (const j of jobs) {
       const data = { gengoJobId: String(j.job_id), gengoStatus: 'reviewable', bodyTgt: j.body_tgt };
-      await r.app.strapi.db.query('plugin::gengo.job').updateMany({ where: { orderId: order.orderId, segmentKey: j.data.s, chunkIndex: j.data.c }, data });
+      await r.app.strapi.db
+        .query('plugin::gengo.job')
+        .updateMany({ where: { orderId: order.orderId, segmentKey: j.data.s, chunkIndex: j.data.c }, data });
     }
     expect(sync).toBeDefined();
     const outcomes = await Promise.all(order.segments.map((s) => apply().applySegment(order.orderId, s.key)));
@@ -44,20 +62,36 @@ describe('applying: concurrency, conflicts, stale sources', () => {
     const strapi: any = r.app.strapi;
     const { default: createApplyService } = await import('../../server/src/services/apply');
     const other = createApplyService({ strapi });
-    const { documentId } = await createArticle(strapi, { title: 'Two instances', slug: 'two-instances', summary: 'Written by the other one.', seo: { metaTitle: 'And a third field' } });
+    const { documentId } = await createArticle(strapi, {
+      title: 'Two instances',
+      slug: 'two-instances',
+      summary: 'Written by the other one.',
+      seo: { metaTitle: 'And a third field' },
+    });
     const order = await placeOrder(r, documentId, { callbackUrl: null });
     await advanceAll(r, order, 'reviewable');
     for (const j of await gengoJobs(r, order)) {
-      await strapi.db.query('plugin::gengo.job').updateMany({ where: { orderId: order.orderId, segmentKey: j.data.s, chunkIndex: j.data.c }, data: { gengoJobId: String(j.job_id), gengoStatus: 'reviewable', bodyTgt: j.body_tgt } });
+      await strapi.db
+        .query('plugin::gengo.job')
+        .updateMany({
+          where: { orderId: order.orderId, segmentKey: j.data.s, chunkIndex: j.data.c },
+          data: { gengoJobId: String(j.job_id), gengoStatus: 'reviewable', bodyTgt: j.body_tgt },
+        });
     }
     const appliers = [apply(), other];
-    const outcomes = await Promise.all(order.segments.map((s, i) => appliers[i % 2].applySegment(order.orderId, s.key)));
+    const outcomes = await Promise.all(
+      order.segments.map((s, i) => appliers[i % 2].applySegment(order.orderId, s.key))
+    );
     expect(outcomes.map((o: any) => o.state)).toEqual(order.segments.map(() => 'applied'));
     const fr = await findArticle(strapi, documentId, 'fr');
     expect([fr.title, fr.summary, fr.seo.metaTitle].every((v: string) => v.startsWith('[fr] '))).toBe(true);
     // Both instances deliver the same revision at once: one writes, the other finds it done.
-    await strapi.db.query('plugin::gengo.job').updateMany({ where: { orderId: order.orderId }, data: { gengoStatus: 'approved' } });
-    const race = await Promise.all(order.segments.flatMap((s) => appliers.map((a) => a.applySegment(order.orderId, s.key))));
+    await strapi.db
+      .query('plugin::gengo.job')
+      .updateMany({ where: { orderId: order.orderId }, data: { gengoStatus: 'approved' } });
+    const race = await Promise.all(
+      order.segments.flatMap((s) => appliers.map((a) => a.applySegment(order.orderId, s.key)))
+    );
     expect(race.filter((o: any) => o.state === 'applied').length).toBe(order.segments.length);
     expect(race.filter((o: any) => o.state === 'already').length).toBe(order.segments.length);
     other.close();
@@ -65,11 +99,17 @@ describe('applying: concurrency, conflicts, stale sources', () => {
 
   it('a target field a person edited after the plugin wrote it is not overwritten: conflict', async () => {
     const strapi: any = r.app.strapi;
-    const { documentId } = await createArticle(strapi, { title: 'Edited by a person', slug: 'edited-by-a-person', summary: 'Left alone by people.' });
+    const { documentId } = await createArticle(strapi, {
+      title: 'Edited by a person',
+      slug: 'edited-by-a-person',
+      summary: 'Left alone by people.',
+    });
     const order = await placeOrder(r, documentId);
     await advanceAll(r, order, 'reviewable');
     await settle(r);
-    await strapi.documents('api::article.article').update({ documentId, locale: 'fr', data: { title: 'Titre corrigé à la main' } });
+    await strapi
+      .documents('api::article.article')
+      .update({ documentId, locale: 'fr', data: { title: 'Titre corrigé à la main' } });
 
     await advanceAll(r, order, 'approved');
     await settle(r);
@@ -90,22 +130,38 @@ describe('applying: concurrency, conflicts, stale sources', () => {
     expect((await findArticle(strapi, documentId, 'fr')).title).toBe('Titre corrigé à la main');
 
     // An admin decides to apply anyway (the review side calls this).
-    expect((await apply().request(order.orderId, segmentOf(order, 'title').key, { force: true })).state).toBe('applied');
+    expect((await apply().request(order.orderId, segmentOf(order, 'title').key, { force: true })).state).toBe(
+      'applied'
+    );
     fr = await findArticle(strapi, documentId, 'fr');
     expect(fr.title).toMatch(/^\[fr\] Édìtéd|^\[fr\] /);
-    expect((await jobRows(r, order)).find((j: any) => j.id === title.id)).toMatchObject({ status: 'approved', appliedStatus: 'approved' });
+    expect((await jobRows(r, order)).find((j: any) => j.id === title.id)).toMatchObject({
+      status: 'approved',
+      appliedStatus: 'approved',
+    });
   });
 
   it('a source changed since the order marks its job stale and writes nothing for it', async () => {
     const strapi: any = r.app.strapi;
-    const { documentId } = await createArticle(strapi, { title: 'Stale source', slug: 'stale-source', summary: 'Original summary.' });
+    const { documentId } = await createArticle(strapi, {
+      title: 'Stale source',
+      slug: 'stale-source',
+      summary: 'Original summary.',
+    });
     const order = await placeOrder(r, documentId);
-    await strapi.documents('api::article.article').update({ documentId, locale: 'en', data: { summary: 'A rewritten summary.' } });
+    await strapi
+      .documents('api::article.article')
+      .update({ documentId, locale: 'en', data: { summary: 'A rewritten summary.' } });
     await advanceAll(r, order, 'reviewable');
     await settle(r);
     const rows = await jobRows(r, order);
-    expect(rows.find((j: any) => j.segmentKey === segmentOf(order, 'summary').key)).toMatchObject({ status: 'stale', appliedHash: null });
-    expect(rows.find((j: any) => j.segmentKey === segmentOf(order, 'title').key)).toMatchObject({ status: 'reviewable' });
+    expect(rows.find((j: any) => j.segmentKey === segmentOf(order, 'summary').key)).toMatchObject({
+      status: 'stale',
+      appliedHash: null,
+    });
+    expect(rows.find((j: any) => j.segmentKey === segmentOf(order, 'title').key)).toMatchObject({
+      status: 'reviewable',
+    });
     const fr = await findArticle(strapi, documentId, 'fr');
     expect(fr.title).toMatch(/^\[fr\] /);
     expect(fr.summary).not.toMatch(/\[fr\]/);
@@ -113,10 +169,23 @@ describe('applying: concurrency, conflicts, stale sources', () => {
 
   it('a translation whose markers were broken is refused: error, nothing written', async () => {
     const strapi: any = r.app.strapi;
-    const { documentId } = await createArticle(strapi, { title: 'Markers matter', slug: 'markers-matter', summary: 'Hello {name}, see https://example.com now.' });
+    const { documentId } = await createArticle(strapi, {
+      title: 'Markers matter',
+      slug: 'markers-matter',
+      summary: 'Hello {name}, see https://example.com now.',
+    });
     const order = await placeOrder(r, documentId, { callbackUrl: null, only: (p) => p.includes('summary') });
     const key = order.segments[0].key;
-    await strapi.db.query('plugin::gengo.job').updateMany({ where: { orderId: order.orderId }, data: { gengoJobId: `x-${order.orderId}`, gengoStatus: 'reviewable', bodyTgt: '[fr] Bonjour, voir maintenant.' } });
+    await strapi.db
+      .query('plugin::gengo.job')
+      .updateMany({
+        where: { orderId: order.orderId },
+        data: {
+          gengoJobId: `x-${order.orderId}`,
+          gengoStatus: 'reviewable',
+          bodyTgt: '[fr] Bonjour, voir maintenant.',
+        },
+      });
     const outcome = await apply().applySegment(order.orderId, key);
     expect(outcome.state).toBe('error');
     const [row] = await jobRows(r, order);
@@ -130,7 +199,11 @@ describe('applying: concurrency, conflicts, stale sources', () => {
     const docs = strapi.documents('api::article.article');
     strapi.config.set('plugin::gengo.publishWhenApproved', true);
     try {
-      const { documentId } = await createArticle(strapi, { title: 'Published when approved', slug: 'published-when-approved', summary: 'Then it goes live.' });
+      const { documentId } = await createArticle(strapi, {
+        title: 'Published when approved',
+        slug: 'published-when-approved',
+        summary: 'Then it goes live.',
+      });
       await docs.publish({ documentId, locale: 'en' });
       const order = await placeOrder(r, documentId);
       await advanceAll(r, order, 'reviewable');
@@ -154,29 +227,45 @@ describe('applying: concurrency, conflicts, stale sources', () => {
     }
   });
 
-  (process.env.TEST_DATABASE === 'postgres' ? it : it.skip)('PostgreSQL: another instance holding the document lock makes the write wait', async () => {
-    const strapi: any = r.app.strapi;
-    const { documentId } = await createArticle(strapi, { title: 'Locked document', slug: 'locked-document' });
-    const order = await placeOrder(r, documentId, { callbackUrl: null });
-    await advanceAll(r, order, 'reviewable');
-    const [j] = await gengoJobs(r, order);
-    await strapi.db.query('plugin::gengo.job').updateMany({ where: { orderId: order.orderId }, data: { gengoJobId: String(j.job_id), gengoStatus: 'reviewable', bodyTgt: j.body_tgt } });
-    const name = `doc:api::article.article:${documentId}:fr`;
-    await strapi.plugin('gengo').service('lease').acquire(name, 1); // the row exists
-    const conn = strapi.db.connection.client.connectionSettings;
-    const other = new Client({ host: conn.host, port: conn.port, user: conn.user, password: conn.password, database: conn.database });
-    await other.connect();
-    try {
-      await other.query('BEGIN');
-      await other.query('SELECT id FROM gengo_leases WHERE name = $1 FOR UPDATE', [name]);
-      let done = false;
-      const applying = apply().applySegment(order.orderId, order.segments[0].key).then((o: any) => ((done = true), o));
-      await new Promise((res) => setTimeout(res, 700));
-      expect(done).toBe(false);
-      await other.query('COMMIT');
-      expect((await applying).state).toBe('applied');
-    } finally {
-      await other.end();
+  (process.env.TEST_DATABASE === 'postgres' ? it : it.skip)(
+    'PostgreSQL: another instance holding the document lock makes the write wait',
+    async () => {
+      const strapi: any = r.app.strapi;
+      const { documentId } = await createArticle(strapi, { title: 'Locked document', slug: 'locked-document' });
+      const order = await placeOrder(r, documentId, { callbackUrl: null });
+      await advanceAll(r, order, 'reviewable');
+      const [j] = await gengoJobs(r, order);
+      await strapi.db
+        .query('plugin::gengo.job')
+        .updateMany({
+          where: { orderId: order.orderId },
+          data: { gengoJobId: String(j.job_id), gengoStatus: 'reviewable', bodyTgt: j.body_tgt },
+        });
+      const name = `doc:api::article.article:${documentId}:fr`;
+      await strapi.plugin('gengo').service('lease').acquire(name, 1); // the row exists
+      const conn = strapi.db.connection.client.connectionSettings;
+      const other = new Client({
+        host: conn.host,
+        port: conn.port,
+        user: conn.user,
+        password: conn.password,
+        database: conn.database,
+      });
+      await other.connect();
+      try {
+        await other.query('BEGIN');
+        await other.query('SELECT id FROM gengo_leases WHERE name = $1 FOR UPDATE', [name]);
+        let done = false;
+        const applying = apply()
+          .applySegment(order.orderId, order.segments[0].key)
+          .then((o: any) => ((done = true), o));
+        await new Promise((res) => setTimeout(res, 700));
+        expect(done).toBe(false);
+        await other.query('COMMIT');
+        expect((await applying).state).toBe('applied');
+      } finally {
+        await other.end();
+      }
     }
-  });
+  );
 });

@@ -1,6 +1,16 @@
 import { gzipSync } from 'node:zlib';
 import { createGengoClient } from '../../server/src/gengo';
-import { createArticle, findArticle, gengoJobs, jobRows, placeOrder, settle, startReceiving, type PlacedOrder, type Receiving } from '../helpers/orders';
+import {
+  createArticle,
+  findArticle,
+  gengoJobs,
+  jobRows,
+  placeOrder,
+  settle,
+  startReceiving,
+  type PlacedOrder,
+  type Receiving,
+} from '../helpers/orders';
 
 jest.setTimeout(90_000);
 
@@ -22,7 +32,8 @@ describe('callbacks: forged and malformed', () => {
       return next();
     });
     url = await strapi.plugin('gengo').service('callbacks').callbackUrl();
-    documentId = (await createArticle(strapi, { title: 'Only the real text lands', slug: 'only-the-real-text-lands' })).documentId;
+    documentId = (await createArticle(strapi, { title: 'Only the real text lands', slug: 'only-the-real-text-lands' }))
+      .documentId;
     order = await placeOrder(r, documentId);
     await settle(r);
   });
@@ -39,7 +50,9 @@ describe('callbacks: forged and malformed', () => {
     const wrong = url.replace(/[^/]+$/, 'A'.repeat(43));
     expect((await post(wrong, form('job', { job_id: job.job_id }))).status).toBe(401);
     expect((await post(`${url}x`, form('job', { job_id: job.job_id }))).status).toBe(401);
-    expect((await post(url.replace(/\/[^/]+$/, '/'), form('job', { job_id: job.job_id }))).status).toBeGreaterThanOrEqual(400);
+    expect(
+      (await post(url.replace(/\/[^/]+$/, '/'), form('job', { job_id: job.job_id }))).status
+    ).toBeGreaterThanOrEqual(400);
     await settle(r);
     expect(await r.control.requests()).toEqual([]);
   });
@@ -52,7 +65,7 @@ describe('callbacks: forged and malformed', () => {
     expect((await post(url, form('job', { status: 'approved' }))).status).toBe(400);
   });
 
-  it('a callback near Gengo\'s 60 KB limit is accepted', async () => {
+  it("a callback near Gengo's 60 KB limit is accepted", async () => {
     const [job] = await gengoJobs(r, order);
     const body = form('job', { ...job, body_src: 'é'.repeat(5000), body_tgt: 'ü'.repeat(5000) });
     expect(body.length).toBeGreaterThan(56 * 1024);
@@ -71,19 +84,28 @@ describe('callbacks: forged and malformed', () => {
     expect(await r.control.requests()).toEqual([]);
   });
 
-  it('a malformed callback with a good token gets Strapi\'s error body', async () => {
+  it("a malformed callback with a good token gets Strapi's error body", async () => {
     const res = await post(url, 'job=%7Bnot%20json');
     expect(res.status).toBe(400);
-    expect(await res.json()).toEqual({ data: null, error: { status: 400, name: 'ValidationError', message: 'The "job" field is not JSON', details: {} } });
+    expect(await res.json()).toEqual({
+      data: null,
+      error: { status: 400, name: 'ValidationError', message: 'The "job" field is not JSON', details: {} },
+    });
   });
 
   it('a gzip-compressed callback is inflated by the declared route and received', async () => {
     const [job] = await gengoJobs(r, order);
     await r.control.clearRequests();
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-encoding': 'gzip' }, body: gzipSync(form('job', { job_id: job.job_id })) });
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-encoding': 'gzip' },
+      body: gzipSync(form('job', { job_id: job.job_id })),
+    });
     expect(res.status).toBe(200);
     await settle(r);
-    expect((await r.control.requests()).map((q: any) => q.path)).toContainEqual(expect.stringContaining(`translate/job/${job.job_id}`));
+    expect((await r.control.requests()).map((q: any) => q.path)).toContainEqual(
+      expect.stringContaining(`translate/job/${job.job_id}`)
+    );
   });
 
   it('an unknown job id → 200, ignored, nothing written', async () => {
@@ -95,8 +117,27 @@ describe('callbacks: forged and malformed', () => {
   });
 
   it('a job of the account that is not ours (foreign custom_data) → 200, ignored', async () => {
-    const client = createGengoClient({ publicKey: r.emu.publicKey, privateKey: r.emu.privateKey, baseUrl: r.emu.apiUrl, retries: 0 });
-    await client.postJobs({ jobs: { j: { slug: 'other app', body_src: 'Someone else entirely', lc_src: 'en', lc_tgt: 'fr', tier: 'standard', custom_data: 'theirs-0123456789' } } }, { reference: 'theirs-0123456789' });
+    const client = createGengoClient({
+      publicKey: r.emu.publicKey,
+      privateKey: r.emu.privateKey,
+      baseUrl: r.emu.apiUrl,
+      retries: 0,
+    });
+    await client.postJobs(
+      {
+        jobs: {
+          j: {
+            slug: 'other app',
+            body_src: 'Someone else entirely',
+            lc_src: 'en',
+            lc_tgt: 'fr',
+            tier: 'standard',
+            custom_data: 'theirs-0123456789',
+          },
+        },
+      },
+      { reference: 'theirs-0123456789' }
+    );
     await r.control.flush();
     const foreign = (await r.control.jobs()).find((j: any) => j.custom_data === 'theirs-0123456789')!;
     await r.control.advance(foreign.job_id, 'reviewable');
@@ -129,7 +170,9 @@ describe('callbacks: forged and malformed', () => {
     const strapi: any = r.app.strapi;
     const other = await createArticle(strapi, { title: 'Outcome unknown', slug: 'outcome-unknown' });
     const placed = await placeOrder(r, other.documentId);
-    await strapi.db.query('plugin::gengo.order').update({ where: { id: placed.orderId }, data: { gengoOrderId: null, status: 'ambiguous' } });
+    await strapi.db
+      .query('plugin::gengo.order')
+      .update({ where: { id: placed.orderId }, data: { gengoOrderId: null, status: 'ambiguous' } });
     const [job] = await gengoJobs(r, placed);
     await r.control.advance(job.job_id, 'reviewable');
     await settle(r);
@@ -145,7 +188,9 @@ describe('callbacks: forged and malformed', () => {
     // The same comment callback again, and a forged one.
     expect((await post(url, form('comment', { job_id: job.job_id, body: 'forged comment' }))).status).toBe(200);
     await settle(r);
-    const comments = await r.app.strapi.db.query('plugin::gengo.comment').findMany({ where: { gengoJobId: String(job.job_id) } });
+    const comments = await r.app.strapi.db
+      .query('plugin::gengo.comment')
+      .findMany({ where: { gengoJobId: String(job.job_id) } });
     expect(comments.map((c: any) => c.body)).toEqual(['Is "text" a noun here?']);
   });
 });

@@ -19,7 +19,12 @@ const translateProse = (text: string) =>
     .map((piece, i) => (i % 2 ? piece : piece.replace(/\p{L}+/gu, (w) => [...w].reverse().join('').toUpperCase())))
     .join('');
 
-const translateDoc = (strapi: any, doc: any, fn: (text: string) => string, only?: (paths: string[]) => boolean): Translations => {
+const translateDoc = (
+  strapi: any,
+  doc: any,
+  fn: (text: string) => string,
+  only?: (paths: string[]) => boolean
+): Translations => {
   const out: Translations = {};
   const segments = extractSegments(strapi.getModel(UID), doc, (uid) => strapi.getModel(uid));
   for (const segment of segments) {
@@ -36,8 +41,18 @@ const translateDoc = (strapi: any, doc: any, fn: (text: string) => string, only?
 const shape = (nodes: any[]): unknown =>
   nodes.map((n) =>
     n.type === 'text'
-      ? { marks: Object.keys(n).filter((k) => !['type', 'text'].includes(k)).sort() }
-      : { type: n.type, level: n.level, format: n.format, url: n.url, children: n.children ? shape(n.children) : undefined },
+      ? {
+          marks: Object.keys(n)
+            .filter((k) => !['type', 'text'].includes(k))
+            .sort(),
+        }
+      : {
+          type: n.type,
+          level: n.level,
+          format: n.format,
+          url: n.url,
+          children: n.children ? shape(n.children) : undefined,
+        }
   );
 
 describe('content round trip on the playground article: extract en → translate → merge → write fr', () => {
@@ -50,10 +65,22 @@ describe('content round trip on the playground article: extract en → translate
   beforeAll(async () => {
     app = await startTestStrapi();
     strapi = app.strapi;
-    const category = await strapi.documents('api::category.category').create({ locale: 'en', data: { name: 'Guides' } });
-    await strapi.documents('api::category.category').update({ documentId: category.documentId, locale: 'fr', data: { name: 'Guides (fr)' } });
+    const category = await strapi
+      .documents('api::category.category')
+      .create({ locale: 'en', data: { name: 'Guides' } });
+    await strapi
+      .documents('api::category.category')
+      .update({ documentId: category.documentId, locale: 'fr', data: { name: 'Guides (fr)' } });
     const file = await strapi.db.query('plugin::upload.file').create({
-      data: { name: 'cover.png', hash: 'cover_abc', ext: '.png', mime: 'image/png', size: 1.2, url: '/uploads/cover_abc.png', provider: 'local' },
+      data: {
+        name: 'cover.png',
+        hash: 'cover_abc',
+        ext: '.png',
+        mime: 'image/png',
+        size: 1.2,
+        url: '/uploads/cover_abc.png',
+        provider: 'local',
+      },
     });
     coverId = file.id;
     const en = await strapi.documents(UID).create({
@@ -90,8 +117,15 @@ describe('content round trip on the playground article: extract en → translate
         ],
         seo: { metaTitle: 'Getting started with Gengo', metaDescription: 'Human translation inside Strapi.' },
         sections: [
-          { __component: 'sections.hero', heading: 'Translate everything', subheading: 'Components and dynamic zones too' },
-          { __component: 'sections.text-block', body: 'A **bold** claim with `code` and a [link](https://example.com).' },
+          {
+            __component: 'sections.hero',
+            heading: 'Translate everything',
+            subheading: 'Components and dynamic zones too',
+          },
+          {
+            __component: 'sections.text-block',
+            body: 'A **bold** claim with `code` and a [link](https://example.com).',
+          },
           { __component: 'sections.quote', text: 'To be or not to be', author: 'William Shakespeare' },
         ],
         cover: coverId,
@@ -128,16 +162,34 @@ describe('content round trip on the playground article: extract en → translate
     expect(fr.slug).toBe('gnitteg-detrats-htiw-ogneg');
     expect(fr.summary).toBe('REDRO NOITALSNART ROF {count} SEIRTNE TA https://gengo.com YADOT.');
     expect(fr.body).toBe(
-      '## LLATSNI\n\nNUR `npm install strapi-plugin-gengo`, NEHT DAER [EHT EDIUG](https://example.com/guide "Guide").\n\n```sh\nnpm run build\n```\n\n![A MARGAID](/uploads/diagram.png)\n\nEES <abbr title="Application Programming Interface">IPA</abbr> SCOD.\n',
+      '## LLATSNI\n\nNUR `npm install strapi-plugin-gengo`, NEHT DAER [EHT EDIUG](https://example.com/guide "Guide").\n\n```sh\nnpm run build\n```\n\n![A MARGAID](/uploads/diagram.png)\n\nEES <abbr title="Application Programming Interface">IPA</abbr> SCOD.\n'
     );
     expect(shape(fr.content)).toEqual(shape(enBefore.content));
-    expect(fr.content[1].children.map((c: any) => c.text ?? c.children[0].text)).toEqual(['SENIHCAM ERA ', 'TSAF', ', ELPOEP ERA ', 'THGIR', '. EES ', 'GNICIRP', '.']);
+    expect(fr.content[1].children.map((c: any) => c.text ?? c.children[0].text)).toEqual([
+      'SENIHCAM ERA ',
+      'TSAF',
+      ', ELPOEP ERA ',
+      'THGIR',
+      '. EES ',
+      'GNICIRP',
+      '.',
+    ]);
     expect(fr.content[3]).toEqual(enBefore.content[3]);
     expect(fr.content[4].children[0].text).toBe('YTILAUQ SI REVEN NA TNEDICCA.');
-    expect(fr.seo).toMatchObject({ metaTitle: 'GNITTEG DETRATS HTIW OGNEG', metaDescription: 'NAMUH NOITALSNART EDISNI IPARTS.' });
+    expect(fr.seo).toMatchObject({
+      metaTitle: 'GNITTEG DETRATS HTIW OGNEG',
+      metaDescription: 'NAMUH NOITALSNART EDISNI IPARTS.',
+    });
     expect(fr.seo.id).not.toBe(enBefore.seo.id);
-    expect(fr.sections.map((s: any) => s.__component)).toEqual(['sections.hero', 'sections.text-block', 'sections.quote']);
-    expect(fr.sections[0]).toMatchObject({ heading: 'ETALSNART GNIHTYREVE', subheading: 'STNENOPMOC DNA CIMANYD SENOZ OOT' });
+    expect(fr.sections.map((s: any) => s.__component)).toEqual([
+      'sections.hero',
+      'sections.text-block',
+      'sections.quote',
+    ]);
+    expect(fr.sections[0]).toMatchObject({
+      heading: 'ETALSNART GNIHTYREVE',
+      subheading: 'STNENOPMOC DNA CIMANYD SENOZ OOT',
+    });
     expect(fr.sections[1].body).toBe('A **DLOB** MIALC HTIW `code` DNA A [KNIL](https://example.com).');
     expect(fr.sections[2]).toMatchObject({ text: 'OT EB RO TON OT EB', author: 'MAILLIW ERAEPSEKAHS' });
     // Media and relations: the same file, and the fr version of the same category.
@@ -157,7 +209,12 @@ describe('content round trip on the playground article: extract en → translate
 
   it('merges one finished job into the existing fr version, changing only its field', async () => {
     const frBefore = await strapi.documents(UID).findOne({ documentId, locale: 'fr', populate: POPULATE });
-    const translations = translateDoc(strapi, enBefore, (t) => translateProse(t).toLowerCase(), (paths) => paths.includes('sections[2].author'));
+    const translations = translateDoc(
+      strapi,
+      enBefore,
+      (t) => translateProse(t).toLowerCase(),
+      (paths) => paths.includes('sections[2].author')
+    );
     expect(Object.keys(translations)).toEqual(['sections[2].author']);
     const { data } = buildTargetData({
       schema: strapi.getModel(UID),

@@ -99,7 +99,11 @@ describe('foundation: the playground boots with the plugin', () => {
     expect(fr.views).toBe(7);
     expect(fr.featured).toBe(true);
 
-    const enAgain: any = await articles.findOne({ documentId: en.documentId, locale: 'en', populate: ['seo', 'sections'] });
+    const enAgain: any = await articles.findOne({
+      documentId: en.documentId,
+      locale: 'en',
+      populate: ['seo', 'sections'],
+    });
     expect(enAgain.title).toBe('Hello world');
     expect(enAgain.seo).toMatchObject({ metaTitle: 'Meta', metaDescription: 'Meta description' });
     expect(enAgain.sections[0]).toMatchObject({ heading: 'Big heading', subheading: 'Small heading' });

@@ -33,13 +33,28 @@ describe('orders: permissions, validation and read routes', () => {
         role.id,
         actions.map((action) =>
           action.startsWith('plugin::content-manager.')
-            ? { action, subject: ARTICLE, properties: { fields: ['title', 'summary'], locales: ['en', 'fr', 'de', 'ja'] }, conditions: [] }
+            ? {
+                action,
+                subject: ARTICLE,
+                properties: { fields: ['title', 'summary'], locales: ['en', 'fr', 'de', 'ja'] },
+                conditions: [],
+              }
             : { action, subject: null, properties: {}, conditions: [] }
         )
       );
     const email = `r-${crypto.randomBytes(4).toString('hex')}@test.local`;
     const password = `Pw-${crypto.randomBytes(8).toString('hex')}`;
-    await w.app.strapi.service('admin::user').create({ email, password, firstname: 'r', lastname: 'T', isActive: true, registrationToken: null, roles: [role.id] });
+    await w.app.strapi
+      .service('admin::user')
+      .create({
+        email,
+        password,
+        firstname: 'r',
+        lastname: 'T',
+        isActive: true,
+        registrationToken: null,
+        roles: [role.id],
+      });
     return { token: await loginAdmin(w.app, email, password) };
   };
 
@@ -65,19 +80,35 @@ describe('orders: permissions, validation and read routes', () => {
   ];
 
   it('403 on every route without its action; 401 without a token; nothing reaches Gengo', async () => {
-    const all = ['plugin::gengo.read', 'plugin::gengo.order', 'plugin::gengo.review', 'plugin::content-manager.explorer.read'];
+    const all = [
+      'plugin::gengo.read',
+      'plugin::gengo.order',
+      'plugin::gengo.review',
+      'plugin::content-manager.explorer.read',
+    ];
     const before = (await w.control.requests()).length;
     for (const [action] of [['read'], ['order'], ['review']]) {
       const others = await restrictedAdmin(all.filter((a) => a !== `plugin::gengo.${action}`));
       for (const [needs, method, url, body] of routes()) {
         if (needs !== action) continue;
-        const res = await w.app.as(others.token)[method](url).send(body ?? {});
+        const res = await w.app
+          .as(others.token)
+          [method](url)
+          .send(body ?? {});
         expect([url, res.status]).toEqual([url, 403]);
       }
     }
     const none = await restrictedAdmin([]);
     for (const [, method, url, body] of routes()) {
-      expect([url, (await w.app.as(none.token)[method](url).send(body ?? {})).status]).toEqual([url, 403]);
+      expect([
+        url,
+        (
+          await w.app
+            .as(none.token)
+            [method](url)
+            .send(body ?? {})
+        ).status,
+      ]).toEqual([url, 403]);
       expect([url, (await w.app.http[method](url).send(body ?? {})).status]).toEqual([url, 401]);
     }
     expect((await w.control.requests()).length).toBe(before);
@@ -85,10 +116,20 @@ describe('orders: permissions, validation and read routes', () => {
 
   it('quoting an entry needs the right to read its content type', async () => {
     const orderOnly = await restrictedAdmin(['plugin::gengo.order']);
-    const res = await w.app.as(orderOnly.token).post('/gengo/quote').send({ contentType: ARTICLE, documentId, targetLocales: ['fr'] });
+    const res = await w.app
+      .as(orderOnly.token)
+      .post('/gengo/quote')
+      .send({ contentType: ARTICLE, documentId, targetLocales: ['fr'] });
     expect(res.status).toBe(403);
     const reader = await restrictedAdmin(['plugin::gengo.order', 'plugin::content-manager.explorer.read']);
-    expect((await w.app.as(reader.token).post('/gengo/quote').send({ contentType: ARTICLE, documentId, targetLocales: ['fr'] })).status).toBe(200);
+    expect(
+      (
+        await w.app
+          .as(reader.token)
+          .post('/gengo/quote')
+          .send({ contentType: ARTICLE, documentId, targetLocales: ['fr'] })
+      ).status
+    ).toBe(200);
   });
 
   it.each([
@@ -116,7 +157,10 @@ describe('orders: permissions, validation and read routes', () => {
     const glossary = await api().send({ ...base, glossaryId: 987654 });
     expect(glossary.status).toBe(400);
     expect(glossary.body.error.message).toBe("Glossary 987654 is not one of the Gengo account's glossaries");
-    const missing = await w.app.as(w.admin.token).post('/gengo/quote').send({ ...base, documentId: 'no-such-document' });
+    const missing = await w.app
+      .as(w.admin.token)
+      .post('/gengo/quote')
+      .send({ ...base, documentId: 'no-such-document' });
     expect(missing.status).toBe(404);
   });
 
@@ -176,8 +220,9 @@ describe('orders: permissions, validation and read routes', () => {
   it("the account: Gengo's balance and the credits spent (account/stats)", async () => {
     const res = await w.app.as(w.admin.token).get('/gengo/account');
     expect(res.status).toBe(200);
-    const spent = (await w.app.strapi.db.query('plugin::gengo.order' as any).findMany({ where: { status: { $ne: 'failed' } } }))
-      .reduce((sum: number, o: any) => sum + Number(o.credits ?? 0), 0);
+    const spent = (
+      await w.app.strapi.db.query('plugin::gengo.order' as any).findMany({ where: { status: { $ne: 'failed' } } })
+    ).reduce((sum: number, o: any) => sum + Number(o.credits ?? 0), 0);
     expect(spent).toBeGreaterThan(0);
     expect(res.body.data.spent.credits).toBeCloseTo(spent, 2);
     expect(res.body.data.balance.credits).toBeCloseTo(500 - spent, 2);

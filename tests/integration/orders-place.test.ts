@@ -1,5 +1,13 @@
 import { decodeCustomData } from '../../server/src/records/types';
-import { ARTICLE, createSourceArticle as createArticle, jobRows, orderRows, postJobsCount, startOrdersWorld, type OrdersWorld } from '../helpers/ordering-world';
+import {
+  ARTICLE,
+  createSourceArticle as createArticle,
+  jobRows,
+  orderRows,
+  postJobsCount,
+  startOrdersWorld,
+  type OrdersWorld,
+} from '../helpers/ordering-world';
 
 /** Quote and order against the emulator: costs, orders placed, idempotency, budget, failures. */
 describe('orders: quote and place', () => {
@@ -17,15 +25,23 @@ describe('orders: quote and place', () => {
   });
 
   const api = () => w.app.as(w.admin.token);
-  const order = (body: Record<string, unknown>) => api().post('/gengo/orders').send({ contentType: ARTICLE, ...body });
+  const order = (body: Record<string, unknown>) =>
+    api()
+      .post('/gengo/orders')
+      .send({ contentType: ARTICLE, ...body });
 
   it('quotes fr and ja: segments, units, credits, ETA per locale, and the balance', async () => {
     const documentId = await createArticle(w.app);
-    const res = await api().post('/gengo/quote').send({ contentType: ARTICLE, documentId, targetLocales: ['fr', 'ja'], tier: 'standard' });
+    const res = await api()
+      .post('/gengo/quote')
+      .send({ contentType: ARTICLE, documentId, targetLocales: ['fr', 'ja'], tier: 'standard' });
     expect(res.status).toBe(200);
     const q = res.body.data;
     expect(q.sourceLocale).toBe('en');
-    expect(q.locales.map((l: any) => [l.locale, l.lcTgt])).toEqual([['fr', 'fr'], ['ja', 'ja']]);
+    expect(q.locales.map((l: any) => [l.locale, l.lcTgt])).toEqual([
+      ['fr', 'fr'],
+      ['ja', 'ja'],
+    ]);
     for (const l of q.locales) {
       expect(l.segments.length).toBeGreaterThanOrEqual(7);
       expect(l.units).toBeGreaterThan(20);
@@ -39,7 +55,9 @@ describe('orders: quote and place', () => {
     expect(q.budget.check).toEqual({ ok: true });
     expect(q.fields).toEqual(expect.arrayContaining(['title', 'summary', 'body', 'seo', 'sections']));
     // A subset of fields quotes only those.
-    const subset = await api().post('/gengo/quote').send({ contentType: ARTICLE, documentId, targetLocales: ['fr'], fields: ['title', 'seo.metaTitle'] });
+    const subset = await api()
+      .post('/gengo/quote')
+      .send({ contentType: ARTICLE, documentId, targetLocales: ['fr'], fields: ['title', 'seo.metaTitle'] });
     expect(subset.status).toBe(200);
     expect(subset.body.data.locales[0].segments.map((s: any) => s.paths)).toEqual([['title'], ['seo.metaTitle']]);
     expect(await postJobsCount(w.control)).toBe(0);
@@ -47,10 +65,18 @@ describe('orders: quote and place', () => {
 
   it("Gengo's languages are asked once for many quotes and orders, not once each", async () => {
     const docs = [await createArticle(w.app), await createArticle(w.app), await createArticle(w.app)];
-    await api().post('/gengo/quote').send({ contentType: ARTICLE, documentId: docs[0], targetLocales: ['fr'] });
+    await api()
+      .post('/gengo/quote')
+      .send({ contentType: ARTICLE, documentId: docs[0], targetLocales: ['fr'] });
     await w.control.clearRequests();
     for (const documentId of docs) {
-      expect((await api().post('/gengo/quote').send({ contentType: ARTICLE, documentId, targetLocales: ['fr'] })).status).toBe(200);
+      expect(
+        (
+          await api()
+            .post('/gengo/quote')
+            .send({ contentType: ARTICLE, documentId, targetLocales: ['fr'] })
+        ).status
+      ).toBe(200);
       expect((await order({ documentId, targetLocales: ['de'] })).status).toBe(200);
     }
     const calls = (await w.control.requests()).map((r) => `${r.method} ${r.path.replace(/^\/?(v2\/)?/, '')}`);
@@ -82,9 +108,13 @@ describe('orders: quote and place', () => {
       expect(row.gengoOrderId).toMatch(/^\d+$/);
       expect(Number(row.credits)).toBeGreaterThan(0);
       expect(row.submittedAt).toBeTruthy();
-      expect(row.options).toEqual(expect.objectContaining({ asGroup: true, comment: expect.stringContaining('Friendly tone') }));
+      expect(row.options).toEqual(
+        expect.objectContaining({ asGroup: true, comment: expect.stringContaining('Friendly tone') })
+      );
       const { thread } = await client.listOrderComments(row.gengoOrderId);
-      expect(thread[0].body).toMatch(/^Content of a "Article" entry \(api::article\.article\) from a Strapi website\. Fields: title, summary, body, seo, sections\./);
+      expect(thread[0].body).toMatch(
+        /^Content of a "Article" entry \(api::article\.article\) from a Strapi website\. Fields: title, summary, body, seo, sections\./
+      );
       expect(thread[0].body).toMatch(/Friendly tone, please\.$/);
       const jobs = await jobRows(w.app, { orderId: row.id });
       expect(jobs.length).toBeGreaterThanOrEqual(7);
@@ -105,26 +135,43 @@ describe('orders: quote and place', () => {
     expect((await api().put('/gengo/settings').send({ publicUrl: 'http://127.0.0.1:9' })).status).toBe(200);
     const glossaries = await (await w.app.strapi.plugin('gengo').service('gengo').client()).listGlossaries();
     const documentId = await createArticle(w.app);
-    const res = await order({ documentId, targetLocales: ['fr'], glossaryId: Number(glossaries[0].id), usePreferred: true });
+    const res = await order({
+      documentId,
+      targetLocales: ['fr'],
+      glossaryId: Number(glossaries[0].id),
+      usePreferred: true,
+    });
     expect(res.status).toBe(200);
     const grouped = await order({ documentId, targetLocales: ['de'], asGroup: false });
     expect(grouped.status).toBe(200);
     await w.control.flush();
     const all = await w.control.jobs();
-    const [fr, de] = [res, grouped].map((r) => all.filter((j) => String(j.order_id) === r.body.data.orders[0].gengoOrderId));
+    const [fr, de] = [res, grouped].map((r) =>
+      all.filter((j) => String(j.order_id) === r.body.data.orders[0].gengoOrderId)
+    );
     expect(fr.length).toBeGreaterThan(1);
     expect(new Set(fr.map((j) => j.group_id)).size).toBe(1);
     expect(fr[0].group_id).toBeTruthy();
     expect(de.every((j) => j.group_id === undefined)).toBe(true);
     for (const j of fr) expect(String(j.callback_url)).toMatch(/^http:\/\/127\.0\.0\.1:9\/api\/gengo\/callback\//);
-    expect(res.body.data.orders[0].options).toEqual(expect.objectContaining({ glossaryId: Number(glossaries[0].id), usePreferred: true, asGroup: true }));
+    expect(res.body.data.orders[0].options).toEqual(
+      expect.objectContaining({ glossaryId: Number(glossaries[0].id), usePreferred: true, asGroup: true })
+    );
     await w.control.clearCallbacks();
   });
 
   it("context for the translator: the entry's images and a preview link as attachments", async () => {
     expect((await api().put('/gengo/settings').send({ publicUrl: 'http://127.0.0.1:9/' })).status).toBe(200);
     const file = await w.app.strapi.db.query('plugin::upload.file').create({
-      data: { name: 'cover.png', hash: 'cover_ord', ext: '.png', mime: 'image/png', size: 1, url: '/uploads/cover_ord.png', provider: 'local' },
+      data: {
+        name: 'cover.png',
+        hash: 'cover_ord',
+        ext: '.png',
+        mime: 'image/png',
+        size: 1,
+        url: '/uploads/cover_ord.png',
+        provider: 'local',
+      },
     });
     const documentId = await createArticle(w.app);
     await w.app.strapi.documents(ARTICLE as any).update({ documentId, locale: 'en', data: { cover: file.id } as any });
@@ -137,9 +184,14 @@ describe('orders: quote and place', () => {
     };
     const config = w.app.strapi.config;
     const preview = config.get('admin.preview');
-    config.set('admin.preview', { enabled: true, config: { handler: (uid: string, { documentId: id, locale }: any) => `/preview/${uid}/${id}?locale=${locale}` } });
+    config.set('admin.preview', {
+      enabled: true,
+      config: { handler: (uid: string, { documentId: id, locale }: any) => `/preview/${uid}/${id}?locale=${locale}` },
+    });
     try {
-      expect((await order({ documentId, targetLocales: ['fr'], fields: ['title', 'summary'], usePreferred: true })).status).toBe(200);
+      expect(
+        (await order({ documentId, targetLocales: ['fr'], fields: ['title', 'summary'], usePreferred: true })).status
+      ).toBe(200);
     } finally {
       service.client = original;
       config.set('admin.preview', preview);
@@ -148,10 +200,20 @@ describe('orders: quote and place', () => {
     const job = sent[0].jobs.job_1;
     expect(job.attachments).toEqual([
       { url: 'http://127.0.0.1:9/uploads/cover_ord.png', filename: 'cover.png', mime_type: 'image/png' },
-      { url: `http://127.0.0.1:9/preview/${ARTICLE}/${documentId}?locale=en`, filename: 'preview.html', mime_type: 'text/html' },
+      {
+        url: `http://127.0.0.1:9/preview/${ARTICLE}/${documentId}?locale=en`,
+        filename: 'preview.html',
+        mime_type: 'text/html',
+      },
     ]);
     expect(job.use_preferred).toBe(1);
-    expect(sent[0]).toEqual(expect.objectContaining({ as_group: 1, allow_fork: 1, comment: expect.stringContaining('Fields: title, summary.') }));
+    expect(sent[0]).toEqual(
+      expect.objectContaining({
+        as_group: 1,
+        allow_fork: 1,
+        comment: expect.stringContaining('Fields: title, summary.'),
+      })
+    );
   });
 
   it('the same request twice places one order (derived key, and Idempotency-Key)', async () => {
@@ -159,16 +221,25 @@ describe('orders: quote and place', () => {
     const first = await order({ documentId, targetLocales: ['fr'] });
     expect(first.status).toBe(200);
     const posts = await postJobsCount(w.control);
-    const [a, b] = await Promise.all([order({ documentId, targetLocales: ['fr'] }), order({ documentId, targetLocales: ['fr'] })]);
+    const [a, b] = await Promise.all([
+      order({ documentId, targetLocales: ['fr'] }),
+      order({ documentId, targetLocales: ['fr'] }),
+    ]);
     for (const again of [a, b]) {
       expect(again.status).toBe(200);
-      expect(again.body.data.orders[0]).toEqual(expect.objectContaining({ id: first.body.data.orders[0].id, created: false }));
+      expect(again.body.data.orders[0]).toEqual(
+        expect.objectContaining({ id: first.body.data.orders[0].id, created: false })
+      );
     }
     expect(await postJobsCount(w.control)).toBe(posts);
 
     // An explicit key: concurrent twins → one order, one POST.
     const other = await createArticle(w.app);
-    const send = () => api().post('/gengo/orders').set('Idempotency-Key', `click-${other}`).send({ contentType: ARTICLE, documentId: other, targetLocales: ['de'] });
+    const send = () =>
+      api()
+        .post('/gengo/orders')
+        .set('Idempotency-Key', `click-${other}`)
+        .send({ contentType: ARTICLE, documentId: other, targetLocales: ['de'] });
     const [x, y] = await Promise.all([send(), send()]);
     expect([x.status, y.status]).toEqual([200, 200]);
     expect(x.body.data.orders[0].id).toBe(y.body.data.orders[0].id);
@@ -182,7 +253,9 @@ describe('orders: quote and place', () => {
     const first = await order({ documentId, targetLocales: ['fr'], fields, idempotencyKey: `first-${documentId}` });
     expect(first.status).toBe(200);
     await w.control.flush();
-    for (const j of (await w.control.jobs()).filter((j) => String(j.order_id) === first.body.data.orders[0].gengoOrderId))
+    for (const j of (await w.control.jobs()).filter(
+      (j) => String(j.order_id) === first.body.data.orders[0].gengoOrderId
+    ))
       await w.control.advance(j.job_id, 'approved');
 
     const again = await order({ documentId, targetLocales: ['fr'], fields, idempotencyKey: `again-${documentId}` });
@@ -205,7 +278,9 @@ describe('orders: quote and place', () => {
     const posts = await postJobsCount(w.control);
     const res = await order({ documentId, targetLocales: ['fr'] });
     expect(res.status).toBe(400);
-    expect(res.body.error.message).toMatch(/Not enough Gengo credits: the order costs [\d.]+ USD and the balance is 0\.05 USD/);
+    expect(res.body.error.message).toMatch(
+      /Not enough Gengo credits: the order costs [\d.]+ USD and the balance is 0\.05 USD/
+    );
     expect(res.body.error.details.reason).toBe('balance');
     expect(await orderRows(w.app, { targetDocumentId: documentId })).toHaveLength(0);
     expect(await postJobsCount(w.control)).toBe(posts);
@@ -226,7 +301,9 @@ describe('orders: quote and place', () => {
     expect(res.body.error.message).toBe('Gengo refused the order for fr: Not enough credits - please top up');
     expect(res.body.error.details.code).toBe(2700);
     const [failed] = await orderRows(w.app, { targetDocumentId: documentId });
-    expect(failed).toEqual(expect.objectContaining({ status: 'failed', lastError: 'Not enough credits - please top up' }));
+    expect(failed).toEqual(
+      expect.objectContaining({ status: 'failed', lastError: 'Not enough credits - please top up' })
+    );
     expect(failed.requestKey).toMatch(/^failed:/);
 
     const retry = await order({ documentId, targetLocales: ['fr'] });
@@ -261,9 +338,14 @@ describe('orders: quote and place', () => {
     expect(perOrder.status).toBe(400);
     expect(perOrder.body.error.message).toMatch(/above the budget cap per order of 0\.01 credits/);
 
-    const spent = (await orderRows(w.app, { status: 'placed' })).reduce((s: number, o: any) => s + Number(o.credits), 0);
+    const spent = (await orderRows(w.app, { status: 'placed' })).reduce(
+      (s: number, o: any) => s + Number(o.credits),
+      0
+    );
     expect(spent).toBeGreaterThan(0);
-    await api().put('/gengo/settings').send({ budgetPerOrder: null, budgetPerMonth: Math.round(spent * 100) / 100 + 0.01 });
+    await api()
+      .put('/gengo/settings')
+      .send({ budgetPerOrder: null, budgetPerMonth: Math.round(spent * 100) / 100 + 0.01 });
     const perMonth = await order({ documentId, targetLocales: ['fr'] });
     expect(perMonth.status).toBe(400);
     expect(perMonth.body.error.message).toMatch(/already ordered this month it would pass the monthly budget cap/);
@@ -278,12 +360,16 @@ describe('orders: quote and place', () => {
     await w.control.fault({ path: 'translate/jobs', method: 'POST', status: 502, count: 1 });
     const res = await order({ documentId, targetLocales: ['fr', 'de'] });
     expect(res.status).toBe(200);
-    expect(res.body.data.orders).toEqual([expect.objectContaining({ targetLocale: 'fr', status: 'ambiguous', gengoOrderId: null })]);
+    expect(res.body.data.orders).toEqual([
+      expect.objectContaining({ targetLocale: 'fr', status: 'ambiguous', gengoOrderId: null }),
+    ]);
     expect(res.body.data.notPlaced).toEqual(['de']);
     expect(await postJobsCount(w.control)).toBe(posts + 1);
 
     const again = await order({ documentId, targetLocales: ['fr'] });
-    expect(again.body.data.orders[0]).toEqual(expect.objectContaining({ id: res.body.data.orders[0].id, status: 'ambiguous', created: false }));
+    expect(again.body.data.orders[0]).toEqual(
+      expect.objectContaining({ id: res.body.data.orders[0].id, status: 'ambiguous', created: false })
+    );
     expect(await postJobsCount(w.control)).toBe(posts + 1);
   });
 
@@ -300,7 +386,9 @@ describe('orders: quote and place', () => {
         expect.objectContaining({ status: 'ambiguous', lastError: expect.stringMatching(/do not re-post/) })
       );
       const again = await order({ documentId, targetLocales: ['fr'] });
-      expect(again.body.data.orders[0]).toEqual(expect.objectContaining({ id: res.body.data.orders[0].id, created: false }));
+      expect(again.body.data.orders[0]).toEqual(
+        expect.objectContaining({ id: res.body.data.orders[0].id, created: false })
+      );
     } finally {
       config.set('plugin::gengo.timeoutMs', undefined);
     }

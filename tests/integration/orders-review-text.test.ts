@@ -1,5 +1,12 @@
 import { createRestrictedAdmin, type AdminSession } from '../helpers/admin';
-import { ARTICLE, createSourceArticle, jobRows, orderRows, startOrdersWorld, type OrdersWorld } from '../helpers/ordering-world';
+import {
+  ARTICLE,
+  createSourceArticle,
+  jobRows,
+  orderRows,
+  startOrdersWorld,
+  type OrdersWorld,
+} from '../helpers/ordering-world';
 
 /** What the review modal reads: the restored text of a job's segment, and its captcha image. */
 describe('orders: review text and captcha', () => {
@@ -18,7 +25,9 @@ describe('orders: review text and captcha', () => {
   /** Orders the markdown body into fr; returns the job as GET /gengo/jobs/:id answers it. */
   const orderBody = async () => {
     const documentId = await createSourceArticle(w.app);
-    const res = await api().post('/gengo/orders').send({ contentType: ARTICLE, documentId, targetLocales: ['fr'], fields: ['body'] });
+    const res = await api()
+      .post('/gengo/orders')
+      .send({ contentType: ARTICLE, documentId, targetLocales: ['fr'], fields: ['body'] });
     expect(res.status).toBe(200);
     await w.control.flush();
     const [row] = await jobRows(w.app, { orderId: res.body.data.orders[0].id });
@@ -45,7 +54,9 @@ describe('orders: review text and captcha', () => {
     const job = await orderBody();
     await w.control.advance(job.gengoJobId, 'reviewable');
     const [order] = await orderRows(w.app, { id: job.orderId });
-    const segments = order.segments.map((s: any) => (s.key === job.segmentKey ? { ...s, protected: { ...s.protected, parts: s.protected.parts.slice(1) } } : s));
+    const segments = order.segments.map((s: any) =>
+      s.key === job.segmentKey ? { ...s, protected: { ...s.protected, parts: s.protected.parts.slice(1) } } : s
+    );
     await w.app.strapi.db.query('plugin::gengo.order' as any).update({ where: { id: order.id }, data: { segments } });
 
     const { body } = await api().get(`/gengo/jobs/${job.id}`);
@@ -64,11 +75,14 @@ describe('orders: review text and captcha', () => {
     const expected = Buffer.from(await direct.arrayBuffer());
     expect(expected.length).toBeGreaterThan(0);
 
-    const image = await api().get(`/gengo/jobs/${job.id}/captcha`).buffer(true).parse((res, cb) => {
-      const parts: Buffer[] = [];
-      res.on('data', (c: Buffer) => parts.push(c));
-      res.on('end', () => cb(null, Buffer.concat(parts)));
-    });
+    const image = await api()
+      .get(`/gengo/jobs/${job.id}/captcha`)
+      .buffer(true)
+      .parse((res, cb) => {
+        const parts: Buffer[] = [];
+        res.on('data', (c: Buffer) => parts.push(c));
+        res.on('end', () => cb(null, Buffer.concat(parts)));
+      });
     expect(image.status).toBe(200);
     expect(image.headers['content-type']).toBe(direct.headers.get('content-type'));
     expect(Buffer.compare(image.body as Buffer, expected)).toBe(0);

@@ -16,7 +16,9 @@ describe('orders: review', () => {
   /** Orders title + summary into fr (two jobs); returns our job rows, Gengo ids discovered. */
   const orderTwoJobs = async () => {
     const documentId = await createSourceArticle(w.app);
-    const res = await api().post('/gengo/orders').send({ contentType: ARTICLE, documentId, targetLocales: ['fr'], fields: ['title', 'summary'] });
+    const res = await api()
+      .post('/gengo/orders')
+      .send({ contentType: ARTICLE, documentId, targetLocales: ['fr'], fields: ['title', 'summary'] });
     expect(res.status).toBe(200);
     await w.control.flush();
     const rows = await jobRows(w.app, { orderId: res.body.data.orders[0].id });
@@ -25,7 +27,14 @@ describe('orders: review', () => {
     for (const row of rows) {
       const got = await api().get(`/gengo/jobs/${row.id}`);
       expect(got.status).toBe(200);
-      expect(got.body.data).toEqual(expect.objectContaining({ id: row.id, gengoJobId: expect.stringMatching(/^\d+$/), gengoStatus: 'available', status: 'available' }));
+      expect(got.body.data).toEqual(
+        expect.objectContaining({
+          id: row.id,
+          gengoJobId: expect.stringMatching(/^\d+$/),
+          gengoStatus: 'available',
+          status: 'available',
+        })
+      );
       found.push(got.body.data);
     }
     return found;
@@ -41,7 +50,9 @@ describe('orders: review', () => {
     await w.control.advance(b.gengoJobId, 'pending');
     const late = await api().post(`/gengo/jobs/${b.id}/cancel`);
     expect(late.status).toBe(400);
-    expect(late.body.error.message).toBe('Only a job still available to translators can be cancelled; this one is pending');
+    expect(late.body.error.message).toBe(
+      'Only a job still available to translators can be cancelled; this one is pending'
+    );
     expect((await w.control.job(b.gengoJobId)).status).toBe('pending');
   });
 
@@ -76,7 +87,9 @@ describe('orders: review', () => {
     const missing = await api().post(`/gengo/jobs/${a.id}/reject`).send({ reason: 'quality', comment: 'Wrong terms' });
     expect(missing.status).toBe(400);
     expect(missing.body.error.details.errors.map((e: any) => e.path.join('.'))).toContain('captcha');
-    const wrong = await api().post(`/gengo/jobs/${a.id}/reject`).send({ reason: 'quality', comment: 'Wrong terms', captcha: 'nope' });
+    const wrong = await api()
+      .post(`/gengo/jobs/${a.id}/reject`)
+      .send({ reason: 'quality', comment: 'Wrong terms', captcha: 'nope' });
     expect(wrong.status).toBe(400);
     expect(wrong.body.error.message).toMatch(/^Gengo refused to reject: /);
 
@@ -94,7 +107,9 @@ describe('orders: review', () => {
     const [a] = await orderTwoJobs();
     const post = await api().post(`/gengo/jobs/${a.id}/comments`).send({ body: 'The title is a product name.' });
     expect(post.status).toBe(200);
-    expect(post.body.data).toEqual(expect.arrayContaining([expect.objectContaining({ body: 'The title is a product name.', author: 'customer' })]));
+    expect(post.body.data).toEqual(
+      expect.arrayContaining([expect.objectContaining({ body: 'The title is a product name.', author: 'customer' })])
+    );
     expect((await api().post(`/gengo/jobs/${a.id}/comments`).send({ body: '  ' })).status).toBe(400);
     await w.control.comment(a.gengoJobId, 'Should I keep the brand in English?');
     const thread = await api().get(`/gengo/jobs/${a.id}/comments`);

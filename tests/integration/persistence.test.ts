@@ -63,20 +63,34 @@ describe('persistence: the plugin records', () => {
     expect(await orders.count({ where: { requestKey: 'k1' } })).toBe(1);
   });
 
-  it('writes rows with values of their own in one statement, in the caller\'s transaction', async () => {
+  it("writes rows with values of their own in one statement, in the caller's transaction", async () => {
     const { strapi } = app;
     const items = strapi.db.query('plugin::gengo.batch-item' as any);
     const jobs = strapi.db.query('plugin::gengo.job' as any);
     const rows = [];
     for (let i = 0; i < 3; i++) {
-      rows.push(await items.create({ data: { batchId: 9001, targetDocumentId: `rows-${i}`, status: 'running', attempts: 1, ordered: 0, credits: 0 } }));
+      rows.push(
+        await items.create({
+          data: {
+            batchId: 9001,
+            targetDocumentId: `rows-${i}`,
+            status: 'running',
+            attempts: 1,
+            ordered: 0,
+            credits: 0,
+          },
+        })
+      );
     }
     const statements: string[] = [];
     const onQuery = (q: any) => statements.push(q.sql);
     strapi.db.connection.on('query', onQuery);
     const count = await updateRows(strapi, 'plugin::gengo.batch-item', [
       { id: rows[0].id, data: { status: 'done', ordered: 2, credits: 12.35, orderIds: [4, 5], reason: null } },
-      { id: rows[1].id, data: { status: 'failed', ordered: 0, credits: 0, orderIds: [], reason: 'Gengo said "no" — it\'s 100 % sure' } },
+      {
+        id: rows[1].id,
+        data: { status: 'failed', ordered: 0, credits: 0, orderIds: [], reason: 'Gengo said "no" — it\'s 100 % sure' },
+      },
     ]);
     strapi.db.connection.removeListener('query', onQuery);
     expect(count).toBe(2);
@@ -99,19 +113,46 @@ describe('persistence: the plugin records', () => {
 
     // A conditional claim: only the rows still unbound are.
     const order = await strapi.db.query('plugin::gengo.order' as any).create({
-      data: { requestKey: `rows-${Date.now()}`, reference: `rows-${Date.now()}`, contentType: 'api::article.article', targetDocumentId: 'x', sourceLocale: 'en', targetLocale: 'fr', status: 'placed', tier: 'standard', segments: [], history: [] },
+      data: {
+        requestKey: `rows-${Date.now()}`,
+        reference: `rows-${Date.now()}`,
+        contentType: 'api::article.article',
+        targetDocumentId: 'x',
+        sourceLocale: 'en',
+        targetLocale: 'fr',
+        status: 'placed',
+        tier: 'standard',
+        segments: [],
+        history: [],
+      },
     });
-    const a = await jobs.create({ data: { orderId: order.id, segmentKey: 's0', chunkIndex: 0, chunkCount: 1, status: 'queued', gengoJobId: null } });
-    const b = await jobs.create({ data: { orderId: order.id, segmentKey: 's1', chunkIndex: 0, chunkCount: 1, status: 'queued', gengoJobId: '77' } });
-    const bound = await updateRows(strapi, 'plugin::gengo.job', [
-      { id: a.id, data: { gengoJobId: '1001' } },
-      { id: b.id, data: { gengoJobId: '1002' } },
-    ], { whereNull: ['gengoJobId'] });
-    expect(bound).toBe(1);
-    expect((await jobs.findMany({ where: { id: { $in: [a.id, b.id] } }, orderBy: { id: 'asc' } })).map((r: any) => r.gengoJobId)).toEqual(['1001', '77']);
-
-    await expect(updateRows(strapi, 'plugin::gengo.batch-item', [{ id: rows[0].id, data: { status: 'x' } }, { id: rows[1].id, data: { reason: 'y' } }])).rejects.toThrow(
-      'every row sets the same attributes'
+    const a = await jobs.create({
+      data: { orderId: order.id, segmentKey: 's0', chunkIndex: 0, chunkCount: 1, status: 'queued', gengoJobId: null },
+    });
+    const b = await jobs.create({
+      data: { orderId: order.id, segmentKey: 's1', chunkIndex: 0, chunkCount: 1, status: 'queued', gengoJobId: '77' },
+    });
+    const bound = await updateRows(
+      strapi,
+      'plugin::gengo.job',
+      [
+        { id: a.id, data: { gengoJobId: '1001' } },
+        { id: b.id, data: { gengoJobId: '1002' } },
+      ],
+      { whereNull: ['gengoJobId'] }
     );
+    expect(bound).toBe(1);
+    expect(
+      (await jobs.findMany({ where: { id: { $in: [a.id, b.id] } }, orderBy: { id: 'asc' } })).map(
+        (r: any) => r.gengoJobId
+      )
+    ).toEqual(['1001', '77']);
+
+    await expect(
+      updateRows(strapi, 'plugin::gengo.batch-item', [
+        { id: rows[0].id, data: { status: 'x' } },
+        { id: rows[1].id, data: { reason: 'y' } },
+      ])
+    ).rejects.toThrow('every row sets the same attributes');
   });
 });

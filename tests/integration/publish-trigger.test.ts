@@ -1,6 +1,13 @@
 import { asPluginWrite } from '../../server/src/utils/plugin-writes';
 import { createRestrictedAdmin } from '../helpers/admin';
-import { ARTICLE, createSourceArticle, orderRows, postJobsCount, startOrdersWorld, type OrdersWorld } from '../helpers/ordering-world';
+import {
+  ARTICLE,
+  createSourceArticle,
+  orderRows,
+  postJobsCount,
+  startOrdersWorld,
+  type OrdersWorld,
+} from '../helpers/ordering-world';
 
 /** Translate on publish (issue #6): rules, orders out of band, only what changed, no loops, failures recorded. */
 describe('translate on publish', () => {
@@ -14,7 +21,9 @@ describe('translate on publish', () => {
   beforeEach(async () => {
     await w.control.clearFaults();
     await w.control.setBalance(500);
-    const res = await api().put('/gengo/publish-rules').send({ rules: [{ contentType: ARTICLE, locales: ['fr', 'de'], tier: 'standard', comment: 'Rule note' }] });
+    const res = await api()
+      .put('/gengo/publish-rules')
+      .send({ rules: [{ contentType: ARTICLE, locales: ['fr', 'de'], tier: 'standard', comment: 'Rule note' }] });
     expect(res.status).toBe(200);
   });
 
@@ -29,10 +38,21 @@ describe('translate on publish', () => {
     const read = await api().get('/gengo/publish-rules');
     expect(read.status).toBe(200);
     expect(read.body.data.rules).toEqual([
-      { contentType: ARTICLE, enabled: true, locales: ['fr', 'de'], tier: 'standard', autoApprove: null, comment: 'Rule note', sourceLocale: null, fixed: false },
+      {
+        contentType: ARTICLE,
+        enabled: true,
+        locales: ['fr', 'de'],
+        tier: 'standard',
+        autoApprove: null,
+        comment: 'Rule note',
+        sourceLocale: null,
+        fixed: false,
+      },
     ]);
     const bad = async (rule: Record<string, unknown>, message: RegExp) => {
-      const res = await api().put('/gengo/publish-rules').send({ rules: [{ contentType: ARTICLE, locales: ['fr'], ...rule }] });
+      const res = await api()
+        .put('/gengo/publish-rules')
+        .send({ rules: [{ contentType: ARTICLE, locales: ['fr'], ...rule }] });
       expect(res.status).toBe(400);
       expect(res.body.error.message).toMatch(message);
     };
@@ -100,14 +120,25 @@ describe('translate on publish', () => {
   });
 
   it('create and update with status published order too; a rule turned off orders nothing', async () => {
-    const created = await docs().create({ locale: 'en', status: 'published', data: { title: 'Published at once xq1' } } as any);
+    const created = await docs().create({
+      locale: 'en',
+      status: 'published',
+      data: { title: 'Published at once xq1' },
+    } as any);
     await settled();
     expect((await ordersOf(created.documentId)).map((r: any) => r.targetLocale)).toEqual(['fr', 'de']);
-    await docs().update({ documentId: created.documentId, locale: 'en', status: 'published', data: { title: 'Published again xq2' } } as any);
+    await docs().update({
+      documentId: created.documentId,
+      locale: 'en',
+      status: 'published',
+      data: { title: 'Published again xq2' },
+    } as any);
     await settled();
     expect(await ordersOf(created.documentId)).toHaveLength(4);
 
-    await api().put('/gengo/publish-rules').send({ rules: [{ contentType: ARTICLE, enabled: false, locales: ['fr'] }] });
+    await api()
+      .put('/gengo/publish-rules')
+      .send({ rules: [{ contentType: ARTICLE, enabled: false, locales: ['fr'] }] });
     const off = await createSourceArticle(w.app);
     await publish(off);
     await settled();
@@ -133,7 +164,8 @@ describe('translate on publish', () => {
     await w.control.flush();
     const rows = await ordersOf(documentId);
     for (const job of await w.control.jobs()) {
-      if (rows.some((r: any) => r.gengoOrderId === String(job.order_id))) await w.control.advance(job.job_id, 'approved');
+      if (rows.some((r: any) => r.gengoOrderId === String(job.order_id)))
+        await w.control.advance(job.job_id, 'approved');
     }
     await w.app.strapi.plugin('gengo').service('reconcile').run();
     await w.app.strapi.plugin('gengo').service('apply').queue.idle();
@@ -175,7 +207,9 @@ describe('translate on publish', () => {
     await w.control.clearFaults();
     await publish(documentId);
     await settled();
-    expect((await ordersOf(documentId)).filter((r: any) => r.status === 'placed').map((r: any) => r.targetLocale)).toEqual(['fr', 'de']);
+    expect(
+      (await ordersOf(documentId)).filter((r: any) => r.status === 'placed').map((r: any) => r.targetLocale)
+    ).toEqual(['fr', 'de']);
   });
 
   it('republishing unchanged content while Gengo is down orders nothing and records nothing', async () => {
@@ -195,7 +229,14 @@ describe('translate on publish', () => {
   it("Gengo's refusal or an ambiguous POST: recorded per locale, the rest marked not attempted, the next publish orders only those", async () => {
     const refusal = JSON.stringify({ opstat: 'error', err: { code: 2700, msg: 'Not enough credits - please top up' } });
     const refused = await createSourceArticle(w.app);
-    await w.control.fault({ path: 'translate/jobs', method: 'POST', status: 200, contentType: 'application/json', body: refusal, count: 1 });
+    await w.control.fault({
+      path: 'translate/jobs',
+      method: 'POST',
+      status: 200,
+      contentType: 'application/json',
+      body: refusal,
+      count: 1,
+    });
     await publish(refused);
     await settled();
     expect((await ordersOf(refused)).map((r: any) => [r.targetLocale, r.status, r.lastError])).toEqual([

@@ -1,5 +1,15 @@
 import { createRestrictedAdmin, createSuperAdmin, type AdminSession } from '../helpers/admin';
-import { advanceAll, createArticle, findArticle, gengoJobs, jobRows, placeOrder, settle, startReceiving, type Receiving } from '../helpers/orders';
+import {
+  advanceAll,
+  createArticle,
+  findArticle,
+  gengoJobs,
+  jobRows,
+  placeOrder,
+  settle,
+  startReceiving,
+  type Receiving,
+} from '../helpers/orders';
 
 jest.setTimeout(90_000);
 
@@ -22,9 +32,18 @@ describe('reconciliation', () => {
   // First in the file: the first batch a fresh instance syncs is written in one slice (one
   // transaction), where the order settled by the first job must be the one the second completes.
   it('an unknown-outcome order whose jobs arrive approved in one batch is placed, then completed, both in its history', async () => {
-    const { documentId } = await createArticle(r.app.strapi, { title: 'Found finished', slug: 'found-finished', summary: 'Approved before we knew.' });
+    const { documentId } = await createArticle(r.app.strapi, {
+      title: 'Found finished',
+      slug: 'found-finished',
+      summary: 'Approved before we knew.',
+    });
     const order = await placeOrder(r, documentId, { callbackUrl: UNREACHABLE });
-    await r.app.strapi.db.query('plugin::gengo.order').update({ where: { id: order.orderId }, data: { gengoOrderId: null, status: 'ambiguous', submittedAt: new Date() } });
+    await r.app.strapi.db
+      .query('plugin::gengo.order')
+      .update({
+        where: { id: order.orderId },
+        data: { gengoOrderId: null, status: 'ambiguous', submittedAt: new Date() },
+      });
     await advanceAll(r, order, 'approved');
     // As a burst of callbacks would hand them over: both jobs, fetched in one call.
     const client = await r.app.strapi.plugin('gengo').service('gengo').client();
@@ -38,7 +57,11 @@ describe('reconciliation', () => {
   });
 
   it('discovers the jobs of an order and applies them, reviewable then approved', async () => {
-    const { documentId } = await createArticle(r.app.strapi, { title: 'Polled into place', slug: 'polled-into-place', summary: 'Nobody called back.' });
+    const { documentId } = await createArticle(r.app.strapi, {
+      title: 'Polled into place',
+      slug: 'polled-into-place',
+      summary: 'Nobody called back.',
+    });
     const order = await placeOrder(r, documentId, { callbackUrl: UNREACHABLE });
     await advanceAll(r, order, 'reviewable');
     expect((await jobRows(r, order)).every((j: any) => j.gengoJobId === null)).toBe(true);
@@ -65,9 +88,14 @@ describe('reconciliation', () => {
   });
 
   it('a segment split in chunks is written once every chunk is translated, joined', async () => {
-    const summary = 'The first sentence is long enough to need a job. The second sentence needs another one of its own.';
+    const summary =
+      'The first sentence is long enough to need a job. The second sentence needs another one of its own.';
     const { documentId } = await createArticle(r.app.strapi, { title: 'Chunks', slug: 'chunks', summary });
-    const order = await placeOrder(r, documentId, { callbackUrl: UNREACHABLE, only: (p) => p.includes('summary'), splitLimit: 8 * 1024 + 420 });
+    const order = await placeOrder(r, documentId, {
+      callbackUrl: UNREACHABLE,
+      only: (p) => p.includes('summary'),
+      splitLimit: 8 * 1024 + 420,
+    });
     const jobs = await gengoJobs(r, order);
     expect(jobs.length).toBe(2);
     await r.control.advance(jobs[0].job_id, 'reviewable');
@@ -84,7 +112,12 @@ describe('reconciliation', () => {
   it('an order whose POST outcome was unknown is found by its reference', async () => {
     const { documentId } = await createArticle(r.app.strapi, { title: 'Ambiguous outcome', slug: 'ambiguous-outcome' });
     const order = await placeOrder(r, documentId, { callbackUrl: UNREACHABLE });
-    await r.app.strapi.db.query('plugin::gengo.order').update({ where: { id: order.orderId }, data: { gengoOrderId: null, status: 'ambiguous', submittedAt: new Date() } });
+    await r.app.strapi.db
+      .query('plugin::gengo.order')
+      .update({
+        where: { id: order.orderId },
+        data: { gengoOrderId: null, status: 'ambiguous', submittedAt: new Date() },
+      });
     await advanceAll(r, order, 'reviewable');
     expect((await checkNow()).body.data).toMatchObject({ discovered: 1, applied: 1 });
     const row = await r.app.strapi.db.query('plugin::gengo.order').findOne({ where: { id: order.orderId } });
@@ -93,18 +126,29 @@ describe('reconciliation', () => {
 
   it('an order left "placing" by a process that died mid-POST is found by its reference, a fresh one is left alone', async () => {
     const orders = r.app.strapi.db.query('plugin::gengo.order');
-    const { documentId } = await createArticle(r.app.strapi, { title: 'Crashed while placing', slug: 'crashed-while-placing' });
+    const { documentId } = await createArticle(r.app.strapi, {
+      title: 'Crashed while placing',
+      slug: 'crashed-while-placing',
+    });
     const order = await placeOrder(r, documentId, { callbackUrl: UNREACHABLE });
     await advanceAll(r, order, 'reviewable');
     // Still placing, recently: its own request may yet finish, so the poller keeps off it.
     await orders.update({ where: { id: order.orderId }, data: { gengoOrderId: null, status: 'placing' } });
     expect((await checkNow()).body.data).toMatchObject({ discovered: 0, applied: 0 });
-    expect(await orders.findOne({ where: { id: order.orderId } })).toMatchObject({ status: 'placing', gengoOrderId: null });
+    expect(await orders.findOne({ where: { id: order.orderId } })).toMatchObject({
+      status: 'placing',
+      gengoOrderId: null,
+    });
     // Abandoned: older than the cut-off.
     const knex = r.app.strapi.db.connection;
-    await knex('gengo_orders').where({ id: order.orderId }).update({ updated_at: new Date(Date.now() - 11 * 60 * 1000) });
+    await knex('gengo_orders')
+      .where({ id: order.orderId })
+      .update({ updated_at: new Date(Date.now() - 11 * 60 * 1000) });
     expect((await checkNow()).body.data).toMatchObject({ discovered: 1, applied: 1 });
-    expect(await orders.findOne({ where: { id: order.orderId } })).toMatchObject({ status: 'placed', gengoOrderId: order.gengoOrderId });
+    expect(await orders.findOne({ where: { id: order.orderId } })).toMatchObject({
+      status: 'placed',
+      gengoOrderId: order.gengoOrderId,
+    });
   });
 
   it('an ambiguous order Gengo never received fails 30 minutes after it was sent, its request key released', async () => {
@@ -112,14 +156,36 @@ describe('reconciliation', () => {
     const { documentId } = await createArticle(r.app.strapi, { title: 'Never arrived', slug: 'never-arrived' });
     // Recorded, but its POST never reached Gengo (a 5xx before processing).
     const order = await orders.create({
-      data: { requestKey: 'rk-never-arrived', reference: 'ref-never-arrived-0001', contentType: 'api::article.article', targetDocumentId: documentId, sourceLocale: 'en', targetLocale: 'fr', lcSrc: 'en', lcTgt: 'fr', tier: 'standard', status: 'ambiguous', submittedAt: new Date(), segments: [] },
+      data: {
+        requestKey: 'rk-never-arrived',
+        reference: 'ref-never-arrived-0001',
+        contentType: 'api::article.article',
+        targetDocumentId: documentId,
+        sourceLocale: 'en',
+        targetLocale: 'fr',
+        lcSrc: 'en',
+        lcTgt: 'fr',
+        tier: 'standard',
+        status: 'ambiguous',
+        submittedAt: new Date(),
+        segments: [],
+      },
     });
-    await r.app.strapi.db.query('plugin::gengo.job').create({ data: { orderId: order.id, segmentKey: 's0', chunkIndex: 0, chunkCount: 1, sourceHash: 'h', status: 'queued' } });
+    await r.app.strapi.db
+      .query('plugin::gengo.job')
+      .create({
+        data: { orderId: order.id, segmentKey: 's0', chunkIndex: 0, chunkCount: 1, sourceHash: 'h', status: 'queued' },
+      });
     // Gengo may still be creating its jobs: nothing decided yet.
     await checkNow();
-    expect(await orders.findOne({ where: { id: order.id } })).toMatchObject({ status: 'ambiguous', requestKey: 'rk-never-arrived' });
+    expect(await orders.findOne({ where: { id: order.id } })).toMatchObject({
+      status: 'ambiguous',
+      requestKey: 'rk-never-arrived',
+    });
     const knex = r.app.strapi.db.connection;
-    await knex('gengo_orders').where({ id: order.id }).update({ submitted_at: new Date(Date.now() - 31 * 60 * 1000) });
+    await knex('gengo_orders')
+      .where({ id: order.id })
+      .update({ submitted_at: new Date(Date.now() - 31 * 60 * 1000) });
     await checkNow();
     const failed = await orders.findOne({ where: { id: order.id } });
     expect(failed).toMatchObject({ status: 'failed', requestKey: 'failed:ref-never-arrived-0001', gengoOrderId: null });
@@ -136,17 +202,31 @@ describe('reconciliation', () => {
     expect(results.filter((x: any) => !x.skipped).length).toBe(1);
     expect(results.filter((x: any) => x.skipped === 'another reconciliation is running').length).toBe(2);
     // A lease of another instance that expired is taken over.
-    await r.app.strapi.db.query('plugin::gengo.lease').updateMany({ where: { name: 'reconcile' }, data: { holder: 'dead-instance', expiresAt: new Date(Date.now() - 1000) } });
+    await r.app.strapi.db
+      .query('plugin::gengo.lease')
+      .updateMany({
+        where: { name: 'reconcile' },
+        data: { holder: 'dead-instance', expiresAt: new Date(Date.now() - 1000) },
+      });
     expect((await reconcile.run()).skipped).toBeUndefined();
-    await r.app.strapi.db.query('plugin::gengo.lease').updateMany({ where: { name: 'reconcile' }, data: { holder: 'live-instance', expiresAt: new Date(Date.now() + 60_000) } });
+    await r.app.strapi.db
+      .query('plugin::gengo.lease')
+      .updateMany({
+        where: { name: 'reconcile' },
+        data: { holder: 'live-instance', expiresAt: new Date(Date.now() + 60_000) },
+      });
     expect((await reconcile.run()).skipped).toBe('another reconciliation is running');
-    await r.app.strapi.db.query('plugin::gengo.lease').updateMany({ where: { name: 'reconcile' }, data: { holder: null, expiresAt: new Date(0) } });
+    await r.app.strapi.db
+      .query('plugin::gengo.lease')
+      .updateMany({ where: { name: 'reconcile' }, data: { holder: null, expiresAt: new Date(0) } });
   });
 
   it('the cron tick polls once per interval', async () => {
     const reconcile = r.app.strapi.plugin('gengo').service('reconcile');
     expect(await reconcile.tick()).toBeNull();
-    await r.app.strapi.db.query('plugin::gengo.lease').updateMany({ where: { name: 'reconcile-due' }, data: { expiresAt: new Date(0) } });
+    await r.app.strapi.db
+      .query('plugin::gengo.lease')
+      .updateMany({ where: { name: 'reconcile-due' }, data: { expiresAt: new Date(0) } });
     const [a, b] = await Promise.all([reconcile.tick(), reconcile.tick()]);
     expect([a, b].filter(Boolean).length).toBe(1);
     expect(await reconcile.tick()).toBeNull();
@@ -165,11 +245,18 @@ describe('reconciliation', () => {
     const rotated = await r.app.as(admin.token).post('/gengo/settings/rotate-callback-token');
     expect(rotated.status).toBe(200);
     expect(rotated.body.data.callbackUrl).not.toBe(before);
-    const post = (url: string) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'job=%7B%22job_id%22%3A%221%22%7D' });
+    const post = (url: string) =>
+      fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'job=%7B%22job_id%22%3A%221%22%7D',
+      });
     expect((await post(before)).status).toBe(401);
     expect((await post(rotated.body.data.callbackUrl)).status).toBe(200);
     await settle(r);
-    const stored = JSON.stringify(await r.app.strapi.store({ type: 'plugin', name: 'gengo', key: 'callback-token' }).get({}));
+    const stored = JSON.stringify(
+      await r.app.strapi.store({ type: 'plugin', name: 'gengo', key: 'callback-token' }).get({})
+    );
     expect(stored).not.toContain(rotated.body.data.callbackUrl.split('/').pop());
   });
 });

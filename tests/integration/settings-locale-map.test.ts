@@ -29,7 +29,11 @@ describe('settings: locale map', () => {
       ])
     );
     expect(languages).toEqual(expect.arrayContaining([{ lc: 'pt', name: 'Portuguese (Europe)' }]));
-    expect(pairs).toEqual(expect.arrayContaining([expect.objectContaining({ lcSrc: 'en', lcTgt: 'pt', tiers: expect.arrayContaining(['standard', 'pro']) })]));
+    expect(pairs).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ lcSrc: 'en', lcTgt: 'pt', tiers: expect.arrayContaining(['standard', 'pro']) }),
+      ])
+    );
   });
 
   it('without usable Gengo settings: the locales with their built-in codes, and the reason, not a failure', async () => {
@@ -41,7 +45,9 @@ describe('settings: locale map', () => {
       expect(res.body.data).toEqual(
         expect.objectContaining({ languages: null, pairs: null, error: expect.stringMatching(/not configured/) })
       );
-      expect(res.body.data.locales).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'pt-BR', defaultLc: 'pt-br' })]));
+      expect(res.body.data.locales).toEqual(
+        expect.arrayContaining([expect.objectContaining({ code: 'pt-BR', defaultLc: 'pt-br' })])
+      );
     } finally {
       process.env.GENGO_PRIVATE_KEY = key;
     }
@@ -66,12 +72,20 @@ describe('settings: locale map', () => {
       expect([localeMap, res.status]).toEqual([localeMap, 400]);
       expect(res.body.error.details.errors[0].path).toEqual(path);
     }
-    expect((await api().put('/gengo/settings').send({ localeMap: ['pt'] })).status).toBe(400);
+    expect(
+      (
+        await api()
+          .put('/gengo/settings')
+          .send({ localeMap: ['pt'] })
+      ).status
+    ).toBe(400);
     expect((await api().get('/gengo/settings')).body.data.localeMap).toEqual({});
   });
 
   it('with pt-BR → pt saved, an order of pt-BR asks Gengo for pt', async () => {
-    const put = await api().put('/gengo/settings').send({ localeMap: { 'pt-BR': 'PT' } });
+    const put = await api()
+      .put('/gengo/settings')
+      .send({ localeMap: { 'pt-BR': 'PT' } });
     expect(put.status).toBe(200);
     expect(put.body.data.localeMap).toEqual({ 'pt-BR': 'pt' });
 
@@ -93,7 +107,9 @@ describe('settings: locale map', () => {
   it('removing the entry goes back to the built-in rule (pt-br)', async () => {
     expect((await api().put('/gengo/settings').send({ localeMap: {} })).status).toBe(200);
     const documentId = await createSourceArticle(world.app);
-    const quote = await api().post('/gengo/quote').send({ contentType: ARTICLE, documentId, targetLocales: ['pt-BR'] });
+    const quote = await api()
+      .post('/gengo/quote')
+      .send({ contentType: ARTICLE, documentId, targetLocales: ['pt-BR'] });
     expect(quote.body.data.locales[0].lcTgt).toBe('pt-br');
   });
 });

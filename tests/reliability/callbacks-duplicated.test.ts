@@ -1,5 +1,14 @@
 import { findArticle, gengoJobs, jobRows, settle } from '../helpers/orders';
-import { articlesWithOrders, countWrites, expectNoLeak, form, inBatches, postCallback, startWatchedReceiving, type Watched } from './world';
+import {
+  articlesWithOrders,
+  countWrites,
+  expectNoLeak,
+  form,
+  inBatches,
+  postCallback,
+  startWatchedReceiving,
+  type Watched,
+} from './world';
 
 /**
  * Gengo retries a callback until it gets a 200, and proxies duplicate them: the same callback ten
@@ -28,7 +37,8 @@ describe('reliability: one callback delivered ten times at once', () => {
       const [job] = await gengoJobs(r, order);
       const payload = await r.control.advance(job.job_id, status);
       const { captcha: _c, comments: _m, revisions: _r, ...asSent } = payload as any;
-      for (let i = 0; i < COPIES; i++) posts.push(async () => (await postCallback(r.watch, r.callbackUrl, form('job', asSent))).status);
+      for (let i = 0; i < COPIES; i++)
+        posts.push(async () => (await postCallback(r.watch, r.callbackUrl, form('job', asSent))).status);
     }
     // The ten copies of a job are neighbours: each batch holds five jobs × ten copies in flight.
     const statuses = await inBatches(posts, 5 * COPIES);

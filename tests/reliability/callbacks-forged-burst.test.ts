@@ -1,7 +1,18 @@
 import crypto from 'crypto';
 import { createGengoClient } from '../../server/src/gengo';
 import { findArticle, gengoJobs, settle } from '../helpers/orders';
-import { articlesWithOrders, countWrites, expectNoLeak, form, inBatches, KEYS, postCallback, snapshotEntries, startWatchedReceiving, type Watched } from './world';
+import {
+  articlesWithOrders,
+  countWrites,
+  expectNoLeak,
+  form,
+  inBatches,
+  KEYS,
+  postCallback,
+  snapshotEntries,
+  startWatchedReceiving,
+  type Watched,
+} from './world';
 
 /**
  * A burst of callbacks that are not Gengo's (wrong token, jobs not ours, tampered bodies, garbage)
@@ -27,7 +38,18 @@ describe('reliability: a burst of forged callbacks', () => {
     // A translated job of the same Gengo account that is not one of ours.
     const client = createGengoClient({ ...KEYS, baseUrl: r.emu.apiUrl, retries: 0 });
     await client.postJobs(
-      { jobs: { j: { slug: 'another app', body_src: 'Somebody else entirely', lc_src: 'en', lc_tgt: 'fr', tier: 'standard', custom_data: 'theirs-0123456789' } } },
+      {
+        jobs: {
+          j: {
+            slug: 'another app',
+            body_src: 'Somebody else entirely',
+            lc_src: 'en',
+            lc_tgt: 'fr',
+            tier: 'standard',
+            custom_data: 'theirs-0123456789',
+          },
+        },
+      },
       { reference: 'theirs-0123456789' }
     );
     await r.control.flush();
@@ -54,19 +76,50 @@ describe('reliability: a burst of forged callbacks', () => {
         // Not the token: refused before anything is read.
         { kind: 'wrong token', url: wrongToken, body: form('job', tampered), expect: [401] },
         { kind: 'token + 1 char', url: `${r.callbackUrl}x`, body: form('job', tampered), expect: [401] },
-        { kind: 'no token', url: r.callbackUrl.replace(/\/[^/]+$/, '/'), body: form('job', tampered), expect: [401, 404, 405] },
+        {
+          kind: 'no token',
+          url: r.callbackUrl.replace(/\/[^/]+$/, '/'),
+          body: form('job', tampered),
+          expect: [401, 404, 405],
+        },
         // The right token, a tampered body: Gengo is asked again, what it says is written (already).
         { kind: 'tampered body_tgt', url: r.callbackUrl, body: form('job', tampered), expect: [200] },
-        { kind: 'tampered comment', url: r.callbackUrl, body: form('comment', { job_id: job.job_id, body: `FORGED comment ${i}` }), expect: [200] },
+        {
+          kind: 'tampered comment',
+          url: r.callbackUrl,
+          body: form('comment', { job_id: job.job_id, body: `FORGED comment ${i}` }),
+          expect: [200],
+        },
         // Garbage.
         { kind: 'JSON body', url: r.callbackUrl, body: JSON.stringify({ job: tampered }), type: json, expect: [415] },
         { kind: 'not JSON', url: r.callbackUrl, body: `job=${encodeURIComponent('{"job_id": ')}${i}`, expect: [400] },
-        { kind: 'bad job id', url: r.callbackUrl, body: form('job', { ...tampered, job_id: `${job.job_id}; DROP TABLE articles` }), expect: [400] },
+        {
+          kind: 'bad job id',
+          url: r.callbackUrl,
+          body: form('job', { ...tampered, job_id: `${job.job_id}; DROP TABLE articles` }),
+          expect: [400],
+        },
         { kind: 'no job field', url: r.callbackUrl, body: `other=${i}`, expect: [400] },
-        { kind: 'binary', url: r.callbackUrl, body: crypto.randomBytes(64).toString('latin1'), type: 'application/octet-stream', expect: [400, 415] },
+        {
+          kind: 'binary',
+          url: r.callbackUrl,
+          body: crypto.randomBytes(64).toString('latin1'),
+          type: 'application/octet-stream',
+          expect: [400, 415],
+        },
         // Ids that are not our jobs.
-        { kind: 'unknown job id', url: r.callbackUrl, body: form('job', { ...tampered, job_id: String(900_000 + i) }), expect: [200] },
-        { kind: 'a job not ours', url: r.callbackUrl, body: form('job', { ...tampered, job_id: foreignJobId }), expect: [200] }
+        {
+          kind: 'unknown job id',
+          url: r.callbackUrl,
+          body: form('job', { ...tampered, job_id: String(900_000 + i) }),
+          expect: [200],
+        },
+        {
+          kind: 'a job not ours',
+          url: r.callbackUrl,
+          body: form('job', { ...tampered, job_id: foreignJobId }),
+          expect: [200],
+        }
       );
     }
     // Shuffled, and sent 25 at a time, with health checks among them.
@@ -76,7 +129,9 @@ describe('reliability: a burst of forged callbacks', () => {
       forged.map((f) => async () => ({ f, status: (await postCallback(r.watch, f.url, f.body, f.type)).status })),
       25
     );
-    const unexpected = answers.filter(({ f, status }) => !f.expect.includes(status)).map(({ f, status }) => `${f.kind}: ${status}`);
+    const unexpected = answers
+      .filter(({ f, status }) => !f.expect.includes(status))
+      .map(({ f, status }) => `${f.kind}: ${status}`);
     expect(unexpected).toEqual([]);
     expect((await fetch(`${r.baseUrl}/_health`)).status).toBe(204);
     await settle(r);
@@ -85,7 +140,8 @@ describe('reliability: a burst of forged callbacks', () => {
     expect(await snapshotEntries(strapi)).toEqual(before.entries);
     expect(await jobTable()).toEqual(before.jobs);
     expect(await strapi.db.query('plugin::gengo.comment').count()).toBe(0);
-    for (const { documentId } of entries.slice(4)) expect(JSON.stringify(await findArticle(strapi, documentId, 'fr'))).not.toContain('FORGED');
+    for (const { documentId } of entries.slice(4))
+      expect(JSON.stringify(await findArticle(strapi, documentId, 'fr'))).not.toContain('FORGED');
     for (const { documentId } of entries.slice(0, 4)) expect(await findArticle(strapi, documentId, 'fr')).toBeNull();
 
     // Still receiving: a genuine callback right after the burst is applied.

@@ -43,7 +43,8 @@ describe('reliability: Gengo failing 30 % of calls while ordering', () => {
   it(`${DOCUMENTS} documents × 1–2 locales, retried by the user, polled: each ordered once, charged once`, async () => {
     const api = () => w.app.as(w.admin.token);
     const wanted = new Map<string, string[]>();
-    for (let i = 0; i < DOCUMENTS; i++) wanted.set(await createSourceArticle(w.app, `flaky${i}`), i % 2 ? ['fr', 'de'] : ['fr']);
+    for (let i = 0; i < DOCUMENTS; i++)
+      wanted.set(await createSourceArticle(w.app, `flaky${i}`), i % 2 ? ['fr', 'de'] : ['fr']);
     const pairs = [...wanted].reduce((n, [, l]) => n + l.length, 0);
     const balanceBefore = (await w.control.balance()).credits;
 
@@ -54,7 +55,15 @@ describe('reliability: Gengo failing 30 % of calls while ordering', () => {
     /** The (document, locale) pairs without an order placed or possibly placed (ambiguous). */
     const open = async () => {
       const rows = await orderRows(w.app, { status: { $in: ['placed', 'ambiguous', 'placing'] } });
-      return [...wanted].map(([documentId, locales]) => [documentId, locales.filter((l) => !rows.some((o: any) => o.targetDocumentId === documentId && o.targetLocale === l))] as const).filter(([, l]) => l.length);
+      return [...wanted]
+        .map(
+          ([documentId, locales]) =>
+            [
+              documentId,
+              locales.filter((l) => !rows.some((o: any) => o.targetDocumentId === documentId && o.targetLocale === l)),
+            ] as const
+        )
+        .filter(([, l]) => l.length);
     };
     const reconcile = () => w.app.strapi.plugin('gengo').service('reconcile').run();
     let requests = 0;
@@ -67,7 +76,9 @@ describe('reliability: Gengo failing 30 % of calls while ordering', () => {
       if (!todo.length && !(await unsettled())) break;
       // The user asks again for what is not ordered…
       for (const [documentId, targetLocales] of todo) {
-        const res = await api().post('/gengo/orders').send({ contentType: ARTICLE, documentId, targetLocales: [...targetLocales] });
+        const res = await api()
+          .post('/gengo/orders')
+          .send({ contentType: ARTICLE, documentId, targetLocales: [...targetLocales] });
         requests++;
         if (res.status !== 200) failures++;
       }
@@ -75,7 +86,13 @@ describe('reliability: Gengo failing 30 % of calls while ordering', () => {
       for (let i = 0; i < 2; i++) await reconcile();
       // …and time passes: orders Gengo still has no job of are past the point where they fail.
       const knex = w.app.strapi.db.connection;
-      await knex('gengo_orders').whereIn('status', ['ambiguous', 'placing']).update({ submitted_at: new Date(Date.now() - 31 * 60_000), created_at: new Date(Date.now() - 31 * 60_000), updated_at: new Date(Date.now() - 31 * 60_000) });
+      await knex('gengo_orders')
+        .whereIn('status', ['ambiguous', 'placing'])
+        .update({
+          submitted_at: new Date(Date.now() - 31 * 60_000),
+          created_at: new Date(Date.now() - 31 * 60_000),
+          updated_at: new Date(Date.now() - 31 * 60_000),
+        });
     }
     const faults = await w.control.faults();
     await w.control.clearFaults();
@@ -111,12 +128,16 @@ describe('reliability: Gengo failing 30 % of calls while ordering', () => {
     const spent = balanceBefore - (await w.control.balance()).credits;
     const ordered = [...gengoOrders.values()].reduce((s, o) => s + o.credits, 0);
     expect(spent).toBeCloseTo(ordered, 2);
-    const placed = rows.filter((o: any) => o.status === 'placed').reduce((s: number, o: any) => s + Number(o.credits), 0);
+    const placed = rows
+      .filter((o: any) => o.status === 'placed')
+      .reduce((s: number, o: any) => s + Number(o.credits), 0);
     expect(placed).toBeCloseTo(spent, 2);
 
     const hits = faults.reduce((s, f) => s + f.applied, 0);
     const calls = Math.max(...faults.map((f) => f.matched));
-    console.info(`flaky: ${pairs} orders; ${rounds} rounds, ${requests} order requests (${failures} failed), ${rows.length} order rows; ${hits} of ${calls} Gengo calls faulted`);
+    console.info(
+      `flaky: ${pairs} orders; ${rounds} rounds, ${requests} order requests (${failures} failed), ${rows.length} order rows; ${hits} of ${calls} Gengo calls faulted`
+    );
     expect(hits).toBeGreaterThan(calls / 5);
   });
 

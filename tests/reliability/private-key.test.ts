@@ -1,7 +1,15 @@
 import { createSuperAdmin, type AdminSession } from '../helpers/admin';
 import { ARTICLE, createSourceArticle } from '../helpers/ordering-world';
 import { gengoJobs, placeOrder, settle } from '../helpers/orders';
-import { expectNoLeak, form, KEYS, OTHER_PRIVATE_KEY, postCallback, startWatchedReceiving, type Watched } from './world';
+import {
+  expectNoLeak,
+  form,
+  KEYS,
+  OTHER_PRIVATE_KEY,
+  postCallback,
+  startWatchedReceiving,
+  type Watched,
+} from './world';
 
 /**
  * The Gengo private key, from the environment and then saved by an admin, through every route that
@@ -16,7 +24,11 @@ describe('reliability: the private key never leaves', () => {
     r = await startWatchedReceiving();
     admin = await createSuperAdmin(r.app);
     // Short client timeouts and one retry, so that the hangs below cost little.
-    r.app.strapi.config.set('plugin::gengo', { ...(r.app.strapi.config.get('plugin::gengo') as object), timeoutMs: 800, retries: 1 });
+    r.app.strapi.config.set('plugin::gengo', {
+      ...(r.app.strapi.config.get('plugin::gengo') as object),
+      timeoutMs: 800,
+      retries: 1,
+    });
   });
   afterAll(async () => {
     await r?.stop();
@@ -39,8 +51,18 @@ describe('reliability: the private key never leaves', () => {
     await call('callback-url', api().get('/gengo/settings/callback-url'));
     await call('test-connection', api().post('/gengo/settings/test-connection').send({}));
     await call('order-options', api().get('/gengo/order-options'));
-    await call('quote', api().post('/gengo/quote').send({ contentType: ARTICLE, documentId, targetLocales: ['fr', 'de'] }));
-    await call('order', api().post('/gengo/orders').send({ contentType: ARTICLE, documentId, targetLocales: ['fr'] }));
+    await call(
+      'quote',
+      api()
+        .post('/gengo/quote')
+        .send({ contentType: ARTICLE, documentId, targetLocales: ['fr', 'de'] })
+    );
+    await call(
+      'order',
+      api()
+        .post('/gengo/orders')
+        .send({ contentType: ARTICLE, documentId, targetLocales: ['fr'] })
+    );
     await call('orders', api().get('/gengo/orders'));
     await call('document-status', api().get(`/gengo/document-status?contentType=${ARTICLE}&documentId=${documentId}`));
     await call('reconcile', api().post('/gengo/reconcile'));
@@ -49,7 +71,15 @@ describe('reliability: the private key never leaves', () => {
 
   it('keys from the environment: every route, answering and failing', async () => {
     const ok = await exercise();
-    expect(ok).toMatchObject({ settings: 200, 'test-connection': 200, connected: true, quote: 200, order: 200, orders: 200, reconcile: 200 });
+    expect(ok).toMatchObject({
+      settings: 200,
+      'test-connection': 200,
+      connected: true,
+      quote: 200,
+      order: 200,
+      orders: 200,
+      reconcile: 200,
+    });
     const settings = (await api().get('/gengo/settings')).body.data;
     expect(settings).toMatchObject({ privateKeySet: true });
     expect(settings).not.toHaveProperty('privateKey');
@@ -60,7 +90,11 @@ describe('reliability: the private key never leaves', () => {
         { status: 503 },
         { status: 502, body: '<html>Bad gateway</html>' },
         { hangMs: 1500 },
-        { status: 200, contentType: 'application/json', body: JSON.stringify({ opstat: 'error', err: { code: 1100, msg: 'ts does not match' } }) },
+        {
+          status: 200,
+          contentType: 'application/json',
+          body: JSON.stringify({ opstat: 'error', err: { code: 1100, msg: 'ts does not match' } }),
+        },
       ]) {
         await r.control.clearFaults();
         await r.control.fault({ path: '**', ...fault });
@@ -78,7 +112,10 @@ describe('reliability: the private key never leaves', () => {
     const saved = await api().put('/gengo/settings').send({ publicKey: KEYS.publicKey, privateKey: KEYS.privateKey });
     expect(saved.status).toBe(200);
     expect(saved.body.data).toMatchObject({ privateKeySet: true, privateKeyEncrypted: true });
-    const stored = await r.app.strapi.db.connection('strapi_core_store_settings').where({ key: 'plugin_gengo_settings' }).first();
+    const stored = await r.app.strapi.db
+      .connection('strapi_core_store_settings')
+      .where({ key: 'plugin_gengo_settings' })
+      .first();
     expect(stored.value).not.toContain(KEYS.privateKey);
     expect(await exercise()).toMatchObject({ 'test-connection': 200, quote: 200, order: 200 });
 
@@ -86,15 +123,22 @@ describe('reliability: the private key never leaves', () => {
     expect(wrong.status).toBe(200);
     expect(wrong.body.data).toMatchObject({ ok: false, error: { kind: 'gengo' } });
     // Invalid settings: refused, and the refusal does not echo the key sent.
-    const long = await api().put('/gengo/settings').send({ privateKey: `${OTHER_PRIVATE_KEY}${'x'.repeat(500)}` });
+    const long = await api()
+      .put('/gengo/settings')
+      .send({ privateKey: `${OTHER_PRIVATE_KEY}${'x'.repeat(500)}` });
     expect(long.status).toBe(400);
     const both = await api().put('/gengo/settings').send({ privateKey: OTHER_PRIVATE_KEY, clearPrivateKey: true });
     expect(both.status).toBe(400);
-    expect((await api().post('/gengo/settings/test-connection').send({ privateKey: OTHER_PRIVATE_KEY, apiUrl: 'not a url' })).status).toBe(400);
+    expect(
+      (await api().post('/gengo/settings/test-connection').send({ privateKey: OTHER_PRIVATE_KEY, apiUrl: 'not a url' }))
+        .status
+    ).toBe(400);
   });
 
   it('callbacks, applying, and the poller with the saved key', async () => {
-    const { documentId } = await r.app.strapi.documents(ARTICLE as any).create({ locale: 'en', data: { title: 'Secret keeping', slug: 'secret-keeping' } as any });
+    const { documentId } = await r.app.strapi
+      .documents(ARTICLE as any)
+      .create({ locale: 'en', data: { title: 'Secret keeping', slug: 'secret-keeping' } as any });
     const order = await placeOrder(r, documentId);
     for (const j of await gengoJobs(r, order)) await r.control.advance(j.job_id, 'reviewable');
     await settle(r);

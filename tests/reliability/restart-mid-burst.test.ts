@@ -4,7 +4,16 @@ import { peekTestDatabase } from '../helpers/database';
 import { freePort } from '../helpers/ports';
 import { startTestStrapi } from '../helpers/strapi';
 import { ARTICLE } from '../helpers/ordering-world';
-import { articlesWithOrders, countWrites, expectNoLeak, gengoEnv, listen, startWatchedReceiving, waitUntil, type Watched } from './world';
+import {
+  articlesWithOrders,
+  countWrites,
+  expectNoLeak,
+  gengoEnv,
+  listen,
+  startWatchedReceiving,
+  waitUntil,
+  type Watched,
+} from './world';
 
 /**
  * Strapi killed (SIGKILL) in the middle of a burst of callbacks, started again on the same
@@ -47,10 +56,17 @@ describe('reliability: Strapi killed mid-burst and started again', () => {
     expect(jobsOf.flat()).toHaveLength(JOBS);
     const advancing = Promise.all(jobsOf.flat().map((j) => r.control.advance(j.job_id, 'approved')));
     // Killed once a fifth of the final translations are written: applying is under way.
-    await waitUntil('a fifth of the final translations written', async () => {
-      const [{ n }] = await peekTestDatabase(db, `SELECT COUNT(*) AS n FROM gengo_jobs WHERE applied_status = 'approved'`);
-      return Number(n) >= JOBS / 5;
-    }, 120_000);
+    await waitUntil(
+      'a fifth of the final translations written',
+      async () => {
+        const [{ n }] = await peekTestDatabase(
+          db,
+          `SELECT COUNT(*) AS n FROM gengo_jobs WHERE applied_status = 'approved'`
+        );
+        return Number(n) >= JOBS / 5;
+      },
+      120_000
+    );
     await child.kill();
     await advancing;
     lap('killed');
@@ -92,7 +108,9 @@ describe('reliability: Strapi killed mid-burst and started again', () => {
     // Every write of the new instance was needed: an entry is written once per field left at most
     // (once for both when they are applied together), and an entry with nothing left is not written.
     for (const { documentId, order } of entries) {
-      const leftOf = rows.filter((row: any) => row.orderId === order.orderId && row.appliedStatus !== 'approved').length;
+      const leftOf = rows.filter(
+        (row: any) => row.orderId === order.orderId && row.appliedStatus !== 'approved'
+      ).length;
       expect({ documentId, written: writes.of(documentId) > 0 }).toEqual({ documentId, written: leftOf > 0 });
       expect(writes.of(documentId)).toBeLessThanOrEqual(leftOf);
     }

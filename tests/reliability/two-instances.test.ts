@@ -31,7 +31,8 @@ describe('reliability: two instances, concurrent callbacks for one entry', () =>
       for (const only of groups) orders.push(await placeOrder(r, documentId, { only, callbackUrl: null }));
       entries.push({ documentId, orders });
     }
-    for (let i = 0; i < 2; i++) instances.push(await startPlaygroundProcess({ database, env: gengoEnv(r, 'http://127.0.0.1:9') }));
+    for (let i = 0; i < 2; i++)
+      instances.push(await startPlaygroundProcess({ database, env: gengoEnv(r, 'http://127.0.0.1:9') }));
   });
   afterAll(async () => {
     await Promise.all(instances.map((p) => p.stop()));
@@ -39,7 +40,8 @@ describe('reliability: two instances, concurrent callbacks for one entry', () =>
   });
 
   /** The jobs of each entry (every field of it, over its three orders). */
-  const jobsByEntry = () => Promise.all(entries.map(async (e) => (await Promise.all(e.orders.map((o) => gengoJobs(r, o)))).flat()));
+  const jobsByEntry = () =>
+    Promise.all(entries.map(async (e) => (await Promise.all(e.orders.map((o) => gengoJobs(r, o)))).flat()));
 
   /** Every job to `status` at Gengo, then each job's callback to both instances at once. */
   const deliverToBoth = async (status: 'reviewable' | 'approved') => {
@@ -51,11 +53,19 @@ describe('reliability: two instances, concurrent callbacks for one entry', () =>
     // reverse order: at the same moment, they apply different fields of the same entry.
     const sequences = [jobs, byEntry.flatMap((js) => [...js].reverse())];
     const answers = await Promise.all(
-      instances.flatMap((p, i) => sequences[i].map((j) => postCallback(r.watch, `${p.url}${token}`, form('job', { job_id: j.job_id })).then((res) => res.status)))
+      instances.flatMap((p, i) =>
+        sequences[i].map((j) =>
+          postCallback(r.watch, `${p.url}${token}`, form('job', { job_id: j.job_id })).then((res) => res.status)
+        )
+      )
     );
     expect(answers.every((s) => s === 200)).toBe(true);
     const rows = r.app.strapi.db.query('plugin::gengo.job');
-    await waitFor(`every job row applied as ${status}`, async () => (await rows.count({ where: { appliedStatus: status } })) === jobs.length, 90_000);
+    await waitFor(
+      `every job row applied as ${status}`,
+      async () => (await rows.count({ where: { appliedStatus: status } })) === jobs.length,
+      90_000
+    );
   };
 
   /** Every path of every ordered segment holds French in the entry's French draft. */
@@ -81,7 +91,7 @@ describe('reliability: two instances, concurrent callbacks for one entry', () =>
     for (const p of instances) expect(p.child.exitCode).toBeNull();
   });
 
-  it('the private key appears in no response and no log line (the instances\' output included)', () => {
+  it("the private key appears in no response and no log line (the instances' output included)", () => {
     for (const [i, p] of instances.entries()) r.watch.record(`instance ${i} output`, p.output());
     expectNoLeak(r.watch);
   });

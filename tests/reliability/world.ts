@@ -1,4 +1,12 @@
-import { ARTICLE, createArticle, placeOrder, startReceiving, type PlacedOrder, type Receiving, type ReceivingOptions } from '../helpers/orders';
+import {
+  ARTICLE,
+  createArticle,
+  placeOrder,
+  startReceiving,
+  type PlacedOrder,
+  type Receiving,
+  type ReceivingOptions,
+} from '../helpers/orders';
 import { createLeakWatch, type LeakWatch } from '../helpers/leak-watch';
 import type { TestStrapi } from '../helpers/strapi';
 
@@ -23,7 +31,8 @@ export const startWatchedReceiving = async (opts: ReceivingOptions = {}): Promis
   return Object.assign(r, { watch, callbackUrl });
 };
 
-export const form = (field: string, payload: unknown) => new URLSearchParams({ [field]: JSON.stringify(payload) }).toString();
+export const form = (field: string, payload: unknown) =>
+  new URLSearchParams({ [field]: JSON.stringify(payload) }).toString();
 
 /** POSTs a callback (form-encoded unless `type` says otherwise), the response recorded by the watch. */
 export const postCallback = (watch: LeakWatch, url: string, body: string, type = 'application/x-www-form-urlencoded') =>
@@ -32,7 +41,8 @@ export const postCallback = (watch: LeakWatch, url: string, body: string, type =
 /** Runs `tasks` with at most `width` at a time. */
 export const inBatches = async <T>(tasks: Array<() => Promise<T>>, width: number): Promise<T[]> => {
   const out: T[] = [];
-  for (let i = 0; i < tasks.length; i += width) out.push(...(await Promise.all(tasks.slice(i, i + width).map((t) => t()))));
+  for (let i = 0; i < tasks.length; i += width)
+    out.push(...(await Promise.all(tasks.slice(i, i + width).map((t) => t()))));
   return out;
 };
 
@@ -40,7 +50,8 @@ export const inBatches = async <T>(tasks: Array<() => Promise<T>>, width: number
 export const countWrites = (strapi: any, locale: string) => {
   const writes = new Map<string, number>();
   strapi.documents.use(async (ctx: any, next: any) => {
-    const write = ctx.action !== 'findOne' && ctx.action !== 'findMany' && ctx.action !== 'findFirst' && ctx.action !== 'count';
+    const write =
+      ctx.action !== 'findOne' && ctx.action !== 'findMany' && ctx.action !== 'findFirst' && ctx.action !== 'count';
     if (ctx.uid === ARTICLE && write && ctx.params?.locale === locale) {
       const id = String(ctx.params?.documentId ?? '');
       writes.set(id, (writes.get(id) ?? 0) + 1);
@@ -57,11 +68,20 @@ export const countWrites = (strapi: any, locale: string) => {
  * `n` articles with unique words, each with an order placed at the emulator of its title (one job),
  * or of its title and summary (two jobs, two segments) with `withSummary`.
  */
-export const articlesWithOrders = async (r: Receiving, n: number, label: string, opts: { callbackUrl?: string | null; withSummary?: boolean } = {}) => {
+export const articlesWithOrders = async (
+  r: Receiving,
+  n: number,
+  label: string,
+  opts: { callbackUrl?: string | null; withSummary?: boolean } = {}
+) => {
   const out: Array<{ documentId: string; order: PlacedOrder }> = [];
   for (let i = 0; i < n; i++) {
     const word = documentWord(i);
-    const { documentId } = await createArticle(r.app.strapi, { title: `${label} entry ${i} ${word}`, slug: `${label}-${i}`, summary: `A summary of ${word} for ${label} ${i}.` });
+    const { documentId } = await createArticle(r.app.strapi, {
+      title: `${label} entry ${i} ${word}`,
+      slug: `${label}-${i}`,
+      summary: `A summary of ${word} for ${label} ${i}.`,
+    });
     const only = (p: string[]) => p.includes('title') || (opts.withSummary === true && p.includes('summary'));
     out.push({ documentId, order: await placeOrder(r, documentId, { only, callbackUrl: opts.callbackUrl }) });
   }
@@ -74,7 +94,13 @@ const documentWord = (i: number) => `${WORDS[i % WORDS.length]}${Math.floor(i / 
 /** Every table holding articles (entries and their components), as rows: to compare before and after. */
 export const snapshotEntries = async (strapi: any) => {
   const knex = strapi.db.connection;
-  const tables = [...new Set(['articles', ...(await tablesLike(strapi, 'components_%')), ...(await tablesLike(strapi, 'articles_%'))])];
+  const tables = [
+    ...new Set([
+      'articles',
+      ...(await tablesLike(strapi, 'components_%')),
+      ...(await tablesLike(strapi, 'articles_%')),
+    ]),
+  ];
   const out: Record<string, unknown[]> = {};
   for (const t of tables.sort()) out[t] = await knex(t).select('*').orderBy('id');
   return out;
@@ -86,7 +112,10 @@ const tablesLike = async (strapi: any, pattern: string): Promise<string[]> => {
     const rows = await knex.raw(`SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE ?`, [pattern]);
     return rows.map((r: any) => r.name);
   }
-  const { rows } = await knex.raw(`SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() AND tablename LIKE ?`, [pattern]);
+  const { rows } = await knex.raw(
+    `SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() AND tablename LIKE ?`,
+    [pattern]
+  );
   return rows.map((r: any) => r.name);
 };
 

@@ -3,7 +3,6 @@ import path from 'path';
 import { REPO_ROOT, PLAYGROUND_DIR } from '../helpers/paths';
 import { chromiumAvailability } from '../helpers/chromium';
 
- 
 const { buildPlayground } = require('../../scripts/playground-server');
 
 const newestMtime = (dir: string): number => {

@@ -11,13 +11,16 @@ describe('every route says who may call it', () => {
     expect(admin.length).toBeGreaterThan(20);
   });
 
-  it.each(admin.map((r) => [`${r.method} ${r.path}`, r]))('%s needs an authenticated admin holding a plugin action', (_name, route) => {
-    const policies = route.config?.policies ?? [];
-    expect(policies).toContain('admin::isAuthenticatedAdmin');
-    const rbac = policies.find((p: any) => p?.name === 'admin::hasPermissions');
-    expect(rbac?.config?.actions?.length).toBeGreaterThan(0);
-    for (const action of rbac.config.actions) expect(KNOWN_ACTIONS.has(action)).toBe(true);
-  });
+  it.each(admin.map((r) => [`${r.method} ${r.path}`, r]))(
+    '%s needs an authenticated admin holding a plugin action',
+    (_name, route) => {
+      const policies = route.config?.policies ?? [];
+      expect(policies).toContain('admin::isAuthenticatedAdmin');
+      const rbac = policies.find((p: any) => p?.name === 'admin::hasPermissions');
+      expect(rbac?.config?.actions?.length).toBeGreaterThan(0);
+      for (const action of rbac.config.actions) expect(KNOWN_ACTIONS.has(action)).toBe(true);
+    }
+  );
 
   it('exposes only the callback publicly, behind its token check', () => {
     expect(contentApi).toHaveLength(1);

@@ -42,7 +42,14 @@ export interface LocaleStatus {
   status: string;
   /** Job statuses of the latest order, counted. */
   jobs: Record<string, number>;
-  latest: { id: number; credits: number | null; currency: string | null; lastError: string | null; createdAt: string; jobs?: JobView[] };
+  latest: {
+    id: number;
+    credits: number | null;
+    currency: string | null;
+    lastError: string | null;
+    createdAt: string;
+    jobs?: JobView[];
+  };
 }
 
 export interface DocumentStatus {
@@ -118,7 +125,15 @@ export interface MachinePreview {
   bodyTgt: string | null;
 }
 
-export const ORDER_STATUSES = ['pending', 'placing', 'placed', 'completed', 'failed', 'cancelled', 'ambiguous'] as const;
+export const ORDER_STATUSES = [
+  'pending',
+  'placing',
+  'placed',
+  'completed',
+  'failed',
+  'cancelled',
+  'ambiguous',
+] as const;
 
 /** A translated segment with our markup put back (`GET /gengo/jobs/:id` → `restored`). */
 export type RestoredView =
@@ -126,5 +141,25 @@ export type RestoredView =
   | { ok: false; reason: string };
 
 export type RestoredInline =
-  | { type: 'text'; text: string; bold?: boolean; italic?: boolean; underline?: boolean; strikethrough?: boolean; code?: boolean }
-  | { type: 'link'; url: string; children: Array<{ type: 'text'; text: string; bold?: boolean; italic?: boolean; underline?: boolean; strikethrough?: boolean; code?: boolean }> };
+  | {
+      type: 'text';
+      text: string;
+      bold?: boolean;
+      italic?: boolean;
+      underline?: boolean;
+      strikethrough?: boolean;
+      code?: boolean;
+    }
+  | {
+      type: 'link';
+      url: string;
+      children: Array<{
+        type: 'text';
+        text: string;
+        bold?: boolean;
+        italic?: boolean;
+        underline?: boolean;
+        strikethrough?: boolean;
+        code?: boolean;
+      }>;
+    };

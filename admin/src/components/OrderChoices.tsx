@@ -22,7 +22,17 @@ export interface OrderChoicesProps {
   disabled?: boolean;
 }
 
-export const OrderChoices = ({ name, locales, targets, onToggle, tier, onTier, comment, onComment, disabled = false }: OrderChoicesProps) => {
+export const OrderChoices = ({
+  name,
+  locales,
+  targets,
+  onToggle,
+  tier,
+  onTier,
+  comment,
+  onComment,
+  disabled = false,
+}: OrderChoicesProps) => {
   const { formatMessage } = useIntl();
   const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
   return (
@@ -52,7 +62,11 @@ export const OrderChoices = ({ name, locales, targets, onToggle, tier, onTier, c
       </Field.Root>
       <Field.Root name={`${name}-comment`}>
         <Field.Label>{t('panel.comment', 'Comment for the translator')}</Field.Label>
-        <Textarea value={comment} disabled={disabled} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => onComment(e.target.value)} />
+        <Textarea
+          value={comment}
+          disabled={disabled}
+          onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => onComment(e.target.value)}
+        />
       </Field.Root>
     </>
   );

@@ -65,6 +65,8 @@ export const seedDemo = async (strapi: Core.Strapi) => {
     });
   }
 
-  await strapi.documents('api::homepage.homepage').create({ locale: 'en', status: 'published', data: SEED_HOMEPAGE as any });
+  await strapi
+    .documents('api::homepage.homepage')
+    .create({ locale: 'en', status: 'published', data: SEED_HOMEPAGE as any });
   strapi.log.info(`[playground] seeded ${SEED_ARTICLES.length} articles`);
 };

@@ -10,10 +10,12 @@ export const TEXT_BLOCKS = new Set(['paragraph', 'heading', 'list-item', 'quote'
 export const OPAQUE_BLOCKS = new Set(['code', 'image']);
 
 export const isInline = (node: unknown): node is InlineNode =>
-  !!node && typeof node === 'object' && ((node as { type?: unknown }).type === 'text' || (node as { type?: unknown }).type === 'link');
+  !!node &&
+  typeof node === 'object' &&
+  ((node as { type?: unknown }).type === 'text' || (node as { type?: unknown }).type === 'link');
 
 export const inlineText = (nodes: InlineNode[]): string =>
-  nodes.map((n) => (n.type === 'link' ? inlineText(n.children ?? []) : n.text ?? '')).join('');
+  nodes.map((n) => (n.type === 'link' ? inlineText(n.children ?? []) : (n.text ?? ''))).join('');
 
 /**
  * The block children of a node, with the ordinal used in paths. In `content[0].children[1]`,

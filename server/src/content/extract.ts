@@ -34,7 +34,7 @@ const walkAttributes = (
   path: PathToken[],
   insideLocalized: boolean,
   getComponent: GetComponent,
-  out: Found[],
+  out: Found[]
 ): void => {
   for (const [key, attribute] of Object.entries(schema.attributes)) {
     if (isSystemAttribute(key, attribute)) continue;
@@ -43,7 +43,13 @@ const walkAttributes = (
   }
 };
 
-const walkValue = (attribute: Attribute, value: unknown, path: PathToken[], getComponent: GetComponent, out: Found[]) => {
+const walkValue = (
+  attribute: Attribute,
+  value: unknown,
+  path: PathToken[],
+  getComponent: GetComponent,
+  out: Found[]
+) => {
   if (value === null || value === undefined) return;
   if (TEXT_TYPES.has(attribute.type)) {
     if (typeof value === 'string' && value.trim() !== '') {
@@ -54,7 +60,8 @@ const walkValue = (attribute: Attribute, value: unknown, path: PathToken[], getC
   } else if (attribute.type === 'component') {
     const schema = requireComponent(attribute.component, getComponent);
     if (attribute.repeatable) {
-      if (Array.isArray(value)) value.forEach((item, i) => item && walkAttributes(schema, item, [...path, i], true, getComponent, out));
+      if (Array.isArray(value))
+        value.forEach((item, i) => item && walkAttributes(schema, item, [...path, i], true, getComponent, out));
     } else if (typeof value === 'object') {
       walkAttributes(schema, value as Doc, path, true, getComponent, out);
     }
@@ -82,7 +89,14 @@ export const extractSegments = (schema: Schema, document: Doc, getComponent: Get
     const hash = segmentHash(f.kind, f.nodes ?? f.source);
     const existing = byHash.get(hash);
     if (existing) existing.paths.push(formatPath(f.path));
-    else byHash.set(hash, { kind: f.kind, paths: [formatPath(f.path)], source: f.source, ...(f.nodes ? { nodes: f.nodes } : {}), hash });
+    else
+      byHash.set(hash, {
+        kind: f.kind,
+        paths: [formatPath(f.path)],
+        source: f.source,
+        ...(f.nodes ? { nodes: f.nodes } : {}),
+        hash,
+      });
   }
   return [...byHash.values()];
 };

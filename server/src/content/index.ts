@@ -24,7 +24,15 @@ export type {
 export { extractSegments, segmentHash } from './extract';
 export { protectSegment } from './protect';
 export { restoreSegment } from './restore';
-export { splitForGengo, joinChunks, callbackBytes, fitsCallback, GENGO_CALLBACK_LIMIT, type Split, type SplitOptions } from './split';
+export {
+  splitForGengo,
+  joinChunks,
+  callbackBytes,
+  fitsCallback,
+  GENGO_CALLBACK_LIMIT,
+  type Split,
+  type SplitOptions,
+} from './split';
 export { buildTargetData, uidBase, type BuildTargetInput, type BuildTargetResult } from './merge';
 export type { KeepRelation } from './merge-values';
 export { slugify, uniqueUid } from './slug';

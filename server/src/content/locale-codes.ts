@@ -5,7 +5,12 @@
  * the `translate/service/languages` list when one is given.
  */
 
-export type GengoLanguage = { lc: string; language?: string; localized_name?: string; unit_type?: 'word' | 'character' | string };
+export type GengoLanguage = {
+  lc: string;
+  language?: string;
+  localized_name?: string;
+  unit_type?: 'word' | 'character' | string;
+};
 export type LanguageOptions = {
   /** Strapi locale code → Gengo lc, from the plugin settings; wins over the built-in rules. */
   overrides?: Record<string, string>;
@@ -38,7 +43,8 @@ export const toGengoLanguage = (locale: string, { overrides, languages }: Langua
   const override = findOverride(locale, overrides);
   const candidates = override ? [override.toLowerCase()] : [guessGengoLanguage(locale)];
   // A regional variant Gengo does not offer falls back to the language (en-gb → en).
-  if (!override && candidates[0].includes('-') && candidates[0] !== 'zh-tw') candidates.push(candidates[0].split('-')[0]);
+  if (!override && candidates[0].includes('-') && candidates[0] !== 'zh-tw')
+    candidates.push(candidates[0].split('-')[0]);
   if (!languages) return { ok: true, lc: candidates[0] };
   const offered = new Set(languages.map((l) => l.lc.toLowerCase()));
   const lc = candidates.find((c) => offered.has(c));

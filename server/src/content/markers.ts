@@ -18,9 +18,7 @@ const MARKER = /\[\[\[<(\/?)(\d+)(\/?)>\]\]\]/g;
 /** Any marker, for stripping (unit counts) and checks. */
 export const MARKER_PATTERN = /\[\[\[<\/?\d+\/?>\]\]\]/g;
 
-export type Token =
-  | { kind: 'text'; text: string }
-  | { kind: 'standalone' | 'open' | 'close'; n: number };
+export type Token = { kind: 'text'; text: string } | { kind: 'standalone' | 'open' | 'close'; n: number };
 
 export type Tokenized = { ok: true; tokens: Token[] } | { ok: false; reason: string };
 

@@ -11,7 +11,12 @@ const sameType = (a: unknown, b: BlockNode): BlockNode | undefined =>
  * inline children from the translation at its path, else from the target block at the same place
  * (a translation done earlier), else from the source. Nested blocks (lists in lists) recurse.
  */
-const rebuildBlock = (block: BlockNode, target: BlockNode | undefined, path: PathToken[], translations: Translations): BlockNode => {
+const rebuildBlock = (
+  block: BlockNode,
+  target: BlockNode | undefined,
+  path: PathToken[],
+  translations: Translations
+): BlockNode => {
   if (!Array.isArray(block.children) || OPAQUE_BLOCKS.has(block.type)) return clone(target ?? block);
   const translated = translations[formatPath(path)];
   const targetBlocks = blockChildren(target?.children);
@@ -21,7 +26,14 @@ const rebuildBlock = (block: BlockNode, target: BlockNode | undefined, path: Pat
   for (const child of block.children) {
     if (!isInline(child)) {
       const i = k++;
-      children.push(rebuildBlock(child as BlockNode, sameType(targetBlocks[i], child as BlockNode), [...path, 'children', i], translations));
+      children.push(
+        rebuildBlock(
+          child as BlockNode,
+          sameType(targetBlocks[i], child as BlockNode),
+          [...path, 'children', i],
+          translations
+        )
+      );
     } else if (!TEXT_BLOCKS.has(block.type)) {
       children.push(clone(child));
     } else if (!inlineDone) {
@@ -33,7 +45,12 @@ const rebuildBlock = (block: BlockNode, target: BlockNode | undefined, path: Pat
   return { ...clone(block), children };
 };
 
-export const rebuildBlocks = (source: unknown, target: unknown, path: PathToken[], translations: Translations): unknown => {
+export const rebuildBlocks = (
+  source: unknown,
+  target: unknown,
+  path: PathToken[],
+  translations: Translations
+): unknown => {
   if (!Array.isArray(source)) return clone(target !== undefined ? target : source);
   const targets = blockChildren(target);
   let k = 0;

@@ -13,7 +13,9 @@ const mediaId = (v: unknown) => (v && typeof v === 'object' ? (v as any).id : v)
 export const toMediaValue = (value: unknown): unknown => {
   if (value === undefined) return undefined;
   if (value === null) return null;
-  return Array.isArray(value) ? value.map(mediaId).filter((id) => id !== undefined && id !== null) : mediaId(value) ?? null;
+  return Array.isArray(value)
+    ? value.map(mediaId).filter((id) => id !== undefined && id !== null)
+    : (mediaId(value) ?? null);
 };
 
 export const toRelationValue = (value: unknown, attribute: Attribute, path: string, keep?: KeepRelation): unknown => {

@@ -52,7 +52,14 @@ const buildComponent = (schema: Schema, source: Doc, target: Doc | undefined, pa
  * One attribute's value: structure from the source; translated text at its path; every other value
  * from the target at the same place when the target has one there, else from the source.
  */
-const buildValue = (attribute: Attribute, source: unknown, targetParent: Doc | undefined, key: string, path: PathToken[], ctx: Ctx): unknown => {
+const buildValue = (
+  attribute: Attribute,
+  source: unknown,
+  targetParent: Doc | undefined,
+  key: string,
+  path: PathToken[],
+  ctx: Ctx
+): unknown => {
   const inTarget = has(targetParent, key);
   const target = inTarget ? targetParent![key] : undefined;
   const kept = inTarget ? target : source;
@@ -72,14 +79,26 @@ const buildValue = (attribute: Attribute, source: unknown, targetParent: Doc | u
         return source.map((item, i) => buildComponent(schema, item, targets[i] ?? undefined, [...path, i], ctx));
       }
       if (!source || typeof source !== 'object') return clone(source);
-      return buildComponent(schema, source as Doc, target && typeof target === 'object' ? (target as Doc) : undefined, path, ctx);
+      return buildComponent(
+        schema,
+        source as Doc,
+        target && typeof target === 'object' ? (target as Doc) : undefined,
+        path,
+        ctx
+      );
     }
     case 'dynamiczone': {
       if (!Array.isArray(source)) return clone(source);
       const targets = Array.isArray(target) ? target : [];
       return source.map((item: Doc, i) => {
         const t = targets[i]?.__component === item.__component ? targets[i] : undefined;
-        return buildComponent(requireComponent(item.__component as string, ctx.getComponent), item, t, [...path, i], ctx);
+        return buildComponent(
+          requireComponent(item.__component as string, ctx.getComponent),
+          item,
+          t,
+          [...path, i],
+          ctx
+        );
       });
     }
     case 'media':
@@ -96,7 +115,8 @@ const buildValue = (attribute: Attribute, source: unknown, targetParent: Doc | u
 /** Translations that match a translatable path of the source, with a value of the right shape. */
 const checkTranslations = (input: BuildTargetInput) => {
   const kinds = new Map<string, string>();
-  for (const s of extractSegments(input.schema, input.source, input.getComponent)) for (const p of s.paths) kinds.set(p, s.kind);
+  for (const s of extractSegments(input.schema, input.source, input.getComponent))
+    for (const p of s.paths) kinds.set(p, s.kind);
   const applied: string[] = [];
   const skipped: BuildTargetResult['skipped'] = [];
   const translations: Translations = {};
@@ -119,7 +139,13 @@ const checkTranslations = (input: BuildTargetInput) => {
  * kept), else the source's. Undefined: the uid is not written. (The write asks which values
  * starting with it are taken.)
  */
-export const uidBase = (key: string, attribute: Attribute, source: Doc, existingTarget: Doc | null | undefined, translations: Translations): string | undefined => {
+export const uidBase = (
+  key: string,
+  attribute: Attribute,
+  source: Doc,
+  existingTarget: Doc | null | undefined,
+  translations: Translations
+): string | undefined => {
   const field = attribute.targetField;
   const translated = field ? translations[field] : undefined;
   const base = typeof translated === 'string' ? slugify(translated) : '';
@@ -129,7 +155,12 @@ export const uidBase = (key: string, attribute: Attribute, source: Doc, existing
 };
 
 /** A localized uid, unique in the target locale. */
-const buildUid = (key: string, attribute: Attribute, input: BuildTargetInput, translations: Translations): string | undefined => {
+const buildUid = (
+  key: string,
+  attribute: Attribute,
+  input: BuildTargetInput,
+  translations: Translations
+): string | undefined => {
   const base = uidBase(key, attribute, input.source, input.existingTarget, translations);
   return base ? uniqueUid(base, input.takenUids?.[key] ?? []) : undefined;
 };

@@ -6,9 +6,7 @@
 export type PathToken = string | number;
 
 export const formatPath = (tokens: readonly PathToken[]): string =>
-  tokens
-    .map((t, i) => (typeof t === 'number' ? `[${t}]` : i === 0 ? t : `.${t}`))
-    .join('');
+  tokens.map((t, i) => (typeof t === 'number' ? `[${t}]` : i === 0 ? t : `.${t}`)).join('');
 
 export const parsePath = (path: string): PathToken[] => {
   const tokens: PathToken[] = [];

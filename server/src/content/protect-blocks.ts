@@ -14,7 +14,8 @@ export const marksOf = (leaf: TextLeaf): Record<string, unknown> => {
   return marks;
 };
 
-const marksKey = (marks: Record<string, unknown>) => JSON.stringify(Object.entries(marks).sort(([a], [b]) => a.localeCompare(b)));
+const marksKey = (marks: Record<string, unknown>) =>
+  JSON.stringify(Object.entries(marks).sort(([a], [b]) => a.localeCompare(b)));
 const hasMarks = (marks: Record<string, unknown>) => Object.keys(marks).length > 0;
 
 /** Adjacent leaves with the same marks are one run (Slate would merge them too); empty leaves go. */

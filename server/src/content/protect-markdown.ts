@@ -52,7 +52,11 @@ const htmlProse = (source: string, node: MdNode, prose: Range[], atoms: Range[])
     atoms.push({ start: s, end: end(node) });
     return;
   }
-  const tags = disjoint(HTML_SYNTAX.flatMap((re) => [...raw.matchAll(re)].map((m) => ({ start: s + m.index!, end: s + m.index! + m[0].length }))));
+  const tags = disjoint(
+    HTML_SYNTAX.flatMap((re) =>
+      [...raw.matchAll(re)].map((m) => ({ start: s + m.index!, end: s + m.index! + m[0].length }))
+    )
+  );
   for (const r of subtract({ start: s, end: s + raw.length }, tags)) {
     for (const kept of subtract(r, plainTextRanges(source.slice(r.start, r.end), r.start))) prose.push(kept);
   }
@@ -88,7 +92,8 @@ const visit = (source: string, node: MdNode, prose: Range[], pairs: Pair[], atom
         if ((node.type === 'link' || node.type === 'linkReference') && !raw().startsWith('[')) return;
         const first = node.children[0];
         const last = node.children[node.children.length - 1];
-        if (first && last) pairs.push({ open: { start: start(node), end: start(first) }, close: { start: end(last), end: end(node) } });
+        if (first && last)
+          pairs.push({ open: { start: start(node), end: start(first) }, close: { start: end(last), end: end(node) } });
       }
       for (const child of node.children) visit(source, child, prose, pairs, atoms);
   }
@@ -127,7 +132,10 @@ export const protectMarkdown = (source: string): ProtectedSegment => {
     const text = source.slice(r.start, r.end);
     const holes = disjoint([
       ...placeholderRanges(text, r.start),
-      ...[...text.matchAll(QUOTE_PREFIX)].map((m) => ({ start: r.start + m.index! + 1, end: r.start + m.index! + m[0].length })),
+      ...[...text.matchAll(QUOTE_PREFIX)].map((m) => ({
+        start: r.start + m.index! + 1,
+        end: r.start + m.index! + m[0].length,
+      })),
     ]);
     return subtract(r, holes);
   });
@@ -158,7 +166,10 @@ export const protectMarkdown = (source: string): ProtectedSegment => {
       emitSyntax(builder, source, cur, i, atoms);
       if (half.role === 'open') {
         const text = (x: Range) => source.slice(x.start, x.end);
-        numbers.set(half.pair, builder.open({ type: 'pair', open: text(half.pair.open), close: text(half.pair.close) }));
+        numbers.set(
+          half.pair,
+          builder.open({ type: 'pair', open: text(half.pair.open), close: text(half.pair.close) })
+        );
       } else {
         builder.close(numbers.get(half.pair)!);
       }

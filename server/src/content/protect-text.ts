@@ -20,7 +20,10 @@ export const protectPlainText = (kind: SegmentKind, source: string): ProtectedSe
   const builder = new ProtectedBuilder();
   if (WHOLE_LINK.test(source.trim())) {
     const start = source.indexOf(source.trim());
-    builder.text(source.slice(0, start)).standalone({ type: 'text', text: source.trim() }).text(source.slice(start + source.trim().length));
+    builder
+      .text(source.slice(0, start))
+      .standalone({ type: 'text', text: source.trim() })
+      .text(source.slice(start + source.trim().length));
   } else emitPlain(builder, source);
   return builder.build(kind);
 };

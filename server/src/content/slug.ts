@@ -3,7 +3,18 @@
  * dashes. Scripts without a Latin transliteration (ja, zh…) give an empty slug: the caller then
  * falls back (see `buildTargetData`).
  */
-const SPECIAL: Record<string, string> = { ß: 'ss', æ: 'ae', ø: 'o', œ: 'oe', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i', '&': ' and ' };
+const SPECIAL: Record<string, string> = {
+  ß: 'ss',
+  æ: 'ae',
+  ø: 'o',
+  œ: 'oe',
+  ł: 'l',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ı: 'i',
+  '&': ' and ',
+};
 
 export const slugify = (text: string): string =>
   text

@@ -36,14 +36,18 @@ export type SplitOptions = { lcTgt?: string; limit?: number };
 
 const chars = (text: string) => [...text].length;
 
-const budget = ({ lcTgt, limit = GENGO_CALLBACK_LIMIT }: SplitOptions) => ({ perChar: EXPANSION * targetCharCost(lcTgt), max: limit - RESERVED - 2 });
+const budget = ({ lcTgt, limit = GENGO_CALLBACK_LIMIT }: SplitOptions) => ({
+  perChar: EXPANSION * targetCharCost(lcTgt),
+  max: limit - RESERVED - 2,
+});
 const fits = (bytes: number, count: number, opts: SplitOptions) => {
   const { perChar, max } = budget(opts);
   return bytes + count * perChar <= max;
 };
 
 /** Whether a chunk's callback (source, then a translation of it) fits under the limit. */
-export const fitsCallback = (text: string, opts: SplitOptions = {}): boolean => fits(callbackBytes(text), chars(text), opts);
+export const fitsCallback = (text: string, opts: SplitOptions = {}): boolean =>
+  fits(callbackBytes(text), chars(text), opts);
 
 /** Pieces with the separators between them; markers are never cut (they have no whitespace). */
 const cut = (text: string, separator: RegExp): { pieces: string[]; seps: string[] } => {
@@ -126,6 +130,7 @@ export const splitForGengo = (text: string, opts: SplitOptions = {}): Split => s
 
 /** The translated chunks, in order, with the separators of the split. */
 export const joinChunks = (chunks: string[], separators: string[]): string => {
-  if (chunks.length !== separators.length + 1) throw new Error(`Expected ${separators.length + 1} chunks, got ${chunks.length}`);
+  if (chunks.length !== separators.length + 1)
+    throw new Error(`Expected ${separators.length + 1} chunks, got ${chunks.length}`);
   return chunks.map((c, i) => (i ? separators[i - 1] + c : c)).join('');
 };

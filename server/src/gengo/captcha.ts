@@ -22,7 +22,8 @@ export const fetchCaptchaImage = async (url: string, timeoutMs = 15_000): Promis
   } catch {
     throw new CaptchaFetchError('Gengo gave an invalid captcha URL');
   }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new CaptchaFetchError('Gengo gave a captcha URL that is not http(s)');
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+    throw new CaptchaFetchError('Gengo gave a captcha URL that is not http(s)');
   let res;
   try {
     res = await axios.get<ArrayBuffer>(parsed.toString(), {
@@ -35,8 +36,13 @@ export const fetchCaptchaImage = async (url: string, timeoutMs = 15_000): Promis
   } catch (err: any) {
     throw new CaptchaFetchError(`Could not fetch the captcha image: ${err?.code ?? err?.message ?? 'network error'}`);
   }
-  if (res.status < 200 || res.status >= 300) throw new CaptchaFetchError(`The captcha image answered HTTP ${res.status}`);
-  const contentType = String(res.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-  if (!/^image\/[a-z0-9.+-]+$/.test(contentType)) throw new CaptchaFetchError(`The captcha URL did not answer an image (${contentType || 'no content type'})`);
+  if (res.status < 200 || res.status >= 300)
+    throw new CaptchaFetchError(`The captcha image answered HTTP ${res.status}`);
+  const contentType = String(res.headers['content-type'] ?? '')
+    .split(';')[0]
+    .trim()
+    .toLowerCase();
+  if (!/^image\/[a-z0-9.+-]+$/.test(contentType))
+    throw new CaptchaFetchError(`The captcha URL did not answer an image (${contentType || 'no content type'})`);
   return { contentType, body: Buffer.from(res.data) };
 };

@@ -8,16 +8,26 @@ import type { CallbacksService } from '../services/callbacks';
  * Null when it may be read. Shared by this route middleware and the lane ahead of Strapi's
  * middlewares (callback-lane.ts), which leaves a refused callback to the route.
  */
-export const callbackRefusal = async (ctx: any, callbacks: CallbacksService, token: unknown): Promise<{ status: number; name: string; message: string } | null> => {
-  if (!(await callbacks.verifyToken(token))) return { status: 401, name: 'UnauthorizedError', message: 'Invalid callback token' };
-  if (!ctx.is('application/x-www-form-urlencoded')) return { status: 415, name: 'UnsupportedMediaTypeError', message: 'Callbacks are form-encoded' };
+export const callbackRefusal = async (
+  ctx: any,
+  callbacks: CallbacksService,
+  token: unknown
+): Promise<{ status: number; name: string; message: string } | null> => {
+  if (!(await callbacks.verifyToken(token)))
+    return { status: 401, name: 'UnauthorizedError', message: 'Invalid callback token' };
+  if (!ctx.is('application/x-www-form-urlencoded'))
+    return { status: 415, name: 'UnsupportedMediaTypeError', message: 'Callbacks are form-encoded' };
   return null;
 };
 
 /** Route middleware of the public callback route: refuses (see `callbackRefusal`) before anything else. */
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
   async (ctx: any, next: () => Promise<unknown>) => {
-    const refusal = await callbackRefusal(ctx, strapi.plugin(PLUGIN_ID).service('callbacks') as CallbacksService, ctx.params?.token);
+    const refusal = await callbackRefusal(
+      ctx,
+      strapi.plugin(PLUGIN_ID).service('callbacks') as CallbacksService,
+      ctx.params?.token
+    );
     if (!refusal) return next();
     if (refusal.status === 401) strapi.log.warn(`[gengo] callback refused: bad token (from ${ctx.request.ip})`);
     ctx.status = refusal.status;

@@ -31,7 +31,11 @@ export const imageAttachments = (doc: unknown, publicUrl: string | null, max = M
       const url = absolute(v.url, publicUrl);
       if (url && !seen.has(url)) {
         seen.add(url);
-        out.push({ url, filename: typeof v.name === 'string' && v.name ? v.name : url.split('/').pop()!, mime_type: v.mime });
+        out.push({
+          url,
+          filename: typeof v.name === 'string' && v.name ? v.name : url.split('/').pop()!,
+          mime_type: v.mime,
+        });
       }
       return;
     }

@@ -24,6 +24,12 @@ export const toBatchView = (b: BatchRecord, failures?: BatchItemRecord[]): Batch
   createdByName: b.requestedByName ?? null,
   lastError: b.lastError ?? null,
   ...(failures
-    ? { failures: failures.map((i) => ({ documentId: i.targetDocumentId, title: i.title ?? null, reason: i.reason ?? 'Unknown error' })) }
+    ? {
+        failures: failures.map((i) => ({
+          documentId: i.targetDocumentId,
+          title: i.title ?? null,
+          reason: i.reason ?? 'Unknown error',
+        })),
+      }
     : {}),
 });

@@ -13,9 +13,7 @@ export interface BudgetInput {
   spentThisMonth: number;
 }
 
-export type BudgetCheck =
-  | { ok: true }
-  | { ok: false; reason: 'balance' | 'order-cap' | 'month-cap'; message: string };
+export type BudgetCheck = { ok: true } | { ok: false; reason: 'balance' | 'order-cap' | 'month-cap'; message: string };
 
 const fmt = (n: number) => (Math.round(n * 100) / 100).toFixed(2);
 

@@ -46,7 +46,12 @@ export const targetComment = (d: OrderDraft, target: PlannedTarget): string =>
   orderComment(d.prepared.typeName, d.prepared.uid, target.plan.fields, d.options.comment);
 
 /** The order row recorded (`placing`) before its POST. */
-export const orderRow = (d: OrderDraft, target: PlannedTarget, reference: string, options: OrderOptions = d.options): NewOrder => ({
+export const orderRow = (
+  d: OrderDraft,
+  target: PlannedTarget,
+  reference: string,
+  options: OrderOptions = d.options
+): NewOrder => ({
   requestKey: d.requestKeys.get(target.locale)!,
   reference,
   contentType: d.prepared.uid,
@@ -70,10 +75,20 @@ export const orderRow = (d: OrderDraft, target: PlannedTarget, reference: string
 
 /** One row per chunk: one Gengo job each. */
 export const jobRows = (target: PlannedTarget): NewJob[] =>
-  target.plan.chunks.map((c) => ({ segmentKey: c.segmentKey, chunkIndex: c.chunkIndex, chunkCount: c.chunkCount, sourceHash: c.sourceHash }));
+  target.plan.chunks.map((c) => ({
+    segmentKey: c.segmentKey,
+    chunkIndex: c.chunkIndex,
+    chunkCount: c.chunkCount,
+    sourceHash: c.sourceHash,
+  }));
 
 /** The target's jobs as posted, each carrying the order's reference (and the POST's, when shared). */
-export const jobPayloads = (d: OrderDraft, target: PlannedTarget, reference: string, group?: string): Record<string, JobPayload> =>
+export const jobPayloads = (
+  d: OrderDraft,
+  target: PlannedTarget,
+  reference: string,
+  group?: string
+): Record<string, JobPayload> =>
   buildJobPayloads(target.plan, {
     reference,
     group,

@@ -22,7 +22,9 @@ export interface RequestKeyInput {
 
 const stable = (value: unknown): string =>
   JSON.stringify(value, (_k, v) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
+      : v
   );
 
 const windowKeys = (base: string, now: number): { current: string; previous: string } => {
@@ -35,8 +37,11 @@ export const derivedRequestKeys = (input: RequestKeyInput, now: number): { curre
   windowKeys(stable({ ...input, segmentHashes: [...input.segmentHashes].sort() }), now);
 
 /** A bulk request without a key of its own: the same selection by the same user within the window. */
-export const derivedBatchKeys = (input: Record<string, unknown> & { documentIds: string[] }, userId: number | string | null, now: number) =>
-  windowKeys(stable({ batch: { ...input, documentIds: [...input.documentIds].sort() }, userId }), now);
+export const derivedBatchKeys = (
+  input: Record<string, unknown> & { documentIds: string[] },
+  userId: number | string | null,
+  now: number
+) => windowKeys(stable({ batch: { ...input, documentIds: [...input.documentIds].sort() }, userId }), now);
 
 /** A bulk request's own key (`Idempotency-Key`), scoped to the user. */
 export const explicitBatchKey = (key: string, userId: number | string | null): string =>
@@ -64,7 +69,10 @@ export interface OrderKeysInput {
 }
 
 /** Per target locale, the key an order is recorded under and the keys that find an earlier twin. */
-export const orderRequestKeys = (input: OrderKeysInput, now: number): Map<string, { current: string; lookup: string[] }> =>
+export const orderRequestKeys = (
+  input: OrderKeysInput,
+  now: number
+): Map<string, { current: string; lookup: string[] }> =>
   new Map(
     input.targets.map(({ locale, segments }) => {
       if (input.idempotencyKey) {

@@ -114,7 +114,12 @@ export const buildJobPayloads = (plan: Plan, o: PayloadOptions): Record<string, 
         lc_tgt: o.lcTgt,
         tier: o.tier,
         auto_approve: o.autoApprove ? 1 : 0,
-        custom_data: encodeCustomData({ ref: o.reference, s: chunk.segmentKey, c: chunk.chunkIndex, ...(o.group ? { g: o.group } : {}) }),
+        custom_data: encodeCustomData({
+          ref: o.reference,
+          s: chunk.segmentKey,
+          c: chunk.chunkIndex,
+          ...(o.group ? { g: o.group } : {}),
+        }),
         position: Number(chunk.key.slice(4)),
       };
       if (o.callbackUrl) payload.callback_url = o.callbackUrl;
@@ -149,8 +154,17 @@ export const combineJobPayloads = (
  * The order comment: what the entry is (or, for a POST carrying several entries of one type, what
  * they are), which fields, how to treat markers, then the admin's note.
  */
-export const orderComment = (typeName: string, uid: string, fields: string[], note?: string | null, entries = 1): string => {
-  const what = entries === 1 ? `a "${typeName}" entry (${uid})` : `${entries} "${typeName}" entries (${uid}), each job one field of one entry`;
+export const orderComment = (
+  typeName: string,
+  uid: string,
+  fields: string[],
+  note?: string | null,
+  entries = 1
+): string => {
+  const what =
+    entries === 1
+      ? `a "${typeName}" entry (${uid})`
+      : `${entries} "${typeName}" entries (${uid}), each job one field of one entry`;
   const lines = [
     `Content of ${what} from a Strapi website. Fields: ${fields.join(', ')}.`,
     'Text inside [[[ ]]] is markup, code or a link target: keep it exactly as it is, in place.',

@@ -15,12 +15,18 @@ export interface ChunkText {
   bodyTgt: string | null;
 }
 
-export const restoredView = (segment: Pick<OrderedSegment, 'kind' | 'protected' | 'separators'> | undefined, chunks: ChunkText[]): RestoredView => {
+export const restoredView = (
+  segment: Pick<OrderedSegment, 'kind' | 'protected' | 'separators'> | undefined,
+  chunks: ChunkText[]
+): RestoredView => {
   if (!segment) return { ok: false, reason: 'the order no longer holds this segment' };
   const expected = (segment.separators?.length ?? 0) + 1;
   const sorted = [...chunks].sort((a, b) => a.chunkIndex - b.chunkIndex);
-  const missing = Array.from({ length: expected }, (_, i) => i).filter((i) => typeof sorted.find((c) => c.chunkIndex === i)?.bodyTgt !== 'string');
-  if (missing.length) return { ok: false, reason: `no translation yet for part ${missing.map((i) => i + 1).join(', ')} of ${expected}` };
+  const missing = Array.from({ length: expected }, (_, i) => i).filter(
+    (i) => typeof sorted.find((c) => c.chunkIndex === i)?.bodyTgt !== 'string'
+  );
+  if (missing.length)
+    return { ok: false, reason: `no translation yet for part ${missing.map((i) => i + 1).join(', ')} of ${expected}` };
   let joined: string;
   try {
     joined = joinChunks(

@@ -40,7 +40,8 @@ export const mergeRules = (stored: RuleEntry[], config: RuleEntry[]): EffectiveR
   return [...out.values()].sort((a, b) => a.contentType.localeCompare(b.contentType));
 };
 
-const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string' && x.length > 0);
+const isStringArray = (v: unknown): v is string[] =>
+  Array.isArray(v) && v.every((x) => typeof x === 'string' && x.length > 0);
 
 /**
  * `gengo.config.publishRules`: `{ 'api::article.article': { locales: ['fr'], tier: 'pro', … } }`.
@@ -66,10 +67,13 @@ export const readConfigRules = (value: unknown): { rules: RuleEntry[]; problems:
     if (unknown.length) problems.push(`${at} has unknown field(s): ${unknown.join(', ')}`);
     if (r.enabled !== undefined && typeof r.enabled !== 'boolean') problems.push(`${at}.enabled must be true or false`);
     if (!isStringArray(r.locales)) problems.push(`${at}.locales must be a list of locale codes`);
-    if (r.tier != null && !RULE_TIERS.includes(r.tier as any)) problems.push(`${at}.tier must be one of ${RULE_TIERS.join(', ')}`);
-    if (r.autoApprove != null && typeof r.autoApprove !== 'boolean') problems.push(`${at}.autoApprove must be true or false`);
+    if (r.tier != null && !RULE_TIERS.includes(r.tier as any))
+      problems.push(`${at}.tier must be one of ${RULE_TIERS.join(', ')}`);
+    if (r.autoApprove != null && typeof r.autoApprove !== 'boolean')
+      problems.push(`${at}.autoApprove must be true or false`);
     if (r.comment != null && typeof r.comment !== 'string') problems.push(`${at}.comment must be a string`);
-    if (r.sourceLocale != null && typeof r.sourceLocale !== 'string') problems.push(`${at}.sourceLocale must be a locale code`);
+    if (r.sourceLocale != null && typeof r.sourceLocale !== 'string')
+      problems.push(`${at}.sourceLocale must be a locale code`);
     if (problems.length === before) rules.push(normalizeRule(uid, r as Partial<PublishRule>));
   }
   return { rules, problems };

@@ -38,7 +38,14 @@ export interface JobIntakeDeps {
   gatherMs?: number;
 }
 
-export const createJobIntake = ({ fetch, process, onError, track, batchSize = 50, gatherMs = 0 }: JobIntakeDeps): JobIntake => {
+export const createJobIntake = ({
+  fetch,
+  process,
+  onError,
+  track,
+  batchSize = 50,
+  gatherMs = 0,
+}: JobIntakeDeps): JobIntake => {
   const pending = new Set<string>();
   const busy = new Set<string>();
   const again = new Set<string>();

@@ -5,7 +5,11 @@ import type { Doc, GetComponent, Schema } from '../content';
  * root fields, components and dynamic zones: to drop, before writing a locale, the relations to
  * localized documents that have no version in that locale (Strapi refuses the write otherwise).
  */
-export const relationRefs = (schema: Schema, doc: Doc | null | undefined, getComponent: GetComponent): Array<{ target: string; documentId: string }> => {
+export const relationRefs = (
+  schema: Schema,
+  doc: Doc | null | undefined,
+  getComponent: GetComponent
+): Array<{ target: string; documentId: string }> => {
   const out: Array<{ target: string; documentId: string }> = [];
   const walk = (s: Schema | undefined, d: unknown): void => {
     if (!s || !d || typeof d !== 'object') return;

@@ -29,10 +29,16 @@ export const segmentReadiness = (segment: Pick<OrderedSegment, 'separators'>, ro
   const expected = (segment.separators?.length ?? 0) + 1;
   const sorted = [...rows].sort((a, b) => a.chunkIndex - b.chunkIndex);
   if (sorted.length !== expected || sorted.some((r, i) => r.chunkIndex !== i)) {
-    return { ready: false, reason: `expected chunks 0..${expected - 1}, have ${sorted.map((r) => r.chunkIndex).join(',') || 'none'}` };
+    return {
+      ready: false,
+      reason: `expected chunks 0..${expected - 1}, have ${sorted.map((r) => r.chunkIndex).join(',') || 'none'}`,
+    };
   }
-  const waiting = sorted.filter((r) => !r.gengoStatus || !TRANSLATED.has(r.gengoStatus) || typeof r.bodyTgt !== 'string');
-  if (waiting.length) return { ready: false, reason: `chunks ${waiting.map((r) => r.chunkIndex).join(',')} not translated yet` };
+  const waiting = sorted.filter(
+    (r) => !r.gengoStatus || !TRANSLATED.has(r.gengoStatus) || typeof r.bodyTgt !== 'string'
+  );
+  if (waiting.length)
+    return { ready: false, reason: `chunks ${waiting.map((r) => r.chunkIndex).join(',')} not translated yet` };
   const chunks = sorted.map((r) => r.bodyTgt as string);
   const status = sorted.every((r) => r.gengoStatus === 'approved') ? 'approved' : 'reviewable';
   return { ready: true, chunks, status, revision: revisionHash(chunks, status) };
@@ -64,7 +70,11 @@ export const hashPaths = (doc: Doc | null | undefined, paths: string[]): Record<
   Object.fromEntries(paths.map((p) => [p, valueHash(getAt(doc, parsePath(p)))]));
 
 /** Paths whose current target value is not what the plugin last wrote there (never written: not a conflict). */
-export const editedPaths = (target: Doc | null | undefined, paths: string[], lastWritten: Record<string, string>): string[] =>
+export const editedPaths = (
+  target: Doc | null | undefined,
+  paths: string[],
+  lastWritten: Record<string, string>
+): string[] =>
   paths.filter((p) => {
     if (lastWritten[p] === undefined) return false;
     const current = getAt(target, parsePath(p));

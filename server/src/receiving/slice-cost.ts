@@ -32,7 +32,7 @@ export const fitSlice = (writes: boolean[], budgetMs: number, costs: SliceCosts,
     n++;
   }
   return Math.max(1, n);
-}
+};
 
 const blend = (estimate: number, sample: number) => 0.7 * estimate + 0.3 * sample;
 

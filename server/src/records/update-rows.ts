@@ -37,7 +37,12 @@ const CASTS: Record<string, Partial<Record<Dialect, string>>> = {
 const ROWS_PER_STATEMENT = 200;
 
 /** The number of rows updated. Every row of `rows` must set the same attributes. */
-export const updateRows = async (strapi: Core.Strapi, uid: string, rows: RowUpdate[], opts: UpdateRowsOptions = {}): Promise<number> => {
+export const updateRows = async (
+  strapi: Core.Strapi,
+  uid: string,
+  rows: RowUpdate[],
+  opts: UpdateRowsOptions = {}
+): Promise<number> => {
   if (!rows.length) return 0;
   const meta = strapi.db.metadata.get(uid as any);
   const dialect = strapi.db.dialect.client as Dialect;
@@ -67,11 +72,17 @@ export const updateRows = async (strapi: Core.Strapi, uid: string, rows: RowUpda
         return type === 'json' && v !== null && v !== undefined ? JSON.stringify(v) : (v ?? null);
       };
       const when = cast ? `when ? then cast(? as ${cast})` : 'when ? then ?';
-      set[name] = knex.raw(`case ?? ${chunk.map(() => when).join(' ')} end`, ['id', ...chunk.flatMap((r) => [r.id, value(r)])]);
+      set[name] = knex.raw(`case ?? ${chunk.map(() => when).join(' ')} end`, [
+        'id',
+        ...chunk.flatMap((r) => [r.id, value(r)]),
+      ]);
     }
     let query = trx(meta.tableName);
     if (schema) query = query.withSchema(schema);
-    query = query.whereIn('id', chunk.map((r) => r.id));
+    query = query.whereIn(
+      'id',
+      chunk.map((r) => r.id)
+    );
     for (const attribute of opts.whereNull ?? []) query = query.whereNull(column(attribute).name);
     count += Number(await query.update(set));
   }

@@ -58,10 +58,20 @@ export default {
     },
     // Ordering side (issue #5): quote and order, the orders' read routes.
     { method: 'POST', path: '/quote', handler: 'orders.quote', config: { policies: adminPolicies(ACTIONS.order) } },
-    { method: 'GET', path: '/order-options', handler: 'orders.options', config: { policies: adminPolicies(ACTIONS.order) } },
+    {
+      method: 'GET',
+      path: '/order-options',
+      handler: 'orders.options',
+      config: { policies: adminPolicies(ACTIONS.order) },
+    },
     { method: 'POST', path: '/orders', handler: 'orders.create', config: { policies: adminPolicies(ACTIONS.order) } },
     { method: 'GET', path: '/orders', handler: 'orders.find', config: { policies: adminPolicies(ACTIONS.read) } },
-    { method: 'GET', path: '/orders/:id', handler: 'orders.findOne', config: { policies: adminPolicies(ACTIONS.read) } },
+    {
+      method: 'GET',
+      path: '/orders/:id',
+      handler: 'orders.findOne',
+      config: { policies: adminPolicies(ACTIONS.read) },
+    },
     // Balance and credits spent: money, so only for those who may spend it.
     { method: 'GET', path: '/account', handler: 'account.find', config: { policies: adminPolicies(ACTIONS.order) } },
     {
@@ -75,7 +85,12 @@ export default {
     { method: 'POST', path: '/bulk', handler: 'bulk.create', config: { policies: adminPolicies(ACTIONS.order) } },
     { method: 'GET', path: '/bulk', handler: 'bulk.find', config: { policies: adminPolicies(ACTIONS.read) } },
     { method: 'GET', path: '/bulk/:id', handler: 'bulk.findOne', config: { policies: adminPolicies(ACTIONS.read) } },
-    { method: 'POST', path: '/bulk/:id/cancel', handler: 'bulk.cancel', config: { policies: adminPolicies(ACTIONS.order) } },
+    {
+      method: 'POST',
+      path: '/bulk/:id/cancel',
+      handler: 'bulk.cancel',
+      config: { policies: adminPolicies(ACTIONS.order) },
+    },
     // Review of one of our jobs (:id = our job id or documentId).
     ...jobRoutes([
       ['GET', '', 'findOne', ACTIONS.read],
@@ -92,7 +107,12 @@ export default {
       ['GET', '/machine-preview', 'machinePreview', ACTIONS.read],
     ]),
     // Receiving side (issue #5): check now, the callback URL and its token.
-    { method: 'POST', path: '/reconcile', handler: 'reconcile.run', config: { policies: adminPolicies(ACTIONS.order) } },
+    {
+      method: 'POST',
+      path: '/reconcile',
+      handler: 'reconcile.run',
+      config: { policies: adminPolicies(ACTIONS.order) },
+    },
     {
       method: 'GET',
       path: '/settings/callback-url',

@@ -38,7 +38,12 @@ export const createTargetIo = (strapi: Core.Strapi) => {
   const populate = (order: OrderRecord) => buildDeepPopulate(schema(order), getComponent) as any;
 
   const find = (order: OrderRecord, locale: string, status: 'draft' | 'published' = 'draft') =>
-    docs(order).findOne({ documentId: order.targetDocumentId, locale, status, populate: populate(order) }) as Promise<Doc | null>;
+    docs(order).findOne({
+      documentId: order.targetDocumentId,
+      locale,
+      status,
+      populate: populate(order),
+    }) as Promise<Doc | null>;
 
   const versionKey = (uid: string, documentId: string, locale: string) => `${uid}|${documentId}|${locale}`;
 
@@ -71,7 +76,9 @@ export const createTargetIo = (strapi: Core.Strapi) => {
       where: { locale: order.targetLocale, $or: [...bases].map((b) => ({ [key]: { $startsWith: b } })) },
       select: [key, 'documentId'],
     });
-    return rows.filter((r: any) => typeof r[key] === 'string').map((r: any) => ({ documentId: String(r.documentId), value: r[key] as string }));
+    return rows
+      .filter((r: any) => typeof r[key] === 'string')
+      .map((r: any) => ({ documentId: String(r.documentId), value: r[key] as string }));
   };
 
   /**
@@ -84,7 +91,9 @@ export const createTargetIo = (strapi: Core.Strapi) => {
     for (const { key, base } of uidBases(write)) {
       const ahead = uids?.get(uidKey(write.order, key));
       const values = ahead?.bases.has(base) ? ahead.values : await readUidValues(write.order, key, [base]);
-      out[key] = values.filter((v) => v.documentId !== write.order.targetDocumentId && v.value.startsWith(base)).map((v) => v.value);
+      out[key] = values
+        .filter((v) => v.documentId !== write.order.targetDocumentId && v.value.startsWith(base))
+        .map((v) => v.value);
     }
     return out;
   };
@@ -155,7 +164,8 @@ export const createTargetIo = (strapi: Core.Strapi) => {
         }
       }
       const uids: UidReads = new Map();
-      for (const [k, { order, key, bases }] of wanted) uids.set(k, { bases, values: await readUidValues(order, key, bases) });
+      for (const [k, { order, key, bases }] of wanted)
+        uids.set(k, { bases, values: await readUidValues(order, key, bases) });
       return uids;
     },
 
@@ -181,8 +191,13 @@ export const createTargetIo = (strapi: Core.Strapi) => {
         takenUids: await takenUids({ order, source, target, translations }, reads?.uids),
         keepRelation: ({ attribute, documentId }) => relations.has(`${attribute.target}:${documentId}`),
       });
-      if (skipped.length) strapi.log.warn(`[gengo] order ${order.id}: skipped ${skipped.map((s) => `${s.path} (${s.reason})`).join(', ')}`);
-      await asPluginWrite(() => docs(order).update({ documentId: order.targetDocumentId, locale: order.targetLocale, data } as any));
+      if (skipped.length)
+        strapi.log.warn(
+          `[gengo] order ${order.id}: skipped ${skipped.map((s) => `${s.path} (${s.reason})`).join(', ')}`
+        );
+      await asPluginWrite(() =>
+        docs(order).update({ documentId: order.targetDocumentId, locale: order.targetLocale, data } as any)
+      );
       // The slice's later writes see the uids this one set.
       for (const [key, value] of Object.entries(data)) {
         const ahead = reads?.uids.get(uidKey(order, key));
@@ -203,13 +218,18 @@ export const createTargetIo = (strapi: Core.Strapi) => {
         select: ['orderId', 'appliedStatus', 'status'],
       })) as JobRecord[];
       const jobsOf = groupBy(rows, (r) => r.orderId);
-      const done = orders.filter((o) => jobsOf.get(o.id)?.every((r) => r.appliedStatus === 'approved' && r.status === 'approved'));
+      const done = orders.filter((o) =>
+        jobsOf.get(o.id)?.every((r) => r.appliedStatus === 'approved' && r.status === 'approved')
+      );
       const at = new Date().toISOString();
       const completing = done.filter((o) => o.status !== 'completed');
       await updateRows(
         strapi,
         UIDS.order,
-        completing.map((o) => ({ id: o.id, data: { status: 'completed', history: [...(o.history ?? []), { at, status: 'completed' }] } }))
+        completing.map((o) => ({
+          id: o.id,
+          data: { status: 'completed', history: [...(o.history ?? []), { at, status: 'completed' }] },
+        }))
       );
       return done;
     },
@@ -222,9 +242,16 @@ export const createTargetIo = (strapi: Core.Strapi) => {
       const config = (strapi.config.get(`plugin::${PLUGIN_ID}`) ?? {}) as Record<string, unknown>;
       if (config.publishWhenApproved !== true) return;
       if (!(strapi.getModel(order.contentType as any) as any)?.options?.draftAndPublish) return;
-      const sourcePublished = await docs(order).findOne({ documentId: order.targetDocumentId, locale: order.sourceLocale, status: 'published', fields: ['id'] } as any);
+      const sourcePublished = await docs(order).findOne({
+        documentId: order.targetDocumentId,
+        locale: order.sourceLocale,
+        status: 'published',
+        fields: ['id'],
+      } as any);
       if (!sourcePublished) return;
-      await asPluginWrite(() => docs(order).publish({ documentId: order.targetDocumentId, locale: order.targetLocale } as any));
+      await asPluginWrite(() =>
+        docs(order).publish({ documentId: order.targetDocumentId, locale: order.targetLocale } as any)
+      );
       strapi.log.info(`[gengo] order ${order.id}: all jobs approved, ${order.targetLocale} published`);
     },
   };

@@ -66,7 +66,8 @@ const createApplyService = ({ strapi }: { strapi: Core.Strapi }) => {
   const withHistory = (row: JobRecord, status: string, note?: string) => {
     const history = [...(row.history ?? [])];
     const last = history[history.length - 1];
-    if (!last || last.status !== status || last.note !== note) history.push({ at: new Date().toISOString(), status, ...(note ? { note } : {}) } as HistoryEntry);
+    if (!last || last.status !== status || last.note !== note)
+      history.push({ at: new Date().toISOString(), status, ...(note ? { note } : {}) } as HistoryEntry);
     return history.slice(-MAX_HISTORY);
   };
 
@@ -74,14 +75,21 @@ const createApplyService = ({ strapi }: { strapi: Core.Strapi }) => {
   const mark = async (rows: JobRecord[], status: 'conflict' | 'stale' | 'error', note: string) => {
     for (const row of rows) {
       if (row.status === status && row.lastError === note) continue;
-      await jobs().updateMany({ where: { id: row.id }, data: { status, lastError: note, history: withHistory(row, status, note) } });
+      await jobs().updateMany({
+        where: { id: row.id },
+        data: { status, lastError: note, history: withHistory(row, status, note) },
+      });
     }
   };
 
   /** Paths → hash last written by the plugin there, over every order for this target. */
   const lastWritten = async (order: OrderRecord) => {
     const orders = await strapi.db.query(UIDS.order).findMany({
-      where: { contentType: order.contentType, targetDocumentId: order.targetDocumentId, targetLocale: order.targetLocale },
+      where: {
+        contentType: order.contentType,
+        targetDocumentId: order.targetDocumentId,
+        targetLocale: order.targetLocale,
+      },
       select: ['id'],
     });
     const rows = (await jobs().findMany({
@@ -95,7 +103,10 @@ const createApplyService = ({ strapi }: { strapi: Core.Strapi }) => {
   const segmentKeyOf = (orderId: number, segmentKey: string) => `${orderId}:${segmentKey}`;
 
   /** A segment's chunks joined and restored, or why not (`note`: what its rows are marked with). */
-  const restoreText = (segment: OrderedSegment, chunks: string[]): { ok: true; value: Translations[string] } | { ok: false; note: string; detail: string } => {
+  const restoreText = (
+    segment: OrderedSegment,
+    chunks: string[]
+  ): { ok: true; value: Translations[string] } | { ok: false; note: string; detail: string } => {
     let joined: string;
     try {
       joined = joinChunks(chunks, segment.separators ?? []);
@@ -103,7 +114,8 @@ const createApplyService = ({ strapi }: { strapi: Core.Strapi }) => {
       return { ok: false, note: err.message, detail: err.message };
     }
     const restored = restoreSegment(segment.protected, joined);
-    if (restored.ok === false) return { ok: false, note: `Translation refused: ${restored.reason}`, detail: restored.reason };
+    if (restored.ok === false)
+      return { ok: false, note: `Translation refused: ${restored.reason}`, detail: restored.reason };
     return { ok: true, value: restored.value };
   };
 
@@ -122,7 +134,10 @@ const createApplyService = ({ strapi }: { strapi: Core.Strapi }) => {
       reads!.rows.delete(key);
       return ahead;
     }
-    return (await jobs().findMany({ where: { orderId: order.id, segmentKey }, orderBy: { chunkIndex: 'asc' } })) as JobRecord[];
+    return (await jobs().findMany({
+      where: { orderId: order.id, segmentKey },
+      orderBy: { chunkIndex: 'asc' },
+    })) as JobRecord[];
   };
 
   /** A segment that passed every check: its rows, its revision and what it writes. */
@@ -138,7 +153,12 @@ const createApplyService = ({ strapi }: { strapi: Core.Strapi }) => {
    * (ready? already written? restorable? source changed? edited by a person?), the ones that pass
    * merged together, then each one's rows claimed with the hashes of what it wrote.
    */
-  const applyLocked = async (order: OrderRecord, segments: OrderedSegment[], opts: ApplyOptions, reads?: SliceReads): Promise<Map<string, ApplyOutcome>> => {
+  const applyLocked = async (
+    order: OrderRecord,
+    segments: OrderedSegment[],
+    opts: ApplyOptions,
+    reads?: SliceReads
+  ): Promise<Map<string, ApplyOutcome>> => {
     const outcomes = new Map<string, ApplyOutcome>();
     const candidates: Array<Omit<Passed, 'translations'> & { value: Translations[string] }> = [];
     for (const segment of segments) {
@@ -172,7 +192,8 @@ const createApplyService = ({ strapi }: { strapi: Core.Strapi }) => {
         continue;
       }
       if (!opts.force && isStale(segment, io.schema(order), source, io.getComponent)) {
-        const note = 'The source text changed since the order: not written (order it again, or apply anyway from the review)';
+        const note =
+          'The source text changed since the order: not written (order it again, or apply anyway from the review)';
         await mark(rows, 'stale', note);
         outcomes.set(segment.key, { state: 'stale', detail: note });
         continue;
@@ -208,7 +229,11 @@ const createApplyService = ({ strapi }: { strapi: Core.Strapi }) => {
             appliedAt: now,
             writtenHashes: hashes,
             lastError: null,
-            history: withHistory(row, ready.status, ready.status === 'approved' ? 'final translation written' : 'written to the draft, awaiting review'),
+            history: withHistory(
+              row,
+              ready.status,
+              ready.status === 'approved' ? 'final translation written' : 'written to the draft, awaiting review'
+            ),
           },
         });
         if (!count) throw new ClaimLost(row.id);
@@ -232,7 +257,9 @@ const createApplyService = ({ strapi }: { strapi: Core.Strapi }) => {
       const done = new Set<OrderRecord>();
       const out = await lease().withRowLocks(keys, () => fn(done));
       for (const order of done) {
-        await io.publishIfWanted(order).catch((err) => strapi.log.error(`[gengo] publishing order ${order.id}: ${err.message}`));
+        await io
+          .publishIfWanted(order)
+          .catch((err) => strapi.log.error(`[gengo] publishing order ${order.id}: ${err.message}`));
       }
       return out;
     });
@@ -266,7 +293,9 @@ const createApplyService = ({ strapi }: { strapi: Core.Strapi }) => {
     const order = (await strapi.db.query(UIDS.order).findOne({ where: { id: orderId } })) as OrderRecord | null;
     if (!order) return { state: 'missing' };
     try {
-      return await inDocuments([order], async (done) => (await applyHeld(order, [segmentKey], done, opts)).get(segmentKey)!);
+      return await inDocuments([order], async (done) =>
+        (await applyHeld(order, [segmentKey], done, opts)).get(segmentKey)!
+      );
     } catch (err) {
       if (err instanceof ClaimLost) return { state: 'already' as const, detail: err.message };
       throw err;
@@ -283,7 +312,10 @@ const createApplyService = ({ strapi }: { strapi: Core.Strapi }) => {
      * For `applyHeld` calls to come in one slice (inside `inDocuments`, after the slice's records):
      * the source and target versions of their documents, and the job rows of their segments.
      */
-    async readAhead(segments: Array<{ order: OrderRecord; segmentKey: string }>, recorded = new Map<number, Partial<JobRecord>>()): Promise<SliceReads> {
+    async readAhead(
+      segments: Array<{ order: OrderRecord; segmentKey: string }>,
+      recorded = new Map<number, Partial<JobRecord>>()
+    ): Promise<SliceReads> {
       const wanted = [...new Map(segments.map((s) => [segmentKeyOf(s.order.id, s.segmentKey), s])).values()];
       const found = (await jobs().findMany({
         where: { $or: wanted.map((s) => ({ orderId: s.order.id, segmentKey: s.segmentKey })) },
@@ -301,7 +333,8 @@ const createApplyService = ({ strapi }: { strapi: Core.Strapi }) => {
         const text = segment && translatedText(segment, rows.get(segmentKeyOf(order.id, segmentKey)) ?? []);
         const source = versions.get(io.versionKey(order.contentType, order.targetDocumentId, order.sourceLocale));
         if (text === null || text === undefined || !source) continue;
-        const target = versions.get(io.versionKey(order.contentType, order.targetDocumentId, order.targetLocale)) ?? null;
+        const target =
+          versions.get(io.versionKey(order.contentType, order.targetDocumentId, order.targetLocale)) ?? null;
         writes.push({ order, source, target, translations: Object.fromEntries(segment!.paths.map((p) => [p, text])) });
       }
       return { versions, uids: await io.readUids(writes), rows, recorded, approved: new Set() };
@@ -313,7 +346,9 @@ const createApplyService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
     /** Through the queue (what the review actions should call). */
     request: (orderId: number, segmentKey: string, opts: ApplyOptions = {}) =>
-      queue.run(`apply:${orderId}:${segmentKey}:${opts.force ? 'force' : ''}`, () => applySegment(orderId, segmentKey, opts)),
+      queue.run(`apply:${orderId}:${segmentKey}:${opts.force ? 'force' : ''}`, () =>
+        applySegment(orderId, segmentKey, opts)
+      ),
     close: () => queue.close(),
   };
 };

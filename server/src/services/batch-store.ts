@@ -12,7 +12,17 @@ import { isUniqueViolation } from './order-store';
  */
 export type NewBatch = Pick<
   BatchRecord,
-  'requestKey' | 'contentType' | 'sourceLocale' | 'targetLocales' | 'tier' | 'options' | 'total' | 'currency' | 'skipped' | 'requestedById' | 'requestedByName'
+  | 'requestKey'
+  | 'contentType'
+  | 'sourceLocale'
+  | 'targetLocales'
+  | 'tier'
+  | 'options'
+  | 'total'
+  | 'currency'
+  | 'skipped'
+  | 'requestedById'
+  | 'requestedByName'
 >;
 export type NewItem = { targetDocumentId: string; title: string | null; prices: LocalePrices };
 
@@ -44,7 +54,10 @@ const createBatchStoreService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async list(): Promise<BatchRecord[]> {
-      return (await batches().findMany({ orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], limit: LIST_LIMIT })) as BatchRecord[];
+      return (await batches().findMany({
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        limit: LIST_LIMIT,
+      })) as BatchRecord[];
     },
 
     /** The batch and its items in one transaction; null when its request key exists (a twin won). */
@@ -54,7 +67,9 @@ const createBatchStoreService = ({ strapi }: { strapi: Core.Strapi }) => {
           const batch = (await batches().create({ data: { ...data, status: 'queued', credits: 0 } })) as BatchRecord;
           for (let i = 0; i < rows.length; i += ITEMS_PER_INSERT) {
             await items().createMany({
-              data: rows.slice(i, i + ITEMS_PER_INSERT).map((r) => ({ ...r, batchId: batch.id, status: 'pending', attempts: 0, ordered: 0, credits: 0 })),
+              data: rows
+                .slice(i, i + ITEMS_PER_INSERT)
+                .map((r) => ({ ...r, batchId: batch.id, status: 'pending', attempts: 0, ordered: 0, credits: 0 })),
             });
           }
           return batch;
@@ -66,12 +81,18 @@ const createBatchStoreService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async failures(batchId: number): Promise<BatchItemRecord[]> {
-      return (await items().findMany({ where: { batchId, status: 'failed' }, orderBy: { id: 'asc' } })) as BatchItemRecord[];
+      return (await items().findMany({
+        where: { batchId, status: 'failed' },
+        orderBy: { id: 'asc' },
+      })) as BatchItemRecord[];
     },
 
     /** Batches a worker should be running. */
     async unfinished(): Promise<BatchRecord[]> {
-      return (await batches().findMany({ where: { status: { $in: ['queued', 'running'] } }, orderBy: { id: 'asc' } })) as BatchRecord[];
+      return (await batches().findMany({
+        where: { status: { $in: ['queued', 'running'] } },
+        orderBy: { id: 'asc' },
+      })) as BatchRecord[];
     },
 
     async setStatus(id: number, from: string[], data: Partial<BatchRecord>): Promise<boolean> {
@@ -99,7 +120,10 @@ const createBatchStoreService = ({ strapi }: { strapi: Core.Strapi }) => {
             data: { status: 'running', attempts: attempts + 1 },
           });
         // Those cancelled meanwhile were left as they were.
-        const running = (await items().findMany({ select: ['id'], where: { id: { $in: page.map((i) => i.id) }, status: 'running' } })) as Array<{ id: number }>;
+        const running = (await items().findMany({
+          select: ['id'],
+          where: { id: { $in: page.map((i) => i.id) }, status: 'running' },
+        })) as Array<{ id: number }>;
         const claimed = new Set(running.map((r) => r.id));
         return page.filter((i) => claimed.has(i.id));
       });
@@ -108,15 +132,25 @@ const createBatchStoreService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Back to pending: the run paused before finishing them. */
     async release(list: BatchItemRecord[]): Promise<void> {
       if (!list.length) return;
-      await items().updateMany({ where: { id: { $in: list.map((i) => i.id) }, status: 'running' }, data: { status: 'pending' } });
+      await items().updateMany({
+        where: { id: { $in: list.map((i) => i.id) }, status: 'running' },
+        data: { status: 'pending' },
+      });
     },
 
     /** The outcomes of a page's items (one statement) and the batch's new tally, together. */
     async finishItems(finished: Array<{ item: BatchItemRecord; data: ItemOutcome }>, tally: Tally): Promise<void> {
       if (!finished.length) return;
       await strapi.db.transaction(async () => {
-        await updateRows(strapi, UIDS.batchItem, finished.map(({ item, data }) => ({ id: item.id, data: { ...data } })));
-        await batches().updateMany({ where: { id: finished[0].item.batchId }, data: { ...tally, credits: round2(tally.credits) } });
+        await updateRows(
+          strapi,
+          UIDS.batchItem,
+          finished.map(({ item, data }) => ({ id: item.id, data: { ...data } }))
+        );
+        await batches().updateMany({
+          where: { id: finished[0].item.batchId },
+          data: { ...tally, credits: round2(tally.credits) },
+        });
       });
     },
 

@@ -54,14 +54,21 @@ const createBulkQuoteService = ({ strapi }: { strapi: Core.Strapi }) => {
     const client = (await plugin().service('gengo').client()) as GengoClient;
     const s = await settings().getEffective();
     const tier = (input.tier ?? s.defaultTier) as Tier;
-    const { lcSrc, targets } = mapLocales(sourceLocale, targetLocales, await (plugin().service('gengo') as GengoService).languages(client), s.localeMap);
+    const { lcSrc, targets } = mapLocales(
+      sourceLocale,
+      targetLocales,
+      await (plugin().service('gengo') as GengoService).languages(client),
+      s.localeMap
+    );
     const offered = targets.filter((t) => t.lcTgt !== null) as Array<{ locale: string; lcTgt: string }>;
 
     const loaded = await source().loadMany({ ...input, documentIds: [...new Set(input.documentIds)] }, site);
     const docs = loaded.filter((d): d is LoadedSource => 'segments' in d);
     const skipped = loaded.filter((d): d is { documentId: string; reason: string } => !('segments' in d));
 
-    const plans: PlanToQuote[] = docs.flatMap((d) => offered.map((t) => ({ plan: planSegments(d.segments, t.lcTgt), lcSrc, lcTgt: t.lcTgt, tier })));
+    const plans: PlanToQuote[] = docs.flatMap((d) =>
+      offered.map((t) => ({ plan: planSegments(d.segments, t.lcTgt), lcSrc, lcTgt: t.lcTgt, tier }))
+    );
     const balance = quotes().balanceAhead(client);
     const quoted = await quotePlans(plans, client);
 
@@ -109,7 +116,12 @@ const createBulkQuoteService = ({ strapi }: { strapi: Core.Strapi }) => {
         })),
         skipped: skipped.map(({ documentId, reason }) => ({ documentId, reason })),
         balance: budget.balance,
-        budget: { perOrder: s.budgetPerOrder, perMonth: s.budgetPerMonth, spentThisMonth: budget.spentThisMonth, check: budget.check },
+        budget: {
+          perOrder: s.budgetPerOrder,
+          perMonth: s.budgetPerMonth,
+          spentThisMonth: budget.spentThisMonth,
+          check: budget.check,
+        },
       },
     };
   };

@@ -76,8 +76,15 @@ const createBulkWorkerService = ({ strapi }: { strapi: Core.Strapi }) => {
     if ('result' in placed) {
       const { orders, notPlaced } = placed.result;
       // An order whose POST had no answer is being looked up; the locales after it were not tried.
-      if (notPlaced.length) return { state: 'pause', reason: 'The outcome of an order is unknown: it is checked, the rest follows' };
-      return { state: 'done', ordered: orders.length, credits: orders.reduce((s, o) => s + Number(o.credits ?? 0), 0), orderIds: orders.map((o) => o.id), reason: null };
+      if (notPlaced.length)
+        return { state: 'pause', reason: 'The outcome of an order is unknown: it is checked, the rest follows' };
+      return {
+        state: 'done',
+        ordered: orders.length,
+        credits: orders.reduce((s, o) => s + Number(o.credits ?? 0), 0),
+        orderIds: orders.map((o) => o.id),
+        reason: null,
+      };
     }
     const err = placed.error as any;
     const reason = String(err?.message ?? err);
@@ -93,13 +100,22 @@ const createBulkWorkerService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** A page's documents placed together: one Gengo order per target locale (services/group-ordering.ts). */
-  const runPage = async (batch: BatchRecord, items: BatchItemRecord[], ctx: PlacementContext, sources: Loaded[]): Promise<Outcome[]> => {
+  const runPage = async (
+    batch: BatchRecord,
+    items: BatchItemRecord[],
+    ctx: PlacementContext,
+    sources: Loaded[]
+  ): Promise<Outcome[]> => {
     const outcomes: Array<Outcome | undefined> = sources.map((source) =>
       'reason' in source ? { state: 'failed', ordered: 0, credits: 0, orderIds: [], reason: source.reason } : undefined
     );
     const open = items.flatMap((item, i) => (outcomes[i] ? [] : [i]));
     const user = { id: batch.requestedById ?? null, name: batch.requestedByName ?? null };
-    const entries = open.map((i) => ({ input: inputOf(batch, items[i]), loaded: sources[i] as LoadedSource, prices: items[i].prices ?? undefined }));
+    const entries = open.map((i) => ({
+      input: inputOf(batch, items[i]),
+      loaded: sources[i] as LoadedSource,
+      prices: items[i].prices ?? undefined,
+    }));
     const placed = await svc<GroupOrderingService>('groupOrdering').placeGroup(entries, user, ctx);
     open.forEach((i, k) => (outcomes[i] = outcomeOf(placed[k])));
     return outcomes as Outcome[];
@@ -156,12 +172,24 @@ const createBulkWorkerService = ({ strapi }: { strapi: Core.Strapi }) => {
             released.push(item);
             return;
           }
-          const final = outcome.state === 'pause' ? { state: 'failed' as const, ordered: 0, credits: 0, orderIds: [], reason: outcome.reason } : outcome;
+          const final =
+            outcome.state === 'pause'
+              ? { state: 'failed' as const, ordered: 0, credits: 0, orderIds: [], reason: outcome.reason }
+              : outcome;
           if (final.state === 'done') tally.done++;
           else tally.failed++;
           tally.ordered += final.ordered;
           tally.credits += final.credits;
-          finished.push({ item, data: { status: final.state, ordered: final.ordered, credits: final.credits, orderIds: final.orderIds, reason: final.reason } });
+          finished.push({
+            item,
+            data: {
+              status: final.state,
+              ordered: final.ordered,
+              credits: final.credits,
+              orderIds: final.orderIds,
+              reason: final.reason,
+            },
+          });
         });
         await store().finishItems(finished, { ...tally });
         await store().release(released);
@@ -202,7 +230,11 @@ const createBulkWorkerService = ({ strapi }: { strapi: Core.Strapi }) => {
     if (stopping) return;
     if (halted !== null) return pause(batch, halted);
     if ((await store().nextItems(batch.id, 1, 0)).length) return runHeld(batch, lease);
-    await store().setStatus(batch.id, ['running'], { status: 'completed', finishedAt: new Date().toISOString(), lastError: null });
+    await store().setStatus(batch.id, ['running'], {
+      status: 'completed',
+      finishedAt: new Date().toISOString(),
+      lastError: null,
+    });
   };
 
   const run = async (id: number) => {

@@ -28,7 +28,11 @@ const createBulkService = ({ strapi }: { strapi: Core.Strapi }) => {
   const requestKeys = (input: BulkOrderInput, user: OrderingUser): string[] => {
     if (input.idempotencyKey) return [explicitBatchKey(input.idempotencyKey, user.id)];
     const { idempotencyKey: _k, ...rest } = input;
-    const { current, previous } = derivedBatchKeys({ ...rest, targetLocales: [...rest.targetLocales].sort() }, user.id, Date.now());
+    const { current, previous } = derivedBatchKeys(
+      { ...rest, targetLocales: [...rest.targetLocales].sort() },
+      user.id,
+      Date.now()
+    );
     return [current, previous];
   };
 

@@ -59,7 +59,9 @@ const createCallbacksService = ({ strapi }: { strapi: Core.Strapi }) => {
     process: (jobs, ids) =>
       apply()
         .queue.run(`jobs:${ids.join(',')}`, () => sync().syncJobs(jobs))
-        .then((results) => results.forEach((r, i) => r.status === 'rejected' && logFailure(String(jobs[i].job_id), 'job', r.reason))),
+        .then((results) =>
+          results.forEach((r, i) => r.status === 'rejected' && logFailure(String(jobs[i].job_id), 'job', r.reason))
+        ),
     onError: (ids, err) => ids.forEach((id) => logFailure(id, 'job', err)),
     track: (work) => void apply().queue.track(work),
   });

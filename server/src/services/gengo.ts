@@ -59,7 +59,10 @@ const createGengoService = ({ strapi }: { strapi: Core.Strapi }) => {
      * URL rather than once per order or quote. A failed answer is not kept.
      */
     languages(client: GengoClient): Promise<Language[]> {
-      const fresh = languagesCache && languagesCache.baseUrl === client.baseUrl && Date.now() - languagesCache.at < LANGUAGES_TTL_MS;
+      const fresh =
+        languagesCache &&
+        languagesCache.baseUrl === client.baseUrl &&
+        Date.now() - languagesCache.at < LANGUAGES_TTL_MS;
       if (fresh) return languagesCache!.value;
       const value = client.getLanguages();
       const entry = { baseUrl: client.baseUrl, at: Date.now(), value };

@@ -72,15 +72,26 @@ const createGroupOrderingService = ({ strapi }: { strapi: Core.Strapi }) => {
     for (const [i, jobs] of perOrder)
       await ordering()
         .recordAnswered(orders[i], parts[i].target, jobs as PostJobsResult['jobs'])
-        .catch((err) => strapi.log.error(`[gengo] order ${orders[i].id}: recording the jobs Gengo answered at once failed: ${err?.message ?? err}`));
+        .catch((err) =>
+          strapi.log.error(
+            `[gengo] order ${orders[i].id}: recording the jobs Gengo answered at once failed: ${err?.message ?? err}`
+          )
+        );
   };
 
   /** One target locale of several drafts in one POST. */
   const postShared = async (client: GengoClient, drafts: OrderDraft[], locale: string): Promise<Shared> => {
     const group = crypto.randomUUID();
-    const parts = drafts.map((d) => ({ d, target: d.planned.find((t) => t.locale === locale)!, reference: crypto.randomUUID() }));
+    const parts = drafts.map((d) => ({
+      d,
+      target: d.planned.find((t) => t.locale === locale)!,
+      reference: crypto.randomUUID(),
+    }));
     const inserted = await store().insertOrders(
-      parts.map((p) => ({ order: orderRow(p.d, p.target, p.reference, { ...p.d.options, ...SHARED_OPTIONS }), jobs: jobRows(p.target) }))
+      parts.map((p) => ({
+        order: orderRow(p.d, p.target, p.reference, { ...p.d.options, ...SHARED_OPTIONS }),
+        jobs: jobRows(p.target),
+      }))
     );
     // A request key taken meanwhile (a twin of this run): each document finds its own way.
     if (!inserted) return { kind: 'alone' };
@@ -96,18 +107,29 @@ const createGroupOrderingService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (err instanceof GengoAmbiguousOrderError) {
         // Never post again: the reconciler looks each order up by its reference later.
         strapi.log.warn(`[gengo] the order of ${parts.length} documents ${group} is ambiguous: ${err.message}`);
-        const orders = await store().updateOrders(inserted, { status: 'ambiguous', lastError: err.message, submittedAt: new Date().toISOString() }, 'POST outcome unknown');
+        const orders = await store().updateOrders(
+          inserted,
+          { status: 'ambiguous', lastError: err.message, submittedAt: new Date().toISOString() },
+          'POST outcome unknown'
+        );
         return { kind: 'ambiguous', orders };
       }
       const failed = await store().failOrders(inserted, refusalMessage(err));
-      if (isTransientRefusal(err)) return { kind: 'transient', errors: failed.map((o) => refusedError(err, locale, o)) };
-      strapi.log.warn(`[gengo] Gengo refused the order of ${parts.length} documents (${refusalMessage(err)}): each is ordered alone`);
+      if (isTransientRefusal(err))
+        return { kind: 'transient', errors: failed.map((o) => refusedError(err, locale, o)) };
+      strapi.log.warn(
+        `[gengo] Gengo refused the order of ${parts.length} documents (${refusalMessage(err)}): each is ordered alone`
+      );
       return { kind: 'alone' };
     }
     // Each order keeps its quoted price: Gengo's credits_used is the POST's total.
     const orders = await store().updateOrders(
       inserted,
-      { status: 'placed', gengoOrderId: result.order_id != null ? String(result.order_id) : null, submittedAt: new Date().toISOString() },
+      {
+        status: 'placed',
+        gengoOrderId: result.order_id != null ? String(result.order_id) : null,
+        submittedAt: new Date().toISOString(),
+      },
       result.reconciled ? 'found by its reference after an ambiguous POST' : undefined
     );
     await recordAnswered(parts, orders, owners, result.jobs);
@@ -124,12 +146,20 @@ const createGroupOrderingService = ({ strapi }: { strapi: Core.Strapi }) => {
       const drafts: Array<{ draft: OrderDraft; unchanged: string[] } | undefined> = [];
       // The orders an earlier run of the page placed, in one query (each entry's key is its own).
       const keys = new Set(
-        entries.flatMap(({ input }) => (input.idempotencyKey ? input.targetLocales.map((l) => explicitRequestKey(input.idempotencyKey!, user.id, l)) : []))
+        entries.flatMap(({ input }) =>
+          input.idempotencyKey
+            ? input.targetLocales.map((l) => explicitRequestKey(input.idempotencyKey!, user.id, l))
+            : []
+        )
       );
       const known = { keys, orders: await store().findByRequestKeys([...keys]) };
       for (const [i, entry] of entries.entries()) {
         try {
-          const drafted = await ordering().draft(entry.input, user, { context: { ...context, prices: entry.prices }, loaded: entry.loaded, known });
+          const drafted = await ordering().draft(entry.input, user, {
+            context: { ...context, prices: entry.prices },
+            loaded: entry.loaded,
+            known,
+          });
           if ('draft' in drafted) drafts[i] = drafted;
           else outcomes[i] = { result: drafted };
         } catch (error) {
@@ -137,19 +167,27 @@ const createGroupOrderingService = ({ strapi }: { strapi: Core.Strapi }) => {
         }
       }
 
-      const placed = entries.map((_, i) => new Map([...(drafts[i]?.draft.found ?? [])].map(([l, order]) => [l, { order, created: false }])));
+      const placed = entries.map(
+        (_, i) => new Map([...(drafts[i]?.draft.found ?? [])].map(([l, order]) => [l, { order, created: false }]))
+      );
       const notPlaced = entries.map((): string[] => []);
       const alone = new Set<number>();
       const locales = [...new Set(drafts.flatMap((d) => d?.draft.prepared.targets.map((t) => t.locale) ?? []))];
       for (const locale of locales) {
         const members = drafts.flatMap((d, i) =>
-          d && !outcomes[i] && !alone.has(i) && !notPlaced[i].length && d.draft.planned.some((t) => t.locale === locale) ? [i] : []
+          d && !outcomes[i] && !alone.has(i) && !notPlaced[i].length && d.draft.planned.some((t) => t.locale === locale)
+            ? [i]
+            : []
         );
         if (members.length < 2) {
           members.forEach((i) => alone.add(i));
           continue;
         }
-        const shared = await postShared(context.client, members.map((i) => drafts[i]!.draft), locale);
+        const shared = await postShared(
+          context.client,
+          members.map((i) => drafts[i]!.draft),
+          locale
+        );
         if (shared.kind === 'alone') members.forEach((i) => alone.add(i));
         else if (shared.kind === 'transient') members.forEach((i, k) => (outcomes[i] = { error: shared.errors[k] }));
         else
@@ -168,7 +206,11 @@ const createGroupOrderingService = ({ strapi }: { strapi: Core.Strapi }) => {
           continue;
         }
         // What the shared POSTs placed counts as found; the rest is placed alone.
-        const rest = { ...d.draft, found: new Map([...placed[i]].map(([l, p]) => [l, p.order])), planned: d.draft.planned.filter((t) => !placed[i].has(t.locale)) };
+        const rest = {
+          ...d.draft,
+          found: new Map([...placed[i]].map(([l, p]) => [l, p.order])),
+          planned: d.draft.planned.filter((t) => !placed[i].has(t.locale)),
+        };
         try {
           outcomes[i] = { result: await ordering().placeDraft(rest, context.client, d.unchanged) };
         } catch (error) {

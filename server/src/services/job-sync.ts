@@ -53,7 +53,8 @@ const changes = (job: Job, row: JobRecord): { translated: boolean; data: Partial
 };
 
 /** A job found through its custom_data whose row does not know its Gengo id yet. */
-const unbound = (found: Located | { reason: string }): found is Located => !('reason' in found) && found.discovered && !found.row.gengoJobId;
+const unbound = (found: Located | { reason: string }): found is Located =>
+  !('reason' in found) && found.discovered && !found.row.gengoJobId;
 
 const createJobSyncService = ({ strapi }: { strapi: Core.Strapi }) => {
   const jobs = () => strapi.db.query(UIDS.job);
@@ -77,14 +78,21 @@ const createJobSyncService = ({ strapi }: { strapi: Core.Strapi }) => {
       const ref = byJob.has(String(job.job_id)) ? null : decodeCustomData(job.custom_data)?.ref;
       if (ref) refs.add(ref);
     }
-    const referenced = (refs.size ? await orders().findMany({ where: { reference: { $in: [...refs] } } }) : []) as OrderRecord[];
+    const referenced = (
+      refs.size ? await orders().findMany({ where: { reference: { $in: [...refs] } } }) : []
+    ) as OrderRecord[];
     const byRef = new Map(referenced.map((o) => [o.reference, o]));
-    const parts = (referenced.length ? await jobs().findMany({ where: { orderId: { $in: referenced.map((o) => o.id) } } }) : []) as JobRecord[];
+    const parts = (
+      referenced.length ? await jobs().findMany({ where: { orderId: { $in: referenced.map((o) => o.id) } } }) : []
+    ) as JobRecord[];
     const byParts = new Map(parts.map((r) => [`${r.orderId}:${r.segmentKey}:${r.chunkIndex}`, r]));
     const referencedIds = new Set(referenced.map((o) => o.id));
     const orderIds = [...new Set(bound.map((r) => r.orderId))].filter((id) => !referencedIds.has(id));
     const byId = new Map(
-      [...referenced, ...((orderIds.length ? await orders().findMany({ where: { id: { $in: orderIds } } }) : []) as OrderRecord[])].map((o) => [o.id, o])
+      [
+        ...referenced,
+        ...((orderIds.length ? await orders().findMany({ where: { id: { $in: orderIds } } }) : []) as OrderRecord[]),
+      ].map((o) => [o.id, o])
     );
 
     const locate = (job: Job): Located | { reason: string } => {
@@ -92,7 +100,9 @@ const createJobSyncService = ({ strapi }: { strapi: Core.Strapi }) => {
       const known = byJob.get(gengoJobId);
       if (known) {
         const order = byId.get(known.orderId);
-        return order ? { row: known, order, discovered: false } : { reason: `job ${gengoJobId}: its order ${known.orderId} is gone` };
+        return order
+          ? { row: known, order, discovered: false }
+          : { reason: `job ${gengoJobId}: its order ${known.orderId} is gone` };
       }
       const data = decodeCustomData(job.custom_data);
       if (!data) return { reason: `job ${gengoJobId}: custom_data is not ours` };
@@ -100,7 +110,8 @@ const createJobSyncService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!order) return { reason: `job ${gengoJobId}: no order with reference ${data.ref}` };
       const row = byParts.get(`${order.id}:${data.s}:${data.c}`);
       if (!row) return { reason: `job ${gengoJobId}: order ${order.id} has no row for ${data.s}#${data.c}` };
-      if (row.gengoJobId && row.gengoJobId !== gengoJobId) return { reason: `job ${gengoJobId}: row ${row.id} is already job ${row.gengoJobId}` };
+      if (row.gengoJobId && row.gengoJobId !== gengoJobId)
+        return { reason: `job ${gengoJobId}: row ${row.id} is already job ${row.gengoJobId}` };
       return { row, order, discovered: true };
     };
     return list.map((job) => ({ job, found: locate(job) }));
@@ -110,18 +121,32 @@ const createJobSyncService = ({ strapi }: { strapi: Core.Strapi }) => {
    * Records the discovered jobs' ids on their rows (one statement), unless another job took a row
    * meanwhile.
    */
-  const bindAll = async (list: Array<{ job: Job; found: Located | { reason: string } }>): Promise<Array<{ job: Job; found: Located | { reason: string } }>> => {
-    const rows = list.flatMap(({ job, found }) => (unbound(found) ? [{ id: found.row.id, data: { gengoJobId: String(job.job_id) } }] : []));
+  const bindAll = async (
+    list: Array<{ job: Job; found: Located | { reason: string } }>
+  ): Promise<Array<{ job: Job; found: Located | { reason: string } }>> => {
+    const rows = list.flatMap(({ job, found }) =>
+      unbound(found) ? [{ id: found.row.id, data: { gengoJobId: String(job.job_id) } }] : []
+    );
     if (!rows.length) return list;
     const count = await updateRows(strapi, UIDS.job, rows, { whereNull: ['gengoJobId'] });
     // Some row was bound meanwhile (or twice in this list): whose it is now.
     const holders =
-      count < rows.length ? new Map(((await jobs().findMany({ where: { id: { $in: rows.map((r) => r.id) } }, select: ['id', 'gengoJobId'] })) as JobRecord[]).map((r) => [r.id, r.gengoJobId])) : null;
+      count < rows.length
+        ? new Map(
+            (
+              (await jobs().findMany({
+                where: { id: { $in: rows.map((r) => r.id) } },
+                select: ['id', 'gengoJobId'],
+              })) as JobRecord[]
+            ).map((r) => [r.id, r.gengoJobId])
+          )
+        : null;
     return list.map(({ job, found }) => {
       if (!unbound(found)) return { job, found };
       const gengoJobId = String(job.job_id);
       const holder = holders ? holders.get(found.row.id) : gengoJobId;
-      if (holder !== gengoJobId) return { job, found: { reason: `job ${gengoJobId}: row ${found.row.id} was taken by job ${holder}` } };
+      if (holder !== gengoJobId)
+        return { job, found: { reason: `job ${gengoJobId}: row ${found.row.id} was taken by job ${holder}` } };
       return { job, found: { ...found, row: { ...found.row, gengoJobId } } };
     });
   };
@@ -138,14 +163,23 @@ const createJobSyncService = ({ strapi }: { strapi: Core.Strapi }) => {
   const settleOrder = async (order: OrderRecord, job: Job) => {
     if (!order.gengoOrderId && job.order_id !== undefined) {
       const gengoOrderId = String(job.order_id);
-      const { count } = await orders().updateMany({ where: { id: order.id, gengoOrderId: { $null: true } }, data: { gengoOrderId } });
+      const { count } = await orders().updateMany({
+        where: { id: order.id, gengoOrderId: { $null: true } },
+        data: { gengoOrderId },
+      });
       if (count) order.gengoOrderId = gengoOrderId;
     }
     // A POST whose outcome was unknown (`ambiguous`), or that a crash cut off or whose answer is
     // still on its way (`placing`), did place the order.
     if (order.status === 'ambiguous' || order.status === 'placing') {
-      const history = [...(order.history ?? []), { at: new Date().toISOString(), status: 'placed', note: `job ${job.job_id} found at Gengo` }];
-      const { count } = await orders().updateMany({ where: { id: order.id, status: order.status }, data: { status: 'placed', history } });
+      const history = [
+        ...(order.history ?? []),
+        { at: new Date().toISOString(), status: 'placed', note: `job ${job.job_id} found at Gengo` },
+      ];
+      const { count } = await orders().updateMany({
+        where: { id: order.id, status: order.status },
+        data: { status: 'placed', history },
+      });
       if (count) Object.assign(order, { status: 'placed', history });
     }
   };
@@ -199,9 +233,14 @@ const createJobSyncService = ({ strapi }: { strapi: Core.Strapi }) => {
     const grouped = byOrder(list);
     const writes = grouped.map((o) => mayWrite(normalizeStatus(o.job.status)));
     const out: Array<PromiseSettledResult<SyncOutcome>> = [];
-    for (let i = 0; i < grouped.length; ) {
+    for (let i = 0; i < grouped.length;) {
       let size = fitSlice(writes.slice(i), sliceBudget(), costs, MAX_SLICE);
-      while (i + size < grouped.length && grouped[i + size].ref !== null && grouped[i + size].ref === grouped[i + size - 1].ref) size++;
+      while (
+        i + size < grouped.length &&
+        grouped[i + size].ref !== null &&
+        grouped[i + size].ref === grouped[i + size - 1].ref
+      )
+        size++;
       const slice = grouped.slice(i, i + size).map((o) => o.job);
       const sliceWrites = writes.slice(i, i + size).filter(Boolean).length;
       if (i > 0) await yieldToEventLoop();
@@ -214,9 +253,19 @@ const createJobSyncService = ({ strapi }: { strapi: Core.Strapi }) => {
           out.push({ status: 'rejected', reason: err });
           continue;
         }
-        for (const job of slice) out.push(await syncJob(job).then((value) => ({ status: 'fulfilled' as const, value }), (reason) => ({ status: 'rejected' as const, reason })));
+        for (const job of slice)
+          out.push(
+            await syncJob(job).then(
+              (value) => ({ status: 'fulfilled' as const, value }),
+              (reason) => ({ status: 'rejected' as const, reason })
+            )
+          );
       }
-      costs = learnCosts(costs, { writes: sliceWrites, records: slice.length - sliceWrites, ms: performance.now() - started });
+      costs = learnCosts(costs, {
+        writes: sliceWrites,
+        records: slice.length - sliceWrites,
+        ms: performance.now() - started,
+      });
     }
     const results: Array<PromiseSettledResult<SyncOutcome>> = [];
     grouped.forEach((o, k) => (results[o.index] = out[k]));
@@ -226,7 +275,8 @@ const createJobSyncService = ({ strapi }: { strapi: Core.Strapi }) => {
   const syncSlice = async (slice: Job[]): Promise<SyncOutcome[]> => {
     const located = await locateAll(slice);
     const orders = new Map<number, OrderRecord>();
-    for (const { found } of located) if (!('reason' in found)) orders.set(found.order.id, orders.get(found.order.id) ?? found.order);
+    for (const { found } of located)
+      if (!('reason' in found)) orders.set(found.order.id, orders.get(found.order.id) ?? found.order);
     return apply().inDocuments([...orders.values()], async (done) => {
       const recorded: Array<{ job: Job; found: Located; translated: boolean } | { reason: string }> = [];
       // A translated job's text and status are stored by the statement that records its segment's
@@ -235,7 +285,12 @@ const createJobSyncService = ({ strapi }: { strapi: Core.Strapi }) => {
       const deferred = new Map<number, Partial<JobRecord>>();
       const changed = new Map<number, Partial<JobRecord>>();
       // One object per order in the slice, so that what one job settles the next ones see.
-      const bound = await bindAll(located.map(({ job, found }) => ({ job, found: 'reason' in found ? found : { ...found, order: orders.get(found.order.id)! } })));
+      const bound = await bindAll(
+        located.map(({ job, found }) => ({
+          job,
+          found: 'reason' in found ? found : { ...found, order: orders.get(found.order.id)! },
+        }))
+      );
       for (const { job, found } of bound) {
         if ('reason' in found) {
           recorded.push(found);
@@ -250,15 +305,27 @@ const createJobSyncService = ({ strapi }: { strapi: Core.Strapi }) => {
       await store(changed);
       // Each segment once, after all of its chunks in this slice are recorded; the documents it
       // writes read in one query per type and locale, its rows in one query.
-      const ready = recorded.filter((r): r is Extract<typeof r, { translated: boolean }> => !('reason' in r) && r.translated);
+      const ready = recorded.filter(
+        (r): r is Extract<typeof r, { translated: boolean }> => !('reason' in r) && r.translated
+      );
       const outcomes = new Map<string, ApplyOutcome>();
       let reads: SliceReads | null = null;
       if (ready.length) {
-        const segments = ready.map((r) => ({ order: orders.get(r.found.order.id)!, segmentKey: r.found.row.segmentKey }));
+        const segments = ready.map((r) => ({
+          order: orders.get(r.found.order.id)!,
+          segmentKey: r.found.row.segmentKey,
+        }));
         reads = await apply().readAhead(segments, deferred);
         // An order's segments in one write.
         for (const [order, same] of groupBy(segments, (s) => s.order))
-          for (const [key, outcome] of await apply().applyHeld(order, same.map((s) => s.segmentKey), done, {}, reads)) outcomes.set(`${order.id}:${key}`, outcome);
+          for (const [key, outcome] of await apply().applyHeld(
+            order,
+            same.map((s) => s.segmentKey),
+            done,
+            {},
+            reads
+          ))
+            outcomes.set(`${order.id}:${key}`, outcome);
       }
       // What no write recorded (waiting, already written, conflict, stale, error).
       await store(deferred);
@@ -295,7 +362,17 @@ const createJobSyncService = ({ strapi }: { strapi: Core.Strapi }) => {
       const fingerprint = sha256Hex(`${gengoJobId}\u0000${c.ctime}\u0000${c.author}\u0000${c.body}`);
       if (await strapi.db.query(UIDS.comment).findOne({ where: { fingerprint }, select: ['id'] })) continue;
       try {
-        await strapi.db.query(UIDS.comment).create({ data: { gengoJobId, body: String(c.body ?? ''), author: String(c.author ?? ''), ctime: c.ctime, fingerprint } });
+        await strapi.db
+          .query(UIDS.comment)
+          .create({
+            data: {
+              gengoJobId,
+              body: String(c.body ?? ''),
+              author: String(c.author ?? ''),
+              ctime: c.ctime,
+              fingerprint,
+            },
+          });
         stored++;
       } catch {
         // stored by a concurrent sync (unique fingerprint)

@@ -38,7 +38,9 @@ const createLeaseService = ({ strapi }: { strapi: Core.Strapi }) => {
   const ensureRows = async (names: string[]) => {
     const unknown = names.filter((n) => !known.has(n));
     if (!unknown.length) return;
-    const found = (await query().findMany({ where: { name: { $in: unknown } }, select: ['name'] })) as Array<{ name: string }>;
+    const found = (await query().findMany({ where: { name: { $in: unknown } }, select: ['name'] })) as Array<{
+      name: string;
+    }>;
     for (const { name } of found) known.add(name);
     const missing = unknown.filter((n) => !known.has(n));
     if (!missing.length) return;

@@ -35,7 +35,10 @@ const createOrderQueriesService = ({ strapi }: { strapi: Core.Strapi }) => {
         pageSize: q.pageSize,
       });
       const titles = await entryTitles().titlesOf(results, canRead);
-      return { results: results.map((o) => ({ ...toOrderView(o), entryTitle: titles.get(entryKey(o)) ?? null })), pagination };
+      return {
+        results: results.map((o) => ({ ...toOrderView(o), entryTitle: titles.get(entryKey(o)) ?? null })),
+        pagination,
+      };
     },
 
     async one(id: number): Promise<OrderView> {
@@ -44,7 +47,10 @@ const createOrderQueriesService = ({ strapi }: { strapi: Core.Strapi }) => {
       return toOrderView(order, await store().jobsOf([order.id]));
     },
 
-    async documentStatus(contentType: string, documentId: string): Promise<{ contentType: string; documentId: string; locales: LocaleStatus[] }> {
+    async documentStatus(
+      contentType: string,
+      documentId: string
+    ): Promise<{ contentType: string; documentId: string; locales: LocaleStatus[] }> {
       const orders = await store().ordersOfDocument(contentType, documentId);
       const byLocale = new Map<string, typeof orders>();
       for (const o of orders) byLocale.set(o.targetLocale, [...(byLocale.get(o.targetLocale) ?? []), o]);

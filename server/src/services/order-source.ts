@@ -37,8 +37,10 @@ export interface PreparedSource {
 }
 
 /** The segments to order for one target locale. */
-export const segmentsFor = (prepared: Pick<PreparedSource, 'segments' | 'segmentsByLocale'>, locale: string): Segment[] =>
-  prepared.segmentsByLocale?.[locale] ?? prepared.segments;
+export const segmentsFor = (
+  prepared: Pick<PreparedSource, 'segments' | 'segmentsByLocale'>,
+  locale: string
+): Segment[] => prepared.segmentsByLocale?.[locale] ?? prepared.segments;
 
 /** A 400 on one field, shaped like yup's. */
 export const invalid = (path: string, message: string) =>
@@ -70,20 +72,33 @@ export interface MappedLocales {
  * or a target that is the source's language, is refused; a target Gengo does not offer is listed
  * with its reason (a bulk quote shows it; an order refuses it: `resolveLanguages`).
  */
-export const mapLocales = (sourceLocale: string, targetLocales: string[], languages: Language[], overrides: Record<string, string> = {}): MappedLocales => {
+export const mapLocales = (
+  sourceLocale: string,
+  targetLocales: string[],
+  languages: Language[],
+  overrides: Record<string, string> = {}
+): MappedLocales => {
   const src = toGengoLanguage(sourceLocale, { languages, overrides });
   if (!src.ok) throw invalid('sourceLocale', (src as { reason: string }).reason);
   const targets = targetLocales.map((locale) => {
     const tgt = toGengoLanguage(locale, { languages, overrides });
     if (!tgt.ok) return { locale, lcTgt: null, reason: (tgt as { reason: string }).reason };
-    if (tgt.lc === src.lc) throw invalid('targetLocales', `Locales "${sourceLocale}" and "${locale}" are the same Gengo language (${src.lc})`);
+    if (tgt.lc === src.lc)
+      throw invalid(
+        'targetLocales',
+        `Locales "${sourceLocale}" and "${locale}" are the same Gengo language (${src.lc})`
+      );
     return { locale, lcTgt: tgt.lc, reason: null };
   });
   return { lcSrc: src.lc, targets };
 };
 
 /** Maps the source and target locales to the languages Gengo offers, every one of them (pure). */
-export const resolveLanguages = (loaded: LoadedSource, languages: Language[], overrides: Record<string, string> = {}): PreparedSource => {
+export const resolveLanguages = (
+  loaded: LoadedSource,
+  languages: Language[],
+  overrides: Record<string, string> = {}
+): PreparedSource => {
   const { targetLocales, ...rest } = loaded;
   const { lcSrc, targets } = mapLocales(loaded.sourceLocale, targetLocales, languages, overrides);
   const refused = targets.find((t) => t.lcTgt === null);
@@ -140,8 +155,7 @@ const createOrderSourceService = ({ strapi }: { strapi: Core.Strapi }) => {
     })) as Doc | null;
     if (!document) throw new errors.NotFoundError(notFound(model, input.documentId, sourceLocale));
     const segments = filterSegments(extractSegments(model, document, getComponent), input.fields);
-    if (!segments.length)
-      throw invalid(input.fields?.length ? 'fields' : 'documentId', NOTHING_TO_TRANSLATE);
+    if (!segments.length) throw invalid(input.fields?.length ? 'fields' : 'documentId', NOTHING_TO_TRANSLATE);
     return {
       uid: input.contentType,
       typeName: model.info?.displayName ?? input.contentType,
@@ -177,7 +191,15 @@ const createOrderSourceService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!document) return { documentId, reason: notFound(model, documentId, sourceLocale) };
       const segments = filterSegments(extractSegments(model, document, getComponent), input.fields);
       if (!segments.length) return { documentId, reason: NOTHING_TO_TRANSLATE };
-      return { uid: input.contentType, typeName: model.info?.displayName ?? input.contentType, documentId, sourceLocale, targetLocales, document, segments };
+      return {
+        uid: input.contentType,
+        typeName: model.info?.displayName ?? input.contentType,
+        documentId,
+        sourceLocale,
+        targetLocales,
+        document,
+        segments,
+      };
     });
   };
 
@@ -191,7 +213,11 @@ const createOrderSourceService = ({ strapi }: { strapi: Core.Strapi }) => {
     async prepare(input: SourceInput, client: GengoClient): Promise<PreparedSource> {
       const loaded = await load(input);
       const { localeMap } = await (strapi.plugin(PLUGIN_ID).service('settings') as SettingsService).getEffective();
-      return resolveLanguages(loaded, await (strapi.plugin(PLUGIN_ID).service('gengo') as GengoService).languages(client), localeMap);
+      return resolveLanguages(
+        loaded,
+        await (strapi.plugin(PLUGIN_ID).service('gengo') as GengoService).languages(client),
+        localeMap
+      );
     },
   };
 };

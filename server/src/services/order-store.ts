@@ -81,7 +81,9 @@ const createOrderStoreService = ({ strapi }: { strapi: Core.Strapi }) => {
           const references = rows.map((r) => r.order.reference);
           const inserted = (await orders().findMany({ where: { reference: { $in: references } } })) as OrderRecord[];
           const byReference = new Map(inserted.map((o) => [o.reference, o]));
-          const jobRows = rows.flatMap((r) => r.jobs.map((j) => ({ ...j, orderId: byReference.get(r.order.reference)!.id, status: 'queued' })));
+          const jobRows = rows.flatMap((r) =>
+            r.jobs.map((j) => ({ ...j, orderId: byReference.get(r.order.reference)!.id, status: 'queued' }))
+          );
           if (jobRows.length) await jobs().createMany({ data: jobRows });
           return references.map((ref) => byReference.get(ref)!);
         });
@@ -119,7 +121,14 @@ const createOrderStoreService = ({ strapi }: { strapi: Core.Strapi }) => {
       // One after the other: a transaction is one connection.
       return strapi.db.transaction(async () => {
         const failed: OrderRecord[] = [];
-        for (const o of list) failed.push(await store.updateOrder(o, { status: 'failed', lastError: reason, requestKey: `failed:${o.reference}` }, reason));
+        for (const o of list)
+          failed.push(
+            await store.updateOrder(
+              o,
+              { status: 'failed', lastError: reason, requestKey: `failed:${o.reference}` },
+              reason
+            )
+          );
         return failed;
       });
     },
@@ -154,7 +163,10 @@ const createOrderStoreService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Records Gengo's id on a row that has none yet; false when another job holds the row already. */
     async setGengoJobId(jobId: number, gengoJobId: string): Promise<boolean> {
       try {
-        const { count } = await jobs().updateMany({ where: { id: jobId, gengoJobId: { $null: true } }, data: { gengoJobId } });
+        const { count } = await jobs().updateMany({
+          where: { id: jobId, gengoJobId: { $null: true } },
+          data: { gengoJobId },
+        });
         return count > 0;
       } catch (err) {
         if (isUniqueViolation(err)) return false;
@@ -173,7 +185,11 @@ const createOrderStoreService = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async recordAnsweredJobs(
       orderId: number,
-      answered: Array<{ segmentKey: string; chunkIndex: number; job: { job_id: unknown; status?: unknown; body_tgt?: unknown } }>
+      answered: Array<{
+        segmentKey: string;
+        chunkIndex: number;
+        job: { job_id: unknown; status?: unknown; body_tgt?: unknown };
+      }>
     ): Promise<string[]> {
       const segments = new Set<string>();
       for (const { segmentKey, chunkIndex, job } of answered) {

@@ -9,7 +9,8 @@ import type { PreparedSource } from './order-source';
 /** The receiving side's callback URL, when it offers one (it needs a public URL). */
 export const callbackUrlOf = async (strapi: Core.Strapi): Promise<string | null> => {
   try {
-    const callbacks = strapi.plugin(PLUGIN_ID).service('callbacks') as { callbackUrl?: () => Promise<string | null> } | undefined;
+    const callbacks = strapi.plugin(PLUGIN_ID).service('callbacks') as
+      { callbackUrl?: () => Promise<string | null> } | undefined;
     const url = await callbacks?.callbackUrl?.();
     return typeof url === 'string' && url ? url : null;
   } catch (err: any) {

@@ -2,7 +2,15 @@ import crypto from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { PLUGIN_ID } from '../constants';
-import { GengoAmbiguousOrderError, GengoApiError, isRetryableStatus, type GengoClient, type Language, type PostJobsResult, type Tier } from '../gengo';
+import {
+  GengoAmbiguousOrderError,
+  GengoApiError,
+  isRetryableStatus,
+  type GengoClient,
+  type Language,
+  type PostJobsResult,
+  type Tier,
+} from '../gengo';
 import { imageAttachments, previewAttachment } from '../orders/attachments';
 import type { BudgetCheck } from '../orders/budget';
 import { jobPayloads, jobRows, orderRow, targetComment, type OrderDraft, type OrderingUser } from '../orders/draft';
@@ -11,7 +19,13 @@ import { buildPostRequest } from '../orders/plan';
 import { toOrderView, type OrderView } from '../orders/views';
 import type { OrderRecord } from '../records/types';
 import { changedSegments, lastOrderedHashes } from '../publish/changed';
-import { resolveLanguages, segmentsFor, type LoadedSource, type OrderSourceService, type SiteLocales } from './order-source';
+import {
+  resolveLanguages,
+  segmentsFor,
+  type LoadedSource,
+  type OrderSourceService,
+  type SiteLocales,
+} from './order-source';
 import { callbackUrlOf, checkGlossary, previewUrlOf } from './ordering-context';
 import type { OrderStoreService } from './order-store';
 import { pricedTargets, type PlannedTarget, type QuoteInput, type QuoteService } from './quote';
@@ -130,24 +144,34 @@ const createOrderingService = ({ strapi }: { strapi: Core.Strapi }) => {
     const byKey = new Map(target.plan.chunks.map((c) => [c.key, c]));
     const rows = Object.entries(answered).flatMap(([key, jobs]) => {
       const chunk = byKey.get(key);
-      return chunk && Array.isArray(jobs) && jobs[0] ? [{ segmentKey: chunk.segmentKey, chunkIndex: chunk.chunkIndex, job: jobs[0] }] : [];
+      return chunk && Array.isArray(jobs) && jobs[0]
+        ? [{ segmentKey: chunk.segmentKey, chunkIndex: chunk.chunkIndex, job: jobs[0] }]
+        : [];
     });
     const segments = await store().recordAnsweredJobs(order.id, rows);
-    const apply = plugin().service('apply') as { applySegment?: (orderId: number, segmentKey: string) => Promise<unknown> } | undefined;
+    const apply = plugin().service('apply') as
+      { applySegment?: (orderId: number, segmentKey: string) => Promise<unknown> } | undefined;
     if (!segments.length || typeof apply?.applySegment !== 'function') return;
     const run = (async () => {
       for (const key of segments) await apply.applySegment!(order.id, key);
     })()
-      .catch((err) => strapi.log.error(`[gengo] applying order ${order.id} answered at once failed: ${err?.message ?? err}`))
+      .catch((err) =>
+        strapi.log.error(`[gengo] applying order ${order.id} answered at once failed: ${err?.message ?? err}`)
+      )
       .finally(() => pending.delete(run));
     pending.add(run);
   };
 
   /** Places one locale's order. Returns the order, or throws OrderRefusedError (Gengo said no). */
-  const placeOne = async (client: GengoClient, d: OrderDraft, target: PlannedTarget): Promise<{ order: OrderRecord; created: boolean; ambiguous: boolean }> => {
+  const placeOne = async (
+    client: GengoClient,
+    d: OrderDraft,
+    target: PlannedTarget
+  ): Promise<{ order: OrderRecord; created: boolean; ambiguous: boolean }> => {
     const reference = crypto.randomUUID();
     // The order and its jobs together: nothing half-recorded is left if either insert fails.
-    const [inserted] = (await store().insertOrders([{ order: orderRow(d, target, reference), jobs: jobRows(target) }])) ?? [];
+    const [inserted] =
+      (await store().insertOrders([{ order: orderRow(d, target, reference), jobs: jobRows(target) }])) ?? [];
     if (!inserted) {
       // A concurrent twin of this request inserted first: it places the order, we report it.
       const [twin] = await store().findByRequestKeys([d.requestKeys.get(target.locale)!]);
@@ -190,7 +214,9 @@ const createOrderingService = ({ strapi }: { strapi: Core.Strapi }) => {
       result.reconciled ? 'found by its reference after an ambiguous POST' : undefined
     );
     await recordAnswered(order, target, result.jobs).catch((err) =>
-      strapi.log.error(`[gengo] order ${order.id}: recording the jobs Gengo answered at once failed: ${err?.message ?? err}`)
+      strapi.log.error(
+        `[gengo] order ${order.id}: recording the jobs Gengo answered at once failed: ${err?.message ?? err}`
+      )
     );
     return { order, created: true, ambiguous: false };
   };
@@ -206,7 +232,11 @@ const createOrderingService = ({ strapi }: { strapi: Core.Strapi }) => {
      * request placed already, the others planned and priced, the budget checked. A `PlaceResult`
      * when there is nothing to place (`onlyChanged` and nothing changed).
      */
-    async draft(input: OrderInput, user: OrderingUser, placeOptions: PlaceOptions = {}): Promise<{ draft: OrderDraft; client: GengoClient; unchanged: string[] } | PlaceResult> {
+    async draft(
+      input: OrderInput,
+      user: OrderingUser,
+      placeOptions: PlaceOptions = {}
+    ): Promise<{ draft: OrderDraft; client: GengoClient; unchanged: string[] } | PlaceResult> {
       const ctx = placeOptions.context;
       const client = ctx?.client ?? ((await plugin().service('gengo').client()) as GengoClient);
       const settings = ctx?.settings ?? ((await plugin().service('settings').getEffective()) as EffectiveSettings);
@@ -226,14 +256,24 @@ const createOrderingService = ({ strapi }: { strapi: Core.Strapi }) => {
         const previous = await store().ordersOfDocument(loaded.uid, loaded.documentId);
         const segmentsByLocale: Record<string, typeof loaded.segments> = {};
         for (const locale of loaded.targetLocales) {
-          const last = lastOrderedHashes(previous.filter((o) => o.targetLocale === locale && o.sourceLocale === loaded.sourceLocale));
+          const last = lastOrderedHashes(
+            previous.filter((o) => o.targetLocale === locale && o.sourceLocale === loaded.sourceLocale)
+          );
           segmentsByLocale[locale] = changedSegments(loaded.segments, last);
           if (!segmentsByLocale[locale].length) unchanged.push(locale);
         }
-        loaded = { ...loaded, segmentsByLocale, targetLocales: loaded.targetLocales.filter((l) => !unchanged.includes(l)) };
+        loaded = {
+          ...loaded,
+          segmentsByLocale,
+          targetLocales: loaded.targetLocales.filter((l) => !unchanged.includes(l)),
+        };
         if (!loaded.targetLocales.length) return { orders: [], notPlaced: [], unchanged };
       }
-      const prepared = resolveLanguages(loaded, ctx?.languages ?? (await (plugin().service('gengo') as GengoService).languages(client)), settings.localeMap);
+      const prepared = resolveLanguages(
+        loaded,
+        ctx?.languages ?? (await (plugin().service('gengo') as GengoService).languages(client)),
+        settings.localeMap
+      );
       const keys = orderRequestKeys(
         {
           idempotencyKey: input.idempotencyKey,
@@ -251,7 +291,9 @@ const createOrderingService = ({ strapi }: { strapi: Core.Strapi }) => {
       const lookups = [...keys.values()].flatMap((k) => k.lookup);
       const known = placeOptions.known;
       const existing =
-        known && lookups.every((k) => known.keys.has(k)) ? known.orders.filter((o) => lookups.includes(o.requestKey)) : await store().findByRequestKeys(lookups);
+        known && lookups.every((k) => known.keys.has(k))
+          ? known.orders.filter((o) => lookups.includes(o.requestKey))
+          : await store().findByRequestKeys(lookups);
       const found = new Map<string, OrderRecord>();
       for (const [locale, k] of keys) {
         const hit = existing.find((o) => k.lookup.includes(o.requestKey));
@@ -309,7 +351,9 @@ const createOrderingService = ({ strapi }: { strapi: Core.Strapi }) => {
         const placed = await placeOne(client, d, target).catch((err) => {
           // Orders of the locales before this one are placed: say so with the refusal.
           if (err instanceof OrderRefusedError)
-            (err.details as Record<string, unknown>).placed = [...results.values()].filter((r) => r.created).map((r) => toOrderView(r.order));
+            (err.details as Record<string, unknown>).placed = [...results.values()]
+              .filter((r) => r.created)
+              .map((r) => toOrderView(r.order));
           throw err;
         });
         results.set(target.locale, placed);

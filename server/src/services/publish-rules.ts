@@ -12,18 +12,23 @@ const invalid = (path: string, message: string) =>
 const createPublishRulesService = ({ strapi }: { strapi: Core.Strapi }) => {
   const store = () => strapi.store({ type: 'plugin', name: PLUGIN_ID, key: STORE_KEY });
   const configRules = () => readConfigRules((strapi.config.get(`plugin::${PLUGIN_ID}`) as any)?.publishRules).rules;
-  const stored = async (): Promise<RuleEntry[]> => ((await store().get({})) as { rules?: RuleEntry[] } | null)?.rules ?? [];
+  const stored = async (): Promise<RuleEntry[]> =>
+    ((await store().get({})) as { rules?: RuleEntry[] } | null)?.rules ?? [];
 
   /** Content type localized, locales known (each rule at `rules[i]`). */
   const check = async (rules: RuleEntry[]) => {
-    const locales = ((await strapi.plugin('i18n').service('locales').find()) as Array<{ code: string }>).map((l) => l.code);
+    const locales = ((await strapi.plugin('i18n').service('locales').find()) as Array<{ code: string }>).map(
+      (l) => l.code
+    );
     const seen = new Set<string>();
     rules.forEach((rule, i) => {
       const model = strapi.contentTypes[rule.contentType as keyof typeof strapi.contentTypes] as any;
-      if (!model || !rule.contentType.startsWith('api::')) throw invalid(`rules.${i}.contentType`, `Unknown content type "${rule.contentType}"`);
+      if (!model || !rule.contentType.startsWith('api::'))
+        throw invalid(`rules.${i}.contentType`, `Unknown content type "${rule.contentType}"`);
       if (!strapi.plugin('i18n').service('content-types').isLocalizedContentType(model))
         throw invalid(`rules.${i}.contentType`, `Content type "${rule.contentType}" is not localized`);
-      if (seen.has(rule.contentType)) throw invalid(`rules.${i}.contentType`, `Content type "${rule.contentType}" has two rules`);
+      if (seen.has(rule.contentType))
+        throw invalid(`rules.${i}.contentType`, `Content type "${rule.contentType}" has two rules`);
       seen.add(rule.contentType);
       for (const locale of [...rule.locales, ...(rule.sourceLocale ? [rule.sourceLocale] : [])])
         if (!locales.includes(locale)) throw invalid(`rules.${i}.locales`, `Locale "${locale}" does not exist`);
@@ -45,7 +50,9 @@ const createPublishRulesService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Replaces the stored rules (config rules keep winning). */
-    async update(input: { rules: Array<Partial<RuleEntry> & { contentType: string }> }): Promise<{ rules: EffectiveRule[] }> {
+    async update(input: {
+      rules: Array<Partial<RuleEntry> & { contentType: string }>;
+    }): Promise<{ rules: EffectiveRule[] }> {
       const rules = input.rules.map((r) => normalizeRule(r.contentType, r));
       await check(rules);
       await store().set({ value: { rules } });

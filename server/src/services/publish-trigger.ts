@@ -26,9 +26,13 @@ export interface PublishEvent {
 }
 
 /** What a Document Service action publishes, or null when it publishes nothing. */
-export const publishEventOf = (ctx: { uid: string; action: string; params?: any }, result: any): PublishEvent | null => {
+export const publishEventOf = (
+  ctx: { uid: string; action: string; params?: any },
+  result: any
+): PublishEvent | null => {
   const params = ctx.params ?? {};
-  const publishing = ctx.action === 'publish' || ((ctx.action === 'create' || ctx.action === 'update') && params.status === 'published');
+  const publishing =
+    ctx.action === 'publish' || ((ctx.action === 'create' || ctx.action === 'update') && params.status === 'published');
   if (!publishing || !ctx.uid.startsWith('api::')) return null;
   const documentId = params.documentId ?? result?.documentId;
   if (typeof documentId !== 'string' || !documentId) return null;
@@ -52,7 +56,13 @@ const createPublishTriggerService = ({ strapi }: { strapi: Core.Strapi }) => {
   const pending = new Set<Promise<unknown>>();
 
   /** A refusal before any order row exists (Gengo down, caps, a bad rule) leaves a failed row per locale. */
-  const recordFailure = async (event: PublishEvent, rule: EffectiveRule, source: string, locales: string[], message: string) => {
+  const recordFailure = async (
+    event: PublishEvent,
+    rule: EffectiveRule,
+    source: string,
+    locales: string[],
+    message: string
+  ) => {
     for (const targetLocale of locales) {
       const reference = crypto.randomUUID();
       await store().insertOrder({
@@ -104,9 +114,16 @@ const createPublishTriggerService = ({ strapi }: { strapi: Core.Strapi }) => {
         { onlyChanged: true }
       );
       const created = result.orders.filter((o) => o.created).map((o) => o.targetLocale);
-      if (created.length) strapi.log.info(`[gengo] ${event.uid} ${event.documentId} published: ordered ${created.join(', ')}`);
+      if (created.length)
+        strapi.log.info(`[gengo] ${event.uid} ${event.documentId} published: ordered ${created.join(', ')}`);
       if (result.notPlaced.length)
-        await recordFailure(event, rule, source, result.notPlaced, 'Not attempted: the outcome of an earlier order of this publish is unknown');
+        await recordFailure(
+          event,
+          rule,
+          source,
+          result.notPlaced,
+          'Not attempted: the outcome of an earlier order of this publish is unknown'
+        );
     } catch (err: any) {
       const message = err?.message ?? String(err);
       strapi.log.error(`[gengo] ordering ${event.uid} ${event.documentId} on publish failed: ${message}`);
@@ -131,7 +148,9 @@ const createPublishTriggerService = ({ strapi }: { strapi: Core.Strapi }) => {
       const key = `publish:${event.uid}:${event.documentId}:${JSON.stringify(event.locale ?? null)}`;
       const task: Promise<unknown> = new Promise<void>((resolve) => setImmediate(resolve))
         .then(() => queue.run(key, () => orderFor(event)))
-        .catch((err) => strapi.log.error(`[gengo] translate on publish of ${event.uid} ${event.documentId}: ${err?.message ?? err}`))
+        .catch((err) =>
+          strapi.log.error(`[gengo] translate on publish of ${event.uid} ${event.documentId}: ${err?.message ?? err}`)
+        )
         .finally(() => pending.delete(task));
       pending.add(task);
     },

@@ -60,7 +60,11 @@ export interface PlanToQuote {
 
 /** Each target locale's segments protected and split (no Gengo call). */
 export const planTargets = (prepared: PreparedSource) =>
-  prepared.targets.map(({ locale, lcTgt }) => ({ locale, lcTgt, plan: planSegments(segmentsFor(prepared, locale), lcTgt) }));
+  prepared.targets.map(({ locale, lcTgt }) => ({
+    locale,
+    lcTgt,
+    plan: planSegments(segmentsFor(prepared, locale), lcTgt),
+  }));
 
 /** Targets planned and priced from an earlier quote (a batch's): no quote call. */
 export const pricedTargets = (
@@ -71,15 +75,24 @@ export const pricedTargets = (
   planTargets(prepared).map((p) => {
     const q = summarize({ plan: p.plan, lcSrc: prepared.lcSrc, lcTgt: p.lcTgt, tier }, {}, (k) => k);
     const price = prices[p.locale];
-    return { ...p, quote: { locale: p.locale, ...q, credits: Number(price?.credits ?? 0), currency: price?.currency ?? '' } };
+    return {
+      ...p,
+      quote: { locale: p.locale, ...q, credits: Number(price?.credits ?? 0), currency: price?.currency ?? '' },
+    };
   });
 
 type Quoted = Record<string, { unit_count?: unknown; credits?: unknown; currency?: string; eta?: unknown } | undefined>;
 
-const summarize = (p: PlanToQuote, quoted: Quoted, keyOf: (chunkKey: string) => string): Omit<LocaleQuote, 'locale'> => {
+const summarize = (
+  p: PlanToQuote,
+  quoted: Quoted,
+  keyOf: (chunkKey: string) => string
+): Omit<LocaleQuote, 'locale'> => {
   let currency = '';
   let eta = 0;
-  const bySegment = new Map(p.plan.segments.map((s) => [s.key, { key: s.key, kind: s.kind, paths: s.paths, chunks: 0, units: 0, credits: 0 }]));
+  const bySegment = new Map(
+    p.plan.segments.map((s) => [s.key, { key: s.key, kind: s.kind, paths: s.paths, chunks: 0, units: 0, credits: 0 }])
+  );
   for (const chunk of p.plan.chunks) {
     const q = quoted[keyOf(chunk.key)];
     const seg = bySegment.get(chunk.segmentKey)!;
@@ -112,7 +125,10 @@ const QUOTES_IN_FLIGHT = 4;
  * a plan never spans two calls, so each is priced exactly as its own order would be), a few
  * calls at a time.
  */
-export const quotePlans = async (plans: PlanToQuote[], client: GengoClient): Promise<Array<Omit<LocaleQuote, 'locale'>>> => {
+export const quotePlans = async (
+  plans: PlanToQuote[],
+  client: GengoClient
+): Promise<Array<Omit<LocaleQuote, 'locale'>>> => {
   const out: Array<Omit<LocaleQuote, 'locale'>> = new Array(plans.length);
   const keyOf = (i: number) => (chunkKey: string) => (plans.length === 1 ? chunkKey : `p${i}_${chunkKey}`);
   const groups: number[][] = [];
@@ -130,7 +146,8 @@ export const quotePlans = async (plans: PlanToQuote[], client: GengoClient): Pro
     const jobs: QuoteRequest['jobs'] = {};
     for (const i of group) {
       const p = plans[i];
-      for (const c of p.plan.chunks) jobs[keyOf(i)(c.key)] = { type: 'text', body_src: c.text, lc_src: p.lcSrc, lc_tgt: p.lcTgt, tier: p.tier };
+      for (const c of p.plan.chunks)
+        jobs[keyOf(i)(c.key)] = { type: 'text', body_src: c.text, lc_src: p.lcSrc, lc_tgt: p.lcTgt, tier: p.tier };
     }
     const { jobs: quoted } = await client.getQuote({ jobs });
     for (const i of group) out[i] = summarize(plans[i], quoted as Quoted, keyOf(i));
@@ -183,7 +200,11 @@ const createQuoteService = ({ strapi }: { strapi: Core.Strapi }) => {
   const budgetFor = async (
     cost: number,
     client: GengoClient,
-    { now = new Date(), batch, balance: asked }: { now?: Date; batch?: { largestOrder: number }; balance?: Promise<AccountBalance> } = {}
+    {
+      now = new Date(),
+      batch,
+      balance: asked,
+    }: { now?: Date; batch?: { largestOrder: number }; balance?: Promise<AccountBalance> } = {}
   ) => {
     const s = await settings().getEffective();
     const balance = await (asked ?? client.getAccountBalance());
@@ -197,7 +218,12 @@ const createQuoteService = ({ strapi }: { strapi: Core.Strapi }) => {
       spentThisMonth,
     };
     const check = batch ? checkBatchBudget({ ...input, largestOrder: batch.largestOrder }) : checkBudget(input);
-    return { balance: { credits: Number(balance.credits), currency: balance.currency }, spentThisMonth, settings: s, check };
+    return {
+      balance: { credits: Number(balance.credits), currency: balance.currency },
+      spentThisMonth,
+      settings: s,
+      check,
+    };
   };
 
   return {
@@ -217,14 +243,25 @@ const createQuoteService = ({ strapi }: { strapi: Core.Strapi }) => {
       ]);
       return {
         tiers: ['standard', 'pro'] as Tier[],
-        defaults: { tier: s.defaultTier, autoApprove: s.autoApprove, asGroup: true, allowFork: true, usePreferred: false },
+        defaults: {
+          tier: s.defaultTier,
+          autoApprove: s.autoApprove,
+          asGroup: true,
+          allowFork: true,
+          usePreferred: false,
+        },
         glossaries: (glossaries ?? []).map((g) => ({
           id: Number(g.id),
           title: g.title ?? String(g.id),
           sourceLanguage: g.source_language_code ?? null,
           targetLanguages: g.target_languages ?? [],
         })),
-        preferredTranslators: (preferred ?? []).map((p) => ({ lcSrc: p.lc_src, lcTgt: p.lc_tgt, tier: p.tier, count: p.translators?.length ?? 0 })),
+        preferredTranslators: (preferred ?? []).map((p) => ({
+          lcSrc: p.lc_src,
+          lcTgt: p.lc_tgt,
+          tier: p.tier,
+          count: p.translators?.length ?? 0,
+        })),
         balance: budget.balance,
         budget: { perOrder: s.budgetPerOrder, perMonth: s.budgetPerMonth, spentThisMonth: budget.spentThisMonth },
         /** Without a public URL Gengo cannot call back (the poller applies) and relative images are not attached. */
@@ -251,7 +288,12 @@ const createQuoteService = ({ strapi }: { strapi: Core.Strapi }) => {
         locales,
         total: { credits: total, currency: locales[0]?.currency || budget.balance.currency },
         balance: budget.balance,
-        budget: { perOrder: s.budgetPerOrder, perMonth: s.budgetPerMonth, spentThisMonth: budget.spentThisMonth, check: budget.check },
+        budget: {
+          perOrder: s.budgetPerOrder,
+          perMonth: s.budgetPerMonth,
+          spentThisMonth: budget.spentThisMonth,
+          check: budget.check,
+        },
       };
     },
   };

@@ -86,8 +86,13 @@ const createReconcileService = ({ strapi }: { strapi: Core.Strapi }) => {
         return [];
       }
       gengoOrderId = String(found.order_id);
-      const history = [...(order.history ?? []), { at: new Date().toISOString(), status: 'placed', note: 'found at Gengo by its reference' }];
-      await strapi.db.query(UIDS.order).update({ where: { id: order.id }, data: { gengoOrderId, status: 'placed', history } });
+      const history = [
+        ...(order.history ?? []),
+        { at: new Date().toISOString(), status: 'placed', note: 'found at Gengo by its reference' },
+      ];
+      await strapi.db
+        .query(UIDS.order)
+        .update({ where: { id: order.id }, data: { gengoOrderId, status: 'placed', history } });
     }
     if (!gengoOrderId) return [];
     const { order: gengoOrder } = await client.getOrder(gengoOrderId);
@@ -141,7 +146,9 @@ const createReconcileService = ({ strapi }: { strapi: Core.Strapi }) => {
         }
         result.polled += jobs.length;
         const queue = svc<ApplyService>('apply').queue;
-        const outcomes = await queue.run(`poll:${i}:${lease.holder}`, () => svc<JobSyncService>('jobSync').syncJobs(jobs));
+        const outcomes = await queue.run(`poll:${i}:${lease.holder}`, () =>
+          svc<JobSyncService>('jobSync').syncJobs(jobs)
+        );
         for (const o of outcomes) {
           if (o.status === 'rejected') {
             result.failed++;
@@ -164,11 +171,11 @@ const createReconcileService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Cron tick: runs when this poll interval's lease is free (one instance per interval). */
   const tick = async (): Promise<ReconcileResult | null> => {
-      const { pollIntervalMinutes } = await svc<SettingsService>('settings').getEffective();
-      const minutes = Math.max(1, pollIntervalMinutes || 30);
-      // A little under the interval, so the minute ticks do not drift past it.
-      const due = await svc<LeaseService>('lease').acquire('reconcile-due', minutes * 60_000 - 5_000);
-      if (!due) return null;
+    const { pollIntervalMinutes } = await svc<SettingsService>('settings').getEffective();
+    const minutes = Math.max(1, pollIntervalMinutes || 30);
+    // A little under the interval, so the minute ticks do not drift past it.
+    const due = await svc<LeaseService>('lease').acquire('reconcile-due', minutes * 60_000 - 5_000);
+    if (!due) return null;
     return run();
   };
 

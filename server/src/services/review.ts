@@ -35,7 +35,9 @@ const OUR_MARKS = new Set(['conflict', 'stale', 'error']);
 /** Gengo said no (wrong captcha, wrong state…): a 400 carrying Gengo's message and code. */
 const refused = (err: unknown, what: string): never => {
   if (err instanceof GengoApiError)
-    throw new errors.ApplicationError(`Gengo refused to ${what}: ${err.gengoMessage ?? err.message}`, { code: err.code ?? null });
+    throw new errors.ApplicationError(`Gengo refused to ${what}: ${err.gengoMessage ?? err.message}`, {
+      code: err.code ?? null,
+    });
   throw err;
 };
 
@@ -109,7 +111,11 @@ const createReviewService = ({ strapi }: { strapi: Core.Strapi }) => {
       await call(gengo, gengoJobId);
     } catch (err) {
       // A refused reject gets a new captcha: keep the row's captcha_url current.
-      if (err instanceof GengoApiError) await gengo.getJob(gengoJobId).then(({ job }) => refresh(row, job)).catch(() => undefined);
+      if (err instanceof GengoApiError)
+        await gengo
+          .getJob(gengoJobId)
+          .then(({ job }) => refresh(row, job))
+          .catch(() => undefined);
       refused(err, what);
     }
     const { job } = await gengo.getJob(gengoJobId);
@@ -138,7 +144,8 @@ const createReviewService = ({ strapi }: { strapi: Core.Strapi }) => {
       const { row, gengoJobId, gengo } = await resolve(id);
       const { job } = await gengo.getJob(gengoJobId);
       await refresh(row, job);
-      if (!job.captcha_url) throw new errors.NotFoundError(`Job ${id} has no captcha: Gengo gives one only while a job is reviewable`);
+      if (!job.captcha_url)
+        throw new errors.NotFoundError(`Job ${id} has no captcha: Gengo gives one only while a job is reviewable`);
       return fetchCaptchaImage(job.captcha_url).catch((err) => {
         if (err instanceof CaptchaFetchError) throw new errors.ApplicationError(err.message);
         throw err;
@@ -159,7 +166,12 @@ const createReviewService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     reject: (id: string, input: RejectInput) =>
       act(id, 'reject', (g, gid) =>
-        g.rejectJob(gid, { reason: input.reason, comment: input.comment, captcha: input.captcha, follow_up: input.followUp ?? 'requeue' })
+        g.rejectJob(gid, {
+          reason: input.reason,
+          comment: input.comment,
+          captcha: input.captcha,
+          follow_up: input.followUp ?? 'requeue',
+        })
       ),
 
     /** Gengo cancels only jobs no translator has started: refused here first with a clear message. */
@@ -168,7 +180,10 @@ const createReviewService = ({ strapi }: { strapi: Core.Strapi }) => {
         const { job } = await g.getJob(gid);
         const status = normalize(job.status);
         if (status !== 'available' && status !== 'queued')
-          throw new errors.ApplicationError(`Only a job still available to translators can be cancelled; this one is ${status}`, { status });
+          throw new errors.ApplicationError(
+            `Only a job still available to translators can be cancelled; this one is ${status}`,
+            { status }
+          );
         return g.cancelJob(gid);
       }),
 

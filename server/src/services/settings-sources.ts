@@ -141,12 +141,18 @@ export const parseLocaleMap = (raw: unknown): { value?: LocaleMap; error?: strin
     try {
       obj = raw.startsWith('{')
         ? JSON.parse(raw)
-        : Object.fromEntries(raw.split(',').filter((p) => p.trim()).map((p) => p.split('=').map((x) => x.trim())));
+        : Object.fromEntries(
+            raw
+              .split(',')
+              .filter((p) => p.trim())
+              .map((p) => p.split('=').map((x) => x.trim()))
+          );
     } catch {
       return { error: 'must be JSON or locale=code pairs separated by commas' };
     }
   }
-  if (!obj || typeof obj !== 'object' || Array.isArray(obj)) return { error: 'must map Strapi locale codes to Gengo codes' };
+  if (!obj || typeof obj !== 'object' || Array.isArray(obj))
+    return { error: 'must map Strapi locale codes to Gengo codes' };
   const value: LocaleMap = {};
   for (const [locale, code] of Object.entries(obj as Record<string, unknown>)) {
     if (!locale.trim() || typeof code !== 'string' || !GENGO_CODE.test(code.trim()))

@@ -61,7 +61,9 @@ const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Every key of a locale map names a Strapi locale (codes were checked by the validator). */
   const checkLocaleMap = async (map: Record<string, string>) => {
-    const locales = ((await strapi.plugin('i18n').service('locales').find()) as Array<{ code: string }>).map((l) => l.code);
+    const locales = ((await strapi.plugin('i18n').service('locales').find()) as Array<{ code: string }>).map(
+      (l) => l.code
+    );
     for (const locale of Object.keys(map))
       if (!locales.includes(locale)) throw fieldError(['localeMap', locale], `Locale "${locale}" does not exist`);
   };

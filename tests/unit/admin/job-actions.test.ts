@@ -8,7 +8,11 @@ import {
   rejectReady,
 } from '../../../admin/src/components/Review/jobActions';
 
-const job = (status: string, gengoStatus: string | null = status, gengoJobId: string | null = '42') => ({ status, gengoStatus, gengoJobId });
+const job = (status: string, gengoStatus: string | null = status, gengoJobId: string | null = '42') => ({
+  status,
+  gengoStatus,
+  gengoJobId,
+});
 
 describe('review actions of a job', () => {
   it.each([
@@ -58,6 +62,11 @@ describe('review bodies', () => {
     expect(rejectReady(f)).toBe(false);
     expect(rejectReady({ ...f, captcha: 'ab12' })).toBe(true);
     expect(rejectReady({ ...f, comment: ' ', captcha: 'x' })).toBe(false);
-    expect(rejectBody({ ...f, captcha: ' ab12 ' })).toEqual({ reason: 'quality', comment: 'bad', captcha: 'ab12', followUp: 'requeue' });
+    expect(rejectBody({ ...f, captcha: ' ab12 ' })).toEqual({
+      reason: 'quality',
+      comment: 'bad',
+      captcha: 'ab12',
+      followUp: 'requeue',
+    });
   });
 });

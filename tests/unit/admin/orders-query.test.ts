@@ -1,4 +1,9 @@
-import { entryPath, formatCredits, orderStatusVariant, ordersParams } from '../../../admin/src/pages/Orders/ordersQuery';
+import {
+  entryPath,
+  formatCredits,
+  orderStatusVariant,
+  ordersParams,
+} from '../../../admin/src/pages/Orders/ordersQuery';
 
 describe('orders page helpers', () => {
   it('leaves empty filters out of the query and bounds the page', () => {

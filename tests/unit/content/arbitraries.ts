@@ -11,7 +11,10 @@ export const markdownText = fc
       { weight: 4, arbitrary: word },
       { weight: 3, arbitrary: sep },
       // Stray syntax characters: unclosed emphasis, half links, lone backticks, pipes, entities…
-      { weight: 1, arbitrary: fc.string({ unit: fc.constantFrom(...'*_`[]()<>!|#>~&;:{}%\\ \n-=+.'.split('')), maxLength: 6 }) },
+      {
+        weight: 1,
+        arbitrary: fc.string({ unit: fc.constantFrom(...'*_`[]()<>!|#>~&;:{}%\\ \n-=+.'.split('')), maxLength: 6 }),
+      },
       {
         weight: 4,
         arbitrary: word.chain((w) =>
@@ -48,19 +51,29 @@ export const markdownText = fc
             '\\*',
             '&amp;',
             '***',
-            '<script>x()</script>',
-          ),
+            '<script>x()</script>'
+          )
         ),
-      },
+      }
     ),
-    { maxLength: 24 },
+    { maxLength: 24 }
   )
   .map((parts) => parts.join(''));
 
 const MARKS = ['bold', 'italic', 'underline', 'strikethrough', 'code'] as const;
 const leaf: fc.Arbitrary<TextLeaf> = fc
-  .record({ text: fc.array(fc.oneof(word, sep, fc.constantFrom('{name}', ' https://x.io ', '[[', '%s')), { minLength: 1, maxLength: 4 }), marks: fc.subarray([...MARKS], { maxLength: 3 }) })
-  .map(({ text, marks }) => ({ type: 'text', text: text.join(''), ...Object.fromEntries(marks.map((m) => [m, true])) }));
+  .record({
+    text: fc.array(fc.oneof(word, sep, fc.constantFrom('{name}', ' https://x.io ', '[[', '%s')), {
+      minLength: 1,
+      maxLength: 4,
+    }),
+    marks: fc.subarray([...MARKS], { maxLength: 3 }),
+  })
+  .map(({ text, marks }) => ({
+    type: 'text',
+    text: text.join(''),
+    ...Object.fromEntries(marks.map((m) => [m, true])),
+  }));
 
 const sameMarks = (a: TextLeaf, b: TextLeaf) => MARKS.every((m) => !!a[m] === !!b[m]);
 const mergeLeaves = (leaves: TextLeaf[]) =>
@@ -73,10 +86,21 @@ const mergeLeaves = (leaves: TextLeaf[]) =>
 
 /** Inline children in the shape Strapi's (Slate) editor saves: merged runs, a text leaf around links. */
 export const inlineNodes: fc.Arbitrary<InlineNode[]> = fc
-  .array(fc.oneof({ weight: 3, arbitrary: leaf.map((l) => [l]) }, { weight: 1, arbitrary: fc.array(leaf, { minLength: 1, maxLength: 3 }).map((c) => [{ type: 'link', url: 'https://secret.example/x', children: mergeLeaves(c) } as InlineNode]) }), {
-    minLength: 1,
-    maxLength: 6,
-  })
+  .array(
+    fc.oneof(
+      { weight: 3, arbitrary: leaf.map((l) => [l]) },
+      {
+        weight: 1,
+        arbitrary: fc
+          .array(leaf, { minLength: 1, maxLength: 3 })
+          .map((c) => [{ type: 'link', url: 'https://secret.example/x', children: mergeLeaves(c) } as InlineNode]),
+      }
+    ),
+    {
+      minLength: 1,
+      maxLength: 6,
+    }
+  )
   .map((groups) => {
     const out: InlineNode[] = [];
     let run: TextLeaf[] = [];
@@ -97,21 +121,31 @@ const simpleItem = inlineNodes.map((children) => ({ type: 'list-item', children 
 /** A list item may also hold a nested list after its text. */
 const listItem = fc.oneof(
   { weight: 3, arbitrary: simpleItem },
-  { weight: 1, arbitrary: fc.record({ text: inlineNodes, sub: fc.array(simpleItem, { minLength: 1, maxLength: 2 }) }).map(({ text, sub }) => ({ type: 'list-item', children: [...text, { type: 'list', format: 'ordered', children: sub }] })) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .record({ text: inlineNodes, sub: fc.array(simpleItem, { minLength: 1, maxLength: 2 }) })
+      .map(({ text, sub }) => ({
+        type: 'list-item',
+        children: [...text, { type: 'list', format: 'ordered', children: sub }],
+      })),
+  }
 );
 export const blocksValue = fc.array(
   fc.oneof(
     inlineNodes.map((children) => ({ type: 'paragraph', children })),
     fc.record({ level: fc.integer({ min: 1, max: 6 }), children: inlineNodes }).map((b) => ({ type: 'heading', ...b })),
     inlineNodes.map((children) => ({ type: 'quote', children })),
-    fc.record({ a: fc.array(listItem, { minLength: 1, maxLength: 3 }), b: fc.array(listItem, { maxLength: 2 }) }).map(({ a, b }) => ({
-      type: 'list',
-      format: 'unordered',
-      children: b.length ? [...a, { type: 'list', format: 'ordered', indentLevel: 1, children: b }] : a,
-    })),
-    fc.constant({ type: 'code', children: [{ type: 'text', text: 'let x = 1;' }] }),
+    fc
+      .record({ a: fc.array(listItem, { minLength: 1, maxLength: 3 }), b: fc.array(listItem, { maxLength: 2 }) })
+      .map(({ a, b }) => ({
+        type: 'list',
+        format: 'unordered',
+        children: b.length ? [...a, { type: 'list', format: 'ordered', indentLevel: 1, children: b }] : a,
+      })),
+    fc.constant({ type: 'code', children: [{ type: 'text', text: 'let x = 1;' }] })
   ),
-  { maxLength: 4 },
+  { maxLength: 4 }
 );
 
 // ---- Schemas and documents ----------------------------------------------------------------------
@@ -147,12 +181,12 @@ export const world: fc.Arbitrary<World> = fc
             { type: 'component', component: 'c.leaf1', repeatable: false },
             { type: 'component', component: 'c.nested', repeatable: true },
             { type: 'component', component: 'c.nested', repeatable: false },
-            { type: 'dynamiczone', components: ['c.leaf1', 'c.leaf2', 'c.nested'] },
-          ),
+            { type: 'dynamiczone', components: ['c.leaf1', 'c.leaf2', 'c.nested'] }
+          )
         ),
         localized: fc.boolean(),
       }),
-      { minKeys: 1, maxKeys: 6 },
+      { minKeys: 1, maxKeys: 6 }
     ),
   })
   .map(({ leaf1, leaf2, nested, top }) => ({
@@ -169,7 +203,7 @@ export const world: fc.Arbitrary<World> = fc
     },
     schema: {
       attributes: Object.fromEntries(
-        Object.entries(top).map(([k, { attr, localized }]) => [k, { ...attr, pluginOptions: { i18n: { localized } } }]),
+        Object.entries(top).map(([k, { attr, localized }]) => [k, { ...attr, pluginOptions: { i18n: { localized } } }])
       ),
     },
   }));
@@ -200,13 +234,21 @@ const valueOf = (attr: Attribute, components: Record<string, Schema>, depth: num
     }
     case 'dynamiczone':
       return fc.array(
-        fc.constantFrom(...attr.components!).chain((uid) => docOf(components[uid], components, depth + 1).map((d) => ({ __component: uid, ...d }))),
-        { maxLength: 3 },
+        fc
+          .constantFrom(...attr.components!)
+          .chain((uid) => docOf(components[uid], components, depth + 1).map((d) => ({ __component: uid, ...d }))),
+        { maxLength: 3 }
       );
     default:
       return fc.constant(null);
   }
 };
 
-export const docOf = (schema: Schema, components: Record<string, Schema>, depth = 0): fc.Arbitrary<Record<string, unknown>> =>
-  fc.record(Object.fromEntries(Object.entries(schema.attributes).map(([k, a]) => [k, valueOf(a, components, depth)]))).map((d) => ({ id: ids++, ...d }));
+export const docOf = (
+  schema: Schema,
+  components: Record<string, Schema>,
+  depth = 0
+): fc.Arbitrary<Record<string, unknown>> =>
+  fc
+    .record(Object.fromEntries(Object.entries(schema.attributes).map(([k, a]) => [k, valueOf(a, components, depth)])))
+    .map((d) => ({ id: ids++, ...d }));

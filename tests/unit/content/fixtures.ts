@@ -89,13 +89,34 @@ export const pageSchema: Schema = {
     createdAt: { type: 'datetime' },
     updatedAt: { type: 'datetime' },
     publishedAt: { type: 'datetime', configurable: false, writable: true, visible: false },
-    createdBy: { type: 'relation', relation: 'oneToOne', target: 'admin::user', configurable: false, writable: false, visible: false, private: true },
+    createdBy: {
+      type: 'relation',
+      relation: 'oneToOne',
+      target: 'admin::user',
+      configurable: false,
+      writable: false,
+      visible: false,
+      private: true,
+    },
     locale: { type: 'string', configurable: false, visible: false, writable: true },
-    localizations: { type: 'relation', relation: 'oneToMany', target: 'api::page.page', writable: true, visible: false, configurable: false },
+    localizations: {
+      type: 'relation',
+      relation: 'oneToMany',
+      target: 'api::page.page',
+      writable: true,
+      visible: false,
+      configurable: false,
+    },
   },
 };
 
-const media = (id: number, name: string) => ({ id, documentId: `file${id}`, name, url: `/uploads/${name}`, mime: 'image/png' });
+const media = (id: number, name: string) => ({
+  id,
+  documentId: `file${id}`,
+  name,
+  url: `/uploads/${name}`,
+  mime: 'image/png',
+});
 
 /** A page in `en`, populated as `findOne({ populate: deep })` returns it. */
 export const enPage = () => ({
@@ -138,7 +159,14 @@ export const enPage = () => ({
     { type: 'quote', children: [{ type: 'text', text: 'Getting started with Gengo' }] },
     { type: 'paragraph', children: [{ type: 'text', text: '' }] },
   ],
-  seo: { id: 3, metaTitle: 'Getting started with Gengo', metaDescription: 'Human translation inside Strapi.', keywords: '', noIndex: false, shareImage: media(5, 'share.png') },
+  seo: {
+    id: 3,
+    metaTitle: 'Getting started with Gengo',
+    metaDescription: 'Human translation inside Strapi.',
+    keywords: '',
+    noIndex: false,
+    shareImage: media(5, 'share.png'),
+  },
   sections: [
     {
       id: 21,
@@ -165,8 +193,20 @@ export const enPage = () => ({
         { id: 42, question: 'Is it safe?', answer: '', links: [] },
       ],
     },
-    { id: 23, __component: 'sections.rich', body: [{ type: 'paragraph', children: [{ type: 'text', text: 'Pro tier' }] }], columns: 2, theme: 'dark' },
-    { id: 24, __component: 'sections.gallery', images: [media(7, 'a.png'), media(8, 'b.png')], author: { id: 2, documentId: 'auth1', name: 'Ann' }, caption: 'Pricing' },
+    {
+      id: 23,
+      __component: 'sections.rich',
+      body: [{ type: 'paragraph', children: [{ type: 'text', text: 'Pro tier' }] }],
+      columns: 2,
+      theme: 'dark',
+    },
+    {
+      id: 24,
+      __component: 'sections.gallery',
+      images: [media(7, 'a.png'), media(8, 'b.png')],
+      author: { id: 2, documentId: 'auth1', name: 'Ann' },
+      caption: 'Pricing',
+    },
   ],
   cover: media(4, 'cover.png'),
   category: { id: 5, documentId: 'cat1', name: 'Guides', locale: 'en' },
@@ -185,4 +225,7 @@ export const enPage = () => ({
 
 /** A deterministic "translation" that keeps every marker: upper-cases the prose around them. */
 export const shout = (text: string) =>
-  text.split(/(\[\[\[<\/?\d+\/?>\]\]\])/).map((p, i) => (i % 2 ? p : p.toUpperCase())).join('');
+  text
+    .split(/(\[\[\[<\/?\d+\/?>\]\]\])/)
+    .map((p, i) => (i % 2 ? p : p.toUpperCase()))
+    .join('');

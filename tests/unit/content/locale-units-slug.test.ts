@@ -58,7 +58,10 @@ describe('Strapi locale → Gengo language', () => {
   });
 
   it('falls back from a regional variant Gengo lacks to the language', () => {
-    expect(toGengoLanguage('fr-CA', { languages: languages.filter((l) => l.lc !== 'fr-ca') })).toEqual({ ok: true, lc: 'fr' });
+    expect(toGengoLanguage('fr-CA', { languages: languages.filter((l) => l.lc !== 'fr-ca') })).toEqual({
+      ok: true,
+      lc: 'fr',
+    });
   });
 
   it('says why when Gengo offers no such language', () => {
@@ -84,7 +87,10 @@ describe('Strapi locale → Gengo language', () => {
 
 describe('unit estimate', () => {
   it('counts words for space-delimited languages, markers excluded', () => {
-    const p = protectSegment({ kind: 'richtext', source: 'Run `npm install` then read **the docs** at https://example.com — quickly.' });
+    const p = protectSegment({
+      kind: 'richtext',
+      source: 'Run `npm install` then read **the docs** at https://example.com — quickly.',
+    });
     expect(countUnits(p.text, 'en')).toBe(7); // Run then read the docs at quickly
   });
 

@@ -32,7 +32,22 @@ describe('buildTargetData — a new target locale', () => {
 
   it('writes localized attributes only: never non-localized, system or password attributes', () => {
     expect(Object.keys(data).sort()).toEqual(
-      ['title', 'slug', 'summary', 'body', 'content', 'seo', 'sections', 'cover', 'category', 'email', 'rating', 'publishedOn', 'settings', 'kind'].sort(),
+      [
+        'title',
+        'slug',
+        'summary',
+        'body',
+        'content',
+        'seo',
+        'sections',
+        'cover',
+        'category',
+        'email',
+        'rating',
+        'publishedOn',
+        'settings',
+        'kind',
+      ].sort()
     );
     expect(skipped).toEqual([]);
     expect(applied.length).toBeGreaterThan(15);
@@ -41,12 +56,19 @@ describe('buildTargetData — a new target locale', () => {
   it('puts translations at their paths and keeps the protected markup', () => {
     expect(data.title).toBe('GETTING STARTED WITH GENGO');
     expect(data.summary).toBe('ORDER HUMAN TRANSLATION FOR {count} ENTRIES. DOCS: https://example.com/docs.');
-    expect(data.body).toBe('## INSTALL\n\nRUN `npm install strapi-plugin-gengo` AND READ THE [GUIDE](https://example.com/guide "Guide").\n\n```sh\nnpm run build\n```\n');
+    expect(data.body).toBe(
+      '## INSTALL\n\nRUN `npm install strapi-plugin-gengo` AND READ THE [GUIDE](https://example.com/guide "Guide").\n\n```sh\nnpm run build\n```\n'
+    );
   });
 
   it('rebuilds components and dynamic zones whole, without ids, with __component, in order', () => {
     const sections = data.sections as any[];
-    expect(sections.map((s) => s.__component)).toEqual(['sections.hero', 'sections.faq', 'sections.rich', 'sections.gallery']);
+    expect(sections.map((s) => s.__component)).toEqual([
+      'sections.hero',
+      'sections.faq',
+      'sections.rich',
+      'sections.gallery',
+    ]);
     // No component ids anywhere (a blocks image keeps its file object: that is how blocks store it).
     expect(JSON.stringify({ ...data, content: null })).not.toMatch(/"id":/);
     expect(sections[0]).toEqual({
@@ -62,21 +84,44 @@ describe('buildTargetData — a new target locale', () => {
     ]);
     expect(sections[1].items[0].answer).toBe('USUALLY **A DAY**. SEE <a href="/sla">OUR SLA</a>.');
     expect(sections[1].items[1]).toEqual({ question: 'IS IT SAFE?', answer: '', links: [] });
-    expect(sections[2]).toEqual({ __component: 'sections.rich', body: [{ type: 'paragraph', children: [{ type: 'text', text: 'PRO TIER' }] }], columns: 2, theme: 'dark' });
+    expect(sections[2]).toEqual({
+      __component: 'sections.rich',
+      body: [{ type: 'paragraph', children: [{ type: 'text', text: 'PRO TIER' }] }],
+      columns: 2,
+      theme: 'dark',
+    });
   });
 
   it('writes media as file ids and relations by documentId', () => {
     expect(data.cover).toBe(4);
     expect((data.seo as any).shareImage).toBe(5);
-    expect((data.sections as any[])[3]).toEqual({ __component: 'sections.gallery', images: [7, 8], author: { set: [{ documentId: 'auth1' }] }, caption: 'PRICING' });
+    expect((data.sections as any[])[3]).toEqual({
+      __component: 'sections.gallery',
+      images: [7, 8],
+      author: { set: [{ documentId: 'auth1' }] },
+      caption: 'PRICING',
+    });
     expect(data.category).toEqual({ set: [{ documentId: 'cat1' }] });
   });
 
   it('translates blocks in place, keeping code, images and block attributes', () => {
     const content = data.content as any[];
-    expect(content[0]).toEqual({ type: 'heading', level: 2, children: [{ type: 'text', text: 'WHY HUMAN TRANSLATION' }] });
-    expect(content[1].children[5]).toEqual({ type: 'link', url: 'https://gengo.com', children: [{ type: 'text', text: 'GENGO' }] });
-    expect(content[2].children[1]).toMatchObject({ type: 'list', format: 'ordered', indentLevel: 1, children: [{ type: 'list-item', children: [{ text: 'PRO TIER' }] }] });
+    expect(content[0]).toEqual({
+      type: 'heading',
+      level: 2,
+      children: [{ type: 'text', text: 'WHY HUMAN TRANSLATION' }],
+    });
+    expect(content[1].children[5]).toEqual({
+      type: 'link',
+      url: 'https://gengo.com',
+      children: [{ type: 'text', text: 'GENGO' }],
+    });
+    expect(content[2].children[1]).toMatchObject({
+      type: 'list',
+      format: 'ordered',
+      indentLevel: 1,
+      children: [{ type: 'list-item', children: [{ text: 'PRO TIER' }] }],
+    });
     expect(content[3]).toEqual(source.content[3]);
     expect(content[4]).toEqual(source.content[4]);
     expect(content[6]).toEqual(source.content[6]);
@@ -87,16 +132,33 @@ describe('buildTargetData — a new target locale', () => {
   });
 
   it('copies untranslatable localized values from the source', () => {
-    expect(data).toMatchObject({ email: 'team@example.com', rating: 4.5, publishedOn: '2026-01-02', settings: { layout: 'wide' }, kind: 'guide' });
+    expect(data).toMatchObject({
+      email: 'team@example.com',
+      rating: 4.5,
+      publishedOn: '2026-01-02',
+      settings: { layout: 'wide' },
+      kind: 'guide',
+    });
   });
 });
 
 describe('buildTargetData — an existing target locale', () => {
   const source = enPage();
   const frFull = () => {
-    const built = buildTargetData({ schema: pageSchema, getComponent, source, translations: translateAll(source, (t) => `FR:${t}`) }).data as any;
+    const built = buildTargetData({
+      schema: pageSchema,
+      getComponent,
+      source,
+      translations: translateAll(source, (t) => `FR:${t}`),
+    }).data as any;
     // What Strapi returns: ids back, and the fr editor changed a few untranslatable things.
-    const fr = { ...structuredClone(source), ...built, slug: 'fr-slug', cover: { id: 99 }, category: { documentId: 'cat1', locale: 'fr' } };
+    const fr = {
+      ...structuredClone(source),
+      ...built,
+      slug: 'fr-slug',
+      cover: { id: 99 },
+      category: { documentId: 'cat1', locale: 'fr' },
+    };
     fr.sections = source.sections.map((_s: any, i: number) => ({ ...built.sections[i], id: 100 + i }));
     fr.sections[0].image = { id: 77, url: '/uploads/fr-hero.png' };
     fr.sections[2].columns = 3;
@@ -139,26 +201,54 @@ describe('buildTargetData — an existing target locale', () => {
   });
 
   it('does not rewrite media, relations or the slug of an existing target when the title is not touched', () => {
-    const { data } = buildTargetData({ schema: pageSchema, getComponent, source, existingTarget: frFull(), translations: { summary: 'Résumé' } });
+    const { data } = buildTargetData({
+      schema: pageSchema,
+      getComponent,
+      source,
+      existingTarget: frFull(),
+      translations: { summary: 'Résumé' },
+    });
     expect(data).toEqual({ summary: 'Résumé' });
   });
 
   it('re-derives the slug when the title is translated again', () => {
-    const { data } = buildTargetData({ schema: pageSchema, getComponent, source, existingTarget: frFull(), translations: { title: 'Bien démarrer avec Gengo', 'seo.metaTitle': 'Bien démarrer' } });
+    const { data } = buildTargetData({
+      schema: pageSchema,
+      getComponent,
+      source,
+      existingTarget: frFull(),
+      translations: { title: 'Bien démarrer avec Gengo', 'seo.metaTitle': 'Bien démarrer' },
+    });
     expect(data.slug).toBe('bien-demarrer-avec-gengo');
     expect(Object.keys(data).sort()).toEqual(['seo', 'slug', 'title']);
   });
 
   it('keeps the existing slug when the translated title gives none (Japanese)', () => {
-    const { data } = buildTargetData({ schema: pageSchema, getComponent, source, existingTarget: frFull(), translations: { title: 'はじめに' } });
+    const { data } = buildTargetData({
+      schema: pageSchema,
+      getComponent,
+      source,
+      existingTarget: frFull(),
+      translations: { title: 'はじめに' },
+    });
     expect(data).toEqual({ title: 'はじめに' });
   });
 
   it('takes a dynamic zone entry from the source when the target has another component there', () => {
     const existingTarget = frFull();
     existingTarget.sections[0] = { id: 5, __component: 'sections.rich', body: [], columns: 1, theme: 'light' };
-    const { data } = buildTargetData({ schema: pageSchema, getComponent, source, existingTarget, translations: { 'sections[1].title': 'FAQ (fr)' } });
-    expect((data.sections as any[])[0]).toMatchObject({ __component: 'sections.hero', heading: 'Translate everything', image: 6 });
+    const { data } = buildTargetData({
+      schema: pageSchema,
+      getComponent,
+      source,
+      existingTarget,
+      translations: { 'sections[1].title': 'FAQ (fr)' },
+    });
+    expect((data.sections as any[])[0]).toMatchObject({
+      __component: 'sections.hero',
+      heading: 'Translate everything',
+      image: 6,
+    });
   });
 });
 
@@ -173,7 +263,11 @@ describe('buildTargetData — a list nested inside a list item', () => {
           type: 'list-item',
           children: [
             { type: 'text', text: 'Tiers' },
-            { type: 'list', format: 'ordered', children: [{ type: 'list-item', children: [{ type: 'text', text: 'Pro' }] }] },
+            {
+              type: 'list',
+              format: 'ordered',
+              children: [{ type: 'list-item', children: [{ type: 'text', text: 'Pro' }] }],
+            },
           ],
         },
       ],
@@ -184,19 +278,32 @@ describe('buildTargetData — a list nested inside a list item', () => {
     const segments = extractSegments(schema, { content }, () => undefined);
     // In blocks paths children[k] counts block children only: the nested list is children[0] of the
     // item, whatever number of text leaves the translation gives the item.
-    expect(segments.map((s) => s.paths[0])).toEqual(['content[0].children[0]', 'content[0].children[0].children[0].children[0]']);
+    expect(segments.map((s) => s.paths[0])).toEqual([
+      'content[0].children[0]',
+      'content[0].children[0].children[0].children[0]',
+    ]);
     const { data } = buildTargetData({
       schema,
       getComponent: () => undefined,
       source: { content },
       translations: {
-        'content[0].children[0]': [{ type: 'text', text: 'Les ' }, { type: 'text', text: 'niveaux', bold: true }],
+        'content[0].children[0]': [
+          { type: 'text', text: 'Les ' },
+          { type: 'text', text: 'niveaux', bold: true },
+        ],
         'content[0].children[0].children[0].children[0]': [{ type: 'text', text: 'Pro (fr)' }],
       },
     });
     const item = (data.content as any)[0].children[0];
-    expect(item.children.slice(0, 2)).toEqual([{ type: 'text', text: 'Les ' }, { type: 'text', text: 'niveaux', bold: true }]);
-    expect(item.children[2]).toEqual({ type: 'list', format: 'ordered', children: [{ type: 'list-item', children: [{ type: 'text', text: 'Pro (fr)' }] }] });
+    expect(item.children.slice(0, 2)).toEqual([
+      { type: 'text', text: 'Les ' },
+      { type: 'text', text: 'niveaux', bold: true },
+    ]);
+    expect(item.children[2]).toEqual({
+      type: 'list',
+      format: 'ordered',
+      children: [{ type: 'list-item', children: [{ type: 'text', text: 'Pro (fr)' }] }],
+    });
   });
 });
 
@@ -209,7 +316,13 @@ describe('buildTargetData — checks', () => {
       getComponent,
       source,
       existingTarget: { title: 'x' },
-      translations: { title: 'Titre', views: '3', 'sections[9].heading': 'x', 'content[1]': 'text for a block', internalNote: 'no' },
+      translations: {
+        title: 'Titre',
+        views: '3',
+        'sections[9].heading': 'x',
+        'content[1]': 'text for a block',
+        internalNote: 'no',
+      },
     });
     expect(applied).toEqual(['title']);
     expect(skipped.map((s) => s.path)).toEqual(['views', 'sections[9].heading', 'content[1]', 'internalNote']);
@@ -218,7 +331,13 @@ describe('buildTargetData — checks', () => {
   });
 
   it('drops relations the caller says are missing in the target locale', () => {
-    const { data } = buildTargetData({ schema: pageSchema, getComponent, source, translations: {}, keepRelation: ({ documentId }) => documentId !== 'cat1' });
+    const { data } = buildTargetData({
+      schema: pageSchema,
+      getComponent,
+      source,
+      translations: {},
+      keepRelation: ({ documentId }) => documentId !== 'cat1',
+    });
     expect(data).not.toHaveProperty('category');
     expect((data.sections as any[])[3].author).toEqual({ set: [{ documentId: 'auth1' }] });
   });

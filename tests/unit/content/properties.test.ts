@@ -54,11 +54,23 @@ const permute = <T>(items: T[], seed: number): T[] => {
 /** The translator's side: prose "translated" (kept apart by «» so brackets never meet), siblings shuffled. */
 const translate = (items: Item[], seed: number): Item[] =>
   permute(items, seed).map((it, i) =>
-    it.kind === 'text' ? { kind: 'text', text: `«${it.text.toUpperCase()}»` } : it.kind === 'pair' ? { ...it, children: translate(it.children, seed + i + 1) } : it,
+    it.kind === 'text'
+      ? { kind: 'text', text: `«${it.text.toUpperCase()}»` }
+      : it.kind === 'pair'
+        ? { ...it, children: translate(it.children, seed + i + 1) }
+        : it
   );
 
 const renderMarkers = (items: Item[]): string =>
-  items.map((it) => (it.kind === 'text' ? it.text : it.kind === 'one' ? `[[[<${it.n}/>]]]` : `[[[<${it.n}>]]]${renderMarkers(it.children)}[[[</${it.n}>]]]`)).join('');
+  items
+    .map((it) =>
+      it.kind === 'text'
+        ? it.text
+        : it.kind === 'one'
+          ? `[[[<${it.n}/>]]]`
+          : `[[[<${it.n}>]]]${renderMarkers(it.children)}[[[</${it.n}>]]]`
+    )
+    .join('');
 
 /** Our side, independently of restore.ts: each marker replaced by the stored part. */
 const renderParts = (items: Item[], parts: Map<number, Part>): string =>
@@ -73,7 +85,8 @@ const renderParts = (items: Item[], parts: Map<number, Part>): string =>
     .join('');
 
 /** The markdown protector itself: protectSegment's plain-text fallback must not hide a failure here. */
-const protect = (kind: 'richtext' | 'text', source: string) => (kind === 'richtext' ? protectMarkdown(source) : protectSegment({ kind, source }));
+const protect = (kind: 'richtext' | 'text', source: string) =>
+  kind === 'richtext' ? protectMarkdown(source) : protectSegment({ kind, source });
 
 const MARKER_G = /\[\[\[<\/?\d+\/?>\]\]\]/g;
 
@@ -95,7 +108,13 @@ const tamper = (text: string, pick: number, how: number, parts: Part[]): string 
     case 3:
       return replace(raw.replace(/\d+/, String((n % parts.length) + 1 === n ? n + 1 : (n % parts.length) + 1))); // another number
     case 4:
-      return replace(raw.includes('/>') ? raw.replace('/>', '>') : raw.includes('</') ? raw.replace('</', '<') : raw.replace('>]]]', '/>]]]')); // role changed
+      return replace(
+        raw.includes('/>')
+          ? raw.replace('/>', '>')
+          : raw.includes('</')
+            ? raw.replace('</', '<')
+            : raw.replace('>]]]', '/>]]]')
+      ); // role changed
     case 5:
       return replace(raw.slice(1)); // a bracket lost
     default:
@@ -109,37 +128,44 @@ describe('properties: markdown and plain text', () => {
       fc.property(markdownText, (source) => {
         const p = protectMarkdown(source);
         expect(restoreSegment(p, p.text)).toEqual(source.trim() ? { ok: true, value: source } : expect.anything());
-        for (const part of p.parts) expect(part.type === 'pair' ? part.open && part.close : (part as any).text).toBeTruthy();
+        for (const part of p.parts)
+          expect(part.type === 'pair' ? part.open && part.close : (part as any).text).toBeTruthy();
       }),
-      RUNS,
+      RUNS
     );
   });
 
-  it.each(['richtext', 'text'] as const)('%s: a translation that moves markers restores the markup byte for byte', (kind) => {
-    fc.assert(
-      fc.property(markdownText, fc.integer(), (source, seed) => {
-        fc.pre(source.trim() !== '');
-        const p = protect(kind, source);
-        const moved = translate(toTree(p.text), seed);
-        const expected = renderParts(moved, new Map(p.parts.map((x) => [x.n, x])));
-        expect(restoreSegment(p, renderMarkers(moved))).toEqual({ ok: true, value: expected });
-      }),
-      RUNS,
-    );
-  });
+  it.each(['richtext', 'text'] as const)(
+    '%s: a translation that moves markers restores the markup byte for byte',
+    (kind) => {
+      fc.assert(
+        fc.property(markdownText, fc.integer(), (source, seed) => {
+          fc.pre(source.trim() !== '');
+          const p = protect(kind, source);
+          const moved = translate(toTree(p.text), seed);
+          const expected = renderParts(moved, new Map(p.parts.map((x) => [x.n, x])));
+          expect(restoreSegment(p, renderMarkers(moved))).toEqual({ ok: true, value: expected });
+        }),
+        RUNS
+      );
+    }
+  );
 
-  it.each(['richtext', 'text'] as const)('%s: a translation that alters, drops or duplicates a marker is always refused', (kind) => {
-    fc.assert(
-      fc.property(markdownText, fc.nat(), fc.nat(), fc.integer(), (source, pick, how, seed) => {
-        const p = protect(kind, source);
-        fc.pre(p.parts.length > 0);
-        const good = renderMarkers(translate(toTree(p.text), seed));
-        const r = restoreSegment(p, tamper(good, pick, how, p.parts));
-        expect(r.ok).toBe(false);
-      }),
-      RUNS,
-    );
-  });
+  it.each(['richtext', 'text'] as const)(
+    '%s: a translation that alters, drops or duplicates a marker is always refused',
+    (kind) => {
+      fc.assert(
+        fc.property(markdownText, fc.nat(), fc.nat(), fc.integer(), (source, pick, how, seed) => {
+          const p = protect(kind, source);
+          fc.pre(p.parts.length > 0);
+          const good = renderMarkers(translate(toTree(p.text), seed));
+          const r = restoreSegment(p, tamper(good, pick, how, p.parts));
+          expect(r.ok).toBe(false);
+        }),
+        RUNS
+      );
+    }
+  );
 });
 
 describe('properties: blocks', () => {
@@ -152,7 +178,7 @@ describe('properties: blocks', () => {
         fc.pre(p.text.trim() !== '');
         expect(restoreSegment(p, p.text)).toEqual({ ok: true, value: nodes });
       }),
-      RUNS,
+      RUNS
     );
   });
 
@@ -167,10 +193,16 @@ describe('properties: blocks', () => {
         const out = (r as { value: any[] }).value;
         // Same marked text, link by link, whatever the order.
         const marked = (ns: any[], link = ''): string[] =>
-          ns.flatMap((n) => (n.type === 'link' ? marked(n.children, n.url) : n.text ? [`${link}|${['bold', 'italic', 'underline', 'strikethrough', 'code'].filter((m) => n[m]).join(',')}`] : []));
+          ns.flatMap((n) =>
+            n.type === 'link'
+              ? marked(n.children, n.url)
+              : n.text
+                ? [`${link}|${['bold', 'italic', 'underline', 'strikethrough', 'code'].filter((m) => n[m]).join(',')}`]
+                : []
+          );
         expect(new Set(marked(out))).toEqual(new Set(marked(nodes)));
       }),
-      RUNS,
+      RUNS
     );
   });
 
@@ -182,7 +214,7 @@ describe('properties: blocks', () => {
         const good = renderMarkers(translate(asTree(p), seed));
         expect(restoreSegment(p, tamper(good, pick, how, p.parts)).ok).toBe(false);
       }),
-      RUNS,
+      RUNS
     );
   });
 });
@@ -218,7 +250,10 @@ const translations = (w: World, doc: any, fn: (t: string) => string, only?: Set<
 };
 
 const docArb = world.chain((w) => docOf(w.schema, w.components).map((doc) => ({ w, doc })));
-const localizedKeys = (w: World) => Object.entries(w.schema.attributes).filter(([, a]) => a.pluginOptions?.i18n?.localized).map(([k]) => k);
+const localizedKeys = (w: World) =>
+  Object.entries(w.schema.attributes)
+    .filter(([, a]) => a.pluginOptions?.i18n?.localized)
+    .map(([k]) => k);
 
 describe('properties: extract → translate → merge', () => {
   it('the identity translation reproduces every localized field exactly, and no other', () => {
@@ -231,10 +266,12 @@ describe('properties: extract → translate → merge', () => {
           translations: translations(w, doc, (t) => t),
         });
         expect(skipped).toEqual([]);
-        const expected = Object.fromEntries(localizedKeys(w).map((k) => [k, withoutIds(doc[k], w.schema.attributes[k], w.components)]));
+        const expected = Object.fromEntries(
+          localizedKeys(w).map((k) => [k, withoutIds(doc[k], w.schema.attributes[k], w.components)])
+        );
         expect(data).toEqual(expected);
       }),
-      { numRuns: Number(process.env.PROPERTY_RUNS ?? 120) },
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 120) }
     );
   });
 
@@ -242,31 +279,52 @@ describe('properties: extract → translate → merge', () => {
     fc.assert(
       fc.property(docArb, fc.integer(), ({ w, doc }, seed) => {
         const getComponent = (uid: string) => w.components[uid];
-        const first = buildTargetData({ schema: w.schema, getComponent, source: doc, translations: translations(w, doc, (t) => t.replace(/[a-z]/g, 'v')) }).data;
+        const first = buildTargetData({
+          schema: w.schema,
+          getComponent,
+          source: doc,
+          translations: translations(w, doc, (t) => t.replace(/[a-z]/g, 'v')),
+        }).data;
         const all = extractSegments(w.schema, doc, getComponent).flatMap((s) => s.paths);
         const subset = new Set(permute(all, seed).slice(0, Math.ceil(all.length / 2)));
         const second = translations(w, doc, (t) => `«${t}»`, subset);
-        const { data } = buildTargetData({ schema: w.schema, getComponent, source: doc, existingTarget: first, translations: second });
+        const { data } = buildTargetData({
+          schema: w.schema,
+          getComponent,
+          source: doc,
+          existingTarget: first,
+          translations: second,
+        });
         // Read both documents back through the same paths (extracting them again).
-        const at = (d: any) => Object.fromEntries(extractSegments(w.schema, d, getComponent).flatMap((s) => s.paths.map((p) => [p, s.nodes ?? s.source])));
+        const at = (d: any) =>
+          Object.fromEntries(
+            extractSegments(w.schema, d, getComponent).flatMap((s) => s.paths.map((p) => [p, s.nodes ?? s.source]))
+          );
         const merged = at({ ...first, ...data });
         const before = at(first);
         for (const path of all) expect(merged[path]).toEqual(path in second ? second[path] : before[path]);
         for (const key of Object.keys(data)) expect(localizedKeys(w)).toContain(key);
       }),
-      { numRuns: Number(process.env.PROPERTY_RUNS ?? 100) },
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 100) }
     );
   });
 
   it('blocks fields survive whatever their nesting', () => {
     fc.assert(
       fc.property(blocksValue, (content) => {
-        const schema: Schema = { attributes: { content: { type: 'blocks', pluginOptions: { i18n: { localized: true } } } } };
+        const schema: Schema = {
+          attributes: { content: { type: 'blocks', pluginOptions: { i18n: { localized: true } } } },
+        };
         const w: World = { schema, components: {} };
-        const { data } = buildTargetData({ schema, getComponent: () => undefined, source: { content }, translations: translations(w, { content }, (t) => t) });
+        const { data } = buildTargetData({
+          schema,
+          getComponent: () => undefined,
+          source: { content },
+          translations: translations(w, { content }, (t) => t),
+        });
         expect(data).toEqual({ content });
       }),
-      RUNS,
+      RUNS
     );
   });
 });

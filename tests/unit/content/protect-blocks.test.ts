@@ -11,14 +11,21 @@ describe('blocks protection', () => {
     { type: 'text', text: '. Run ' },
     { type: 'text', text: 'npm test', code: true },
     { type: 'text', text: ' or see ' },
-    { type: 'link', url: 'https://gengo.com/secret-path', children: [{ type: 'text', text: 'the ' }, { type: 'text', text: 'docs', underline: true }] },
+    {
+      type: 'link',
+      url: 'https://gengo.com/secret-path',
+      children: [
+        { type: 'text', text: 'the ' },
+        { type: 'text', text: 'docs', underline: true },
+      ],
+    },
     { type: 'text', text: '.' },
   ];
 
   it('sends whole sentences with numbered markers around marked text and links', () => {
     const p = blocks(paragraph);
     expect(p.text).toBe(
-      'Machines are [[[<1>]]]fast[[[</1>]]], people are [[[<2>]]]right[[[</2>]]]. Run [[[<3/>]]] or see [[[<4>]]]the [[[<5>]]]docs[[[</5>]]][[[</4>]]].',
+      'Machines are [[[<1>]]]fast[[[</1>]]], people are [[[<2>]]]right[[[</2>]]]. Run [[[<3/>]]] or see [[[<4>]]]the [[[<5>]]]docs[[[</5>]]][[[</4>]]].'
     );
     expect(p.parts).toEqual([
       { n: 1, type: 'marks', marks: { bold: true } },
@@ -35,7 +42,8 @@ describe('blocks protection', () => {
 
   it('rebuilds the inline nodes from a translation that moves markers', () => {
     const p = blocks(paragraph);
-    const fr = 'Les machines sont [[[<1>]]]rapides[[[</1>]]], les gens ont [[[<2>]]]raison[[[</2>]]]. Lancez [[[<3/>]]] ou voyez [[[<4>]]]la [[[<5>]]]doc[[[</5>]]][[[</4>]]].';
+    const fr =
+      'Les machines sont [[[<1>]]]rapides[[[</1>]]], les gens ont [[[<2>]]]raison[[[</2>]]]. Lancez [[[<3/>]]] ou voyez [[[<4>]]]la [[[<5>]]]doc[[[</5>]]][[[</4>]]].';
     const r = restoreSegment(p, fr);
     expect(r).toEqual({
       ok: true,
@@ -47,7 +55,14 @@ describe('blocks protection', () => {
         { type: 'text', text: '. Lancez ' },
         { type: 'text', text: 'npm test', code: true },
         { type: 'text', text: ' ou voyez ' },
-        { type: 'link', url: 'https://gengo.com/secret-path', children: [{ type: 'text', text: 'la ' }, { type: 'text', text: 'doc', underline: true }] },
+        {
+          type: 'link',
+          url: 'https://gengo.com/secret-path',
+          children: [
+            { type: 'text', text: 'la ' },
+            { type: 'text', text: 'doc', underline: true },
+          ],
+        },
         { type: 'text', text: '.' },
       ],
     });
@@ -74,17 +89,30 @@ describe('blocks protection', () => {
   });
 
   it('lets a translator nest a marks pair inside another: marks add up', () => {
-    const p = blocks([{ type: 'text', text: 'a', bold: true }, { type: 'text', text: 'b', italic: true }]);
+    const p = blocks([
+      { type: 'text', text: 'a', bold: true },
+      { type: 'text', text: 'b', italic: true },
+    ]);
     const r = restoreSegment(p, '[[[<1>]]]x[[[<2>]]]y[[[</2>]]][[[</1>]]]');
-    expect(r).toEqual({ ok: true, value: [{ type: 'text', text: 'x', bold: true }, { type: 'text', text: 'y', bold: true, italic: true }] });
+    expect(r).toEqual({
+      ok: true,
+      value: [
+        { type: 'text', text: 'x', bold: true },
+        { type: 'text', text: 'y', bold: true, italic: true },
+      ],
+    });
   });
 
-  it('keeps Slate\'s shape: a text leaf around each link, one empty leaf for nothing', () => {
+  it("keeps Slate's shape: a text leaf around each link, one empty leaf for nothing", () => {
     const p = blocks([{ type: 'link', url: '/a', children: [{ type: 'text', text: 'A' }] }]);
     expect(p.text).toBe('[[[<1>]]]A[[[</1>]]]');
     expect(restoreSegment(p, p.text)).toEqual({
       ok: true,
-      value: [{ type: 'text', text: '' }, { type: 'link', url: '/a', children: [{ type: 'text', text: 'A' }] }, { type: 'text', text: '' }],
+      value: [
+        { type: 'text', text: '' },
+        { type: 'link', url: '/a', children: [{ type: 'text', text: 'A' }] },
+        { type: 'text', text: '' },
+      ],
     });
   });
 

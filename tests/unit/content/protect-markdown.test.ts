@@ -9,15 +9,21 @@ const identity = (p: ProtectedSegment) => restoreSegment(p, p.text);
 
 describe('markdown protection (richtext)', () => {
   it('protects code spans and fenced code, whole and byte for byte', () => {
-    const source = 'Run `npm run build` first.\n\n```ts\nconst greeting = `hello ${name}`;\n\nexport default greeting;\n```\n\n    indented code\n';
+    const source =
+      'Run `npm run build` first.\n\n```ts\nconst greeting = `hello ${name}`;\n\nexport default greeting;\n```\n\n    indented code\n';
     const p = md(source);
     expect(prose(p)).toBe('Run | first.\n\n|\n\n|\n');
-    expect(parts(p)).toEqual(['`npm run build`', '```ts\nconst greeting = `hello ${name}`;\n\nexport default greeting;\n```', '    indented code']);
+    expect(parts(p)).toEqual([
+      '`npm run build`',
+      '```ts\nconst greeting = `hello ${name}`;\n\nexport default greeting;\n```',
+      '    indented code',
+    ]);
     expect(identity(p)).toEqual({ ok: true, value: source });
   });
 
   it('keeps link text translatable and protects link targets, titles and reference definitions', () => {
-    const source = 'Read [the guide](https://example.com/guide "Guide") or [the FAQ][faq].\n\n[faq]: https://example.com/faq\n';
+    const source =
+      'Read [the guide](https://example.com/guide "Guide") or [the FAQ][faq].\n\n[faq]: https://example.com/faq\n';
     const p = md(source);
     expect(prose(p)).toBe('Read |the guide| or |the FAQ|.\n\n|\n');
     expect(p.parts.slice(0, 2)).toEqual([
@@ -40,10 +46,19 @@ describe('markdown protection (richtext)', () => {
   });
 
   it('protects HTML tags and comments but translates the text between tags', () => {
-    const source = 'A <strong class="x">bold</strong> move.<!-- note -->\n\n<div align="center">\n  Centered <em>text</em>\n</div>\n';
+    const source =
+      'A <strong class="x">bold</strong> move.<!-- note -->\n\n<div align="center">\n  Centered <em>text</em>\n</div>\n';
     const p = md(source);
     expect(prose(p)).toBe('A |bold| move.|\n\n|\n  Centered |text|\n|\n');
-    expect(parts(p)).toEqual(['<strong class="x">', '</strong>', '<!-- note -->', '<div align="center">', '<em>', '</em>', '</div>']);
+    expect(parts(p)).toEqual([
+      '<strong class="x">',
+      '</strong>',
+      '<!-- note -->',
+      '<div align="center">',
+      '<em>',
+      '</em>',
+      '</div>',
+    ]);
     expect(identity(p)).toEqual({ ok: true, value: source });
   });
 
@@ -55,14 +70,17 @@ describe('markdown protection (richtext)', () => {
   it('turns emphasis, strong and strikethrough delimiters into pairs', () => {
     const p = md('Some *light*, **heavy**, ***both*** and ~~gone~~ words.');
     expect(p.text).toBe(
-      'Some [[[<1>]]]light[[[</1>]]], [[[<2>]]]heavy[[[</2>]]], [[[<3>]]][[[<4>]]]both[[[</4>]]][[[</3>]]] and [[[<5>]]]gone[[[</5>]]] words.',
+      'Some [[[<1>]]]light[[[</1>]]], [[[<2>]]]heavy[[[</2>]]], [[[<3>]]][[[<4>]]]both[[[</4>]]][[[</3>]]] and [[[<5>]]]gone[[[</5>]]] words.'
     );
   });
 
   it('protects heading, list, quote and table syntax, leaving line breaks visible', () => {
-    const source = '## Plans\n\n- Standard\n  - Pro **tier**\n1. First\n\n> Quoted line one\n> line two\n\n| Tier | Price |\n| --- | ---: |\n| Pro | $0.12 |\n\n---\n';
+    const source =
+      '## Plans\n\n- Standard\n  - Pro **tier**\n1. First\n\n> Quoted line one\n> line two\n\n| Tier | Price |\n| --- | ---: |\n| Pro | $0.12 |\n\n---\n';
     const p = md(source);
-    expect(prose(p)).toBe('|Plans\n\n|Standard\n|Pro |tier|\n|First\n\n|Quoted line one\n|line two\n\n|Tier|Price|\n|\n|Pro|$0.12|\n\n|\n');
+    expect(prose(p)).toBe(
+      '|Plans\n\n|Standard\n|Pro |tier|\n|First\n\n|Quoted line one\n|line two\n\n|Tier|Price|\n|\n|Pro|$0.12|\n\n|\n'
+    );
     expect(identity(p)).toEqual({ ok: true, value: source });
   });
 
@@ -83,7 +101,10 @@ describe('markdown protection (richtext)', () => {
     const p = md(source);
     expect(p.text).toBe('The [[[<1>]]]red[[[</1>]]] [[[<2>]]]car[[[</2>]]] is [[[<3>]]]fast[[[</3>]]].');
     const fr = 'La [[[<2>]]]voiture[[[</2>]]] [[[<1>]]]rouge[[[</1>]]] est [[[<3>]]]rapide[[[</3>]]].';
-    expect(restoreSegment(p, fr)).toEqual({ ok: true, value: 'La [voiture](/cars/red "Red car") **rouge** est *rapide*.' });
+    expect(restoreSegment(p, fr)).toEqual({
+      ok: true,
+      value: 'La [voiture](/cars/red "Red car") **rouge** est *rapide*.',
+    });
   });
 
   it('uses our stored copy of a part, never what it looked like in the text', () => {

@@ -20,7 +20,14 @@ describe('plain text protection (string and text fields)', () => {
   });
 
   it('leaves prose with colons, percents and angle brackets alone', () => {
-    for (const text of ['Note: this matters', 'Open 9:30–17:00', 'Save 20% today', 'a < b > c', 'Ratio 3:2', 'Price: 10 %']) {
+    for (const text of [
+      'Note: this matters',
+      'Open 9:30–17:00',
+      'Save 20% today',
+      'a < b > c',
+      'Ratio 3:2',
+      'Price: 10 %',
+    ]) {
       expect(plainTextCase(text).parts).toEqual([]);
     }
   });

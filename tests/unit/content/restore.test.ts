@@ -7,7 +7,10 @@ describe('restoreSegment refuses a translation whose markers do not match', () =
 
   it('accepts the well-formed translation', () => {
     expect(p.text).toBe('Run [[[<1/>]]] [[[<2>]]]now[[[</2>]]], then read [[[<3>]]]the docs[[[</3>]]].');
-    expect(restoreSegment(p, good)).toEqual({ ok: true, value: 'Lancez `npm ci` **maintenant**, puis lisez [la doc](/docs).' });
+    expect(restoreSegment(p, good)).toEqual({
+      ok: true,
+      value: 'Lancez `npm ci` **maintenant**, puis lisez [la doc](/docs).',
+    });
   });
 
   it.each([
@@ -18,8 +21,16 @@ describe('restoreSegment refuses a translation whose markers do not match', () =
     ['an unknown number', good.replace('[[[<1/>]]]', '[[[<9/>]]]'), 'unknown marker 9'],
     ['a standalone used as a pair', good.replace('[[[<1/>]]]', '[[[<1>]]]'), 'marker 1 altered (used as open)'],
     ['a pair used as a standalone', good.replace('[[[<2>]]]', '[[[<2/>]]]'), 'marker 2 altered (used as standalone)'],
-    ['a close before its open', good.replace('[[[<2>]]]maintenant[[[</2>]]]', '[[[</2>]]]maintenant[[[<2>]]]'), 'marker 2 closed before it is opened'],
-    ['crossed pairs', 'Lancez [[[<1/>]]] [[[<2>]]]maintenant, [[[<3>]]]la[[[</2>]]] doc[[[</3>]]].', 'marker 2 closed across marker 3'],
+    [
+      'a close before its open',
+      good.replace('[[[<2>]]]maintenant[[[</2>]]]', '[[[</2>]]]maintenant[[[<2>]]]'),
+      'marker 2 closed before it is opened',
+    ],
+    [
+      'crossed pairs',
+      'Lancez [[[<1/>]]] [[[<2>]]]maintenant, [[[<3>]]]la[[[</2>]]] doc[[[</3>]]].',
+      'marker 2 closed across marker 3',
+    ],
     ['a bracket dropped', good.replace('[[[<1/>]]]', '[[<1/>]]]'), 'marker altered near'],
     ['spaces added inside', good.replace('[[[<1/>]]]', '[[[ <1/> ]]]'), 'marker altered near'],
     ['a translated marker', good.replace('[[[<1/>]]]', '[[[<un/>]]]'), 'marker altered near'],

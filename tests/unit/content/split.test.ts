@@ -8,7 +8,8 @@ import {
   splitForGengo,
 } from '../../../server/src/content';
 
-const sentence = (i: number) => `Sentence number ${i} tells a short story about translation quality and [[[<${i}/>]]] markers.`;
+const sentence = (i: number) =>
+  `Sentence number ${i} tells a short story about translation quality and [[[<${i}/>]]] markers.`;
 const paragraph = (p: number, n: number) => Array.from({ length: n }, (_, i) => sentence(p * 100 + i)).join(' ');
 
 describe('callback size', () => {
@@ -39,7 +40,9 @@ describe('splitForGengo / joinChunks', () => {
   });
 
   it('plans for a non-Latin target with more, smaller chunks', () => {
-    expect(splitForGengo(big, { lcTgt: 'ja' }).chunks.length).toBeGreaterThan(splitForGengo(big, { lcTgt: 'fr' }).chunks.length);
+    expect(splitForGengo(big, { lcTgt: 'ja' }).chunks.length).toBeGreaterThan(
+      splitForGengo(big, { lcTgt: 'fr' }).chunks.length
+    );
   });
 
   it('splits one huge paragraph at sentence boundaries', () => {
@@ -71,12 +74,18 @@ describe('splitForGengo / joinChunks', () => {
   });
 
   it('restores a segment whose translated chunks are joined back, pairs across chunks included', () => {
-    const source = Array.from({ length: 30 }, (_, i) => `Paragraph ${i} has **bold ${'words '.repeat(60)}**, and [a link](/p/${i}).`).join('\n\n');
+    const source = Array.from(
+      { length: 30 },
+      (_, i) => `Paragraph ${i} has **bold ${'words '.repeat(60)}**, and [a link](/p/${i}).`
+    ).join('\n\n');
     const p = protectSegment({ kind: 'richtext', source });
     const { chunks, separators } = splitForGengo(p.text, { lcTgt: 'fr', limit: GENGO_CALLBACK_LIMIT / 4 });
     expect(chunks.length).toBeGreaterThan(2);
     const translated = chunks.map((c) => c.replace(/words/g, 'mots'));
-    expect(restoreSegment(p, joinChunks(translated, separators))).toEqual({ ok: true, value: source.replace(/words/g, 'mots') });
+    expect(restoreSegment(p, joinChunks(translated, separators))).toEqual({
+      ok: true,
+      value: source.replace(/words/g, 'mots'),
+    });
   });
 
   it('refuses to join the wrong number of chunks', () => {

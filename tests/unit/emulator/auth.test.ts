@@ -55,16 +55,27 @@ describe('emulator: authentication (Gengo api_sig = HMAC-SHA1(private key, ts))'
   });
 
   it('public service endpoints need only a known api_key', async () => {
-    const ok = await fetch(`${emu.apiUrl}translate/service/languages?api_key=pub`).then((r) => r.json() as Promise<any>);
+    const ok = await fetch(`${emu.apiUrl}translate/service/languages?api_key=pub`).then(
+      (r) => r.json() as Promise<any>
+    );
     expect(ok.opstat).toBe('ok');
-    expect(ok.response).toEqual(expect.arrayContaining([{ language: 'Japanese', localized_name: '日本語', lc: 'ja', unit_type: 'character' }]));
-    const bad = await fetch(`${emu.apiUrl}translate/service/languages?api_key=nobody`).then((r) => r.json() as Promise<any>);
+    expect(ok.response).toEqual(
+      expect.arrayContaining([{ language: 'Japanese', localized_name: '日本語', lc: 'ja', unit_type: 'character' }])
+    );
+    const bad = await fetch(`${emu.apiUrl}translate/service/languages?api_key=nobody`).then(
+      (r) => r.json() as Promise<any>
+    );
     expect(bad.err.code).toBe(1000);
   });
 
   it('honours the _method override (POST carrying _method=delete)', async () => {
     const ts = nowTs();
-    const form = new URLSearchParams({ api_key: 'pub', ts: String(ts), api_sig: signTs(ts, 'priv'), _method: 'delete' });
+    const form = new URLSearchParams({
+      api_key: 'pub',
+      ts: String(ts),
+      api_sig: signTs(ts, 'priv'),
+      _method: 'delete',
+    });
     const res = await fetch(`${emu.apiUrl}translate/job/42`, { method: 'POST', body: form });
     expect(((await res.json()) as any).err.code).toBe(2100); // routed to job DELETE: unknown job
   });

@@ -16,9 +16,18 @@ describe('emulator: automatic mode', () => {
     try {
       await control.auto(true, 25);
       const res = await order(emu, { a: textJob('Automatic', { callback_url: hook.url }) });
-      await waitFor(async () => (await gengoGet(emu, `translate/order/${res.order_id}`)).body.response.order.jobs_approved.length === 1, 3000);
+      await waitFor(
+        async () =>
+          (await gengoGet(emu, `translate/order/${res.order_id}`)).body.response.order.jobs_approved.length === 1,
+        3000
+      );
       await waitFor(() => hook.received.length === 4);
-      expect(hook.received.map((r) => JSON.parse(r.form.get('job')!).status)).toEqual(['available', 'pending', 'reviewable', 'approved']);
+      expect(hook.received.map((r) => JSON.parse(r.form.get('job')!).status)).toEqual([
+        'available',
+        'pending',
+        'reviewable',
+        'approved',
+      ]);
     } finally {
       await control.auto(false);
       await hook.close();
@@ -30,7 +39,11 @@ describe('emulator: automatic mode', () => {
     await control.auto(true, 20, false);
     try {
       const res = await order(emu, { a: textJob('Waits for review') });
-      await waitFor(async () => (await gengoGet(emu, `translate/order/${res.order_id}`)).body.response.order.jobs_reviewable.length === 1, 3000);
+      await waitFor(
+        async () =>
+          (await gengoGet(emu, `translate/order/${res.order_id}`)).body.response.order.jobs_reviewable.length === 1,
+        3000
+      );
       await new Promise((r) => setTimeout(r, 80));
       expect((await gengoGet(emu, `translate/order/${res.order_id}`)).body.response.order.jobs_approved).toEqual([]);
     } finally {
@@ -42,7 +55,11 @@ describe('emulator: automatic mode', () => {
     const other = await startEmulator({ port: 0, jobCreationDelayMs: 10, auto: { intervalMs: 20 } });
     try {
       const res = await order(other, { a: textJob('From the start') });
-      await waitFor(async () => (await gengoGet(other, `translate/order/${res.order_id}`)).body.response.order.jobs_approved.length === 1, 3000);
+      await waitFor(
+        async () =>
+          (await gengoGet(other, `translate/order/${res.order_id}`)).body.response.order.jobs_approved.length === 1,
+        3000
+      );
     } finally {
       await other.close();
     }

@@ -29,9 +29,11 @@ const burst = async (concurrency: number) => {
   const hook = await slowReceiver(30);
   const dispatcher = new CallbackDispatcher({ retryMs: 50, maxAttempts: 3, timeoutMs: 5000, concurrency });
   try {
-    for (let i = 0; i < 20; i++) dispatcher.send(hook.url, 'job', { job_id: String(i) }, { event: 'reviewable', jobId: String(i) });
+    for (let i = 0; i < 20; i++)
+      dispatcher.send(hook.url, 'job', { job_id: String(i) }, { event: 'reviewable', jobId: String(i) });
     const deadline = Date.now() + 10_000;
-    while (!dispatcher.list().every((r) => r.delivered) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    while (!dispatcher.list().every((r) => r.delivered) && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 10));
     return {
       maxOpen: hook.seen.maxOpen,
       received: hook.seen.received,
@@ -50,7 +52,9 @@ describe('emulator: callback delivery', () => {
     const { maxOpen, received, delivered } = await burst(3);
     expect(maxOpen).toBe(3);
     expect(delivered).toBe(20);
-    expect([...received].sort((a, b) => Number(a) - Number(b))).toEqual(Array.from({ length: 20 }, (_, i) => String(i)));
+    expect([...received].sort((a, b) => Number(a) - Number(b))).toEqual(
+      Array.from({ length: 20 }, (_, i) => String(i))
+    );
   });
 
   it('keeps its connections open between deliveries, and counts what is left to deliver', async () => {
@@ -68,7 +72,8 @@ describe('emulator: callback delivery', () => {
       const refused = dispatcher.send(down.url, 'job', { job_id: '1' }, { event: 'reviewable', jobId: '1' });
       const slow = dispatcher.send(hook.url, 'job', { job_id: '2' }, { event: 'reviewable', jobId: '2' });
       const deadline = Date.now() + 5000;
-      while ((refused.attempts < 2 || slow.attempts < 2) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+      while ((refused.attempts < 2 || slow.attempts < 2) && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 10));
       await new Promise((r) => setTimeout(r, 150));
       expect(refused.statuses).toEqual(['ECONNREFUSED', 'ECONNREFUSED']);
       expect(slow.statuses).toEqual(['TIMEOUT', 'TIMEOUT']);
@@ -89,9 +94,11 @@ describe('emulator: callback delivery', () => {
     const hook = await slowReceiver(5);
     const dispatcher = new CallbackDispatcher({ retryMs: 50, maxAttempts: 3, timeoutMs: 5000, concurrency: 2 });
     try {
-      for (const event of ['available', 'pending', 'reviewable', 'approved']) dispatcher.send(hook.url, 'job', { job_id: event }, { event, jobId: '7' });
+      for (const event of ['available', 'pending', 'reviewable', 'approved'])
+        dispatcher.send(hook.url, 'job', { job_id: event }, { event, jobId: '7' });
       const deadline = Date.now() + 5000;
-      while (!dispatcher.list().every((r) => r.delivered) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+      while (!dispatcher.list().every((r) => r.delivered) && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 10));
       expect(hook.seen.received).toEqual(['available', 'pending', 'reviewable', 'approved']);
     } finally {
       await dispatcher.close();

@@ -51,20 +51,35 @@ describe('emulator: fault injection and the request log', () => {
     const gateway = { status: 502, contentType: 'application/json', body: '{"message":"bad gateway"}' };
     await control.fault({ path: 'translate/jobs', method: 'POST', ...gateway, afterHandling: true, count: 1 });
     const before = (await gengoGet(emu, 'account/balance')).body.response.credits;
-    const lost = await gengoSend(emu, 'POST', 'translate/jobs', { jobs: { job_1: textJob('Words lost in the answer') } });
+    const lost = await gengoSend(emu, 'POST', 'translate/jobs', {
+      jobs: { job_1: textJob('Words lost in the answer') },
+    });
     expect(lost.http).toBe(502);
     expect((await control.jobs()).map((j: any) => j.body_src)).toEqual(['Words lost in the answer']);
     expect(Number((await gengoGet(emu, 'account/balance')).body.response.credits)).toBeLessThan(Number(before));
     // Without afterHandling the same fault answers before anything is done.
     await control.fault({ path: 'translate/jobs', method: 'POST', ...gateway, count: 1 });
-    expect((await gengoSend(emu, 'POST', 'translate/jobs', { jobs: { job_1: textJob('Words never read') } })).http).toBe(502);
+    expect(
+      (await gengoSend(emu, 'POST', 'translate/jobs', { jobs: { job_1: textJob('Words never read') } })).http
+    ).toBe(502);
     expect(await control.jobs()).toHaveLength(1);
   });
 
   it('bodyContains: only the calls whose parameters carry the text', async () => {
-    const refusal = { status: 200, contentType: 'application/json', body: JSON.stringify({ opstat: 'error', err: { code: 2700, msg: 'refused' } }) };
-    await control.fault({ path: 'translate/jobs', method: 'POST', ...refusal, bodyContains: 'Words of the refused entry' });
-    const refused = await gengoSend(emu, 'POST', 'translate/jobs', { jobs: { job_1: textJob('Other words'), job_2: textJob('Words of the refused entry') } });
+    const refusal = {
+      status: 200,
+      contentType: 'application/json',
+      body: JSON.stringify({ opstat: 'error', err: { code: 2700, msg: 'refused' } }),
+    };
+    await control.fault({
+      path: 'translate/jobs',
+      method: 'POST',
+      ...refusal,
+      bodyContains: 'Words of the refused entry',
+    });
+    const refused = await gengoSend(emu, 'POST', 'translate/jobs', {
+      jobs: { job_1: textJob('Other words'), job_2: textJob('Words of the refused entry') },
+    });
     expect(refused.body).toMatchObject({ opstat: 'error', err: { code: 2700 } });
     const placed = await gengoSend(emu, 'POST', 'translate/jobs', { jobs: { job_1: textJob('Other words, alone') } });
     expect(placed.body).toMatchObject({ opstat: 'ok' });

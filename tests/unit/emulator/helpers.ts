@@ -27,14 +27,24 @@ function authParams(k: Keys, ts = nowTs()) {
 }
 
 /** GET/DELETE: everything in the query string. */
-export async function gengoGet<T = any>(k: Keys, path: string, params: Record<string, string> = {}, method = 'GET'): Promise<GengoAnswer<T>> {
+export async function gengoGet<T = any>(
+  k: Keys,
+  path: string,
+  params: Record<string, string> = {},
+  method = 'GET'
+): Promise<GengoAnswer<T>> {
   const qs = new URLSearchParams({ ...authParams(k), ...params });
   const res = await fetch(`${k.apiUrl}${path}?${qs}`, { method, headers: { accept: 'application/json' } });
   return { http: res.status, body: (await res.json()) as GengoAnswer<T>['body'] };
 }
 
 /** POST/PUT: form-encoded api_key, ts, api_sig and data = JSON payload. */
-export async function gengoSend<T = any>(k: Keys, method: 'POST' | 'PUT', path: string, data?: unknown): Promise<GengoAnswer<T>> {
+export async function gengoSend<T = any>(
+  k: Keys,
+  method: 'POST' | 'PUT',
+  path: string,
+  data?: unknown
+): Promise<GengoAnswer<T>> {
   const form = new URLSearchParams(authParams(k));
   if (data !== undefined) form.set('data', JSON.stringify(data));
   const res = await fetch(`${k.apiUrl}${path}`, {
@@ -59,7 +69,13 @@ export const textJob = (body: string, extra: Record<string, unknown> = {}) => ({
 export async function order(k: Keys, jobs: Record<string, unknown>, extra: Record<string, unknown> = {}) {
   const r = await gengoSend(k, 'POST', 'translate/jobs', { jobs, ...extra });
   if (r.body.opstat !== 'ok') throw new Error(`order failed: ${JSON.stringify(r.body)}`);
-  return r.body.response as { order_id: string; job_count: number; credits_used: string; jobs?: any; group_id?: string };
+  return r.body.response as {
+    order_id: string;
+    job_count: number;
+    credits_used: string;
+    jobs?: any;
+    group_id?: string;
+  };
 }
 
 export async function orderJobIds(k: Keys, orderId: string): Promise<string[]> {
@@ -76,7 +92,10 @@ export async function callbackReceiver(statuses: number[] = []) {
     const chunks: Buffer[] = [];
     req.on('data', (c) => chunks.push(c));
     req.on('end', () => {
-      received.push({ contentType: req.headers['content-type'], form: new URLSearchParams(Buffer.concat(chunks).toString()) });
+      received.push({
+        contentType: req.headers['content-type'],
+        form: new URLSearchParams(Buffer.concat(chunks).toString()),
+      });
       res.writeHead(queue.shift() ?? 200).end('ok');
     });
   });

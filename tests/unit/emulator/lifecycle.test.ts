@@ -19,10 +19,19 @@ describe('emulator: order → async creation → lifecycle → callbacks', () =>
   afterEach(() => hook.close());
 
   it('creates jobs asynchronously: the order counts them as queued until the queue runs', async () => {
-    const res = await order(emu, { job_1: textJob('Hello world', { callback_url: hook.url }), job_2: textJob('Good bye') });
+    const res = await order(emu, {
+      job_1: textJob('Hello world', { callback_url: hook.url }),
+      job_2: textJob('Good bye'),
+    });
     expect(res).toEqual({ order_id: expect.any(String), job_count: 2, credits_used: '0.24', currency: 'USD' });
     const before = (await gengoGet(emu, `translate/order/${res.order_id}`)).body.response.order;
-    expect(before).toMatchObject({ jobs_queued: 2, jobs_available: [], total_jobs: '2', total_credits: '0.24', total_units: 4 });
+    expect(before).toMatchObject({
+      jobs_queued: 2,
+      jobs_available: [],
+      total_jobs: '2',
+      total_credits: '0.24',
+      total_units: 4,
+    });
     expect(await control.flush()).toEqual({ flushed: 2 });
     const after = (await gengoGet(emu, `translate/order/${res.order_id}`)).body.response.order;
     expect(after.jobs_queued).toBe(0);
@@ -40,24 +49,40 @@ describe('emulator: order → async creation → lifecycle → callbacks', () =>
   });
 
   it('walks available → pending → reviewable → approved with a form-encoded callback at each step', async () => {
-    const res = await order(emu, { job_1: textJob('Hello [[[{name}]]], welcome!', { callback_url: hook.url, custom_data: '{"entry":7}' }) });
+    const res = await order(emu, {
+      job_1: textJob('Hello [[[{name}]]], welcome!', { callback_url: hook.url, custom_data: '{"entry":7}' }),
+    });
     await control.flush();
     const [id] = await orderJobIds(emu, res.order_id);
     await control.advance(id, 'pending');
     await control.advance(id, 'reviewable');
     const job = (await gengoGet(emu, `translate/job/${id}`)).body.response.job;
     expect(job).toMatchObject({
-      job_id: id, order_id: res.order_id, status: 'reviewable', unit_count: '2', credits: '0.12', currency: 'USD',
-      body_tgt: '[fr] Héllô [[[{name}]]], wélcômé!', custom_data: '{"entry":7}', captcha_url: expect.stringMatching(/\/captcha\//),
+      job_id: id,
+      order_id: res.order_id,
+      status: 'reviewable',
+      unit_count: '2',
+      credits: '0.12',
+      currency: 'USD',
+      body_tgt: '[fr] Héllô [[[{name}]]], wélcômé!',
+      custom_data: '{"entry":7}',
+      captcha_url: expect.stringMatching(/\/captcha\//),
     });
     expect(job.body_tgt).toBe(pseudoTranslate('Hello [[[{name}]]], welcome!', 'fr'));
-    expect((await gengoSend(emu, 'PUT', `translate/job/${id}`, { action: 'approve', rating: 5, for_translator: 'Merci' })).body).toEqual({ opstat: 'ok', response: {} });
+    expect(
+      (await gengoSend(emu, 'PUT', `translate/job/${id}`, { action: 'approve', rating: 5, for_translator: 'Merci' }))
+        .body
+    ).toEqual({ opstat: 'ok', response: {} });
     await waitFor(() => hook.received.length === 4);
     expect(hook.received.every((r) => r.contentType === 'application/x-www-form-urlencoded')).toBe(true);
     const statuses = hook.received.map((r) => JSON.parse(r.form.get('job')!).status);
     expect(statuses).toEqual(['available', 'pending', 'reviewable', 'approved']);
     const last = JSON.parse(hook.received[3].form.get('job')!);
-    expect(last).toMatchObject({ job_id: id, body_tgt: '[fr] Héllô [[[{name}]]], wélcômé!', custom_data: '{"entry":7}' });
+    expect(last).toMatchObject({
+      job_id: id,
+      body_tgt: '[fr] Héllô [[[{name}]]], wélcômé!',
+      custom_data: '{"entry":7}',
+    });
     const fb = await gengoGet(emu, `translate/job/${id}/feedback`);
     expect(fb.body.response).toEqual({ feedback: { rating: '5', for_translator: 'Merci' } });
     const revs = (await gengoGet(emu, `translate/job/${id}/revisions`)).body.response;
@@ -79,7 +104,14 @@ describe('emulator: order → async creation → lifecycle → callbacks', () =>
       const list = await control.callbacks();
       return list[0]?.delivered ? list : undefined;
     });
-    expect(cb).toMatchObject({ url: hook.url, field: 'job', event: 'available', attempts: 3, statuses: [500, 503, 200], delivered: true });
+    expect(cb).toMatchObject({
+      url: hook.url,
+      field: 'job',
+      event: 'available',
+      attempts: 3,
+      statuses: [500, 503, 200],
+      delivered: true,
+    });
     expect(new URLSearchParams(cb.body).get('job')).toContain(res.order_id);
   });
 
@@ -97,7 +129,9 @@ describe('emulator: order → async creation → lifecycle → callbacks', () =>
     const [id] = await orderJobIds(emu, res.order_id);
     await control.advance(id, 'reviewable');
     expect((await gengoSend(emu, 'PUT', `translate/job/${id}`, { action: 'revise' })).body.err.code).toBe(2300);
-    expect((await gengoSend(emu, 'PUT', `translate/job/${id}`, { action: 'revise', comment: 'Use tu' })).body.opstat).toBe('ok');
+    expect(
+      (await gengoSend(emu, 'PUT', `translate/job/${id}`, { action: 'revise', comment: 'Use tu' })).body.opstat
+    ).toBe('ok');
     expect((await gengoGet(emu, `translate/job/${id}`)).body.response.job.status).toBe('revising');
     await control.advance(id, 'reviewable');
     expect((await gengoGet(emu, `translate/job/${id}/revisions`)).body.response.revisions).toHaveLength(2);
@@ -112,15 +146,22 @@ describe('emulator: order → async creation → lifecycle → callbacks', () =>
     expect((await gengoSend(emu, 'PUT', `translate/job/${id}`, base)).body.err.code).toBe(2400);
     const wrong = await gengoSend(emu, 'PUT', `translate/job/${id}`, { ...base, captcha: 'NOPE' });
     expect(wrong.body.err).toMatchObject({ code: 2401, captcha_url: expect.stringMatching(/captcha/) });
-    expect((await gengoSend(emu, 'PUT', `translate/job/${id}`, { ...base, captcha: 'X', follow_up: 'later' })).body.err.code).toBe(2450);
+    expect(
+      (await gengoSend(emu, 'PUT', `translate/job/${id}`, { ...base, captcha: 'X', follow_up: 'later' })).body.err.code
+    ).toBe(2450);
     const { captcha } = await control.job(id);
     const img = await fetch((await gengoGet(emu, `translate/job/${id}`)).body.response.job.captcha_url);
     expect(img.headers.get('content-type')).toBe('image/jpeg');
     const balance = (await gengoGet(emu, 'account/balance')).body.response.credits;
-    expect((await gengoSend(emu, 'PUT', `translate/job/${id}`, { ...base, captcha, follow_up: 'cancel' })).body.opstat).toBe('ok');
+    expect(
+      (await gengoSend(emu, 'PUT', `translate/job/${id}`, { ...base, captcha, follow_up: 'cancel' })).body.opstat
+    ).toBe('ok');
     expect((await gengoGet(emu, `translate/job/${id}`)).body.response.job.status).toBe('rejected');
     // follow_up=cancel refunds the job's credits (0.12 for two words en→fr standard).
-    expect(Number((await gengoGet(emu, 'account/balance')).body.response.credits)).toBeCloseTo(Number(balance) + 0.12, 2);
+    expect(Number((await gengoGet(emu, 'account/balance')).body.response.credits)).toBeCloseTo(
+      Number(balance) + 0.12,
+      2
+    );
   });
 
   it('cancels only while available (2252 once a translator started) and refunds', async () => {
@@ -151,16 +192,27 @@ describe('emulator: order → async creation → lifecycle → callbacks', () =>
     const [id] = await orderJobIds(emu, res.order_id);
     await control.advance(id, 'approved');
     await waitFor(() => hook.received.length === 3);
-    expect(hook.received.map((r) => JSON.parse(r.form.get('job')!).status)).toEqual(['available', 'pending', 'approved']);
+    expect(hook.received.map((r) => JSON.parse(r.form.get('job')!).status)).toEqual([
+      'available',
+      'pending',
+      'approved',
+    ]);
   });
 
   it('machine tier is instant and free; pre_mt gives a machine preview before the human text', async () => {
-    const res = await order(emu, { m: textJob('Machine please', { tier: 'machine' }), h: textJob('Human please', { lc_tgt: 'ja' }) });
+    const res = await order(emu, {
+      m: textJob('Machine please', { tier: 'machine' }),
+      h: textJob('Human please', { lc_tgt: 'ja' }),
+    });
     expect(res.credits_used).toBe('0.12');
     const o = (await gengoGet(emu, `translate/order/${res.order_id}`)).body.response.order;
     expect(o.jobs_approved).toHaveLength(1);
     const m = (await gengoGet(emu, `translate/job/${o.jobs_approved[0]}`)).body.response.job;
-    expect(m).toMatchObject({ status: 'approved', body_tgt: machineTranslate('Machine please', 'fr'), credits: '0.00' });
+    expect(m).toMatchObject({
+      status: 'approved',
+      body_tgt: machineTranslate('Machine please', 'fr'),
+      credits: '0.00',
+    });
     await control.flush();
     const [h] = (await gengoGet(emu, `translate/order/${res.order_id}`)).body.response.order.jobs_available;
     expect((await gengoGet(emu, `translate/job/${h}`)).body.response.job.body_tgt).toBeUndefined();
@@ -169,7 +221,9 @@ describe('emulator: order → async creation → lifecycle → callbacks', () =>
   });
 
   it('comments go both ways: customer comments in the thread, translator comments as a callback', async () => {
-    const res = await order(emu, { j: textJob('Talk', { comment: 'Formal tone', callback_url: hook.url, custom_data: 'cd' }) });
+    const res = await order(emu, {
+      j: textJob('Talk', { comment: 'Formal tone', callback_url: hook.url, custom_data: 'cd' }),
+    });
     await control.flush();
     const [id] = await orderJobIds(emu, res.order_id);
     expect((await gengoSend(emu, 'POST', `translate/job/${id}/comment`, {})).body.err.code).toBe(2000);
@@ -177,10 +231,17 @@ describe('emulator: order → async creation → lifecycle → callbacks', () =>
     await control.comment(id, 'Is "Talk" a verb?');
     const thread = (await gengoGet(emu, `translate/job/${id}/comments`)).body.response.thread;
     expect(thread.map((c: any) => [c.author, c.body])).toEqual([
-      ['customer', 'Formal tone'], ['customer', 'Thanks!'], ['worker', 'Is "Talk" a verb?'],
+      ['customer', 'Formal tone'],
+      ['customer', 'Thanks!'],
+      ['worker', 'Is "Talk" a verb?'],
     ]);
     const commentCb = await waitFor(() => hook.received.find((r) => r.form.has('comment')));
-    expect(JSON.parse(commentCb.form.get('comment')!)).toMatchObject({ job_id: id, body: 'Is "Talk" a verb?', custom_data: 'cd', author: 'worker' });
+    expect(JSON.parse(commentCb.form.get('comment')!)).toMatchObject({
+      job_id: id,
+      body: 'Is "Talk" a verb?',
+      custom_data: 'cd',
+      author: 'worker',
+    });
   });
 
   it('order comments: POST then GET the thread', async () => {

@@ -24,7 +24,10 @@ describe('emulator: ordering, money, lazy loading, quotes', () => {
   it('draws the balance down and reports spending in account/stats', async () => {
     await order(emu, { a: textJob('one two three four five') }); // 5 words × 0.06
     expect((await gengoGet(emu, 'account/balance')).body.response.credits).toBe('999.70');
-    expect((await gengoGet(emu, 'account/stats')).body.response).toMatchObject({ credits_spent: '0.30', currency: 'USD' });
+    expect((await gengoGet(emu, 'account/stats')).body.response).toMatchObject({
+      credits_spent: '0.30',
+      currency: 'USD',
+    });
   });
 
   it('lazy loading: the same body, pair and tier returns the existing job, free; force=1 orders anew', async () => {
@@ -35,7 +38,9 @@ describe('emulator: ordering, money, lazy loading, quotes', () => {
     const again = await order(emu, { mine: textJob('Lazy text', { slug: 'other' }) });
     expect(again).toMatchObject({ job_count: 1, credits_used: '0.00' });
     expect(again.order_id).not.toBe(first.order_id);
-    expect(again.jobs.mine).toEqual([expect.objectContaining({ job_id: id, status: 'reviewable', body_tgt: '[fr] Làzy téxt' })]);
+    expect(again.jobs.mine).toEqual([
+      expect.objectContaining({ job_id: id, status: 'reviewable', body_tgt: '[fr] Làzy téxt' }),
+    ]);
     const other = await order(emu, { x: textJob('Lazy text', { tier: 'pro' }) }); // another tier: new job
     expect(other.credits_used).toBe('0.24');
     const forced = await order(emu, { a: textJob('Lazy text', { force: 1 }) });
@@ -62,12 +67,20 @@ describe('emulator: ordering, money, lazy loading, quotes', () => {
 
   it('answers per-job validation errors keyed by the payload key', async () => {
     const r = await gengoSend(emu, 'POST', 'translate/jobs', {
-      jobs: { ok: textJob('fine'), job_2: { type: 'text', body_src: 'x', lc_src: 'en', lc_tgt: 'xx', tier: 'standard' }, job_3: { ...textJob(''), tier: 'gold', custom_data: 'x'.repeat(1025) } },
+      jobs: {
+        ok: textJob('fine'),
+        job_2: { type: 'text', body_src: 'x', lc_src: 'en', lc_tgt: 'xx', tier: 'standard' },
+        job_3: { ...textJob(''), tier: 'gold', custom_data: 'x'.repeat(1025) },
+      },
     });
     expect(r.body.opstat).toBe('error');
     expect(r.body.err).toEqual({
       job_2: [expect.objectContaining({ code: 1551 })],
-      job_3: [expect.objectContaining({ code: 1350 }), expect.objectContaining({ code: 1304 }), expect.objectContaining({ code: 1751 })],
+      job_3: [
+        expect.objectContaining({ code: 1350 }),
+        expect.objectContaining({ code: 1304 }),
+        expect.objectContaining({ code: 1751 }),
+      ],
     });
     expect((await control.jobs()).length).toBe(0);
     expect((await gengoSend(emu, 'POST', 'translate/jobs', {})).body.err.code).toBe(1800);
@@ -79,7 +92,8 @@ describe('emulator: ordering, money, lazy loading, quotes', () => {
     expect(r.group_id).toEqual(expect.any(String));
     const g = (await gengoGet(emu, `translate/jobs/group/${r.group_id}`)).body.response;
     expect(g.jobs).toHaveLength(2);
-    const err = async (jobs: any) => (await gengoSend(emu, 'POST', 'translate/jobs', { jobs, as_group: 1 })).body.err.code;
+    const err = async (jobs: any) =>
+      (await gengoSend(emu, 'POST', 'translate/jobs', { jobs, as_group: 1 })).body.err.code;
     expect(await err({ a: textJob('Only') })).toBe(1951);
     expect(await err({ a: textJob('One'), b: textJob('Two', { lc_tgt: 'de' }) })).toBe(1950);
     expect(await err({ a: textJob('One', { tier: 'ultra' }), b: textJob('Two', { tier: 'ultra' }) })).toBe(1952);
@@ -110,9 +124,17 @@ describe('emulator: ordering, money, lazy loading, quotes', () => {
   });
 
   it('prices follow the language_pairs table', async () => {
-    const pairs = (await fetch(`${emu.apiUrl}translate/service/language_pairs?api_key=${emu.publicKey}&lc_src=ja`).then((r) => r.json() as Promise<any>)).response;
-    expect(pairs).toEqual(expect.arrayContaining([{ lc_src: 'ja', lc_tgt: 'en', tier: 'standard', unit_price: '0.0300', currency: 'USD' }]));
-    const q = await gengoSend(emu, 'POST', 'translate/service/quote', { jobs: { a: { body_src: '日本語です', lc_src: 'ja', lc_tgt: 'en', tier: 'standard' } } });
+    const pairs = (
+      await fetch(`${emu.apiUrl}translate/service/language_pairs?api_key=${emu.publicKey}&lc_src=ja`).then(
+        (r) => r.json() as Promise<any>
+      )
+    ).response;
+    expect(pairs).toEqual(
+      expect.arrayContaining([{ lc_src: 'ja', lc_tgt: 'en', tier: 'standard', unit_price: '0.0300', currency: 'USD' }])
+    );
+    const q = await gengoSend(emu, 'POST', 'translate/service/quote', {
+      jobs: { a: { body_src: '日本語です', lc_src: 'ja', lc_tgt: 'en', tier: 'standard' } },
+    });
     expect(q.body.response.jobs.a.credits).toBe(0.15);
   });
 
@@ -122,9 +144,19 @@ describe('emulator: ordering, money, lazy loading, quotes', () => {
     form.set('api_key', emu.publicKey);
     form.set('ts', String(ts));
     form.set('api_sig', signTs(ts, emu.privateKey));
-    form.set('data', JSON.stringify({ jobs: { t: textJob('two words'), f: { type: 'file', file_key: 'upload_1', lc_src: 'ja', lc_tgt: 'en', tier: 'standard' } } }));
+    form.set(
+      'data',
+      JSON.stringify({
+        jobs: {
+          t: textJob('two words'),
+          f: { type: 'file', file_key: 'upload_1', lc_src: 'ja', lc_tgt: 'en', tier: 'standard' },
+        },
+      })
+    );
     form.set('upload_1', new Blob(['日本語']), 'ja.txt');
-    const r = await fetch(`${emu.apiUrl}translate/service/quote`, { method: 'POST', body: form }).then((x) => x.json() as Promise<any>);
+    const r = await fetch(`${emu.apiUrl}translate/service/quote`, { method: 'POST', body: form }).then(
+      (x) => x.json() as Promise<any>
+    );
     expect(r.response.jobs.t).toMatchObject({ unit_count: 2, credits: 0.12 });
     expect(r.response.jobs.f).toMatchObject({ unit_count: 3, credits: '0.09', type: 'file' });
   });
@@ -135,13 +167,30 @@ describe('emulator: ordering, money, lazy loading, quotes', () => {
     form.set('api_key', emu.publicKey);
     form.set('ts', String(ts));
     form.set('api_sig', signTs(ts, emu.privateKey));
-    form.set('data', JSON.stringify({ jobs: { job_1: { type: 'file', lc_src: 'en', lc_tgt: 'fr', tier: 'standard' }, job_2: { type: 'file', lc_src: 'en', lc_tgt: 'fr', tier: 'standard' } } }));
+    form.set(
+      'data',
+      JSON.stringify({
+        jobs: {
+          job_1: { type: 'file', lc_src: 'en', lc_tgt: 'fr', tier: 'standard' },
+          job_2: { type: 'file', lc_src: 'en', lc_tgt: 'fr', tier: 'standard' },
+        },
+      })
+    );
     form.set('file_job_1', new Blob(['Three little words']), 'words.txt');
     form.set('file_job_2', new Blob([Buffer.from([0, 1, 2])]), 'photo.doc');
-    const r = await fetch(`${emu.apiUrl}translate/service/quote/file`, { method: 'POST', body: form }).then((x) => x.json() as Promise<any>);
-    expect(r.response.jobs.job_1).toMatchObject({ unit_count: 3, credits: '0.18', type: 'file', identifier: expect.any(String) });
+    const r = await fetch(`${emu.apiUrl}translate/service/quote/file`, { method: 'POST', body: form }).then(
+      (x) => x.json() as Promise<any>
+    );
+    expect(r.response.jobs.job_1).toMatchObject({
+      unit_count: 3,
+      credits: '0.18',
+      type: 'file',
+      identifier: expect.any(String),
+    });
     expect(r.response.jobs.job_2.err).toMatchObject({ code: 1802, filename: 'photo.doc' });
-    const o = await order(emu, { f: { type: 'file', identifier: r.response.jobs.job_1.identifier, lc_src: 'en', lc_tgt: 'fr', tier: 'standard' } });
+    const o = await order(emu, {
+      f: { type: 'file', identifier: r.response.jobs.job_1.identifier, lc_src: 'en', lc_tgt: 'fr', tier: 'standard' },
+    });
     await control.flush();
     const [id] = await orderJobIds(emu, o.order_id);
     expect((await gengoGet(emu, `translate/job/${id}`)).body.response.job.body_src).toBe('Three little words');

@@ -1,11 +1,23 @@
 import { checkBatchBudget } from '../../../server/src/orders/budget';
 import { toBatchView } from '../../../server/src/orders/batch-view';
-import { batchItemKey, derivedBatchKeys, explicitBatchKey, explicitRequestKey, orderRequestKeys, REQUEST_WINDOW_MS } from '../../../server/src/orders/keys';
+import {
+  batchItemKey,
+  derivedBatchKeys,
+  explicitBatchKey,
+  explicitRequestKey,
+  orderRequestKeys,
+  REQUEST_WINDOW_MS,
+} from '../../../server/src/orders/keys';
 import type { BatchRecord } from '../../../server/src/records/batch';
 
 describe('bulk: keys', () => {
   const t = 1_800_000_000_000;
-  const input = { contentType: 'api::article.article', documentIds: ['a', 'b'], targetLocales: ['fr'], tier: 'standard' };
+  const input = {
+    contentType: 'api::article.article',
+    documentIds: ['a', 'b'],
+    targetLocales: ['fr'],
+    tier: 'standard',
+  };
 
   it('the same selection (any order) by the same user in the window is the same batch; another user or selection is not', () => {
     const k = derivedBatchKeys(input, 1, t);
@@ -28,26 +40,43 @@ describe('bulk: keys', () => {
           sourceLocale: 'en',
           tier: 'standard',
           options: {},
-          targets: [{ locale: 'fr', segments: [{ hash: 'h', paths: ['title'] }] }, { locale: 'de', segments: [] }],
+          targets: [
+            { locale: 'fr', segments: [{ hash: 'h', paths: ['title'] }] },
+            { locale: 'de', segments: [] },
+          ],
         },
         now
       );
     const first = keys(3, t);
     expect(keys(3, t + 10 * REQUEST_WINDOW_MS)).toEqual(first);
-    expect(first.get('fr')).toEqual({ current: explicitRequestKey('bulk:3:doc1', 7, 'fr'), lookup: [explicitRequestKey('bulk:3:doc1', 7, 'fr')] });
+    expect(first.get('fr')).toEqual({
+      current: explicitRequestKey('bulk:3:doc1', 7, 'fr'),
+      lookup: [explicitRequestKey('bulk:3:doc1', 7, 'fr')],
+    });
     expect(first.get('de')!.current).not.toBe(first.get('fr')!.current);
     expect(keys(4, t).get('fr')!.current).not.toBe(first.get('fr')!.current);
   });
 });
 
 describe('bulk: budget', () => {
-  const base = { cost: 100, balance: 500, currency: 'USD', budgetPerOrder: null, budgetPerMonth: null, spentThisMonth: 0, largestOrder: 5 };
+  const base = {
+    cost: 100,
+    balance: 500,
+    currency: 'USD',
+    budgetPerOrder: null,
+    budgetPerMonth: null,
+    spentThisMonth: 0,
+    largestOrder: 5,
+  };
 
   it('the per-order cap applies to the costliest document, balance and month to the whole selection', () => {
     expect(checkBatchBudget({ ...base, budgetPerOrder: 10 })).toEqual({ ok: true });
     expect(checkBatchBudget({ ...base, budgetPerOrder: 4 })).toMatchObject({ ok: false, reason: 'order-cap' });
     expect(checkBatchBudget({ ...base, balance: 99 })).toMatchObject({ ok: false, reason: 'balance' });
-    expect(checkBatchBudget({ ...base, budgetPerMonth: 150, spentThisMonth: 60 })).toMatchObject({ ok: false, reason: 'month-cap' });
+    expect(checkBatchBudget({ ...base, budgetPerMonth: 150, spentThisMonth: 60 })).toMatchObject({
+      ok: false,
+      reason: 'month-cap',
+    });
   });
 });
 
@@ -82,7 +111,19 @@ describe('bulk: the batch view', () => {
     expect(view).toMatchObject({ total: 10, done: 5, failed: 1, pending: 2, credits: 12.35, createdByName: 'Ann' });
     expect(view).not.toHaveProperty('failures');
     expect(view).not.toHaveProperty('requestKey');
-    const item = { id: 1, batchId: 4, targetDocumentId: 'd', title: null, status: 'failed', prices: null, attempts: 1, ordered: 0, credits: 0, orderIds: null, reason: 'No' } as const;
+    const item = {
+      id: 1,
+      batchId: 4,
+      targetDocumentId: 'd',
+      title: null,
+      status: 'failed',
+      prices: null,
+      attempts: 1,
+      ordered: 0,
+      credits: 0,
+      orderIds: null,
+      reason: 'No',
+    } as const;
     expect(toBatchView(batch, [item]).failures).toEqual([{ documentId: 'd', title: null, reason: 'No' }]);
   });
 });

@@ -1,5 +1,13 @@
 import { extractSegments, type Schema } from '../../../server/src/content';
-import { buildJobPayloads, buildPostRequest, combineJobPayloads, filterSegments, jobSlug, orderComment, planSegments } from '../../../server/src/orders/plan';
+import {
+  buildJobPayloads,
+  buildPostRequest,
+  combineJobPayloads,
+  filterSegments,
+  jobSlug,
+  orderComment,
+  planSegments,
+} from '../../../server/src/orders/plan';
 import { decodeCustomData } from '../../../server/src/records/types';
 
 const schema: Schema = {
@@ -12,7 +20,9 @@ const schema: Schema = {
 };
 const seo: Schema = { attributes: { metaTitle: { type: 'string' }, metaDescription: { type: 'text' } } };
 const getComponent = (uid: string) => (uid === 'shared.seo' ? seo : undefined);
-const longParagraphs = Array.from({ length: 40 }, (_, i) => `Paragraph ${i} ${'words of prose '.repeat(150)}`.trim()).join('\n\n');
+const longParagraphs = Array.from({ length: 40 }, (_, i) =>
+  `Paragraph ${i} ${'words of prose '.repeat(150)}`.trim()
+).join('\n\n');
 const doc = {
   title: 'Hello world',
   body: `Some **bold** text and a [link](https://example.com).\n\n${longParagraphs}`,
@@ -20,7 +30,14 @@ const doc = {
   views: 3,
 };
 const segments = extractSegments(schema, doc, getComponent);
-const options = { reference: '1b4e28ba-2fa1-11d2-883f-0016d3cca427', lcSrc: 'en', lcTgt: 'fr', tier: 'standard' as const, typeName: 'Article', autoApprove: false };
+const options = {
+  reference: '1b4e28ba-2fa1-11d2-883f-0016d3cca427',
+  lcSrc: 'en',
+  lcTgt: 'fr',
+  tier: 'standard' as const,
+  typeName: 'Article',
+  autoApprove: false,
+};
 
 describe('ordering plan', () => {
   it('filters segments by field or path, keeping only the matching paths', () => {
@@ -73,7 +90,11 @@ describe('ordering plan', () => {
     );
     for (const [key, job] of Object.entries(jobs)) {
       const chunk = plan.chunks.find((c) => c.key === key)!;
-      expect(decodeCustomData(job.custom_data)).toEqual({ ref: options.reference, s: chunk.segmentKey, c: chunk.chunkIndex });
+      expect(decodeCustomData(job.custom_data)).toEqual({
+        ref: options.reference,
+        s: chunk.segmentKey,
+        c: chunk.chunkIndex,
+      });
       expect(Buffer.byteLength(job.custom_data!)).toBeLessThan(1024);
     }
     const plain = buildJobPayloads(plan, options).job_1;
@@ -86,19 +107,32 @@ describe('ordering plan', () => {
     const one = { job_1: { slug: 's', body_src: 'b', lc_src: 'en', lc_tgt: 'fr', tier: 'standard' as const } };
     expect(buildPostRequest(one, 'c', { asGroup: true, allowFork: false })).toEqual({ jobs: one, comment: 'c' });
     const two = { ...one, job_2: one.job_1 };
-    expect(buildPostRequest(two, 'c', { asGroup: true, allowFork: false })).toEqual({ jobs: two, comment: 'c', as_group: 1, allow_fork: 0 });
+    expect(buildPostRequest(two, 'c', { asGroup: true, allowFork: false })).toEqual({
+      jobs: two,
+      comment: 'c',
+      as_group: 1,
+      allow_fork: 0,
+    });
     expect(buildPostRequest(two, 'c', { asGroup: false, allowFork: true })).not.toHaveProperty('as_group');
     const comment = orderComment('Article', 'api::article.article', ['title', 'body'], '  Formal tone. ');
-    expect(comment).toMatch(/^Content of a "Article" entry \(api::article\.article\) from a Strapi website\. Fields: title, body\./);
+    expect(comment).toMatch(
+      /^Content of a "Article" entry \(api::article\.article\) from a Strapi website\. Fields: title, body\./
+    );
     expect(comment).toMatch(/\[\[\[ \]\]\]/);
     expect(comment.endsWith('\nFormal tone.')).toBe(true);
-    expect(jobSlug('Article', { paths: ['sections[2].body'], chunkIndex: 1, chunkCount: 3 })).toBe('Article: sections[2].body (2/3)');
+    expect(jobSlug('Article', { paths: ['sections[2].body'], chunkIndex: 1, chunkCount: 3 })).toBe(
+      'Article: sections[2].body (2/3)'
+    );
     expect(jobSlug('A'.repeat(200), { paths: ['x'], chunkIndex: 0, chunkCount: 1 })).toHaveLength(100);
   });
 
   it("several orders in one POST: keys and positions run on, each job keeps its own order's custom data and the POST's reference", () => {
     const plan = planSegments(segments, 'fr');
-    const refs = ['0b4e28ba-2fa1-11d2-883f-0016d3cca420', '0b4e28ba-2fa1-11d2-883f-0016d3cca421', '0b4e28ba-2fa1-11d2-883f-0016d3cca422'];
+    const refs = [
+      '0b4e28ba-2fa1-11d2-883f-0016d3cca420',
+      '0b4e28ba-2fa1-11d2-883f-0016d3cca421',
+      '0b4e28ba-2fa1-11d2-883f-0016d3cca422',
+    ];
     const group = '9b4e28ba-2fa1-11d2-883f-0016d3cca429';
     const parts = refs.map((reference) => buildJobPayloads(plan, { ...options, reference, group }));
     const { jobs, owners } = combineJobPayloads(parts);
@@ -114,7 +148,9 @@ describe('ordering plan', () => {
     }
     expect(combineJobPayloads([])).toEqual({ jobs: {}, owners: {} });
     const comment = orderComment('Article', 'api::article.article', ['title', 'summary'], 'Bulk note', 25);
-    expect(comment).toMatch(/^Content of 25 "Article" entries \(api::article\.article\), each job one field of one entry from a Strapi website\. Fields: title, summary\./);
+    expect(comment).toMatch(
+      /^Content of 25 "Article" entries \(api::article\.article\), each job one field of one entry from a Strapi website\. Fields: title, summary\./
+    );
     expect(comment.endsWith('\nBulk note')).toBe(true);
   });
 });

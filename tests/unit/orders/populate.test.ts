@@ -4,7 +4,9 @@ import type { Schema } from '../../../server/src/content';
 const components: Record<string, Schema> = {
   'shared.seo': { attributes: { metaTitle: { type: 'string' }, image: { type: 'media' } } },
   'shared.link': { attributes: { label: { type: 'string' } } },
-  'sections.hero': { attributes: { heading: { type: 'string' }, cta: { type: 'component', component: 'shared.link', repeatable: true } } },
+  'sections.hero': {
+    attributes: { heading: { type: 'string' }, cta: { type: 'component', component: 'shared.link', repeatable: true } },
+  },
   'sections.quote': { attributes: { text: { type: 'text' } } },
   'sections.deep': { attributes: { inner: { type: 'component', component: 'sections.hero' } } },
   'loop.a': { attributes: { b: { type: 'component', component: 'loop.a' } } },
@@ -44,7 +46,11 @@ describe('buildDeepPopulate', () => {
 
   it('an empty schema needs nothing; unknown components and cycles throw', () => {
     expect(buildDeepPopulate({ attributes: { title: { type: 'string' } } }, getComponent)).toEqual({});
-    expect(() => buildDeepPopulate({ attributes: { x: { type: 'component', component: 'nope' } } }, getComponent)).toThrow(/Unknown component "nope"/);
-    expect(() => buildDeepPopulate({ attributes: { x: { type: 'component', component: 'loop.a' } } }, getComponent)).toThrow(/deeper than/);
+    expect(() =>
+      buildDeepPopulate({ attributes: { x: { type: 'component', component: 'nope' } } }, getComponent)
+    ).toThrow(/Unknown component "nope"/);
+    expect(() =>
+      buildDeepPopulate({ attributes: { x: { type: 'component', component: 'loop.a' } } }, getComponent)
+    ).toThrow(/deeper than/);
   });
 });

@@ -9,7 +9,11 @@ const planOf = (doc: number, chunks: number): PlanToQuote =>
     tier: 'standard',
     plan: {
       segments: [{ key: `s${doc}`, kind: 'text', paths: ['title'] }],
-      chunks: Array.from({ length: chunks }, (_, c) => ({ key: `c${c}`, segmentKey: `s${doc}`, text: `doc ${doc} chunk ${c}` })),
+      chunks: Array.from({ length: chunks }, (_, c) => ({
+        key: `c${c}`,
+        segmentKey: `s${doc}`,
+        text: `doc ${doc} chunk ${c}`,
+      })),
     },
   }) as unknown as PlanToQuote;
 
@@ -24,7 +28,11 @@ const fakeGengo = (opts: { delayMs?: number; failCall?: number } = {}) => {
       await new Promise((r) => setTimeout(r, opts.delayMs ?? 10));
       seen.open--;
       if (call === opts.failCall) throw new Error('Gengo said no');
-      return { jobs: Object.fromEntries(Object.keys(jobs).map((k) => [k, { unit_count: 2, credits: 0.1, currency: 'USD', eta: 60 }])) };
+      return {
+        jobs: Object.fromEntries(
+          Object.keys(jobs).map((k) => [k, { unit_count: 2, credits: 0.1, currency: 'USD', eta: 60 }])
+        ),
+      };
     },
   } as unknown as GengoClient;
   return { client, seen };
@@ -44,7 +52,12 @@ describe('quotePlans', () => {
 
   it('a refused call fails the quote', async () => {
     const { client } = fakeGengo({ failCall: 2 });
-    await expect(quotePlans(Array.from({ length: 10 }, (_, i) => planOf(i, 30)), client)).rejects.toThrow('Gengo said no');
+    await expect(
+      quotePlans(
+        Array.from({ length: 10 }, (_, i) => planOf(i, 30)),
+        client
+      )
+    ).rejects.toThrow('Gengo said no');
   });
 
   it('one plan is one call, its chunk keys as they are', async () => {

@@ -10,18 +10,31 @@ describe('restoredView', () => {
 
   it('joins every chunk and puts the markup back', () => {
     expect(split.chunks.length).toBeGreaterThan(1);
-    const chunks = split.chunks.map((c, i) => ({ chunkIndex: i, bodyTgt: c.replace(/\b(Read|Then)\b/, '$1!') })).reverse();
+    const chunks = split.chunks
+      .map((c, i) => ({ chunkIndex: i, bodyTgt: c.replace(/\b(Read|Then)\b/, '$1!') }))
+      .reverse();
     const view = restoredView(segment, chunks);
-    expect(view).toEqual({ ok: true, kind: 'richtext', value: source.replace('Read', 'Read!').replace('Then', 'Then!'), chunks: split.chunks.length });
+    expect(view).toEqual({
+      ok: true,
+      kind: 'richtext',
+      value: source.replace('Read', 'Read!').replace('Then', 'Then!'),
+      chunks: split.chunks.length,
+    });
   });
 
   it('says which part has no translation yet', () => {
     const chunks = split.chunks.map((c, i) => ({ chunkIndex: i, bodyTgt: i === 1 ? null : c }));
-    expect(restoredView(segment, chunks)).toEqual({ ok: false, reason: `no translation yet for part 2 of ${split.chunks.length}` });
+    expect(restoredView(segment, chunks)).toEqual({
+      ok: false,
+      reason: `no translation yet for part 2 of ${split.chunks.length}`,
+    });
   });
 
   it('refuses a translation whose markers do not match, and a segment the order lost', () => {
-    const noMarkers = split.chunks.map((c, i) => ({ chunkIndex: i, bodyTgt: c.replace(/\[\[\[<\/?\d+\/?>\]\]\]/g, '') }));
+    const noMarkers = split.chunks.map((c, i) => ({
+      chunkIndex: i,
+      bodyTgt: c.replace(/\[\[\[<\/?\d+\/?>\]\]\]/g, ''),
+    }));
     expect(restoredView(segment, noMarkers)).toEqual({ ok: false, reason: expect.stringMatching(/marker/i) });
     expect(restoredView(undefined, [])).toEqual({ ok: false, reason: 'the order no longer holds this segment' });
   });

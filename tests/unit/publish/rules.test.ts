@@ -26,7 +26,9 @@ describe('publish rules', () => {
 
   it('reads config rules and reports each problem', () => {
     expect(readConfigRules(undefined)).toEqual({ rules: [], problems: [] });
-    expect(readConfigRules([]).problems).toEqual(['gengo.config.publishRules must be an object keyed by content type uid']);
+    expect(readConfigRules([]).problems).toEqual([
+      'gengo.config.publishRules must be an object keyed by content type uid',
+    ]);
     const { rules, problems } = readConfigRules({
       'api::ok.ok': { locales: ['fr'], tier: 'pro', autoApprove: true, comment: 'x', enabled: false },
       'api::bad.bad': { locales: 'fr', tier: 'ultra', autoApprove: 'yes', extra: 1 },
@@ -45,16 +47,30 @@ describe('publish rules', () => {
 
   it('the plugin config validator refuses bad rules and accepts good ones', () => {
     expect(() => config.validator({ publishRules: { 'api::a.a': { locales: ['fr'] } } })).not.toThrow();
-    expect(() => config.validator({ publishRules: { 'api::a.a': { locales: ['fr'], tier: 'x' } } })).toThrow(/publishRules.*tier/);
+    expect(() => config.validator({ publishRules: { 'api::a.a': { locales: ['fr'], tier: 'x' } } })).toThrow(
+      /publishRules.*tier/
+    );
   });
 });
 
 describe('what a Document Service action publishes', () => {
   const uid = 'api::article.article';
   it.each([
-    [{ uid, action: 'publish', params: { documentId: 'd1', locale: 'en' } }, null, { uid, documentId: 'd1', locale: 'en' }],
-    [{ uid, action: 'create', params: { status: 'published', locale: 'en' } }, { documentId: 'd2' }, { uid, documentId: 'd2', locale: 'en' }],
-    [{ uid, action: 'update', params: { documentId: 'd3', status: 'published' } }, { documentId: 'd3' }, { uid, documentId: 'd3', locale: undefined }],
+    [
+      { uid, action: 'publish', params: { documentId: 'd1', locale: 'en' } },
+      null,
+      { uid, documentId: 'd1', locale: 'en' },
+    ],
+    [
+      { uid, action: 'create', params: { status: 'published', locale: 'en' } },
+      { documentId: 'd2' },
+      { uid, documentId: 'd2', locale: 'en' },
+    ],
+    [
+      { uid, action: 'update', params: { documentId: 'd3', status: 'published' } },
+      { documentId: 'd3' },
+      { uid, documentId: 'd3', locale: undefined },
+    ],
     [{ uid, action: 'update', params: { documentId: 'd3', locale: 'en' } }, { documentId: 'd3' }, null],
     [{ uid, action: 'create', params: { status: 'draft' } }, { documentId: 'd4' }, null],
     [{ uid, action: 'unpublish', params: { documentId: 'd5' } }, null, null],

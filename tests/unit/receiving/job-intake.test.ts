@@ -3,7 +3,14 @@ import { createJobIntake } from '../../../server/src/receiving/job-intake';
 import { createSerialQueue } from '../../../server/src/receiving/queue';
 
 /** A fake Gengo whose answers the test releases one fetch at a time, and a log of what was processed. */
-const harness = (opts: { failFetch?: (ids: string[]) => boolean; failProcess?: (ids: string[]) => boolean; processMs?: number; gatherMs?: number } = {}) => {
+const harness = (
+  opts: {
+    failFetch?: (ids: string[]) => boolean;
+    failProcess?: (ids: string[]) => boolean;
+    processMs?: number;
+    gatherMs?: number;
+  } = {}
+) => {
   const queue = createSerialQueue();
   const fetches: string[][] = [];
   const processed: string[][] = [];
@@ -98,7 +105,7 @@ describe('createJobIntake', () => {
     h.intake.add('5');
     h.intake.add('6');
     await h.drain();
-    expect(h.errors).toEqual([['2', '3'], ['5'], ]);
+    expect(h.errors).toEqual([['2', '3'], ['5']]);
     expect(h.processed).toEqual([['1@v0'], ['6@v0']]);
   });
 

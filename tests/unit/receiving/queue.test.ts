@@ -26,10 +26,11 @@ describe('createSerialQueue', () => {
   it('yields before every task even when tasks are synchronous', async () => {
     const q = createSerialQueue();
     let immediates = 0;
-    const spin = () => setImmediate(() => {
-      immediates++;
-      if (immediates < 1000) spin();
-    });
+    const spin = () =>
+      setImmediate(() => {
+        immediates++;
+        if (immediates < 1000) spin();
+      });
     spin();
     await Promise.all(Array.from({ length: 50 }, (_, i) => q.run(`k${i}`, async () => i)));
     expect(immediates).toBeGreaterThanOrEqual(50);
@@ -68,11 +69,12 @@ describe('createKeyedMutex', () => {
   it('serializes one key, not different keys', async () => {
     const lock = createKeyedMutex();
     const log: string[] = [];
-    const step = (k: string, n: number, ms: number) => lock(k, async () => {
-      log.push(`${k}${n}+`);
-      await new Promise((r) => setTimeout(r, ms));
-      log.push(`${k}${n}-`);
-    });
+    const step = (k: string, n: number, ms: number) =>
+      lock(k, async () => {
+        log.push(`${k}${n}+`);
+        await new Promise((r) => setTimeout(r, ms));
+        log.push(`${k}${n}-`);
+      });
     await Promise.all([step('a', 1, 20), step('a', 2, 1), step('b', 1, 5)]);
     expect(log.indexOf('a1-')).toBeLessThan(log.indexOf('a2+'));
     expect(log.indexOf('b1+')).toBeLessThan(log.indexOf('a1-'));
@@ -80,7 +82,11 @@ describe('createKeyedMutex', () => {
 
   it('a failure does not block the next caller', async () => {
     const lock = createKeyedMutex();
-    await expect(lock('k', async () => { throw new Error('x'); })).rejects.toThrow('x');
+    await expect(
+      lock('k', async () => {
+        throw new Error('x');
+      })
+    ).rejects.toThrow('x');
     await expect(lock('k', async () => 2)).resolves.toBe(2);
   });
 });

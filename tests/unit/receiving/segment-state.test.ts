@@ -1,10 +1,23 @@
 import { extractSegments, type Schema } from '../../../server/src/content';
 import crypto from 'node:crypto';
-import { editedPaths, hasAllPaths, hashPaths, isStale, lastWrittenHashes, revisionHash, segmentReadiness, valueHash } from '../../../server/src/receiving/segment-state';
+import {
+  editedPaths,
+  hasAllPaths,
+  hashPaths,
+  isStale,
+  lastWrittenHashes,
+  revisionHash,
+  segmentReadiness,
+  valueHash,
+} from '../../../server/src/receiving/segment-state';
 import { parseCallbackBody } from '../../../server/src/receiving/callback-body';
 import { needsPoll } from '../../../server/src/services/reconcile';
 
-const chunk = (chunkIndex: number, gengoStatus: string | null, bodyTgt: string | null) => ({ chunkIndex, gengoStatus, bodyTgt });
+const chunk = (chunkIndex: number, gengoStatus: string | null, bodyTgt: string | null) => ({
+  chunkIndex,
+  gengoStatus,
+  bodyTgt,
+});
 
 describe('segmentReadiness', () => {
   it.each([
@@ -65,15 +78,26 @@ describe('conflicts', () => {
 });
 
 describe('isStale', () => {
-  const schema: Schema = { attributes: { title: { type: 'string', pluginOptions: { i18n: { localized: true } } }, sub: { type: 'string', pluginOptions: { i18n: { localized: true } } } } };
+  const schema: Schema = {
+    attributes: {
+      title: { type: 'string', pluginOptions: { i18n: { localized: true } } },
+      sub: { type: 'string', pluginOptions: { i18n: { localized: true } } },
+    },
+  };
   const none = () => undefined;
   const [segment] = extractSegments(schema, { title: 'Hello world' }, none);
   it('fresh while every path still holds the ordered text', () => {
-    expect(isStale({ paths: segment.paths, sourceHash: segment.hash }, schema, { title: 'Hello world', sub: 'Other' }, none)).toBe(false);
+    expect(
+      isStale({ paths: segment.paths, sourceHash: segment.hash }, schema, { title: 'Hello world', sub: 'Other' }, none)
+    ).toBe(false);
   });
   it('stale when the text changed or moved', () => {
-    expect(isStale({ paths: segment.paths, sourceHash: segment.hash }, schema, { title: 'Hello there' }, none)).toBe(true);
-    expect(isStale({ paths: segment.paths, sourceHash: segment.hash }, schema, { sub: 'Hello world' }, none)).toBe(true);
+    expect(isStale({ paths: segment.paths, sourceHash: segment.hash }, schema, { title: 'Hello there' }, none)).toBe(
+      true
+    );
+    expect(isStale({ paths: segment.paths, sourceHash: segment.hash }, schema, { sub: 'Hello world' }, none)).toBe(
+      true
+    );
   });
 });
 
@@ -82,13 +106,22 @@ describe('parseCallbackBody', () => {
     expect(parseCallbackBody({ job: '{"job_id":"123","body_tgt":"x"}' })).toEqual({ kind: 'job', jobId: '123' });
     expect(parseCallbackBody({ comment: '{"job_id":77}' })).toEqual({ kind: 'comment', jobId: '77' });
   });
-  it.each([[undefined], [{}], [{ job: '{' }], [{ job: '{"job_id":"1 2"}' }], [{ job: '{"job_id":-1}' }], [{ job: 'null' }], [{ job: ['a'] }]])('refuses %j with a 400', (body) => {
+  it.each([
+    [undefined],
+    [{}],
+    [{ job: '{' }],
+    [{ job: '{"job_id":"1 2"}' }],
+    [{ job: '{"job_id":-1}' }],
+    [{ job: 'null' }],
+    [{ job: ['a'] }],
+  ])('refuses %j with a 400', (body) => {
     expect(() => parseCallbackBody(body)).toThrow(expect.objectContaining({ name: 'ValidationError' }));
   });
 });
 
 describe('needsPoll', () => {
-  const row = (over: Record<string, unknown>) => ({ gengoJobId: '1', gengoStatus: 'pending', appliedStatus: null, status: 'pending', ...over }) as any;
+  const row = (over: Record<string, unknown>) =>
+    ({ gengoJobId: '1', gengoStatus: 'pending', appliedStatus: null, status: 'pending', ...over }) as any;
   it.each([
     [{ gengoJobId: null }, true],
     [{ gengoStatus: 'reviewable' }, true],

@@ -4,7 +4,13 @@ import { fitSlice, INITIAL_COSTS, learnCosts, mayWrite } from '../../../server/s
 describe('slice costs', () => {
   it('a job carries a translation when reviewable or approved', () => {
     expect(['reviewable', 'approved'].map(mayWrite)).toEqual([true, true]);
-    expect(['available', 'pending', 'revising', 'canceled', 'queued'].map(mayWrite)).toEqual([false, false, false, false, false]);
+    expect(['available', 'pending', 'revising', 'canceled', 'queued'].map(mayWrite)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 
   it('writes after records: the slice holds the records and only the writes that fit', () => {
@@ -19,14 +25,19 @@ describe('slice costs', () => {
 
   it('one job at least, however dear; never more than there are', () => {
     fc.assert(
-      fc.property(fc.array(fc.boolean(), { minLength: 1, maxLength: 80 }), fc.double({ min: 0.01, max: 500, noNaN: true }), fc.integer({ min: 1, max: 60 }), (writes, budget, max) => {
-        const n = fitSlice(writes, budget, { writeMs: 10, recordMs: 1 }, max);
-        expect(n).toBeGreaterThanOrEqual(1);
-        expect(n).toBeLessThanOrEqual(Math.min(writes.length, max));
-        // Within budget, unless a single job is over it on its own.
-        const spent = writes.slice(0, n).reduce((s, w) => s + (w ? 10 : 1), 0);
-        if (n > 1) expect(spent).toBeLessThanOrEqual(budget + 1e-9);
-      })
+      fc.property(
+        fc.array(fc.boolean(), { minLength: 1, maxLength: 80 }),
+        fc.double({ min: 0.01, max: 500, noNaN: true }),
+        fc.integer({ min: 1, max: 60 }),
+        (writes, budget, max) => {
+          const n = fitSlice(writes, budget, { writeMs: 10, recordMs: 1 }, max);
+          expect(n).toBeGreaterThanOrEqual(1);
+          expect(n).toBeLessThanOrEqual(Math.min(writes.length, max));
+          // Within budget, unless a single job is over it on its own.
+          const spent = writes.slice(0, n).reduce((s, w) => s + (w ? 10 : 1), 0);
+          if (n > 1) expect(spent).toBeLessThanOrEqual(budget + 1e-9);
+        }
+      )
     );
   });
 

@@ -20,7 +20,9 @@ describe('locale map setting', () => {
       fixed: { localeMap: { source: 'env', name: 'GENGO_LOCALE_MAP' } },
       invalid: [],
     });
-    expect(readEnv({ GENGO_LOCALE_MAP: 'pt-BR=' }).invalid).toEqual([{ name: 'GENGO_LOCALE_MAP', error: expect.any(String) }]);
+    expect(readEnv({ GENGO_LOCALE_MAP: 'pt-BR=' }).invalid).toEqual([
+      { name: 'GENGO_LOCALE_MAP', error: expect.any(String) },
+    ]);
   });
 
   it('config fixes it; an empty map fixes nothing; the stored map applies otherwise', () => {
@@ -28,7 +30,9 @@ describe('locale map setting', () => {
     expect(config.fixed.localeMap).toEqual({ source: 'config', name: 'gengo.config.localeMap' });
     expect(readConfig({ localeMap: {} }).fixed).toEqual({});
     const env = readEnv({});
-    expect(mergeSettings({ localeMap: { fr: 'fr-ca' } }, readConfig({}), env).settings.localeMap).toEqual({ fr: 'fr-ca' });
+    expect(mergeSettings({ localeMap: { fr: 'fr-ca' } }, readConfig({}), env).settings.localeMap).toEqual({
+      fr: 'fr-ca',
+    });
     expect(mergeSettings({}, readConfig({}), env).settings.localeMap).toEqual({});
     expect(mergeSettings({ localeMap: { fr: 'fr-ca' } }, config, env).settings.localeMap).toEqual({ 'pt-BR': 'pt' });
   });
@@ -40,18 +44,40 @@ describe('locale mapping rows (admin)', () => {
       { code: 'en', name: 'English', isDefault: true, defaultLc: 'en' },
       { code: 'pt-BR', name: 'Portuguese', isDefault: false, defaultLc: 'pt-br' },
     ],
-    languages: [{ lc: 'en', name: 'English' }, { lc: 'ja', name: 'Japanese' }, { lc: 'pt-br', name: 'Portuguese' }],
-    pairs: [{ lcSrc: 'en', lcTgt: 'pt-br', tiers: ['standard'] }, { lcSrc: 'ja', lcTgt: 'pt-br', tiers: ['standard'] }],
+    languages: [
+      { lc: 'en', name: 'English' },
+      { lc: 'ja', name: 'Japanese' },
+      { lc: 'pt-br', name: 'Portuguese' },
+    ],
+    pairs: [
+      { lcSrc: 'en', lcTgt: 'pt-br', tiers: ['standard'] },
+      { lcSrc: 'ja', lcTgt: 'pt-br', tiers: ['standard'] },
+    ],
     error: null,
   };
   const offers = (map: Record<string, string>) => localeMapRows(data, map).map((r) => [r.code, r.lc, r.offer]);
 
   it('the pair is checked from the source locale, overrides included', () => {
-    expect(offers({})).toEqual([['en', 'en', 'source'], ['pt-BR', 'pt-br', 'offered']]);
-    expect(offers({ 'pt-BR': 'PT' })).toEqual([['en', 'en', 'source'], ['pt-BR', 'pt', 'not-offered']]);
-    expect(offers({ en: 'ja' })).toEqual([['en', 'ja', 'source'], ['pt-BR', 'pt-br', 'offered']]);
-    expect(offers({ en: 'xx' })).toEqual([['en', 'xx', 'not-offered'], ['pt-BR', 'pt-br', 'not-offered']]);
-    expect(localeMapRows({ ...data, languages: null, pairs: null }, {}).map((r) => r.offer)).toEqual(['source', 'unknown']);
+    expect(offers({})).toEqual([
+      ['en', 'en', 'source'],
+      ['pt-BR', 'pt-br', 'offered'],
+    ]);
+    expect(offers({ 'pt-BR': 'PT' })).toEqual([
+      ['en', 'en', 'source'],
+      ['pt-BR', 'pt', 'not-offered'],
+    ]);
+    expect(offers({ en: 'ja' })).toEqual([
+      ['en', 'ja', 'source'],
+      ['pt-BR', 'pt-br', 'offered'],
+    ]);
+    expect(offers({ en: 'xx' })).toEqual([
+      ['en', 'xx', 'not-offered'],
+      ['pt-BR', 'pt-br', 'not-offered'],
+    ]);
+    expect(localeMapRows({ ...data, languages: null, pairs: null }, {}).map((r) => r.offer)).toEqual([
+      'source',
+      'unknown',
+    ]);
   });
 
   it('an emptied override is removed from the map', () => {

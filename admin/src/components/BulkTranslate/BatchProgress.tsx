@@ -24,10 +24,21 @@ export const BatchProgress = ({ batch, showFailures = false }: { batch: BatchVie
   const percent = progressPercent(batch);
 
   return (
-    <Flex direction="column" alignItems="stretch" gap={2} data-testid="gengo-batch" data-batch={batch.id} data-status={batch.status}>
+    <Flex
+      direction="column"
+      alignItems="stretch"
+      gap={2}
+      data-testid="gengo-batch"
+      data-batch={batch.id}
+      data-status={batch.status}
+    >
       <Flex justifyContent="space-between" gap={2}>
         <Typography variant="omega" data-testid="gengo-batch-counts">
-          {t('bulk.progress.counts', '{done} / {total} done, {failed} failed', { done: batch.done, total: batch.total, failed: batch.failed })}
+          {t('bulk.progress.counts', '{done} / {total} done, {failed} failed', {
+            done: batch.done,
+            total: batch.total,
+            failed: batch.failed,
+          })}
         </Typography>
         <Badge backgroundColor={`${variant}100`} textColor={`${variant}700`}>
           {batch.status}
@@ -44,7 +55,11 @@ export const BatchProgress = ({ batch, showFailures = false }: { batch: BatchVie
         aria-valuenow={percent}
         style={{ overflow: 'hidden' }}
       >
-        <Box background={batch.failed ? 'warning500' : 'success500'} height="100%" style={{ width: `${percent}%`, transition: 'width 0.3s' }} />
+        <Box
+          background={batch.failed ? 'warning500' : 'success500'}
+          height="100%"
+          style={{ width: `${percent}%`, transition: 'width 0.3s' }}
+        />
       </Box>
       <Typography variant="pi" textColor="neutral600">
         {t('bulk.progress.ordered', '{ordered, plural, one {# order} other {# orders}} placed · {credits} {currency}', {

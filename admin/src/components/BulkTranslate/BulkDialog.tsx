@@ -16,7 +16,9 @@ import { useBatch } from './useBatch';
 export type BulkDialogProps = { model: string; documentIds: string[]; sourceLocale?: string; onClose: () => void };
 
 const newKey = () =>
-  typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+  typeof crypto !== 'undefined' && 'randomUUID' in crypto
+    ? crypto.randomUUID()
+    : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
 
 /** The site's locales and the default tier of the settings. */
 const useDialogData = () => {
@@ -65,13 +67,22 @@ export const BulkDialog = ({ model, documentIds, sourceLocale, onClose }: BulkDi
   const source = sourceLocale ?? locales?.find((l) => l.isDefault)?.code;
   const others = (locales ?? []).filter((l) => l.code !== source);
   const chosenTier = tier ?? defaultTier ?? 'standard';
-  const request: BulkRequest = { contentType: model, documentIds, sourceLocale: source, targetLocales: targets, tier: chosenTier };
-
-  const change = <T,>(set: (v: T) => void) => (v: T) => {
-    set(v);
-    setQuote(null);
+  const request: BulkRequest = {
+    contentType: model,
+    documentIds,
+    sourceLocale: source,
+    targetLocales: targets,
+    tier: chosenTier,
   };
-  const toggle = (code: string, on: boolean) => change(setTargets)(on ? [...targets, code] : targets.filter((c) => c !== code));
+
+  const change =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      set(v);
+      setQuote(null);
+    };
+  const toggle = (code: string, on: boolean) =>
+    change(setTargets)(on ? [...targets, code] : targets.filter((c) => c !== code));
 
   const call = async (what: 'quote' | 'order', fn: () => Promise<void>) => {
     setBusy(what);
@@ -93,7 +104,9 @@ export const BulkDialog = ({ model, documentIds, sourceLocale, onClose }: BulkDi
   const order = () =>
     call('order', async () => {
       const body = { ...request, comment: comment.trim() || null, idempotencyKey: orderKey.current };
-      const { data } = await post<{ data: BatchView }>('/gengo/bulk', body, { headers: { 'Idempotency-Key': orderKey.current } });
+      const { data } = await post<{ data: BatchView }>('/gengo/bulk', body, {
+        headers: { 'Idempotency-Key': orderKey.current },
+      });
       setStarted(data.data);
     });
 
@@ -104,7 +117,9 @@ export const BulkDialog = ({ model, documentIds, sourceLocale, onClose }: BulkDi
       <Modal.Body>
         <Flex direction="column" alignItems="stretch" gap={4} data-testid="gengo-bulk-dialog">
           <Typography variant="omega" textColor="neutral600">
-            {t('bulk.selected', '{count, plural, one {# entry} other {# entries}} selected', { count: documentIds.length })}
+            {t('bulk.selected', '{count, plural, one {# entry} other {# entries}} selected', {
+              count: documentIds.length,
+            })}
             {source ? ` · ${t('bulk.source', 'source: {locale}', { locale: source })}` : ''}
           </Typography>
           {!locales && !loadError && <Loader small />}
@@ -149,7 +164,12 @@ export const BulkDialog = ({ model, documentIds, sourceLocale, onClose }: BulkDi
           {t('review.close', 'Close')}
         </Button>
         {!batch && !quote && (
-          <Button variant="secondary" onClick={getQuote} loading={busy === 'quote'} disabled={!locales || !source || targets.length === 0}>
+          <Button
+            variant="secondary"
+            onClick={getQuote}
+            loading={busy === 'quote'}
+            disabled={!locales || !source || targets.length === 0}
+          >
             {t('panel.quote', 'Get quote')}
           </Button>
         )}

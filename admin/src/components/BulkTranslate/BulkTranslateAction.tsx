@@ -1,5 +1,9 @@
 import * as React from 'react';
-import { unstable_useContentManagerContext as useContentManagerContext, useQueryParams, useRBAC } from '@strapi/strapi/admin';
+import {
+  unstable_useContentManagerContext as useContentManagerContext,
+  useQueryParams,
+  useRBAC,
+} from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { PERMISSIONS } from '../../constants';
 import { getTranslation } from '../../utils/getTranslation';

@@ -15,7 +15,9 @@ export const QuoteSummary = ({ quote }: { quote: BulkQuote }) => {
     <Box background="neutral100" padding={4} hasRadius data-testid="gengo-bulk-quote" data-documents={quote.documents}>
       <Flex direction="column" alignItems="stretch" gap={2}>
         <Typography variant="omega" fontWeight="bold" data-testid="gengo-bulk-quote-documents">
-          {t('bulk.quote.documents', '{count, plural, one {# document} other {# documents}} to translate', { count: quote.documents })}
+          {t('bulk.quote.documents', '{count, plural, one {# document} other {# documents}} to translate', {
+            count: quote.documents,
+          })}
         </Typography>
         {quote.locales.map((l) => (
           <Typography key={l.locale} variant="pi">
@@ -38,7 +40,10 @@ export const QuoteSummary = ({ quote }: { quote: BulkQuote }) => {
           })}
         </Typography>
         <Typography variant="pi" textColor={short ? 'danger600' : 'neutral600'}>
-          {t('bulk.quote.balance', 'Balance: {credits} {currency}', { credits: quote.balance.credits.toFixed(2), currency: quote.balance.currency })}
+          {t('bulk.quote.balance', 'Balance: {credits} {currency}', {
+            credits: quote.balance.credits.toFixed(2),
+            currency: quote.balance.currency,
+          })}
         </Typography>
         {!quote.budget.check.ok && (
           <Typography variant="pi" textColor="danger600" data-testid="gengo-bulk-budget">
@@ -50,7 +55,9 @@ export const QuoteSummary = ({ quote }: { quote: BulkQuote }) => {
         {quote.skipped.length > 0 && (
           <Box data-testid="gengo-bulk-skipped">
             <Typography variant="sigma" textColor="neutral600">
-              {t('bulk.quote.skipped', '{count, plural, one {# entry} other {# entries}} skipped', { count: quote.skipped.length })}
+              {t('bulk.quote.skipped', '{count, plural, one {# entry} other {# entries}} skipped', {
+                count: quote.skipped.length,
+              })}
             </Typography>
             {quote.skipped.map((s) => (
               <Typography key={s.documentId} tag="p" variant="pi" textColor="neutral600">

@@ -9,7 +9,15 @@ import { getTranslation } from '../../utils/getTranslation';
  * Gengo's image host; an <img> cannot send the admin's token, so the bytes come as a blob URL).
  * `version` changes whenever Gengo issues a new captcha.
  */
-export const CaptchaImage = ({ jobId, version, fallbackUrl }: { jobId: number; version: string; fallbackUrl: string }) => {
+export const CaptchaImage = ({
+  jobId,
+  version,
+  fallbackUrl,
+}: {
+  jobId: number;
+  version: string;
+  fallbackUrl: string;
+}) => {
   const { formatMessage } = useIntl();
   const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
   const { get } = useFetchClient();
@@ -43,5 +51,12 @@ export const CaptchaImage = ({ jobId, version, fallbackUrl }: { jobId: number; v
         </Link>
       </Typography>
     );
-  return src ? <img src={src} alt={t('review.reject.captcha.image', 'Captcha')} data-testid="gengo-captcha" style={{ maxWidth: '100%' }} /> : null;
+  return src ? (
+    <img
+      src={src}
+      alt={t('review.reject.captcha.image', 'Captcha')}
+      data-testid="gengo-captcha"
+      style={{ maxWidth: '100%' }}
+    />
+  ) : null;
 };

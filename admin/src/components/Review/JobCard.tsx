@@ -15,7 +15,15 @@ import {
 import { useIntl } from 'react-intl';
 import type { JobComment, JobView, MachinePreview } from '../../api/orders';
 import { getTranslation } from '../../utils/getTranslation';
-import { approveBody, effectiveStatus, jobActions, rejectBody, rejectReady, type JobAction, type RejectForm } from './jobActions';
+import {
+  approveBody,
+  effectiveStatus,
+  jobActions,
+  rejectBody,
+  rejectReady,
+  type JobAction,
+  type RejectForm,
+} from './jobActions';
 import { useJobCall } from './useJobApi';
 import { CaptchaImage } from './CaptchaImage';
 import { JobText } from './JobText';
@@ -55,7 +63,12 @@ export const JobCard = ({ job, canReview, onChanged }: Props) => {
   // Revise
   const [reviseComment, setReviseComment] = React.useState('');
   // Reject
-  const [reject, setReject] = React.useState<RejectForm>({ reason: 'quality', comment: '', captcha: '', followUp: 'requeue' });
+  const [reject, setReject] = React.useState<RejectForm>({
+    reason: 'quality',
+    comment: '',
+    captcha: '',
+    followUp: 'requeue',
+  });
   const [captchaUrl, setCaptchaUrl] = React.useState<string | null>(job.captchaUrl);
   // Comments, machine preview
   const [thread, setThread] = React.useState<JobComment[] | null>(null);
@@ -75,15 +88,27 @@ export const JobCard = ({ job, canReview, onChanged }: Props) => {
   };
 
   const approve = () =>
-    run('approve', () =>
-      post(`${base}/approve`, approveBody({ rating: rating ? Number(rating) : null, forTranslator, forGengo, public: isPublic }))
-    , t('review.approved', 'Translation approved')).then((r) => r && setMode(null));
+    run(
+      'approve',
+      () =>
+        post(
+          `${base}/approve`,
+          approveBody({ rating: rating ? Number(rating) : null, forTranslator, forGengo, public: isPublic })
+        ),
+      t('review.approved', 'Translation approved')
+    ).then((r) => r && setMode(null));
   const revise = () =>
-    run('revise', () => post(`${base}/revise`, { comment: reviseComment.trim() }), t('review.revised', 'Revision requested')).then(
-      (r) => r && setMode(null)
-    );
+    run(
+      'revise',
+      () => post(`${base}/revise`, { comment: reviseComment.trim() }),
+      t('review.revised', 'Revision requested')
+    ).then((r) => r && setMode(null));
   const doReject = async () => {
-    const r = await run('reject', () => post(`${base}/reject`, rejectBody(reject)), t('review.rejected', 'Translation rejected'));
+    const r = await run(
+      'reject',
+      () => post(`${base}/reject`, rejectBody(reject)),
+      t('review.rejected', 'Translation rejected')
+    );
     if (r) {
       setMode(null);
       return;
@@ -110,7 +135,17 @@ export const JobCard = ({ job, canReview, onChanged }: Props) => {
   const label = job.chunkCount > 1 ? `${job.segmentKey} (${job.chunkIndex + 1}/${job.chunkCount})` : job.segmentKey;
 
   return (
-    <Box padding={4} hasRadius borderColor="neutral200" borderStyle="solid" borderWidth="1px" data-testid="gengo-job" data-job={job.id} data-gengo-job={job.gengoJobId ?? undefined} data-status={status}>
+    <Box
+      padding={4}
+      hasRadius
+      borderColor="neutral200"
+      borderStyle="solid"
+      borderWidth="1px"
+      data-testid="gengo-job"
+      data-job={job.id}
+      data-gengo-job={job.gengoJobId ?? undefined}
+      data-status={status}
+    >
       <Flex direction="column" alignItems="stretch" gap={3}>
         <Flex justifyContent="space-between" gap={2}>
           <Typography variant="omega" fontWeight="bold">
@@ -130,7 +165,12 @@ export const JobCard = ({ job, canReview, onChanged }: Props) => {
         {actions.length > 0 && (
           <Flex gap={2} wrap="wrap">
             {actions.includes('approve') && (
-              <Button size="S" variant={mode === 'approve' ? 'default' : 'success-light'} disabled={!canReview} onClick={() => open('approve')}>
+              <Button
+                size="S"
+                variant={mode === 'approve' ? 'default' : 'success-light'}
+                disabled={!canReview}
+                onClick={() => open('approve')}
+              >
                 {t('review.approve', 'Approve')}
               </Button>
             )}
@@ -145,7 +185,13 @@ export const JobCard = ({ job, canReview, onChanged }: Props) => {
               </Button>
             )}
             {actions.includes('cancel') && (
-              <Button size="S" variant="danger-light" disabled={!canReview} loading={busy === 'cancel'} onClick={cancel}>
+              <Button
+                size="S"
+                variant="danger-light"
+                disabled={!canReview}
+                loading={busy === 'cancel'}
+                onClick={cancel}
+              >
                 {t('review.cancel', 'Cancel job')}
               </Button>
             )}
@@ -166,7 +212,11 @@ export const JobCard = ({ job, canReview, onChanged }: Props) => {
           <Flex direction="column" alignItems="stretch" gap={3} data-testid="gengo-approve-form">
             <Field.Root name={`gengo-rating-${job.id}`}>
               <Field.Label>{t('review.rating', 'Rating')}</Field.Label>
-              <SingleSelect value={rating} placeholder={t('review.rating.none', 'No rating')} onChange={(v: string | number) => setRating(String(v))}>
+              <SingleSelect
+                value={rating}
+                placeholder={t('review.rating.none', 'No rating')}
+                onChange={(v: string | number) => setRating(String(v))}
+              >
                 {[5, 4, 3, 2, 1].map((n) => (
                   <SingleSelectOption key={n} value={String(n)}>
                     {'★'.repeat(n)}
@@ -176,11 +226,17 @@ export const JobCard = ({ job, canReview, onChanged }: Props) => {
             </Field.Root>
             <Field.Root name={`gengo-for-translator-${job.id}`}>
               <Field.Label>{t('review.forTranslator', 'Feedback for the translator')}</Field.Label>
-              <Textarea value={forTranslator} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setForTranslator(e.target.value)} />
+              <Textarea
+                value={forTranslator}
+                onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setForTranslator(e.target.value)}
+              />
             </Field.Root>
             <Field.Root name={`gengo-for-gengo-${job.id}`}>
               <Field.Label>{t('review.forGengo', 'Feedback for Gengo')}</Field.Label>
-              <Textarea value={forGengo} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setForGengo(e.target.value)} />
+              <Textarea
+                value={forGengo}
+                onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setForGengo(e.target.value)}
+              />
             </Field.Root>
             <Checkbox checked={isPublic} onCheckedChange={(v: boolean | 'indeterminate') => setPublic(v === true)}>
               {t('review.public', 'Gengo may share this translation publicly')}
@@ -195,7 +251,10 @@ export const JobCard = ({ job, canReview, onChanged }: Props) => {
           <Flex direction="column" alignItems="stretch" gap={3}>
             <Field.Root name={`gengo-revise-${job.id}`} required>
               <Field.Label>{t('review.revise.comment', 'What should the translator change?')}</Field.Label>
-              <Textarea value={reviseComment} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setReviseComment(e.target.value)} />
+              <Textarea
+                value={reviseComment}
+                onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setReviseComment(e.target.value)}
+              />
             </Field.Root>
             <Button onClick={revise} loading={busy === 'revise'} disabled={!canReview || !reviseComment.trim()}>
               {t('review.revise.confirm', 'Send revision request')}
@@ -207,29 +266,54 @@ export const JobCard = ({ job, canReview, onChanged }: Props) => {
           <Flex direction="column" alignItems="stretch" gap={3}>
             <Field.Root name={`gengo-reject-reason-${job.id}`}>
               <Field.Label>{t('review.reject.reason', 'Reason')}</Field.Label>
-              <SingleSelect value={reject.reason} onChange={(v: string | number) => setReject({ ...reject, reason: v as RejectForm['reason'] })}>
-                <SingleSelectOption value="quality">{t('review.reject.reason.quality', 'Poor quality')}</SingleSelectOption>
-                <SingleSelectOption value="incomplete">{t('review.reject.reason.incomplete', 'Incomplete')}</SingleSelectOption>
+              <SingleSelect
+                value={reject.reason}
+                onChange={(v: string | number) => setReject({ ...reject, reason: v as RejectForm['reason'] })}
+              >
+                <SingleSelectOption value="quality">
+                  {t('review.reject.reason.quality', 'Poor quality')}
+                </SingleSelectOption>
+                <SingleSelectOption value="incomplete">
+                  {t('review.reject.reason.incomplete', 'Incomplete')}
+                </SingleSelectOption>
                 <SingleSelectOption value="other">{t('review.reject.reason.other', 'Other')}</SingleSelectOption>
               </SingleSelect>
             </Field.Root>
             <Field.Root name={`gengo-reject-comment-${job.id}`} required>
               <Field.Label>{t('review.reject.comment', 'Comment')}</Field.Label>
-              <Textarea value={reject.comment} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setReject({ ...reject, comment: e.target.value })} />
+              <Textarea
+                value={reject.comment}
+                onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) =>
+                  setReject({ ...reject, comment: e.target.value })
+                }
+              />
             </Field.Root>
             {captchaUrl && <CaptchaImage jobId={job.id} version={captchaUrl} fallbackUrl={captchaUrl} />}
             <Field.Root name={`gengo-reject-captcha-${job.id}`} required>
               <Field.Label>{t('review.reject.captcha', 'Text in the image')}</Field.Label>
-              <TextInput value={reject.captcha} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setReject({ ...reject, captcha: e.target.value })} />
+              <TextInput
+                value={reject.captcha}
+                onChange={(e: React.ChangeEvent<HTMLInputElement>) => setReject({ ...reject, captcha: e.target.value })}
+              />
             </Field.Root>
             <Field.Root name={`gengo-reject-follow-up-${job.id}`}>
               <Field.Label>{t('review.reject.followUp', 'Then')}</Field.Label>
-              <SingleSelect value={reject.followUp} onChange={(v: string | number) => setReject({ ...reject, followUp: v as RejectForm['followUp'] })}>
-                <SingleSelectOption value="requeue">{t('review.reject.requeue', 'Give the job to another translator')}</SingleSelectOption>
+              <SingleSelect
+                value={reject.followUp}
+                onChange={(v: string | number) => setReject({ ...reject, followUp: v as RejectForm['followUp'] })}
+              >
+                <SingleSelectOption value="requeue">
+                  {t('review.reject.requeue', 'Give the job to another translator')}
+                </SingleSelectOption>
                 <SingleSelectOption value="cancel">{t('review.reject.cancel', 'Cancel the job')}</SingleSelectOption>
               </SingleSelect>
             </Field.Root>
-            <Button variant="danger" onClick={doReject} loading={busy === 'reject'} disabled={!canReview || !rejectReady(reject)}>
+            <Button
+              variant="danger"
+              onClick={doReject}
+              loading={busy === 'reject'}
+              disabled={!canReview || !rejectReady(reject)}
+            >
               {t('review.reject.confirm', 'Reject translation')}
             </Button>
           </Flex>
@@ -238,7 +322,9 @@ export const JobCard = ({ job, canReview, onChanged }: Props) => {
         {mode === 'preview' && machine && (
           <Box background="neutral100" padding={3} hasRadius data-testid="gengo-machine-preview">
             <Typography variant="sigma" textColor="neutral600">
-              {machine.machine ? t('review.preview.machine', 'Machine translation (preview)') : t('review.preview.human', 'Translation')}
+              {machine.machine
+                ? t('review.preview.machine', 'Machine translation (preview)')
+                : t('review.preview.human', 'Translation')}
             </Typography>
             <Typography tag="p" variant="pi" style={{ whiteSpace: 'pre-wrap' }}>
               {machine.bodyTgt ?? t('review.preview.none', 'No preview available yet.')}
@@ -256,7 +342,9 @@ export const JobCard = ({ job, canReview, onChanged }: Props) => {
             {thread.map((c, i) => (
               <Box key={i} background={c.author === 'customer' ? 'primary100' : 'neutral100'} padding={2} hasRadius>
                 <Typography variant="pi" fontWeight="bold">
-                  {c.author === 'customer' ? t('review.comments.you', 'You') : t('review.comments.translator', 'Translator')}
+                  {c.author === 'customer'
+                    ? t('review.comments.you', 'You')
+                    : t('review.comments.translator', 'Translator')}
                   {c.ctime ? ` · ${new Date(Number(c.ctime) * 1000).toLocaleString()}` : ''}
                 </Typography>
                 <Typography tag="p" variant="pi" style={{ whiteSpace: 'pre-wrap' }}>
@@ -266,9 +354,18 @@ export const JobCard = ({ job, canReview, onChanged }: Props) => {
             ))}
             <Field.Root name={`gengo-comment-${job.id}`}>
               <Field.Label>{t('review.comments.new', 'New comment')}</Field.Label>
-              <Textarea value={newComment} disabled={!canReview} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setNewComment(e.target.value)} />
+              <Textarea
+                value={newComment}
+                disabled={!canReview}
+                onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setNewComment(e.target.value)}
+              />
             </Field.Root>
-            <Button variant="secondary" onClick={postComment} loading={busy === 'post-comment'} disabled={!canReview || !newComment.trim()}>
+            <Button
+              variant="secondary"
+              onClick={postComment}
+              loading={busy === 'post-comment'}
+              disabled={!canReview || !newComment.trim()}
+            >
               {t('review.comments.post', 'Post comment')}
             </Button>
           </Flex>

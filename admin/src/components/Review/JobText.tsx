@@ -10,7 +10,8 @@ type Leaf = Extract<RestoredInline, { type: 'text' }>;
 const leafStyle = (l: Leaf): React.CSSProperties => ({
   fontWeight: l.bold ? 'bold' : undefined,
   fontStyle: l.italic ? 'italic' : undefined,
-  textDecoration: [l.underline && 'underline', l.strikethrough && 'line-through'].filter(Boolean).join(' ') || undefined,
+  textDecoration:
+    [l.underline && 'underline', l.strikethrough && 'line-through'].filter(Boolean).join(' ') || undefined,
   fontFamily: l.code ? 'monospace' : undefined,
 });
 
@@ -64,7 +65,9 @@ export const JobText = ({ job }: { job: JobView }) => {
     <Box data-testid="gengo-job-text" data-restored={restored ? String(restored.ok) : 'pending'}>
       {restored?.ok === false && (
         <Typography tag="p" variant="pi" textColor="warning600" data-testid="gengo-restore-warning">
-          {t('review.text.raw', 'Shown as Gengo sent it: the formatting could not be put back ({reason}).', { reason: restored.reason })}
+          {t('review.text.raw', 'Shown as Gengo sent it: the formatting could not be put back ({reason}).', {
+            reason: restored.reason,
+          })}
         </Typography>
       )}
       {restored?.ok && restored.chunks > 1 && (
@@ -73,7 +76,15 @@ export const JobText = ({ job }: { job: JobView }) => {
         </Typography>
       )}
       <Typography tag="p" variant="pi" textColor="neutral700" style={{ whiteSpace: 'pre-wrap' }}>
-        {restored?.ok ? typeof restored.value === 'string' ? restored.value : <Inline nodes={restored.value} /> : job.bodyTgt}
+        {restored?.ok ? (
+          typeof restored.value === 'string' ? (
+            restored.value
+          ) : (
+            <Inline nodes={restored.value} />
+          )
+        ) : (
+          job.bodyTgt
+        )}
       </Typography>
     </Box>
   );

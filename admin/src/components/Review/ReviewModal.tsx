@@ -46,7 +46,12 @@ export const ReviewModal = ({ locale, localeName, jobs, canReview, onChanged }: 
     onChanged();
     toggleNotification(
       failed === 0
-        ? { type: 'success', message: t('review.approvedAll', '{count, plural, one {# translation} other {# translations}} approved', { count: reviewable.length }) }
+        ? {
+            type: 'success',
+            message: t('review.approvedAll', '{count, plural, one {# translation} other {# translations}} approved', {
+              count: reviewable.length,
+            }),
+          }
         : { type: 'danger', message: lastError }
     );
   };
@@ -60,13 +65,18 @@ export const ReviewModal = ({ locale, localeName, jobs, canReview, onChanged }: 
       </Modal.Trigger>
       <Modal.Content>
         <Modal.Header>
-          <Modal.Title>{t('review.title', 'Review the {locale} translation', { locale: localeName ?? locale })}</Modal.Title>
+          <Modal.Title>
+            {t('review.title', 'Review the {locale} translation', { locale: localeName ?? locale })}
+          </Modal.Title>
         </Modal.Header>
         <Modal.Body>
           <Flex direction="column" alignItems="stretch" gap={3} data-testid="gengo-review-modal" data-locale={locale}>
             {!canReview && (
               <Typography variant="pi" textColor="neutral600">
-                {t('review.forbidden', 'You may look at these jobs, but reviewing them needs the "Review" permission of Gengo.')}
+                {t(
+                  'review.forbidden',
+                  'You may look at these jobs, but reviewing them needs the "Review" permission of Gengo.'
+                )}
               </Typography>
             )}
             {jobs.map((job) => (

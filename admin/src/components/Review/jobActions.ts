@@ -10,7 +10,7 @@ export interface ReviewableJob {
   gengoJobId?: string | null;
 }
 
-const normalize = (s: string | null | undefined) => (s === 'cancelled' ? 'canceled' : s ?? '');
+const normalize = (s: string | null | undefined) => (s === 'cancelled' ? 'canceled' : (s ?? ''));
 
 /** The status Gengo knows the job by, falling back to ours. */
 export const effectiveStatus = (job: ReviewableJob): string => normalize(job.gengoStatus) || normalize(job.status);
@@ -32,7 +32,8 @@ export const jobActions = (job: ReviewableJob): JobAction[] => {
 export const can = (job: ReviewableJob, action: JobAction) => jobActions(job).includes(action);
 
 /** A locale's latest order has something a reviewer can look at. */
-export const hasReviewableJobs = (jobs: ReviewableJob[] | undefined) => (jobs ?? []).some((j) => jobActions(j).length > 0);
+export const hasReviewableJobs = (jobs: ReviewableJob[] | undefined) =>
+  (jobs ?? []).some((j) => jobActions(j).length > 0);
 
 export interface ApproveForm {
   rating: number | null;

@@ -14,7 +14,7 @@ export const useJobCall = (onDone: () => void) => {
   const [error, setError] = React.useState<string | null>(null);
 
   const run = React.useCallback(
-    async <T,>(key: string, call: () => Promise<{ data: { data: T } }>, success?: string): Promise<T | null> => {
+    async <T>(key: string, call: () => Promise<{ data: { data: T } }>, success?: string): Promise<T | null> => {
       setBusy(key);
       setError(null);
       try {

@@ -92,7 +92,12 @@ export const OrderForm = ({ contentType, documentId, sourceLocale, locales, canO
         onComment={setComment}
         disabled={!canOrder}
       />
-      <Button variant="secondary" onClick={getQuote} loading={busy === 'quote'} disabled={!canOrder || targets.length === 0}>
+      <Button
+        variant="secondary"
+        onClick={getQuote}
+        loading={busy === 'quote'}
+        disabled={!canOrder || targets.length === 0}
+      >
         {t('panel.quote', 'Get quote')}
       </Button>
       {quote && (

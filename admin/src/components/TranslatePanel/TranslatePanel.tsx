@@ -15,7 +15,10 @@ const useLocales = () => {
   const { get } = useFetchClient();
   const [locales, setLocales] = React.useState<Locale[] | null>(null);
   React.useEffect(() => {
-    get<Locale[]>('/i18n/locales').then(({ data }) => setLocales(data), () => setLocales([]));
+    get<Locale[]>('/i18n/locales').then(
+      ({ data }) => setLocales(data),
+      () => setLocales([])
+    );
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   return locales;
@@ -38,7 +41,12 @@ const PanelContent = ({ model, documentId, sourceLocale }: ContentProps) => {
         )}
       </Typography>
       {status && (
-        <LocaleStatusList locales={status.locales} names={locales} canReview={Boolean(reviewActions.canReview)} onChanged={refresh} />
+        <LocaleStatusList
+          locales={status.locales}
+          names={locales}
+          canReview={Boolean(reviewActions.canReview)}
+          onChanged={refresh}
+        />
       )}
       {error && (
         <Typography variant="pi" textColor="danger600">

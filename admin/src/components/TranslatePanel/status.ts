@@ -19,7 +19,8 @@ export const panelStatus = (orderStatus: string, jobs: Record<string, number>): 
   if (has('conflict')) return 'conflict';
   if (has('stale')) return 'stale';
   if (orderStatus === 'cancelled') return 'cancelled';
-  if (orderStatus === 'pending' || orderStatus === 'placing' || orderStatus === 'ambiguous' || has('queued')) return 'queued';
+  if (orderStatus === 'pending' || orderStatus === 'placing' || orderStatus === 'ambiguous' || has('queued'))
+    return 'queued';
   if (has('available')) return 'available';
   if (has('pending', 'revising', 'hold')) return 'in-translation';
   if (has('reviewable')) return 'awaiting-review';

@@ -29,7 +29,8 @@ export const OrderJobsModal = ({ order }: { order: OrderView }) => {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open, order.id]);
 
-  const pathsOf = (segmentKey: string) => detail?.segments.find((s) => s.key === segmentKey)?.paths.join(', ') ?? segmentKey;
+  const pathsOf = (segmentKey: string) =>
+    detail?.segments.find((s) => s.key === segmentKey)?.paths.join(', ') ?? segmentKey;
 
   return (
     <Modal.Root open={open} onOpenChange={setOpen}>
@@ -41,23 +42,39 @@ export const OrderJobsModal = ({ order }: { order: OrderView }) => {
       <Modal.Content>
         <Modal.Header>
           <Modal.Title>
-            {t('orders.jobs.title', 'Order #{id}: {source} → {target}', { id: order.id, source: order.sourceLocale, target: order.targetLocale })}
+            {t('orders.jobs.title', 'Order #{id}: {source} → {target}', {
+              id: order.id,
+              source: order.sourceLocale,
+              target: order.targetLocale,
+            })}
           </Modal.Title>
         </Modal.Header>
         <Modal.Body>
           {error && <Typography textColor="danger600">{error}</Typography>}
           {!detail && !error && <Loader small>{t('orders.jobs.loading', 'Loading the jobs…')}</Loader>}
-          {detail && detail.jobs.length === 0 && <Typography>{t('orders.jobs.none', 'This order has no jobs.')}</Typography>}
+          {detail && detail.jobs.length === 0 && (
+            <Typography>{t('orders.jobs.none', 'This order has no jobs.')}</Typography>
+          )}
           {detail && detail.jobs.length > 0 && (
             <Box data-testid="gengo-order-jobs-table">
               <Table colCount={5} rowCount={detail.jobs.length + 1}>
                 <Thead>
                   <Tr>
-                    <Th><Typography variant="sigma">{t('orders.jobs.col.fields', 'Fields')}</Typography></Th>
-                    <Th><Typography variant="sigma">{t('orders.jobs.col.status', 'Status')}</Typography></Th>
-                    <Th><Typography variant="sigma">{t('orders.jobs.col.gengo', 'Gengo job')}</Typography></Th>
-                    <Th><Typography variant="sigma">{t('orders.jobs.col.units', 'Units')}</Typography></Th>
-                    <Th><Typography variant="sigma">{t('orders.jobs.col.credits', 'Credits')}</Typography></Th>
+                    <Th>
+                      <Typography variant="sigma">{t('orders.jobs.col.fields', 'Fields')}</Typography>
+                    </Th>
+                    <Th>
+                      <Typography variant="sigma">{t('orders.jobs.col.status', 'Status')}</Typography>
+                    </Th>
+                    <Th>
+                      <Typography variant="sigma">{t('orders.jobs.col.gengo', 'Gengo job')}</Typography>
+                    </Th>
+                    <Th>
+                      <Typography variant="sigma">{t('orders.jobs.col.units', 'Units')}</Typography>
+                    </Th>
+                    <Th>
+                      <Typography variant="sigma">{t('orders.jobs.col.credits', 'Credits')}</Typography>
+                    </Th>
                   </Tr>
                 </Thead>
                 <Tbody>
@@ -67,12 +84,18 @@ export const OrderJobsModal = ({ order }: { order: OrderView }) => {
                         <Typography textColor="neutral800">{pathsOf(job.segmentKey)}</Typography>
                         {job.chunkCount > 1 && (
                           <Typography tag="p" variant="pi" textColor="neutral600">
-                            {t('orders.jobs.chunk', 'part {index} of {count}', { index: job.chunkIndex + 1, count: job.chunkCount })}
+                            {t('orders.jobs.chunk', 'part {index} of {count}', {
+                              index: job.chunkIndex + 1,
+                              count: job.chunkCount,
+                            })}
                           </Typography>
                         )}
                       </Td>
                       <Td>
-                        <Badge backgroundColor={`${orderStatusVariant(job.status)}100`} textColor={`${orderStatusVariant(job.status)}700`}>
+                        <Badge
+                          backgroundColor={`${orderStatusVariant(job.status)}100`}
+                          textColor={`${orderStatusVariant(job.status)}700`}
+                        >
                           {job.status}
                         </Badge>
                         {job.lastError && (
@@ -82,13 +105,17 @@ export const OrderJobsModal = ({ order }: { order: OrderView }) => {
                         )}
                       </Td>
                       <Td>
-                        <Typography textColor="neutral800">{job.gengoJobId ? `#${job.gengoJobId} (${job.gengoStatus ?? '—'})` : '—'}</Typography>
+                        <Typography textColor="neutral800">
+                          {job.gengoJobId ? `#${job.gengoJobId} (${job.gengoStatus ?? '—'})` : '—'}
+                        </Typography>
                       </Td>
                       <Td>
                         <Typography textColor="neutral800">{job.unitCount ?? '—'}</Typography>
                       </Td>
                       <Td>
-                        <Typography textColor="neutral800">{formatCredits(job.credits == null ? null : Number(job.credits), order.currency)}</Typography>
+                        <Typography textColor="neutral800">
+                          {formatCredits(job.credits == null ? null : Number(job.credits), order.currency)}
+                        </Typography>
                       </Td>
                     </Tr>
                   ))}

@@ -44,7 +44,9 @@ const useContentTypes = () => {
       ({ data }) =>
         setTypes(
           (data.data ?? [])
-            .filter((ct) => typeof ct.uid === 'string' && ct.uid.startsWith('api::') && ct.pluginOptions?.i18n?.localized)
+            .filter(
+              (ct) => typeof ct.uid === 'string' && ct.uid.startsWith('api::') && ct.pluginOptions?.i18n?.localized
+            )
             .map((ct) => ({ uid: ct.uid, name: ct.info?.displayName ?? ct.uid }))
         ),
       () => setTypes([])
@@ -157,7 +159,9 @@ const OrdersList = () => {
                 value={filters.contentType ?? ALL}
                 onChange={(v: string | number) => setFilter('contentType', String(v))}
               >
-                <SingleSelectOption value={ALL}>{t('orders.filter.contentType.all', 'All content types')}</SingleSelectOption>
+                <SingleSelectOption value={ALL}>
+                  {t('orders.filter.contentType.all', 'All content types')}
+                </SingleSelectOption>
                 {contentTypes.map((c) => (
                   <SingleSelectOption key={c.uid} value={c.uid}>
                     {c.name}
@@ -171,7 +175,9 @@ const OrdersList = () => {
           {error && (
             <Box background="danger100" padding={4} hasRadius data-testid="gengo-orders-error">
               <Flex justifyContent="space-between" gap={4}>
-                <Typography textColor="danger700">{t('orders.error', 'Could not load the orders: {message}', { message: error })}</Typography>
+                <Typography textColor="danger700">
+                  {t('orders.error', 'Could not load the orders: {message}', { message: error })}
+                </Typography>
                 <Button variant="danger-light" onClick={load}>
                   {t('orders.retry', 'Retry')}
                 </Button>
@@ -186,7 +192,10 @@ const OrdersList = () => {
               content={
                 filters.status || filters.contentType
                   ? t('orders.empty.filtered', 'No order matches these filters.')
-                  : t('orders.empty', 'No translation ordered yet. Order one from the "Translate with Gengo" panel of an entry.')
+                  : t(
+                      'orders.empty',
+                      'No translation ordered yet. Order one from the "Translate with Gengo" panel of an entry.'
+                    )
               }
             />
           )}
@@ -195,24 +204,49 @@ const OrdersList = () => {
             <Table colCount={8} rowCount={orders.length + 1} data-testid="gengo-orders-table">
               <Thead>
                 <Tr>
-                  <Th><Typography variant="sigma">{t('orders.col.id', 'Order')}</Typography></Th>
-                  <Th><Typography variant="sigma">{t('orders.col.status', 'Status')}</Typography></Th>
-                  <Th><Typography variant="sigma">{t('orders.col.entry', 'Entry')}</Typography></Th>
-                  <Th><Typography variant="sigma">{t('orders.col.locales', 'Locales')}</Typography></Th>
-                  <Th><Typography variant="sigma">{t('orders.col.credits', 'Credits')}</Typography></Th>
-                  <Th><Typography variant="sigma">{t('orders.col.ordered', 'Ordered')}</Typography></Th>
-                  <Th><Typography variant="sigma">{t('orders.col.updated', 'Updated')}</Typography></Th>
-                  <Th><Typography variant="sigma">{t('orders.col.jobs', 'Jobs')}</Typography></Th>
+                  <Th>
+                    <Typography variant="sigma">{t('orders.col.id', 'Order')}</Typography>
+                  </Th>
+                  <Th>
+                    <Typography variant="sigma">{t('orders.col.status', 'Status')}</Typography>
+                  </Th>
+                  <Th>
+                    <Typography variant="sigma">{t('orders.col.entry', 'Entry')}</Typography>
+                  </Th>
+                  <Th>
+                    <Typography variant="sigma">{t('orders.col.locales', 'Locales')}</Typography>
+                  </Th>
+                  <Th>
+                    <Typography variant="sigma">{t('orders.col.credits', 'Credits')}</Typography>
+                  </Th>
+                  <Th>
+                    <Typography variant="sigma">{t('orders.col.ordered', 'Ordered')}</Typography>
+                  </Th>
+                  <Th>
+                    <Typography variant="sigma">{t('orders.col.updated', 'Updated')}</Typography>
+                  </Th>
+                  <Th>
+                    <Typography variant="sigma">{t('orders.col.jobs', 'Jobs')}</Typography>
+                  </Th>
                 </Tr>
               </Thead>
               <Tbody>
                 {orders.map((o) => (
-                  <Tr key={o.id} data-testid="gengo-order-row" data-order={o.id} data-status={o.status} data-locale={o.targetLocale}>
+                  <Tr
+                    key={o.id}
+                    data-testid="gengo-order-row"
+                    data-order={o.id}
+                    data-status={o.status}
+                    data-locale={o.targetLocale}
+                  >
                     <Td>
                       <Typography textColor="neutral800">#{o.id}</Typography>
                     </Td>
                     <Td>
-                      <Badge backgroundColor={`${orderStatusVariant(o.status)}100`} textColor={`${orderStatusVariant(o.status)}700`}>
+                      <Badge
+                        backgroundColor={`${orderStatusVariant(o.status)}100`}
+                        textColor={`${orderStatusVariant(o.status)}700`}
+                      >
                         {o.status}
                       </Badge>
                       {o.lastError && (
@@ -267,10 +301,20 @@ const OrdersList = () => {
                 })}
               </Typography>
               <Flex gap={2}>
-                <Button variant="tertiary" startIcon={<ChevronLeft />} disabled={page <= 1 || loading} onClick={() => setPage(page - 1)}>
+                <Button
+                  variant="tertiary"
+                  startIcon={<ChevronLeft />}
+                  disabled={page <= 1 || loading}
+                  onClick={() => setPage(page - 1)}
+                >
                   {t('orders.previous', 'Previous')}
                 </Button>
-                <Button variant="tertiary" endIcon={<ChevronRight />} disabled={page >= pageCount || loading} onClick={() => setPage(page + 1)}>
+                <Button
+                  variant="tertiary"
+                  endIcon={<ChevronRight />}
+                  disabled={page >= pageCount || loading}
+                  onClick={() => setPage(page + 1)}
+                >
                   {t('orders.next', 'Next')}
                 </Button>
               </Flex>
@@ -287,7 +331,9 @@ const OrdersPage = () => {
   return (
     <Page.Protect permissions={PERMISSIONS.read}>
       <Page.Main>
-        <Page.Title>{formatMessage({ id: getTranslation('orders.page.title'), defaultMessage: 'Orders - Gengo' })}</Page.Title>
+        <Page.Title>
+          {formatMessage({ id: getTranslation('orders.page.title'), defaultMessage: 'Orders - Gengo' })}
+        </Page.Title>
         <OrdersList />
       </Page.Main>
     </Page.Protect>

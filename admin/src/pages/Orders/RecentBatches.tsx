@@ -49,10 +49,18 @@ export const RecentBatches = () => {
       <Table colCount={4} rowCount={Math.min(batches.length, 10) + 1}>
         <Thead>
           <Tr>
-            <Th><Typography variant="sigma">{t('batches.col.id', 'Batch')}</Typography></Th>
-            <Th><Typography variant="sigma">{t('orders.col.locales', 'Locales')}</Typography></Th>
-            <Th><Typography variant="sigma">{t('batches.col.progress', 'Progress')}</Typography></Th>
-            <Th><Typography variant="sigma">{t('orders.col.ordered', 'Ordered')}</Typography></Th>
+            <Th>
+              <Typography variant="sigma">{t('batches.col.id', 'Batch')}</Typography>
+            </Th>
+            <Th>
+              <Typography variant="sigma">{t('orders.col.locales', 'Locales')}</Typography>
+            </Th>
+            <Th>
+              <Typography variant="sigma">{t('batches.col.progress', 'Progress')}</Typography>
+            </Th>
+            <Th>
+              <Typography variant="sigma">{t('orders.col.ordered', 'Ordered')}</Typography>
+            </Th>
           </Tr>
         </Thead>
         <Tbody>
@@ -72,7 +80,9 @@ export const RecentBatches = () => {
                 </Box>
               </Td>
               <Td>
-                <Typography textColor="neutral800">{formatDate(b.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</Typography>
+                <Typography textColor="neutral800">
+                  {formatDate(b.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}
+                </Typography>
                 {b.createdByName && (
                   <Typography tag="p" variant="pi" textColor="neutral600">
                     {b.createdByName}

@@ -31,7 +31,12 @@ type Props = {
   reloadKey: unknown;
 };
 
-const OFFER_COLORS: Record<Offer, string> = { source: 'neutral', offered: 'success', 'not-offered': 'danger', unknown: 'neutral' };
+const OFFER_COLORS: Record<Offer, string> = {
+  source: 'neutral',
+  offered: 'success',
+  'not-offered': 'danger',
+  unknown: 'neutral',
+};
 
 /** Strapi locale → Gengo code: the built-in code, an override, and whether Gengo offers the pair. */
 export const LocaleMapTable = ({ map, onChange, fixed, disabled, errors, reloadKey }: Props) => {
@@ -54,7 +59,11 @@ export const LocaleMapTable = ({ map, onChange, fixed, disabled, errors, reloadK
     );
   if (!data) return <Loader small>{t('settings.localeMap.loading', 'Loading locales')}</Loader>;
   if (!data.locales.length)
-    return <Typography textColor="neutral600">{t('settings.localeMap.empty', 'No locales yet: add them in Settings → Internationalization.')}</Typography>;
+    return (
+      <Typography textColor="neutral600">
+        {t('settings.localeMap.empty', 'No locales yet: add them in Settings → Internationalization.')}
+      </Typography>
+    );
 
   const rows = localeMapRows(data, map);
   const readOnly = disabled || Boolean(fixed);
@@ -62,7 +71,11 @@ export const LocaleMapTable = ({ map, onChange, fixed, disabled, errors, reloadK
     <Flex direction="column" alignItems="stretch" gap={3}>
       {fixed && (
         <Typography variant="pi" textColor="neutral600" data-testid="locale-map-fixed">
-          {t('settings.fixed', 'Set by {source, select, env {the environment variable} other {config/plugins.ts:}} {name}', fixed)}
+          {t(
+            'settings.fixed',
+            'Set by {source, select, env {the environment variable} other {config/plugins.ts:}} {name}',
+            fixed
+          )}
         </Typography>
       )}
       {data.error && (
@@ -73,10 +86,18 @@ export const LocaleMapTable = ({ map, onChange, fixed, disabled, errors, reloadK
       <Table colCount={4} rowCount={rows.length + 1}>
         <Thead>
           <Tr>
-            <Th><Typography variant="sigma">{t('settings.localeMap.locale', 'Strapi locale')}</Typography></Th>
-            <Th><Typography variant="sigma">{t('settings.localeMap.default', 'Built-in Gengo code')}</Typography></Th>
-            <Th><Typography variant="sigma">{t('settings.localeMap.override', 'Override')}</Typography></Th>
-            <Th><Typography variant="sigma">{t('settings.localeMap.offer', 'Gengo offers it')}</Typography></Th>
+            <Th>
+              <Typography variant="sigma">{t('settings.localeMap.locale', 'Strapi locale')}</Typography>
+            </Th>
+            <Th>
+              <Typography variant="sigma">{t('settings.localeMap.default', 'Built-in Gengo code')}</Typography>
+            </Th>
+            <Th>
+              <Typography variant="sigma">{t('settings.localeMap.override', 'Override')}</Typography>
+            </Th>
+            <Th>
+              <Typography variant="sigma">{t('settings.localeMap.offer', 'Gengo offers it')}</Typography>
+            </Th>
           </Tr>
         </Thead>
         <Tbody>
@@ -88,17 +109,23 @@ export const LocaleMapTable = ({ map, onChange, fixed, disabled, errors, reloadK
                   {row.name.includes(`(${row.code})`) ? row.name : `${row.name} (${row.code})`}
                 </Typography>
               </Td>
-              <Td><Typography>{row.defaultLc}</Typography></Td>
+              <Td>
+                <Typography>{row.defaultLc}</Typography>
+              </Td>
               <Td>
                 <Field.Root name={`localeMap.${row.code}`} error={errors[`localeMap.${row.code}`]}>
                   <VisuallyHidden>
-                    <Field.Label>{t('settings.localeMap.overrideFor', 'Gengo code for {locale}', { locale: row.code })}</Field.Label>
+                    <Field.Label>
+                      {t('settings.localeMap.overrideFor', 'Gengo code for {locale}', { locale: row.code })}
+                    </Field.Label>
                   </VisuallyHidden>
                   <TextInput
                     value={row.override}
                     placeholder={row.defaultLc}
                     disabled={readOnly}
-                    onChange={(e: React.ChangeEvent<HTMLInputElement>) => onChange(withOverride(map, row.code, e.target.value))}
+                    onChange={(e: React.ChangeEvent<HTMLInputElement>) =>
+                      onChange(withOverride(map, row.code, e.target.value))
+                    }
                   />
                   <Field.Error />
                 </Field.Root>

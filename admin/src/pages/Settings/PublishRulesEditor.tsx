@@ -53,10 +53,14 @@ const RuleCard = ({ row, locales, readOnly, errors, onChange, t }: CardProps) =>
         </Flex>
         {rule.fixed && (
           <Typography variant="pi" textColor="neutral600">
-            {t('settings.fixed', 'Set by {source, select, env {the environment variable} other {config/plugins.ts:}} {name}', {
-              source: 'config',
-              name: `gengo.config.publishRules["${uid}"]`,
-            })}
+            {t(
+              'settings.fixed',
+              'Set by {source, select, env {the environment variable} other {config/plugins.ts:}} {name}',
+              {
+                source: 'config',
+                name: `gengo.config.publishRules["${uid}"]`,
+              }
+            )}
           </Typography>
         )}
         {err('contentType') && <Typography textColor="danger600">{err('contentType')}</Typography>}
@@ -86,7 +90,9 @@ const RuleCard = ({ row, locales, readOnly, errors, onChange, t }: CardProps) =>
                       checked={rule.locales.includes(l.code)}
                       disabled={locked}
                       onCheckedChange={(on: boolean | 'indeterminate') =>
-                        set({ locales: on === true ? [...rule.locales, l.code] : rule.locales.filter((c) => c !== l.code) })
+                        set({
+                          locales: on === true ? [...rule.locales, l.code] : rule.locales.filter((c) => c !== l.code),
+                        })
                       }
                     >
                       {l.name}
@@ -104,7 +110,9 @@ const RuleCard = ({ row, locales, readOnly, errors, onChange, t }: CardProps) =>
                 disabled={locked}
                 onChange={(v: string | number) => set({ tier: v === DEFAULT ? null : (v as Tier) })}
               >
-                <SingleSelectOption value={DEFAULT}>{t('settings.rules.siteDefault', 'Site default')}</SingleSelectOption>
+                <SingleSelectOption value={DEFAULT}>
+                  {t('settings.rules.siteDefault', 'Site default')}
+                </SingleSelectOption>
                 <SingleSelectOption value="standard">{t('settings.tier.standard', 'Standard')}</SingleSelectOption>
                 <SingleSelectOption value="pro">{t('settings.tier.pro', 'Pro')}</SingleSelectOption>
               </SingleSelect>
@@ -119,7 +127,9 @@ const RuleCard = ({ row, locales, readOnly, errors, onChange, t }: CardProps) =>
                 disabled={locked}
                 onChange={(v: string | number) => set({ autoApprove: v === DEFAULT ? null : v === 'true' })}
               >
-                <SingleSelectOption value={DEFAULT}>{t('settings.rules.siteDefault', 'Site default')}</SingleSelectOption>
+                <SingleSelectOption value={DEFAULT}>
+                  {t('settings.rules.siteDefault', 'Site default')}
+                </SingleSelectOption>
                 <SingleSelectOption value="true">{t('settings.on', 'On')}</SingleSelectOption>
                 <SingleSelectOption value="false">{t('settings.off', 'Off')}</SingleSelectOption>
               </SingleSelect>
@@ -171,10 +181,22 @@ export const PublishRulesEditor = React.memo(function PublishRulesEditor({ canUp
     );
   else if (!rules.rows) body = <Loader small>{t('settings.rules.loading', 'Loading rules')}</Loader>;
   else if (!rules.rows.length)
-    body = <Typography textColor="neutral600">{t('settings.rules.empty', 'No localized content type: enable Internationalization on one first.')}</Typography>;
+    body = (
+      <Typography textColor="neutral600">
+        {t('settings.rules.empty', 'No localized content type: enable Internationalization on one first.')}
+      </Typography>
+    );
   else
     body = rules.rows.map((row) => (
-      <RuleCard key={row.type.uid} row={row} locales={rules.locales} readOnly={!canUpdate} errors={rules.errors} onChange={rules.change} t={t} />
+      <RuleCard
+        key={row.type.uid}
+        row={row}
+        locales={rules.locales}
+        readOnly={!canUpdate}
+        errors={rules.errors}
+        onChange={rules.change}
+        t={t}
+      />
     ));
 
   return (
@@ -190,7 +212,14 @@ export const PublishRulesEditor = React.memo(function PublishRulesEditor({ canUp
             </Typography>
           </Flex>
           {canUpdate && rules.rows && rules.rows.length > 0 && (
-            <Button type="button" variant="secondary" startIcon={<Check />} loading={rules.saving} disabled={!rules.dirty} onClick={onSave}>
+            <Button
+              type="button"
+              variant="secondary"
+              startIcon={<Check />}
+              loading={rules.saving}
+              disabled={!rules.dirty}
+              onClick={onSave}
+            >
               {t('settings.rules.save', 'Save rules')}
             </Button>
           )}

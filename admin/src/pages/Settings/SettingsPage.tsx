@@ -83,11 +83,18 @@ const SettingsForm = () => {
           {errors._form && <Typography textColor="danger600">{errors._form}</Typography>}
           <Section title={t('settings.section.account', 'Gengo account')}>
             <Cell>
-              <SettingField name="publicKey" label={t('settings.publicKey', 'Public key')} error={errors.publicKey} fixed={settings.fixed.publicKey}>
+              <SettingField
+                name="publicKey"
+                label={t('settings.publicKey', 'Public key')}
+                error={errors.publicKey}
+                fixed={settings.fixed.publicKey}
+              >
                 <TextInput
                   value={values.publicKey ?? ''}
                   disabled={locked('publicKey')}
-                  onChange={(e: React.ChangeEvent<HTMLInputElement>) => form.change('publicKey', e.target.value || null)}
+                  onChange={(e: React.ChangeEvent<HTMLInputElement>) =>
+                    form.change('publicKey', e.target.value || null)
+                  }
                 />
               </SettingField>
             </Cell>
@@ -114,21 +121,37 @@ const SettingsForm = () => {
               </SettingField>
             </Cell>
             <Cell>
-              <SettingField name="environment" label={t('settings.environment', 'Environment')} error={errors.environment} fixed={settings.fixed.environment}>
+              <SettingField
+                name="environment"
+                label={t('settings.environment', 'Environment')}
+                error={errors.environment}
+                fixed={settings.fixed.environment}
+              >
                 <SingleSelect
                   value={values.environment}
                   disabled={locked('environment')}
                   onChange={(v: string | number) => form.change('environment', v as Environment)}
                 >
-                  <SingleSelectOption value="sandbox">{t('settings.environment.sandbox', 'Sandbox')}</SingleSelectOption>
-                  <SingleSelectOption value="production">{t('settings.environment.production', 'Production')}</SingleSelectOption>
-                  <SingleSelectOption value="custom">{t('settings.environment.custom', 'Custom URL')}</SingleSelectOption>
+                  <SingleSelectOption value="sandbox">
+                    {t('settings.environment.sandbox', 'Sandbox')}
+                  </SingleSelectOption>
+                  <SingleSelectOption value="production">
+                    {t('settings.environment.production', 'Production')}
+                  </SingleSelectOption>
+                  <SingleSelectOption value="custom">
+                    {t('settings.environment.custom', 'Custom URL')}
+                  </SingleSelectOption>
                 </SingleSelect>
               </SettingField>
             </Cell>
             <Cell>
               {values.environment === 'custom' && (
-                <SettingField name="apiUrl" label={t('settings.apiUrl', 'API URL')} error={errors.apiUrl} fixed={settings.fixed.apiUrl}>
+                <SettingField
+                  name="apiUrl"
+                  label={t('settings.apiUrl', 'API URL')}
+                  error={errors.apiUrl}
+                  fixed={settings.fixed.apiUrl}
+                >
                   <TextInput
                     value={values.apiUrl ?? ''}
                     placeholder="http://127.0.0.1:3999/v2/"
@@ -150,7 +173,12 @@ const SettingsForm = () => {
 
           <Section title={t('settings.section.ordering', 'Ordering')}>
             <Cell>
-              <SettingField name="defaultTier" label={t('settings.defaultTier', 'Default tier')} error={errors.defaultTier} fixed={settings.fixed.defaultTier}>
+              <SettingField
+                name="defaultTier"
+                label={t('settings.defaultTier', 'Default tier')}
+                error={errors.defaultTier}
+                fixed={settings.fixed.defaultTier}
+              >
                 <SingleSelect
                   value={values.defaultTier}
                   disabled={locked('defaultTier')}
@@ -178,7 +206,12 @@ const SettingsForm = () => {
               </SettingField>
             </Cell>
             <Cell>
-              <SettingField name="budgetPerOrder" label={t('settings.budgetPerOrder', 'Budget cap per order (credits)')} error={errors.budgetPerOrder} fixed={settings.fixed.budgetPerOrder}>
+              <SettingField
+                name="budgetPerOrder"
+                label={t('settings.budgetPerOrder', 'Budget cap per order (credits)')}
+                error={errors.budgetPerOrder}
+                fixed={settings.fixed.budgetPerOrder}
+              >
                 <NumberInput
                   value={values.budgetPerOrder ?? undefined}
                   disabled={locked('budgetPerOrder')}
@@ -187,7 +220,12 @@ const SettingsForm = () => {
               </SettingField>
             </Cell>
             <Cell>
-              <SettingField name="budgetPerMonth" label={t('settings.budgetPerMonth', 'Budget cap per calendar month (credits)')} error={errors.budgetPerMonth} fixed={settings.fixed.budgetPerMonth}>
+              <SettingField
+                name="budgetPerMonth"
+                label={t('settings.budgetPerMonth', 'Budget cap per calendar month (credits)')}
+                error={errors.budgetPerMonth}
+                fixed={settings.fixed.budgetPerMonth}
+              >
                 <NumberInput
                   value={values.budgetPerMonth ?? undefined}
                   disabled={locked('budgetPerMonth')}
@@ -204,18 +242,28 @@ const SettingsForm = () => {
                 label={t('settings.publicUrl', 'Public URL of this site')}
                 error={errors.publicUrl}
                 fixed={settings.fixed.publicUrl}
-                hint={t('settings.publicUrl.hint', 'Gengo posts its callbacks here. Without it, the poller fetches finished jobs.')}
+                hint={t(
+                  'settings.publicUrl.hint',
+                  'Gengo posts its callbacks here. Without it, the poller fetches finished jobs.'
+                )}
               >
                 <TextInput
                   value={values.publicUrl ?? ''}
                   placeholder="https://cms.example.com"
                   disabled={locked('publicUrl')}
-                  onChange={(e: React.ChangeEvent<HTMLInputElement>) => form.change('publicUrl', e.target.value || null)}
+                  onChange={(e: React.ChangeEvent<HTMLInputElement>) =>
+                    form.change('publicUrl', e.target.value || null)
+                  }
                 />
               </SettingField>
             </Cell>
             <Cell>
-              <SettingField name="pollIntervalMinutes" label={t('settings.pollInterval', 'Poll Gengo every (minutes)')} error={errors.pollIntervalMinutes} fixed={settings.fixed.pollIntervalMinutes}>
+              <SettingField
+                name="pollIntervalMinutes"
+                label={t('settings.pollInterval', 'Poll Gengo every (minutes)')}
+                error={errors.pollIntervalMinutes}
+                fixed={settings.fixed.pollIntervalMinutes}
+              >
                 <NumberInput
                   value={values.pollIntervalMinutes}
                   disabled={locked('pollIntervalMinutes')}
@@ -235,7 +283,10 @@ const SettingsForm = () => {
           <Section title={t('settings.section.localeMap', 'Locale mapping')}>
             <Cell full>
               <Typography variant="pi" textColor="neutral600">
-                {t('settings.localeMap.hint', 'The Gengo language each Strapi locale is ordered in. Leave empty for the built-in code.')}
+                {t(
+                  'settings.localeMap.hint',
+                  'The Gengo language each Strapi locale is ordered in. Leave empty for the built-in code.'
+                )}
               </Typography>
               <LocaleMapTable
                 map={values.localeMap}
@@ -260,7 +311,9 @@ const SettingsPage = () => {
   return (
     <Page.Protect permissions={PERMISSIONS.settingsRead}>
       <Page.Main>
-        <Page.Title>{formatMessage({ id: getTranslation('settings.page.title'), defaultMessage: 'Settings - Gengo' })}</Page.Title>
+        <Page.Title>
+          {formatMessage({ id: getTranslation('settings.page.title'), defaultMessage: 'Settings - Gengo' })}
+        </Page.Title>
         <SettingsForm />
       </Page.Main>
     </Page.Protect>

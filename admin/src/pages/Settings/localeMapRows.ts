@@ -30,7 +30,15 @@ export const localeMapRows = (data: LocaleLanguages, map: Record<string, string>
     if (l.isDefault) offer = offered && !offered.has(lc) ? 'not-offered' : 'source';
     else if (!data.pairs || !lcSrc) offer = 'unknown';
     else offer = data.pairs.some((p) => p.lcSrc === lcSrc && p.lcTgt === lc) ? 'offered' : 'not-offered';
-    return { code: l.code, name: l.name, isDefault: l.isDefault, defaultLc: l.defaultLc, override: map[l.code] ?? '', lc, offer };
+    return {
+      code: l.code,
+      name: l.name,
+      isDefault: l.isDefault,
+      defaultLc: l.defaultLc,
+      override: map[l.code] ?? '',
+      lc,
+      offer,
+    };
   });
 };
 

@@ -1,6 +1,12 @@
 import * as React from 'react';
 import { useFetchClient } from '@strapi/strapi/admin';
-import { isLocalizedApiType, PUBLISH_RULES_PATH, type ContentTypeInfo, type EffectiveRule, type PublishRule } from '../../api/publish-rules';
+import {
+  isLocalizedApiType,
+  PUBLISH_RULES_PATH,
+  type ContentTypeInfo,
+  type EffectiveRule,
+  type PublishRule,
+} from '../../api/publish-rules';
 import { fieldErrorsOf, type FieldErrors } from './useSettingsForm';
 
 export type RuleRow = { type: ContentTypeInfo; rule: EffectiveRule };
@@ -36,7 +42,9 @@ export const usePublishRules = () => {
 
   const accept = (rules: EffectiveRule[], types: ContentTypeInfo[]) => {
     const byType = new Map(rules.map((r) => [r.contentType, r]));
-    setRows(types.filter(isLocalizedApiType).map((type) => ({ type, rule: byType.get(type.uid) ?? emptyRule(type.uid) })));
+    setRows(
+      types.filter(isLocalizedApiType).map((type) => ({ type, rule: byType.get(type.uid) ?? emptyRule(type.uid) }))
+    );
     setStored(new Set(rules.filter((r) => !r.fixed).map((r) => r.contentType)));
     setEdited(new Set());
     setErrors({});
@@ -58,7 +66,9 @@ export const usePublishRules = () => {
   }, []);
 
   const change = (contentType: string, patch: Partial<PublishRule>) => {
-    setRows((prev) => prev && prev.map((r) => (r.type.uid === contentType ? { ...r, rule: { ...r.rule, ...patch } } : r)));
+    setRows(
+      (prev) => prev && prev.map((r) => (r.type.uid === contentType ? { ...r, rule: { ...r.rule, ...patch } } : r))
+    );
     setEdited((prev) => new Set(prev).add(contentType));
   };
 
@@ -67,8 +77,13 @@ export const usePublishRules = () => {
     const sent = rows.filter((r) => !r.rule.fixed && (stored.has(r.type.uid) || edited.has(r.type.uid)));
     setSaving(true);
     try {
-      const { data } = await put<{ data: { rules: EffectiveRule[] } }>(PUBLISH_RULES_PATH, { rules: sent.map((r) => body(r.rule)) });
-      accept(data.data.rules, rows.map((r) => r.type));
+      const { data } = await put<{ data: { rules: EffectiveRule[] } }>(PUBLISH_RULES_PATH, {
+        rules: sent.map((r) => body(r.rule)),
+      });
+      accept(
+        data.data.rules,
+        rows.map((r) => r.type)
+      );
       return true;
     } catch (err: any) {
       // `rules.<i>.<field>` → `<contentType>.<field>`, i being the index in what was sent.
@@ -79,7 +94,8 @@ export const usePublishRules = () => {
         const uid = i !== undefined ? sent[Number(i)]?.type.uid : undefined;
         mapped[uid ? `${uid}.${field || 'contentType'}` : '_form'] = message;
       }
-      if (!Object.keys(mapped).length) mapped._form = err?.response?.data?.error?.message ?? err?.message ?? String(err);
+      if (!Object.keys(mapped).length)
+        mapped._form = err?.response?.data?.error?.message ?? err?.message ?? String(err);
       setErrors(mapped);
       return false;
     } finally {

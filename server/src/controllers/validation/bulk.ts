@@ -19,13 +19,18 @@ const quoteFields = {
     .min(1)
     .max(MAX_BULK_DOCUMENTS)
     .required()
-    .test('unique', '${path} must not repeat a document', (ids: unknown) => !Array.isArray(ids) || new Set(ids).size === ids.length),
+    .test(
+      'unique',
+      '${path} must not repeat a document',
+      (ids: unknown) => !Array.isArray(ids) || new Set(ids).size === ids.length
+    ),
   sourceLocale: yup.string().min(2).max(20).nullable(),
   targetLocales: yup.array().of(yup.string().min(2).max(20).required()).min(1).max(30).required(),
   tier: yup.mixed().oneOf([...ORDER_TIERS, null]),
 };
 
-const strict = (shape: Record<string, any>) => yup.object().shape(shape).noUnknown(true, '${path} has unknown field(s): ${unknown}');
+const strict = (shape: Record<string, any>) =>
+  yup.object().shape(shape).noUnknown(true, '${path} has unknown field(s): ${unknown}');
 
 const quoteSchema = strict(quoteFields);
 const orderSchema = strict({
@@ -36,7 +41,8 @@ const orderSchema = strict({
 });
 
 const object = (body: unknown) => {
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new errors.ValidationError('The body must be an object');
+  if (body === null || typeof body !== 'object' || Array.isArray(body))
+    throw new errors.ValidationError('The body must be an object');
   return body as Record<string, unknown>;
 };
 
@@ -52,6 +58,7 @@ export const validateBulkOrder = async (body: unknown, idempotencyHeader?: strin
 
 export const validateBatchId = (id: unknown): number => {
   const n = Number(id);
-  if (typeof id !== 'string' || !/^\d{1,12}$/.test(id) || n < 1) throw new errors.ValidationError('id must be a positive integer');
+  if (typeof id !== 'string' || !/^\d{1,12}$/.test(id) || n < 1)
+    throw new errors.ValidationError('id must be a positive integer');
   return n;
 };

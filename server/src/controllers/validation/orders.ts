@@ -5,7 +5,15 @@ import type { QuoteInput } from '../../services/quote';
 /** Bodies of `POST /gengo/quote` and `POST /gengo/orders`, and the query of `GET /gengo/orders`. */
 
 export const ORDER_TIERS = ['standard', 'pro'] as const;
-export const ORDER_STATUSES = ['pending', 'placing', 'placed', 'completed', 'failed', 'cancelled', 'ambiguous'] as const;
+export const ORDER_STATUSES = [
+  'pending',
+  'placing',
+  'placed',
+  'completed',
+  'failed',
+  'cancelled',
+  'ambiguous',
+] as const;
 
 const uid = () =>
   yup
@@ -40,7 +48,8 @@ const orderSchema = yup
   .noUnknown(true, '${path} has unknown field(s): ${unknown}');
 
 const object = (body: unknown) => {
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new errors.ValidationError('The body must be an object');
+  if (body === null || typeof body !== 'object' || Array.isArray(body))
+    throw new errors.ValidationError('The body must be an object');
   return body;
 };
 

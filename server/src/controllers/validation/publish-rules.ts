@@ -8,7 +8,10 @@ const ruleSchema = yup
     contentType: yup.string().required().max(200),
     enabled: yup.boolean(),
     locales: yup.array().of(yup.string().required().max(50)).required().max(100),
-    tier: yup.mixed().oneOf([...RULE_TIERS, null]).nullable(),
+    tier: yup
+      .mixed()
+      .oneOf([...RULE_TIERS, null])
+      .nullable(),
     autoApprove: yup.boolean().nullable(),
     comment: yup.string().nullable().max(2000),
     sourceLocale: yup.string().nullable().max(50),
@@ -23,6 +26,7 @@ const updateSchema = yup
 export type UpdatePublishRulesInput = { rules: Array<Partial<RuleEntry> & { contentType: string }> };
 
 export const validateUpdatePublishRules = async (body: unknown): Promise<UpdatePublishRulesInput> => {
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new errors.ValidationError('The body must be an object');
+  if (body === null || typeof body !== 'object' || Array.isArray(body))
+    throw new errors.ValidationError('The body must be an object');
   return (await validateYupSchema(updateSchema)(body)) as UpdatePublishRulesInput;
 };

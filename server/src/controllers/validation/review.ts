@@ -29,10 +29,14 @@ const rejectSchema = strictObject({
 });
 const commentSchema = strictObject({ body: text() });
 
-export const validateApprove = async (body: unknown) => (await validateYupSchema(approveSchema)(object(body))) as ApproveInput;
-export const validateRevise = async (body: unknown) => (await validateYupSchema(reviseSchema)(object(body))) as { comment: string };
-export const validateReject = async (body: unknown) => (await validateYupSchema(rejectSchema)(object(body))) as RejectInput;
-export const validateComment = async (body: unknown) => (await validateYupSchema(commentSchema)(object(body))) as { body: string };
+export const validateApprove = async (body: unknown) =>
+  (await validateYupSchema(approveSchema)(object(body))) as ApproveInput;
+export const validateRevise = async (body: unknown) =>
+  (await validateYupSchema(reviseSchema)(object(body))) as { comment: string };
+export const validateReject = async (body: unknown) =>
+  (await validateYupSchema(rejectSchema)(object(body))) as RejectInput;
+export const validateComment = async (body: unknown) =>
+  (await validateYupSchema(commentSchema)(object(body))) as { body: string };
 
 /** `:id` is our job's numeric id or its documentId. */
 export const validateJobId = (id: unknown): string => {

@@ -24,7 +24,10 @@ const localeMap = () =>
     if (entries.length > 500) return this.createError({ message: '${path} has too many entries' });
     for (const [locale, code] of entries) {
       if (typeof code !== 'string' || !code.trim())
-        return this.createError({ path: `localeMap.${locale}`, message: `The Gengo code for "${locale}" must not be empty` });
+        return this.createError({
+          path: `localeMap.${locale}`,
+          message: `The Gengo code for "${locale}" must not be empty`,
+        });
       if (!GENGO_CODE.test(code.trim()))
         return this.createError({
           path: `localeMap.${locale}`,
