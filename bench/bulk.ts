@@ -1,5 +1,5 @@
 import { createGengoClient, type JobPayload } from '../server/src/gengo';
-import { decodeCustomData } from '../server/src/records/types';
+import { decodeCustomData } from '../server/src/platform/records';
 import { createSuperAdmin } from '../tests/helpers/admin';
 import { again, callbacksSettled, createArticles } from './lib/fixtures';
 import { adminApi, bulkOrderAndWait, callKinds } from './lib/admin-api';
@@ -30,20 +30,24 @@ export default async function bulkBench({ db, n }: { db: BenchDb; n: number }): 
     const gengo = w.app.strapi.plugin('gengo');
     const profile = createProfile(w.app.strapi);
     profile.time(
-      gengo.service('groupOrdering'),
+      gengo.service('ordering').group,
       'placeGroup',
       'groupOrdering.placeGroup (a page: drafts, rows, POSTs)'
     );
-    profile.time(gengo.service('ordering'), 'draft', 'ordering.draft (one document: keys looked up, planned)');
+    profile.time(gengo.service('ordering').placing, 'draft', 'ordering.draft (one document: keys looked up, planned)');
     profile.time(
-      gengo.service('orderStore'),
+      gengo.service('ordering').store,
       'insertOrders',
       'orderStore.insertOrders (a page and locale: rows before the POST)'
     );
-    profile.time(gengo.service('orderStore'), 'updateOrders', 'orderStore.updateOrders (a page and locale: placed)');
-    profile.time(gengo.service('orderSource'), 'loadMany', 'orderSource.loadMany (a page of documents)');
-    profile.time(gengo.service('batchStore'), 'claim', 'batchStore.claim (a page)');
-    profile.time(gengo.service('batchStore'), 'finishItems', 'batchStore.finishItems (a page)');
+    profile.time(
+      gengo.service('ordering').store,
+      'updateOrders',
+      'orderStore.updateOrders (a page and locale: placed)'
+    );
+    profile.time(gengo.service('ordering').source, 'loadMany', 'orderSource.loadMany (a page of documents)');
+    profile.time(gengo.service('bulk').parts.store, 'claim', 'batchStore.claim (a page)');
+    profile.time(gengo.service('bulk').parts.store, 'finishItems', 'batchStore.finishItems (a page)');
     profile.timeGengoCalls({ postJobs: 'Gengo POST translate/jobs' });
 
     await again(() => w.control.clearRequests());
@@ -53,7 +57,7 @@ export default async function bulkBench({ db, n }: { db: BenchDb; n: number }): 
     const e0 = await emuCpu();
     const c0 = process.cpuUsage();
     const t0 = now();
-    const batch = await bulkOrderAndWait(api, gengo.service('bulkWorker'), {
+    const batch = await bulkOrderAndWait(api, gengo.service('bulk'), {
       documentIds: docs,
       targetLocales: LOCALES,
       idempotencyKey: `bench-${n}-${Date.now()}`,

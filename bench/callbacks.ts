@@ -31,7 +31,7 @@ export default async function callbacksBench({ db, n }: { db: BenchDb; n: number
     const profile = createProfile(strapi);
 
     const received = new Map<string, number>();
-    const callbacks = gengo.service('callbacks');
+    const callbacks = gengo.service('receiving');
     const receive = callbacks.receive;
     // The setup's callbacks (available, pending) are answered and dropped: the rows are bound to
     // their Gengo jobs directly below, as those callbacks would have done, in a fraction of the time.
@@ -43,7 +43,7 @@ export default async function callbacksBench({ db, n }: { db: BenchDb; n: number
       return receive.call(callbacks, form);
     };
     const written = new Map<string, number>();
-    const sync = gengo.service('jobSync');
+    const sync = gengo.service('receiving').parts.sync;
     const syncJobs = sync.syncJobs;
     let batches = 0;
     sync.syncJobs = async (jobs: Array<{ job_id: string | number }>) => {
@@ -57,12 +57,12 @@ export default async function callbacksBench({ db, n }: { db: BenchDb; n: number
     };
     profile.time(sync, 'syncJobs', 'jobSync.syncJobs (a fetched batch: records, entry writes, commits)');
     profile.time(
-      gengo.service('apply'),
+      gengo.service('receiving').parts.apply,
       'applyHeld',
       "apply.applyHeld (an order's segments in a slice: checks, merge, one Document Service update)"
     );
     profile.time(
-      gengo.service('apply'),
+      gengo.service('receiving').parts.apply,
       'readAhead',
       'apply.readAhead (once per slice that writes: its reads; the calls are the slices)'
     );

@@ -36,10 +36,10 @@ export default async function e2eBench({ db, n }: { db: BenchDb; n: number }): P
     const strapi = w.app.strapi;
     const profile = createProfile(strapi);
     profile.timeGengoCalls({ getJob: 'Gengo GET translate/job/{id}', postJobs: 'Gengo POST translate/jobs' });
-    profile.time(strapi.plugin('gengo').service('apply'), 'applySegment', 'apply.applySegment');
-    profile.time(strapi.plugin('gengo').service('ordering'), 'place', 'ordering.place');
+    profile.time(strapi.plugin('gengo').service('receiving').parts.apply, 'applySegment', 'apply.applySegment');
+    profile.time(strapi.plugin('gengo').service('ordering').placing, 'place', 'ordering.place');
     profile.time(
-      strapi.plugin('gengo').service('apply'),
+      strapi.plugin('gengo').service('receiving').parts.apply,
       'readAhead',
       'apply.readAhead (once per slice that writes: its reads; the calls are the slices)'
     );
@@ -63,7 +63,7 @@ export default async function e2eBench({ db, n }: { db: BenchDb; n: number }): P
 
     /** Orders the articles in one bulk order and waits for the batch to finish; the number not done. */
     const orderInBulk = async (docs: string[]) => {
-      const batch = await bulkOrderAndWait(api, strapi.plugin('gengo').service('bulkWorker'), {
+      const batch = await bulkOrderAndWait(api, strapi.plugin('gengo').service('bulk'), {
         documentIds: docs,
         targetLocales: ['fr'],
         autoApprove: true,

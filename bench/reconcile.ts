@@ -18,7 +18,7 @@ export default async function reconcileBench({ db, n }: { db: BenchDb; n: number
     const profile = createProfile(strapi);
     profile.timeGengoCalls({ getJobs: 'Gengo GET translate/jobs/{ids} (HTTP to the emulator)' });
     profile.time(
-      strapi.plugin('gengo').service('jobSync'),
+      strapi.plugin('gengo').service('receiving').parts.sync,
       'syncJobs',
       'jobSync.syncJobs (a page of 200 jobs: our records, in slices of one transaction)'
     );
@@ -33,7 +33,7 @@ export default async function reconcileBench({ db, n }: { db: BenchDb; n: number
     await again(() => w.control.clearRequests());
     profile.start();
     const t0 = now();
-    const result = await strapi.plugin('gengo').service('reconcile').run();
+    const result = await strapi.plugin('gengo').service('receiving').reconcile();
     const took = now() - t0;
     profile.stop();
     const calls = await w.control.requests();

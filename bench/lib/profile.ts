@@ -76,7 +76,7 @@ export const createProfile = (strapi: Core.Strapi) => {
     },
     /** Times the given methods of every Gengo client the plugin builds (label: method → span name). */
     timeGengoCalls(labels: Record<string, string>) {
-      const service = strapi.plugin('gengo').service('gengo');
+      const service = strapi.plugin('gengo').service('settings');
       const client = service.client;
       service.client = async () => {
         const c = await client.call(service);

@@ -1,15 +1,16 @@
 import type { Core } from '@strapi/strapi';
+import { scheduleMinuteTick } from './cron';
 import { registerPermissions } from './permissions';
-import { getService } from './get-service';
+import { getService } from './platform/services';
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await registerPermissions(strapi);
-  // Receiving side: the callback token (made once), the reconciliation poller.
-  await getService(strapi, 'callbacks').ensureToken();
-  getService(strapi, 'reconcile').schedule();
+  // Receiving side: the callback token (made once), the poller and bulk resume on the minute tick.
+  await getService(strapi, 'receiving').ensureToken();
+  scheduleMinuteTick(strapi);
   // Bulk orders a restart interrupted carry on (out of band: the boot does not wait for them).
   setImmediate(() =>
-    getService(strapi, 'bulkWorker')
+    getService(strapi, 'bulk')
       .resume()
       .catch((err) => strapi.log.error(`[gengo] bulk resume: ${err?.message ?? err}`))
   );

@@ -1,14 +1,15 @@
 import type { Core } from '@strapi/strapi';
-import { getService } from './get-service';
+import { unscheduleMinuteTick } from './cron';
+import { getService } from './platform/services';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
 const destroy = async ({ strapi }: { strapi: Core.Strapi }) => {
-  // Receiving side: stop the poller first, so that nothing new starts.
-  getService(strapi, 'reconcile').unschedule();
+  // Stop the poller first, so that nothing new starts.
+  unscheduleMinuteTick(strapi);
   // Bulk orders: no document starts any more; the one in progress finishes (then resumes at the next start).
-  const bulk = getService(strapi, 'bulkWorker').stop();
-  getService(strapi, 'callbacks').close();
+  const bulk = getService(strapi, 'bulk').stop();
+  getService(strapi, 'receiving').stopIntake();
   // Work already started (an order's follow-up, a review's sync, queued applies) finishes its
   // writes: cut off mid-transaction it would only be redone by the next poll, but the database
   // connection closes under it. Bounded, so that a hung Gengo call never blocks a shutdown.
@@ -16,16 +17,16 @@ const destroy = async ({ strapi }: { strapi: Core.Strapi }) => {
   await Promise.race([
     Promise.allSettled([
       bulk,
-      getService(strapi, 'publishTrigger').settled(),
+      getService(strapi, 'publishing').settled(),
       getService(strapi, 'ordering').settled(),
       getService(strapi, 'review').settled(),
-      getService(strapi, 'apply').queue.idle(),
+      getService(strapi, 'receiving').idle(),
     ]),
     grace,
   ]);
   // Anything still queued is re-polled at the next start: the job rows say what is unapplied.
-  getService(strapi, 'publishTrigger').close();
-  getService(strapi, 'apply').close();
+  getService(strapi, 'publishing').close();
+  getService(strapi, 'receiving').close();
 };
 
 export default destroy;

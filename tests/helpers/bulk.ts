@@ -1,3 +1,4 @@
+import { reloadPluginConfig } from '../../server/src/platform/config';
 import crypto from 'crypto';
 import type { EmulatorControl } from '../../emulator/src/control-client';
 import type { TestStrapi } from './strapi';
@@ -26,13 +27,15 @@ export const useBulkWorld = () => {
     setPageSize(world.w.app, undefined);
   });
   world.api = () => world.w.app.as(world.w.admin.token);
-  world.worker = () => world.w.app.strapi.plugin('gengo').service('bulkWorker');
+  world.worker = () => world.w.app.strapi.plugin('gengo').service('bulk');
   return world;
 };
 
 /** Documents placed together (one Gengo order per page and locale) by this instance from now on. */
-export const setPageSize = (app: TestStrapi, n: number | undefined) =>
+export const setPageSize = (app: TestStrapi, n: number | undefined) => {
   app.strapi.config.set('plugin::gengo.bulkPageSize', n);
+  reloadPluginConfig(app.strapi);
+};
 
 /** `n` English articles with a title and a summary of unique words (two short segments each). */
 export const createArticles = async (app: TestStrapi, n: number): Promise<string[]> => {

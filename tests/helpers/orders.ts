@@ -4,8 +4,9 @@ import { startEmulator } from '../../emulator/src';
 import { EmulatorControl } from '../../emulator/src/control-client';
 import { createGengoClient } from '../../server/src/gengo';
 import { extractSegments, protectSegment, splitForGengo } from '../../server/src/content';
-import { buildDeepPopulate } from '../../server/src/orders/populate';
-import { encodeCustomData, type OrderedSegment } from '../../server/src/records/types';
+import { createLeases } from '../../server/src/platform/lease';
+import { buildDeepPopulate } from '../../server/src/platform/populate';
+import { encodeCustomData, type OrderedSegment } from '../../server/src/platform/records';
 import type { StartEmulatorOptions } from '../../emulator/src';
 import type { TestDatabase } from './database';
 import { startTestStrapi, type TestStrapi } from './strapi';
@@ -73,7 +74,7 @@ export const startReceiving = async (opts: ReceivingOptions = {}): Promise<Recei
     ...(publicUrl ? { GENGO_PUBLIC_URL: publicUrl } : {}),
   });
   // The minute cron tick stays out of the tests (they poll when they mean to): this interval's lease is taken.
-  await app.strapi.plugin('gengo').service('lease').acquire('reconcile-due', 3_600_000);
+  await createLeases(app.strapi).acquire('reconcile-due', 3_600_000);
   const r: Receiving = {
     app,
     emu,
@@ -145,7 +146,7 @@ export const placeOrder = async (
     },
   });
   const callbackUrl =
-    opts.callbackUrl === undefined ? await strapi.plugin('gengo').service('callbacks').callbackUrl() : opts.callbackUrl;
+    opts.callbackUrl === undefined ? await strapi.plugin('gengo').service('receiving').callbackUrl() : opts.callbackUrl;
   const payload: Record<string, any> = {};
   for (const s of segments as any[]) {
     for (const [c, chunk] of (s.chunks as string[]).entries()) {
@@ -224,7 +225,7 @@ export const settle = async (r: Receiving) => {
       (c) => c.delivered || c.skipped || (c.attempts >= 1 && c.lastStatus !== 200 && c.statuses.length > 0)
     )
   );
-  await r.app.strapi.plugin('gengo').service('apply').queue.idle();
+  await r.app.strapi.plugin('gengo').service('receiving').idle();
 };
 
 /** Moves every job of the order to `status` at the emulator (same transitions and callbacks as Gengo). */

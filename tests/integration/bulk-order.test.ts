@@ -237,8 +237,8 @@ describe('bulk orders', () => {
     expect(ours).toHaveLength(16);
     for (const j of ours) await world.w.control.advance(j.job_id, 'approved');
     // No callback URL in this world: the poller brings the translations in.
-    await world.w.app.strapi.plugin('gengo').service('reconcile').run();
-    await world.w.app.strapi.plugin('gengo').service('apply').queue.idle();
+    await world.w.app.strapi.plugin('gengo').service('receiving').reconcile();
+    await world.w.app.strapi.plugin('gengo').service('receiving').idle();
     for (const r of rows) {
       const entry: any = await world.w.app.strapi
         .documents(ARTICLE as any)

@@ -1,3 +1,4 @@
+import { createLeases } from '../../server/src/platform/lease';
 import { createArticles, ordersPerTarget, setPageSize, useBulkWorld, watchBatch } from '../helpers/bulk';
 import { ARTICLE, jobRows, orderRows, postJobsCount } from '../helpers/ordering-world';
 
@@ -144,7 +145,7 @@ describe('bulk orders: resuming', () => {
       .update({ status: 'placing', gengo_order_id: null, submitted_at: null, updated_at: longAgo });
     await knex('gengo_jobs').whereIn('order_id', orderIds).update({ gengo_job_id: null });
 
-    const result = await world.w.app.strapi.plugin('gengo').service('reconcile').run();
+    const result = await world.w.app.strapi.plugin('gengo').service('receiving').reconcile();
     expect(result).toMatchObject({ failed: 0 });
     const found = (await orderRows(world.w.app, { id: { $in: orderIds } })) as any[];
     expect(found.map((r) => [r.status, r.gengoOrderId])).toEqual(orderIds.map(() => ['placed', gengoOrderId]));
@@ -169,7 +170,7 @@ describe('bulk orders: resuming', () => {
     await worker().idle();
     await db('plugin::gengo.batch').update({ where: { id }, data: { status: 'running' } });
     await db('plugin::gengo.batch-item').updateMany({ where: { batchId: id }, data: { status: 'pending' } });
-    const lease = await world.w.app.strapi.plugin('gengo').service('lease').acquire(`bulk:${id}`, 60_000);
+    const lease = await createLeases(world.w.app.strapi).acquire(`bulk:${id}`, 60_000);
     expect(lease).toBeTruthy();
     const posts = await postJobsCount(world.w.control);
     await worker().resume();

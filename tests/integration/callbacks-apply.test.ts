@@ -54,7 +54,7 @@ describe('callbacks: applying translations', () => {
   });
 
   it('sends Gengo a callback URL built from the public URL, with the secret token', async () => {
-    const url = await r.app.strapi.plugin('gengo').service('callbacks').callbackUrl();
+    const url = await r.app.strapi.plugin('gengo').service('receiving').callbackUrl();
     expect(url).toMatch(new RegExp(`^${r.baseUrl}/api/gengo/callback/[A-Za-z0-9_-]{43}$`));
     const jobs = await gengoJobs(r, order);
     expect(jobs.length).toBe(order.segments.length);
@@ -110,7 +110,7 @@ describe('callbacks: applying translations', () => {
 
   it('a callback and a poll for the same revision write once', async () => {
     const before = updates;
-    const result = await r.app.strapi.plugin('gengo').service('reconcile').run();
+    const result = await r.app.strapi.plugin('gengo').service('receiving').reconcile();
     expect(result.skipped).toBeUndefined();
     await settle(r);
     expect(updates).toBe(before);
@@ -129,6 +129,6 @@ describe('callbacks: applying translations', () => {
     expect(health.status).toBe(204);
     expect(Date.now() - t0).toBeLessThan(2000);
     expect((await posts).every((a) => a.status === 200)).toBe(true);
-    await waitFor('queue idle', async () => (await r.app.strapi.plugin('gengo').service('apply').queue.idle(), true));
+    await waitFor('queue idle', async () => (await r.app.strapi.plugin('gengo').service('receiving').idle(), true));
   });
 });

@@ -46,7 +46,7 @@ describe('applying a burst', () => {
       }
     })();
     const t0 = Date.now();
-    const result = await r.app.strapi.plugin('gengo').service('reconcile').run();
+    const result = await r.app.strapi.plugin('gengo').service('receiving').reconcile();
     const took = Date.now() - t0;
     applying = false;
     await pinger;
@@ -79,7 +79,7 @@ describe('applying a burst', () => {
       docs.push({ documentId, order });
     }
     counting = true;
-    const result = await r.app.strapi.plugin('gengo').service('reconcile').run();
+    const result = await r.app.strapi.plugin('gengo').service('receiving').reconcile();
     counting = false;
     expect(result).toMatchObject({ applied: 10, failed: 0 });
     expect(docs.map(({ documentId }) => updates.get(documentId))).toEqual([1, 1, 1, 1, 1]);
@@ -105,7 +105,7 @@ describe('applying a burst', () => {
       .where({ id: order.orderId })
       .update({ status: 'placing', gengo_order_id: null });
     const [job] = await gengoJobs(r, order);
-    await r.app.strapi.plugin('gengo').service('jobSync').refresh(String(job.job_id));
+    await r.app.strapi.plugin('gengo').service('receiving').refresh(String(job.job_id));
     const row: any = await r.app.strapi.db
       .query('plugin::gengo.order' as any)
       .findOne({ where: { id: order.orderId } });
@@ -129,7 +129,7 @@ describe('applying a burst', () => {
       docs.push(documentId);
     }
     const fr = (documentId: string) => findArticle(r.app.strapi, documentId, 'fr');
-    const first = await r.app.strapi.plugin('gengo').service('reconcile').run();
+    const first = await r.app.strapi.plugin('gengo').service('receiving').reconcile();
     expect(first).toMatchObject({ applied: 24, failed: 0 });
     const slugs = await Promise.all(docs.map(async (d) => (await fr(d)).slug as string));
     expect(new Set(slugs).size).toBe(12);
@@ -148,7 +148,10 @@ describe('applying a burst', () => {
       await advanceAll(r, order, 'reviewable');
       more.push(documentId);
     }
-    expect(await r.app.strapi.plugin('gengo').service('reconcile').run()).toMatchObject({ applied: 10, failed: 0 });
+    expect(await r.app.strapi.plugin('gengo').service('receiving').reconcile()).toMatchObject({
+      applied: 10,
+      failed: 0,
+    });
     const all = [...slugs, ...(await Promise.all(more.map(async (d) => (await fr(d)).slug as string)))];
     expect(new Set(all).size).toBe(17);
   });

@@ -1,3 +1,6 @@
+import { reloadPluginConfig } from '../../server/src/platform/config';
+import { createLeases } from '../../server/src/platform/lease';
+import { createSerialQueue } from '../../server/src/platform/serial-queue';
 import { Client } from 'pg';
 import {
   advanceAll,
@@ -19,7 +22,7 @@ const segmentOf = (order: PlacedOrder, path: string) => order.segments.find((s) 
 /** No lost field, no silent overwrite of a person's edit, no translation of a text that changed. */
 describe('applying: concurrency, conflicts, stale sources', () => {
   let r: Receiving;
-  const apply = () => r.app.strapi.plugin('gengo').service('apply');
+  const apply = () => r.app.strapi.plugin('gengo').service('receiving').parts.apply;
 
   beforeAll(async () => {
     r = await startReceiving();
@@ -38,7 +41,7 @@ describe('applying: concurrency, conflicts, stale sources', () => {
     const order = await placeOrder(r, documentId, { callbackUrl: null });
     await advanceAll(r, order, 'reviewable');
     // Rows learn their Gengo text without applying, then every segment is applied at once.
-    const sync = r.app.strapi.plugin('gengo').service('jobSync');
+    const sync = r.app.strapi.plugin('gengo').service('receiving').parts.sync;
     const jobs = await gengoJobs(r, order);
     for (const j of jobs) {
       const data = { gengoJobId: String(j.job_id), gengoStatus: 'reviewable', bodyTgt: j.body_tgt };
@@ -60,8 +63,8 @@ describe('applying: concurrency, conflicts, stale sources', () => {
 
   it('two instances (own queue and mutex each, one database) applying two jobs of one entry: both land', async () => {
     const strapi: any = r.app.strapi;
-    const { default: createApplyService } = await import('../../server/src/services/apply');
-    const other = createApplyService({ strapi });
+    const { createApply } = await import('../../server/src/receiving/apply');
+    const other = createApply(strapi, { leases: createLeases(strapi), queue: createSerialQueue() });
     const { documentId } = await createArticle(strapi, {
       title: 'Two instances',
       slug: 'two-instances',
@@ -71,12 +74,10 @@ describe('applying: concurrency, conflicts, stale sources', () => {
     const order = await placeOrder(r, documentId, { callbackUrl: null });
     await advanceAll(r, order, 'reviewable');
     for (const j of await gengoJobs(r, order)) {
-      await strapi.db
-        .query('plugin::gengo.job')
-        .updateMany({
-          where: { orderId: order.orderId, segmentKey: j.data.s, chunkIndex: j.data.c },
-          data: { gengoJobId: String(j.job_id), gengoStatus: 'reviewable', bodyTgt: j.body_tgt },
-        });
+      await strapi.db.query('plugin::gengo.job').updateMany({
+        where: { orderId: order.orderId, segmentKey: j.data.s, chunkIndex: j.data.c },
+        data: { gengoJobId: String(j.job_id), gengoStatus: 'reviewable', bodyTgt: j.body_tgt },
+      });
     }
     const appliers = [apply(), other];
     const outcomes = await Promise.all(
@@ -94,7 +95,6 @@ describe('applying: concurrency, conflicts, stale sources', () => {
     );
     expect(race.filter((o: any) => o.state === 'applied').length).toBe(order.segments.length);
     expect(race.filter((o: any) => o.state === 'already').length).toBe(order.segments.length);
-    other.close();
   });
 
   it('a target field a person edited after the plugin wrote it is not overwritten: conflict', async () => {
@@ -126,7 +126,7 @@ describe('applying: concurrency, conflicts, stale sources', () => {
     expect(fr.summary).toMatch(/^\[fr\] /);
 
     // The same callback again: still a conflict, still not written.
-    await r.app.strapi.plugin('gengo').service('reconcile').run();
+    await r.app.strapi.plugin('gengo').service('receiving').reconcile();
     expect((await findArticle(strapi, documentId, 'fr')).title).toBe('Titre corrigé à la main');
 
     // An admin decides to apply anyway (the review side calls this).
@@ -176,16 +176,14 @@ describe('applying: concurrency, conflicts, stale sources', () => {
     });
     const order = await placeOrder(r, documentId, { callbackUrl: null, only: (p) => p.includes('summary') });
     const key = order.segments[0].key;
-    await strapi.db
-      .query('plugin::gengo.job')
-      .updateMany({
-        where: { orderId: order.orderId },
-        data: {
-          gengoJobId: `x-${order.orderId}`,
-          gengoStatus: 'reviewable',
-          bodyTgt: '[fr] Bonjour, voir maintenant.',
-        },
-      });
+    await strapi.db.query('plugin::gengo.job').updateMany({
+      where: { orderId: order.orderId },
+      data: {
+        gengoJobId: `x-${order.orderId}`,
+        gengoStatus: 'reviewable',
+        bodyTgt: '[fr] Bonjour, voir maintenant.',
+      },
+    });
     const outcome = await apply().applySegment(order.orderId, key);
     expect(outcome.state).toBe('error');
     const [row] = await jobRows(r, order);
@@ -198,6 +196,7 @@ describe('applying: concurrency, conflicts, stale sources', () => {
     const strapi: any = r.app.strapi;
     const docs = strapi.documents('api::article.article');
     strapi.config.set('plugin::gengo.publishWhenApproved', true);
+    reloadPluginConfig(strapi);
     try {
       const { documentId } = await createArticle(strapi, {
         title: 'Published when approved',
@@ -224,6 +223,7 @@ describe('applying: concurrency, conflicts, stale sources', () => {
       expect(await findArticle(strapi, draftOnly.documentId, 'fr', 'published')).toBeNull();
     } finally {
       strapi.config.set('plugin::gengo.publishWhenApproved', false);
+      reloadPluginConfig(strapi);
     }
   });
 
@@ -235,14 +235,12 @@ describe('applying: concurrency, conflicts, stale sources', () => {
       const order = await placeOrder(r, documentId, { callbackUrl: null });
       await advanceAll(r, order, 'reviewable');
       const [j] = await gengoJobs(r, order);
-      await strapi.db
-        .query('plugin::gengo.job')
-        .updateMany({
-          where: { orderId: order.orderId },
-          data: { gengoJobId: String(j.job_id), gengoStatus: 'reviewable', bodyTgt: j.body_tgt },
-        });
+      await strapi.db.query('plugin::gengo.job').updateMany({
+        where: { orderId: order.orderId },
+        data: { gengoJobId: String(j.job_id), gengoStatus: 'reviewable', bodyTgt: j.body_tgt },
+      });
       const name = `doc:api::article.article:${documentId}:fr`;
-      await strapi.plugin('gengo').service('lease').acquire(name, 1); // the row exists
+      await createLeases(strapi).acquire(name, 1); // the row exists
       const conn = strapi.db.connection.client.connectionSettings;
       const other = new Client({
         host: conn.host,

@@ -31,7 +31,7 @@ describe('callbacks: forged and malformed', () => {
       if (ctx.uid === 'api::article.article' && ctx.action === 'update' && ctx.params?.locale === 'fr') updates++;
       return next();
     });
-    url = await strapi.plugin('gengo').service('callbacks').callbackUrl();
+    url = await strapi.plugin('gengo').service('receiving').callbackUrl();
     documentId = (await createArticle(strapi, { title: 'Only the real text lands', slug: 'only-the-real-text-lands' }))
       .documentId;
     order = await placeOrder(r, documentId);

@@ -15,7 +15,7 @@ describe('foundation: the playground boots with the plugin', () => {
   it('loads the plugin server part', () => {
     const plugin = app.strapi.plugin('gengo');
     expect(plugin).toBeDefined();
-    expect(typeof plugin.service('health').status).toBe('function');
+    expect(typeof plugin.service('settings').health).toBe('function');
   });
 
   it('registers the plugin RBAC actions', () => {

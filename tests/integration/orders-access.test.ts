@@ -44,17 +44,15 @@ describe('orders: permissions, validation and read routes', () => {
       );
     const email = `r-${crypto.randomBytes(4).toString('hex')}@test.local`;
     const password = `Pw-${crypto.randomBytes(8).toString('hex')}`;
-    await w.app.strapi
-      .service('admin::user')
-      .create({
-        email,
-        password,
-        firstname: 'r',
-        lastname: 'T',
-        isActive: true,
-        registrationToken: null,
-        roles: [role.id],
-      });
+    await w.app.strapi.service('admin::user').create({
+      email,
+      password,
+      firstname: 'r',
+      lastname: 'T',
+      isActive: true,
+      registrationToken: null,
+      roles: [role.id],
+    });
     return { token: await loginAdmin(w.app, email, password) };
   };
 

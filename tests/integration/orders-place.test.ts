@@ -1,4 +1,5 @@
-import { decodeCustomData } from '../../server/src/records/types';
+import { reloadPluginConfig } from '../../server/src/platform/config';
+import { decodeCustomData } from '../../server/src/platform/records';
 import {
   ARTICLE,
   createSourceArticle as createArticle,
@@ -102,7 +103,7 @@ describe('orders: quote and place', () => {
     expect(rows).toHaveLength(2);
     await w.control.flush();
     const gengoJobs = await w.control.jobs();
-    const client = await w.app.strapi.plugin('gengo').service('gengo').client();
+    const client = await w.app.strapi.plugin('gengo').service('settings').client();
     for (const row of rows) {
       expect(row.status).toBe('placed');
       expect(row.gengoOrderId).toMatch(/^\d+$/);
@@ -133,7 +134,7 @@ describe('orders: quote and place', () => {
 
   it('with a public URL: jobs carry the callback URL; jobs are grouped unless turned off; a glossary and preferred translators pass through', async () => {
     expect((await api().put('/gengo/settings').send({ publicUrl: 'http://127.0.0.1:9' })).status).toBe(200);
-    const glossaries = await (await w.app.strapi.plugin('gengo').service('gengo').client()).listGlossaries();
+    const glossaries = await (await w.app.strapi.plugin('gengo').service('settings').client()).listGlossaries();
     const documentId = await createArticle(w.app);
     const res = await order({
       documentId,
@@ -175,7 +176,7 @@ describe('orders: quote and place', () => {
     });
     const documentId = await createArticle(w.app);
     await w.app.strapi.documents(ARTICLE as any).update({ documentId, locale: 'en', data: { cover: file.id } as any });
-    const service = w.app.strapi.plugin('gengo').service('gengo');
+    const service = w.app.strapi.plugin('gengo').service('settings');
     const original = service.client;
     const sent: any[] = [];
     service.client = async () => {
@@ -378,6 +379,7 @@ describe('orders: quote and place', () => {
     const posts = await postJobsCount(w.control);
     const config = w.app.strapi.config;
     config.set('plugin::gengo.timeoutMs', 1000);
+    reloadPluginConfig(w.app.strapi);
     try {
       await w.control.fault({ path: 'translate/jobs', method: 'POST', hangMs: 1500, count: 1 });
       const res = await order({ documentId, targetLocales: ['fr'] });
@@ -391,6 +393,7 @@ describe('orders: quote and place', () => {
       );
     } finally {
       config.set('plugin::gengo.timeoutMs', undefined);
+      reloadPluginConfig(w.app.strapi);
     }
     expect(await postJobsCount(w.control)).toBe(posts + 1);
     const [row] = await orderRows(w.app, { targetDocumentId: documentId });

@@ -1,6 +1,6 @@
 import { startTestStrapi, type TestStrapi } from '../helpers/strapi';
 import { createSuperAdmin } from '../helpers/admin';
-import { updateRows } from '../../server/src/records/update-rows';
+import { updateRows } from '../../server/src/platform/update-rows';
 
 const indexNames = async (app: TestStrapi, table: string): Promise<string[]> => {
   const knex = app.strapi.db.connection;

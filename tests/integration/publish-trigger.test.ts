@@ -1,4 +1,4 @@
-import { asPluginWrite } from '../../server/src/utils/plugin-writes';
+import { asPluginWrite } from '../../server/src/platform/plugin-writes';
 import { createRestrictedAdmin } from '../helpers/admin';
 import {
   ARTICLE,
@@ -29,7 +29,7 @@ describe('translate on publish', () => {
 
   const api = () => w.app.as(w.admin.token);
   const docs = () => w.app.strapi.documents(ARTICLE as any);
-  const trigger = () => w.app.strapi.plugin('gengo').service('publishTrigger');
+  const trigger = () => w.app.strapi.plugin('gengo').service('publishing');
   const settled = () => trigger().settled();
   const publish = (documentId: string, locale = 'en') => docs().publish({ documentId, locale } as any);
   const ordersOf = (documentId: string) => orderRows(w.app, { targetDocumentId: documentId });
@@ -167,8 +167,8 @@ describe('translate on publish', () => {
       if (rows.some((r: any) => r.gengoOrderId === String(job.order_id)))
         await w.control.advance(job.job_id, 'approved');
     }
-    await w.app.strapi.plugin('gengo').service('reconcile').run();
-    await w.app.strapi.plugin('gengo').service('apply').queue.idle();
+    await w.app.strapi.plugin('gengo').service('receiving').reconcile();
+    await w.app.strapi.plugin('gengo').service('receiving').idle();
     await settled();
     const fr = await docs().findOne({ documentId, locale: 'fr' } as any);
     expect(fr?.title).toBeTruthy();

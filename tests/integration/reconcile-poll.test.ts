@@ -38,17 +38,15 @@ describe('reconciliation', () => {
       summary: 'Approved before we knew.',
     });
     const order = await placeOrder(r, documentId, { callbackUrl: UNREACHABLE });
-    await r.app.strapi.db
-      .query('plugin::gengo.order')
-      .update({
-        where: { id: order.orderId },
-        data: { gengoOrderId: null, status: 'ambiguous', submittedAt: new Date() },
-      });
+    await r.app.strapi.db.query('plugin::gengo.order').update({
+      where: { id: order.orderId },
+      data: { gengoOrderId: null, status: 'ambiguous', submittedAt: new Date() },
+    });
     await advanceAll(r, order, 'approved');
     // As a burst of callbacks would hand them over: both jobs, fetched in one call.
-    const client = await r.app.strapi.plugin('gengo').service('gengo').client();
+    const client = await r.app.strapi.plugin('gengo').service('settings').client();
     const { jobs } = await client.getJobs((await gengoJobs(r, order)).map((j: any) => String(j.job_id)));
-    const outcomes = await r.app.strapi.plugin('gengo').service('jobSync').syncJobs(jobs);
+    const outcomes = await r.app.strapi.plugin('gengo').service('receiving').syncJobs(jobs);
     expect(outcomes.map((o: any) => o.value?.apply?.state)).toEqual(['applied', 'applied']);
     const row = await r.app.strapi.db.query('plugin::gengo.order').findOne({ where: { id: order.orderId } });
     expect(row).toMatchObject({ status: 'completed', gengoOrderId: order.gengoOrderId });
@@ -112,12 +110,10 @@ describe('reconciliation', () => {
   it('an order whose POST outcome was unknown is found by its reference', async () => {
     const { documentId } = await createArticle(r.app.strapi, { title: 'Ambiguous outcome', slug: 'ambiguous-outcome' });
     const order = await placeOrder(r, documentId, { callbackUrl: UNREACHABLE });
-    await r.app.strapi.db
-      .query('plugin::gengo.order')
-      .update({
-        where: { id: order.orderId },
-        data: { gengoOrderId: null, status: 'ambiguous', submittedAt: new Date() },
-      });
+    await r.app.strapi.db.query('plugin::gengo.order').update({
+      where: { id: order.orderId },
+      data: { gengoOrderId: null, status: 'ambiguous', submittedAt: new Date() },
+    });
     await advanceAll(r, order, 'reviewable');
     expect((await checkNow()).body.data).toMatchObject({ discovered: 1, applied: 1 });
     const row = await r.app.strapi.db.query('plugin::gengo.order').findOne({ where: { id: order.orderId } });
@@ -171,11 +167,9 @@ describe('reconciliation', () => {
         segments: [],
       },
     });
-    await r.app.strapi.db
-      .query('plugin::gengo.job')
-      .create({
-        data: { orderId: order.id, segmentKey: 's0', chunkIndex: 0, chunkCount: 1, sourceHash: 'h', status: 'queued' },
-      });
+    await r.app.strapi.db.query('plugin::gengo.job').create({
+      data: { orderId: order.id, segmentKey: 's0', chunkIndex: 0, chunkCount: 1, sourceHash: 'h', status: 'queued' },
+    });
     // Gengo may still be creating its jobs: nothing decided yet.
     await checkNow();
     expect(await orders.findOne({ where: { id: order.id } })).toMatchObject({
@@ -197,24 +191,20 @@ describe('reconciliation', () => {
   });
 
   it('two concurrent runs: one polls, the other is turned away by the lease', async () => {
-    const reconcile = r.app.strapi.plugin('gengo').service('reconcile');
+    const reconcile = r.app.strapi.plugin('gengo').service('receiving').parts.reconcile;
     const results = await Promise.all([reconcile.run(), reconcile.run(), reconcile.run()]);
     expect(results.filter((x: any) => !x.skipped).length).toBe(1);
     expect(results.filter((x: any) => x.skipped === 'another reconciliation is running').length).toBe(2);
     // A lease of another instance that expired is taken over.
-    await r.app.strapi.db
-      .query('plugin::gengo.lease')
-      .updateMany({
-        where: { name: 'reconcile' },
-        data: { holder: 'dead-instance', expiresAt: new Date(Date.now() - 1000) },
-      });
+    await r.app.strapi.db.query('plugin::gengo.lease').updateMany({
+      where: { name: 'reconcile' },
+      data: { holder: 'dead-instance', expiresAt: new Date(Date.now() - 1000) },
+    });
     expect((await reconcile.run()).skipped).toBeUndefined();
-    await r.app.strapi.db
-      .query('plugin::gengo.lease')
-      .updateMany({
-        where: { name: 'reconcile' },
-        data: { holder: 'live-instance', expiresAt: new Date(Date.now() + 60_000) },
-      });
+    await r.app.strapi.db.query('plugin::gengo.lease').updateMany({
+      where: { name: 'reconcile' },
+      data: { holder: 'live-instance', expiresAt: new Date(Date.now() + 60_000) },
+    });
     expect((await reconcile.run()).skipped).toBe('another reconciliation is running');
     await r.app.strapi.db
       .query('plugin::gengo.lease')
@@ -222,7 +212,7 @@ describe('reconciliation', () => {
   });
 
   it('the cron tick polls once per interval', async () => {
-    const reconcile = r.app.strapi.plugin('gengo').service('reconcile');
+    const reconcile = r.app.strapi.plugin('gengo').service('receiving').parts.reconcile;
     expect(await reconcile.tick()).toBeNull();
     await r.app.strapi.db
       .query('plugin::gengo.lease')

@@ -1,3 +1,4 @@
+import { reloadPluginConfig } from '../../server/src/platform/config';
 import { startEmulator } from '../../emulator/src';
 import { startTestStrapi, type TestStrapi } from '../helpers/strapi';
 import { createSuperAdmin, type AdminSession } from '../helpers/admin';
@@ -96,6 +97,7 @@ describe('settings fixed by env and config', () => {
       budgetPerOrder: 25,
       pollIntervalMinutes: 2,
     });
+    reloadPluginConfig(app.strapi);
     try {
       const res = await app.as(admin.token).get('/gengo/settings');
       expect(res.body.data).toEqual(
@@ -110,6 +112,7 @@ describe('settings fixed by env and config', () => {
       );
     } finally {
       app.strapi.config.set('plugin::gengo', before);
+      reloadPluginConfig(app.strapi);
     }
   });
 

@@ -265,7 +265,7 @@ describe('settings', () => {
 
   it('the client service builds a working client from the effective settings', async () => {
     await configure();
-    const client = await app.strapi.plugin('gengo').service('gengo').client();
+    const client = await app.strapi.plugin('gengo').service('settings').client();
     expect(Number((await client.getAccountBalance()).credits)).toBe(250);
   });
 });

@@ -66,7 +66,10 @@ describe('reliability: one callback delivered ten times at once', () => {
     }
     expect(writes.total()).toBe(2 * ENTRIES);
     // Nothing left for the poller either.
-    expect(await r.app.strapi.plugin('gengo').service('reconcile').run()).toMatchObject({ polled: 0, applied: 0 });
+    expect(await r.app.strapi.plugin('gengo').service('receiving').reconcile()).toMatchObject({
+      polled: 0,
+      applied: 0,
+    });
     expect(writes.total()).toBe(2 * ENTRIES);
   });
 

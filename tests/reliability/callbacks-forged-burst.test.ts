@@ -33,7 +33,7 @@ describe('reliability: a burst of forged callbacks', () => {
       const [job] = await gengoJobs(r, order);
       if (i >= 4) await r.control.advance(job.job_id, i >= 8 ? 'approved' : 'reviewable');
     }
-    const applied = await r.app.strapi.plugin('gengo').service('reconcile').run();
+    const applied = await r.app.strapi.plugin('gengo').service('receiving').reconcile();
     expect(applied).toMatchObject({ applied: 8, failed: 0 });
     // A translated job of the same Gengo account that is not one of ours.
     const client = createGengoClient({ ...KEYS, baseUrl: r.emu.apiUrl, retries: 0 });

@@ -1,5 +1,5 @@
 import { createGengoClient } from '../../server/src/gengo';
-import { decodeCustomData } from '../../server/src/records/types';
+import { decodeCustomData } from '../../server/src/platform/records';
 import { createLeakWatch, type LeakWatch } from '../helpers/leak-watch';
 import { ARTICLE, createSourceArticle, orderRows, startOrdersWorld, type OrdersWorld } from '../helpers/ordering-world';
 import { expectNoLeak, KEYS, OTHER_PRIVATE_KEY } from './world';
@@ -23,7 +23,7 @@ describe('reliability: Gengo failing 30 % of calls while ordering', () => {
     watch.responses(w.app);
     // Short timeouts and backoffs, so that a run of failures costs milliseconds, not the production seconds.
     const plugin = w.app.strapi.plugin('gengo');
-    plugin.service('gengo').client = async () => {
+    plugin.service('settings').client = async () => {
       const s = await plugin.service('settings').getEffective();
       return createGengoClient({
         publicKey: s.publicKey,
@@ -65,7 +65,7 @@ describe('reliability: Gengo failing 30 % of calls while ordering', () => {
         )
         .filter(([, l]) => l.length);
     };
-    const reconcile = () => w.app.strapi.plugin('gengo').service('reconcile').run();
+    const reconcile = () => w.app.strapi.plugin('gengo').service('receiving').reconcile();
     let requests = 0;
     let failures = 0;
     const unsettled = async () => (await orderRows(w.app, { status: { $in: ['ambiguous', 'placing'] } })).length;

@@ -1,3 +1,4 @@
+import { reloadPluginConfig } from '../../server/src/platform/config';
 import { createSuperAdmin, type AdminSession } from '../helpers/admin';
 import { ARTICLE, createSourceArticle } from '../helpers/ordering-world';
 import { gengoJobs, placeOrder, settle } from '../helpers/orders';
@@ -29,6 +30,7 @@ describe('reliability: the private key never leaves', () => {
       timeoutMs: 800,
       retries: 1,
     });
+    reloadPluginConfig(r.app.strapi);
   });
   afterAll(async () => {
     await r?.stop();

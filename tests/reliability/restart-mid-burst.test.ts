@@ -87,7 +87,7 @@ describe('reliability: Strapi killed mid-burst and started again', () => {
     const writes = countWrites(app.strapi, 'fr');
     process.env.GENGO_PUBLIC_URL = `http://127.0.0.1:${port}`;
     await listen(app, port); // Gengo's retries of the callbacks the dead instance missed land here
-    const result = await app.strapi.plugin('gengo').service('reconcile').run();
+    const result = await app.strapi.plugin('gengo').service('receiving').reconcile();
     expect(result).toMatchObject({ failed: 0 });
     await settle(r);
     lap('reconciled');

@@ -27,7 +27,7 @@ export const startWatchedReceiving = async (opts: ReceivingOptions = {}): Promis
   const r = await startReceiving({ ...opts, emulator: { ...KEYS, ...opts.emulator } });
   watch.logs(r.app.strapi);
   watch.responses(r.app);
-  const callbackUrl = (await r.app.strapi.plugin('gengo').service('callbacks').callbackUrl()) as string;
+  const callbackUrl = (await r.app.strapi.plugin('gengo').service('receiving').callbackUrl()) as string;
   return Object.assign(r, { watch, callbackUrl });
 };
 

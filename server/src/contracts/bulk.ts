@@ -1,6 +1,6 @@
 import type { Tier } from '../gengo/types/jobs';
-import type { BudgetCheck } from '../orders/budget';
-import type { BatchStatus } from '../records/batch';
+import type { BudgetCheck } from '../ordering/budget';
+import type { BatchStatus } from '../bulk/records';
 
 /**
  * What the bulk routes answer (`POST /gengo/bulk/quote`, `GET /gengo/bulk/:id`…). Types only,

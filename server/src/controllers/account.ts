@@ -1,11 +1,11 @@
 import type { Core } from '@strapi/strapi';
-import { getService } from '../get-service';
+import { getService } from '../platform/services';
 
 /** The Gengo account as the orders page shows it. */
 const createAccountController = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** GET /gengo/account */
   async find(ctx: any) {
-    ctx.body = { data: await getService(strapi, 'account').summary() };
+    ctx.body = { data: await getService(strapi, 'ordering').account() };
   },
 });
 

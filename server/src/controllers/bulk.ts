@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { getService } from '../get-service';
+import { getService } from '../platform/services';
 import { assertCanRead, userOf } from './admin-context';
 import { validateBatchId, validateBulkOrder, validateBulkQuote } from './validation/bulk';
 

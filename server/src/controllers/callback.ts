@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { getService } from '../get-service';
+import { getService } from '../platform/services';
 
 /**
  * The declared callback route. An accepted callback is usually answered before it gets here, by
@@ -9,7 +9,7 @@ import { getService } from '../get-service';
 const createCallbackController = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** POST /api/gengo/callback/:token (public; token and content type checked by the route middleware). */
   async receive(ctx: any) {
-    getService(strapi, 'callbacks').receive(ctx.request.body);
+    getService(strapi, 'receiving').receive(ctx.request.body);
     ctx.status = 200;
     ctx.body = { ok: true };
   },

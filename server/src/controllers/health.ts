@@ -1,9 +1,9 @@
 import type { Core } from '@strapi/strapi';
-import { getService } from '../get-service';
+import { getService } from '../platform/services';
 
 const createHealthController = ({ strapi }: { strapi: Core.Strapi }) => ({
   async index(ctx: any) {
-    ctx.body = { data: getService(strapi, 'health').status() };
+    ctx.body = { data: getService(strapi, 'settings').health() };
   },
 });
 

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { getService } from '../get-service';
+import { getService } from '../platform/services';
 import { assertCanRead, canReadType, userOf } from './admin-context';
 import { validateDocumentStatus, validateListOrders, validateOrder, validateQuote } from './validation/orders';
 
@@ -11,12 +11,12 @@ const createOrdersController = ({ strapi }: { strapi: Core.Strapi }) => ({
   async quote(ctx: any) {
     const input = await validateQuote(ctx.request.body);
     assertCanRead(strapi, ctx, input.contentType);
-    ctx.body = { data: await getService(strapi, 'quote').quote(input) };
+    ctx.body = { data: await getService(strapi, 'ordering').quote(input) };
   },
 
   /** GET /gengo/order-options */
   async options(ctx: any) {
-    ctx.body = { data: await getService(strapi, 'quote').options() };
+    ctx.body = { data: await getService(strapi, 'ordering').options() };
   },
 
   /** POST /gengo/orders (an `Idempotency-Key` header or `idempotencyKey` field makes retries safe). */
@@ -29,7 +29,7 @@ const createOrdersController = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** GET /gengo/orders?contentType=&documentId=&locale=&status=&page=&pageSize= */
   async find(ctx: any) {
     const q = await validateListOrders(ctx.query);
-    const { results, pagination } = await getService(strapi, 'orderQueries').list(q, canReadType(ctx));
+    const { results, pagination } = await getService(strapi, 'ordering').list(q, canReadType(ctx));
     ctx.body = { data: results, meta: { pagination } };
   },
 
@@ -37,13 +37,13 @@ const createOrdersController = ({ strapi }: { strapi: Core.Strapi }) => ({
   async findOne(ctx: any) {
     const id = Number(ctx.params.id);
     if (!Number.isInteger(id) || id < 1) throw new errors.ValidationError('id must be a positive integer');
-    ctx.body = { data: await getService(strapi, 'orderQueries').one(id) };
+    ctx.body = { data: await getService(strapi, 'ordering').one(id) };
   },
 
   /** GET /gengo/document-status?contentType=&documentId= */
   async documentStatus(ctx: any) {
     const q = await validateDocumentStatus(ctx.query);
-    ctx.body = { data: await getService(strapi, 'orderQueries').documentStatus(q.contentType, q.documentId) };
+    ctx.body = { data: await getService(strapi, 'ordering').documentStatus(q.contentType, q.documentId) };
   },
 });
 

@@ -1,20 +1,20 @@
 import type { Core } from '@strapi/strapi';
-import { getService } from '../get-service';
+import { getService } from '../platform/services';
 
 const createReconcileController = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** POST /gengo/reconcile — "check now": polls Gengo for every unfinished job, answers the counts. */
   async run(ctx: any) {
-    ctx.body = { data: await getService(strapi, 'reconcile').run() };
+    ctx.body = { data: await getService(strapi, 'receiving').reconcile() };
   },
 
   /** POST /gengo/settings/rotate-callback-token — a new secret; answers the new callback URL. */
   async rotateCallbackToken(ctx: any) {
-    ctx.body = { data: await getService(strapi, 'callbacks').rotateToken() };
+    ctx.body = { data: await getService(strapi, 'receiving').rotateToken() };
   },
 
   /** GET /gengo/settings/callback-url — the URL Gengo calls back (null without a public URL). */
   async callbackUrl(ctx: any) {
-    ctx.body = { data: { callbackUrl: await getService(strapi, 'callbacks').callbackUrl() } };
+    ctx.body = { data: { callbackUrl: await getService(strapi, 'receiving').callbackUrl() } };
   },
 });
 

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { getService } from '../get-service';
+import { getService } from '../platform/services';
 import { validateApprove, validateComment, validateJobId, validateReject, validateRevise } from './validation/review';
 
 /** `/gengo/jobs/:id…`: one of our jobs, its review actions and what Gengo keeps about it. */

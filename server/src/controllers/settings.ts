@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { ACTIONS } from '../constants';
-import { getService } from '../get-service';
+import { getService } from '../platform/services';
 import { validateTestConnection, validateUpdateSettings } from './validation/settings';
 
 const createSettingsController = ({ strapi }: { strapi: Core.Strapi }) => ({
@@ -18,7 +18,7 @@ const createSettingsController = ({ strapi }: { strapi: Core.Strapi }) => ({
 
   /** GET /gengo/settings/languages: Strapi locales, their default Gengo codes, what Gengo offers. */
   async languages(ctx: any) {
-    ctx.body = { data: await getService(strapi, 'localeLanguages').overview() };
+    ctx.body = { data: await getService(strapi, 'settings').localeLanguages() };
   },
 
   /**
@@ -30,7 +30,7 @@ const createSettingsController = ({ strapi }: { strapi: Core.Strapi }) => ({
     if (Object.keys(overrides).length && !ctx.state.userAbility?.can(ACTIONS.settingsUpdate)) {
       throw new errors.ForbiddenError('Testing unsaved settings needs the settings.update permission');
     }
-    ctx.body = { data: await getService(strapi, 'gengo').testConnection(overrides) };
+    ctx.body = { data: await getService(strapi, 'settings').testConnection(overrides) };
   },
 });
 

@@ -1,6 +1,6 @@
 import type { Job } from '../gengo';
-import { groupBy } from '../records/group-by';
-import { decodeCustomData } from '../records/types';
+import { groupBy } from '../platform/group-by';
+import { decodeCustomData } from '../platform/records';
 
 /**
  * Jobs grouped by their order's reference (custom_data), groups in the order first seen and jobs

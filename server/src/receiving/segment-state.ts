@@ -1,5 +1,5 @@
 import { extractSegments, getAt, parsePath, sha256Hex, type Doc, type GetComponent, type Schema } from '../content';
-import type { OrderedSegment } from '../records/types';
+import type { OrderedSegment } from '../platform/records';
 
 /**
  * Pure decisions of the apply step, tested without Strapi: is a segment ready, which revision is

@@ -1,5 +1,5 @@
-import { checkBatchBudget } from '../../../server/src/orders/budget';
-import { toBatchView } from '../../../server/src/orders/batch-view';
+import { checkBatchBudget } from '../../../server/src/ordering/budget';
+import { toBatchView } from '../../../server/src/bulk/view';
 import {
   batchItemKey,
   derivedBatchKeys,
@@ -7,8 +7,8 @@ import {
   explicitRequestKey,
   orderRequestKeys,
   REQUEST_WINDOW_MS,
-} from '../../../server/src/orders/keys';
-import type { BatchRecord } from '../../../server/src/records/batch';
+} from '../../../server/src/ordering/keys';
+import type { BatchRecord } from '../../../server/src/bulk/records';
 
 describe('bulk: keys', () => {
   const t = 1_800_000_000_000;

@@ -1,6 +1,6 @@
-import { imageAttachments, previewAttachment } from '../../../server/src/orders/attachments';
-import { checkBudget, monthStart } from '../../../server/src/orders/budget';
-import { derivedRequestKeys, explicitRequestKey, REQUEST_WINDOW_MS } from '../../../server/src/orders/keys';
+import { imageAttachments, previewAttachment } from '../../../server/src/ordering/attachments';
+import { checkBudget, monthStart } from '../../../server/src/ordering/budget';
+import { derivedRequestKeys, explicitRequestKey, REQUEST_WINDOW_MS } from '../../../server/src/ordering/keys';
 
 describe('request keys', () => {
   const input = {

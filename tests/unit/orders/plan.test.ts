@@ -7,8 +7,8 @@ import {
   jobSlug,
   orderComment,
   planSegments,
-} from '../../../server/src/orders/plan';
-import { decodeCustomData } from '../../../server/src/records/types';
+} from '../../../server/src/ordering/plan';
+import { decodeCustomData } from '../../../server/src/platform/records';
 
 const schema: Schema = {
   attributes: {

@@ -1,4 +1,4 @@
-import { buildDeepPopulate, MEDIA_FIELDS, RELATION_FIELDS } from '../../../server/src/orders/populate';
+import { buildDeepPopulate, MEDIA_FIELDS, RELATION_FIELDS } from '../../../server/src/platform/populate';
 import type { Schema } from '../../../server/src/content';
 
 const components: Record<string, Schema> = {

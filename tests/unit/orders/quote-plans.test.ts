@@ -1,5 +1,5 @@
 import type { GengoClient } from '../../../server/src/gengo';
-import { JOBS_PER_QUOTE, quotePlans, type PlanToQuote } from '../../../server/src/services/quote';
+import { JOBS_PER_QUOTE, quotePlans, type PlanToQuote } from '../../../server/src/ordering/quote';
 
 /** A plan of `chunks` chunks, one segment. */
 const planOf = (doc: number, chunks: number): PlanToQuote =>

@@ -1,5 +1,5 @@
 import { protectSegment, splitForGengo } from '../../../server/src/content';
-import { restoredView } from '../../../server/src/orders/restored';
+import { restoredView } from '../../../server/src/review/restored';
 
 /** The review's text: a segment's chunks joined and its markup put back, or the reason it is not. */
 describe('restoredView', () => {

@@ -1,5 +1,5 @@
 import type { Segment } from '../../../server/src/content';
-import { changedSegments, lastOrderedHashes } from '../../../server/src/publish/changed';
+import { changedSegments, lastOrderedHashes } from '../../../server/src/ordering/changed';
 
 const seg = (paths: string[], hash: string): Segment => ({ kind: 'text', paths, source: hash, hash }) as Segment;
 const ordered = (paths: string[], sourceHash: string) =>

@@ -1,6 +1,6 @@
 import config from '../../../server/src/config';
-import { mergeRules, normalizeRule, readConfigRules } from '../../../server/src/publish/rules';
-import { publishEventOf, publishesLocale } from '../../../server/src/services/publish-trigger';
+import { mergeRules, normalizeRule, readConfigRules } from '../../../server/src/publishing/rules';
+import { publishEventOf, publishesLocale } from '../../../server/src/publishing/trigger';
 
 describe('publish rules', () => {
   it('normalizes: on by default, unique locales, nulls for defaults, trimmed comment', () => {

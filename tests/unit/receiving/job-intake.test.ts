@@ -1,6 +1,6 @@
 import type { Job } from '../../../server/src/gengo';
-import { createJobIntake } from '../../../server/src/receiving/job-intake';
-import { createSerialQueue } from '../../../server/src/receiving/queue';
+import { createJobIntake } from '../../../server/src/receiving/intake';
+import { createSerialQueue } from '../../../server/src/platform/serial-queue';
 
 /** A fake Gengo whose answers the test releases one fetch at a time, and a log of what was processed. */
 const harness = (

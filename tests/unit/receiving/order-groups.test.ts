@@ -1,5 +1,5 @@
 import { byOrder } from '../../../server/src/receiving/order-groups';
-import { encodeCustomData } from '../../../server/src/records/types';
+import { encodeCustomData } from '../../../server/src/platform/records';
 
 const job = (id: number, ref: string | null, s = 's0') =>
   ({ job_id: id, custom_data: ref ? encodeCustomData({ ref, s, c: 0 }) : 'not ours' }) as any;

@@ -1,4 +1,4 @@
-import { createKeyedMutex, createSerialQueue, lockAll } from '../../../server/src/receiving/queue';
+import { createKeyedMutex, createSerialQueue, lockAll } from '../../../server/src/platform/serial-queue';
 
 describe('createSerialQueue', () => {
   it('runs one task at a time, in order, serving the event loop between tasks', async () => {

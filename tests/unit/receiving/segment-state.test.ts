@@ -11,7 +11,7 @@ import {
   valueHash,
 } from '../../../server/src/receiving/segment-state';
 import { parseCallbackBody } from '../../../server/src/receiving/callback-body';
-import { needsPoll } from '../../../server/src/services/reconcile';
+import { needsPoll } from '../../../server/src/receiving/reconcile';
 
 const chunk = (chunkIndex: number, gengoStatus: string | null, bodyTgt: string | null) => ({
   chunkIndex,

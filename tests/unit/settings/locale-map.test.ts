@@ -1,4 +1,4 @@
-import { mergeSettings, parseLocaleMap, readConfig, readEnv } from '../../../server/src/services/settings-sources';
+import { mergeSettings, parseLocaleMap, readConfig, readEnv } from '../../../server/src/settings/sources';
 import { localeMapRows, withOverride } from '../../../admin/src/pages/Settings/localeMapRows';
 
 describe('locale map setting', () => {

@@ -1,5 +1,5 @@
-import createSettingsService from '../../../server/src/services/settings';
-import { baseUrlOf, mergeSettings, readConfig, readEnv } from '../../../server/src/services/settings-sources';
+import { createSettingsStore } from '../../../server/src/settings/store';
+import { baseUrlOf, mergeSettings, readConfig, readEnv } from '../../../server/src/settings/sources';
 
 /** A Strapi with only what the settings service touches: store, config, log, encryption. */
 const fakeStrapi = (
@@ -38,7 +38,7 @@ describe('settings service without an encryption key', () => {
 
   it('stores the private key unencrypted, warns once, never logs the key', async () => {
     const { strapi, warnings, stored } = fakeStrapi({ encrypt: () => null });
-    const settings = createSettingsService({ strapi });
+    const settings = createSettingsStore(strapi);
     const pub = await settings.update({ publicKey: 'pk', privateKey: 'the-secret-key' });
     await settings.update({ privateKey: 'the-secret-key-2' });
     expect(pub.privateKeySet).toBe(true);
@@ -53,7 +53,7 @@ describe('settings service without an encryption key', () => {
 
   it('a key that no longer decrypts counts as not set (and warns once)', async () => {
     const { strapi, warnings } = fakeStrapi({ decrypt: () => null });
-    const settings = createSettingsService({ strapi });
+    const settings = createSettingsStore(strapi);
     await settings.update({ privateKey: 'k' });
     expect((await settings.getPublic()).privateKeySet).toBe(false);
     await settings.getPublic();
@@ -68,7 +68,7 @@ describe('settings service: a stored value that is not decryptable', () => {
         throw new Error('Unsupported encryption version: v0');
       },
     });
-    const settings = createSettingsService({ strapi });
+    const settings = createSettingsStore(strapi);
     await settings.update({ privateKey: 'k' });
     expect((await settings.getPublic()).privateKeySet).toBe(false);
     expect((await settings.getEffective()).privateKey).toBeNull();

@@ -1,6 +1,6 @@
 import { errors, validateYupSchema, yup } from '@strapi/utils';
-import type { BulkInput } from '../../services/bulk-quote';
-import type { BulkOrderInput } from '../../services/bulk';
+import type { BulkInput } from '../../bulk/quote';
+import type { BulkOrderInput } from '../../bulk/batches';
 import { ORDER_TIERS } from './orders';
 
 /** Bodies of `POST /gengo/bulk/quote` and `POST /gengo/bulk`, and the `:id` of a batch. */

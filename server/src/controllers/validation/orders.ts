@@ -1,6 +1,5 @@
 import { errors, validateYupSchema, yup } from '@strapi/utils';
-import type { OrderInput } from '../../services/ordering';
-import type { QuoteInput } from '../../services/quote';
+import type { OrderInput, QuoteInput } from '../../ordering';
 
 /** Bodies of `POST /gengo/quote` and `POST /gengo/orders`, and the query of `GET /gengo/orders`. */
 

@@ -1,5 +1,5 @@
 import { errors, validateYupSchema, yup } from '@strapi/utils';
-import { RULE_TIERS, type RuleEntry } from '../../publish/rules';
+import { RULE_TIERS, type RuleEntry } from '../../publishing/rules';
 
 /** `PUT /gengo/publish-rules`: `{ rules: [{ contentType, enabled, locales, tier, autoApprove, comment, sourceLocale }] }`. */
 const ruleSchema = yup

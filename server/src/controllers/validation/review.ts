@@ -1,5 +1,5 @@
 import { errors, validateYupSchema, yup } from '@strapi/utils';
-import type { ApproveInput, RejectInput } from '../../services/review';
+import type { ApproveInput, RejectInput } from '../../review';
 
 /** Bodies of the review routes (`/gengo/jobs/:id/…`). */
 

@@ -1,5 +1,5 @@
 import { errors, validateYupSchema, yup } from '@strapi/utils';
-import { DEFAULT_TIERS, ENVIRONMENTS, GENGO_CODE, isHttpUrl, type LocaleMap } from '../../services/settings-sources';
+import { DEFAULT_TIERS, ENVIRONMENTS, GENGO_CODE, isHttpUrl, type LocaleMap } from '../../settings/sources';
 
 const httpUrl = () =>
   yup

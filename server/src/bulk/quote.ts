@@ -1,0 +1,127 @@
+import type { Core } from '@strapi/strapi';
+import type { BulkQuote } from '../contracts/bulk';
+import type { Tier } from '../gengo';
+import { mapLocales, planSegments, quotePlans, type LoadedSource, type PlanToQuote } from '../ordering';
+import { getService } from '../platform/services';
+import type { LocalePrices } from './records';
+
+export type { BulkQuote };
+
+/**
+ * `POST /gengo/bulk/quote`, and the check a bulk order starts with: every document of the selection
+ * loaded (a page per query), planned per target locale, and priced by Gengo in as few quote calls
+ * as fit; the balance and the caps checked for the whole selection.
+ */
+export interface BulkInput {
+  contentType: string;
+  documentIds: string[];
+  sourceLocale?: string | null;
+  targetLocales: string[];
+  tier?: Tier | null;
+}
+
+export interface QuotedItem {
+  documentId: string;
+  title: string | null;
+  prices: LocalePrices;
+}
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+export const createBulkQuotes = (strapi: Core.Strapi) => {
+  const ordering = () => getService(strapi, 'ordering');
+  const source = () => ordering().source;
+  const quotes = () => ordering().quotes;
+  const settings = () => getService(strapi, 'settings');
+
+  /** Each document's title: the content manager's main field of the type (the list view's title column). */
+  const titleOf = async (uid: string) => {
+    const field = await ordering().titles.mainFieldOf(uid);
+    return (doc: Record<string, unknown>) => {
+      const value = field ? doc[field] : null;
+      return typeof value === 'string' && value ? value.slice(0, 250) : null;
+    };
+  };
+
+  const quoteSelection = async (input: BulkInput): Promise<{ quote: BulkQuote; items: QuotedItem[] }> => {
+    const site = await source().siteLocales();
+    const { sourceLocale, targetLocales } = source().check({ ...input, documentId: '' }, site);
+    const client = await settings().client();
+    const s = await settings().getEffective();
+    const tier = (input.tier ?? s.defaultTier) as Tier;
+    const { lcSrc, targets } = mapLocales(sourceLocale, targetLocales, await settings().languages(client), s.localeMap);
+    const offered = targets.filter((t) => t.lcTgt !== null) as Array<{ locale: string; lcTgt: string }>;
+
+    const loaded = await source().loadMany({ ...input, documentIds: [...new Set(input.documentIds)] }, site);
+    const docs = loaded.filter((d): d is LoadedSource => 'segments' in d);
+    const skipped = loaded.filter((d): d is { documentId: string; reason: string } => !('segments' in d));
+
+    const plans: PlanToQuote[] = docs.flatMap((d) =>
+      offered.map((t) => ({ plan: planSegments(d.segments, t.lcTgt), lcSrc, lcTgt: t.lcTgt, tier }))
+    );
+    const balance = quotes().balanceAhead(client);
+    const quoted = await quotePlans(plans, client);
+
+    const title = await titleOf(input.contentType);
+    const perLocale = new Map(offered.map((t) => [t.locale, { units: 0, credits: 0 }]));
+    let currency = '';
+    let eta = 0;
+    let largestOrder = 0;
+    const items: QuotedItem[] = docs.map((d, i) => {
+      const prices: LocalePrices = {};
+      let cost = 0;
+      offered.forEach((t, j) => {
+        const q = quoted[i * offered.length + j];
+        prices[t.locale] = { credits: q.credits, currency: q.currency };
+        const sum = perLocale.get(t.locale)!;
+        sum.units += q.units;
+        sum.credits = round2(sum.credits + q.credits);
+        currency = q.currency || currency;
+        eta = Math.max(eta, q.eta);
+        cost += q.credits;
+      });
+      largestOrder = Math.max(largestOrder, cost);
+      return { documentId: d.documentId, title: title(d.document as Record<string, unknown>), prices };
+    });
+    const credits = round2([...perLocale.values()].reduce((sum, l) => sum + l.credits, 0));
+    const budget = await quotes().budgetFor(credits, client, { batch: { largestOrder }, balance });
+    return {
+      items,
+      quote: {
+        contentType: input.contentType,
+        sourceLocale,
+        targetLocales,
+        tier,
+        documents: docs.length,
+        units: [...perLocale.values()].reduce((sum, l) => sum + l.units, 0),
+        credits,
+        currency: currency || budget.balance.currency,
+        eta,
+        locales: targets.map((t) => ({
+          locale: t.locale,
+          lcTgt: t.lcTgt,
+          offered: t.lcTgt !== null,
+          units: perLocale.get(t.locale)?.units ?? 0,
+          credits: perLocale.get(t.locale)?.credits ?? 0,
+        })),
+        skipped: skipped.map(({ documentId, reason }) => ({ documentId, reason })),
+        balance: budget.balance,
+        budget: {
+          perOrder: s.budgetPerOrder,
+          perMonth: s.budgetPerMonth,
+          spentThisMonth: budget.spentThisMonth,
+          check: budget.check,
+        },
+      },
+    };
+  };
+
+  return {
+    quoteSelection,
+    async quote(input: BulkInput): Promise<BulkQuote> {
+      return (await quoteSelection(input)).quote;
+    },
+  };
+};
+
+export type BulkQuotes = ReturnType<typeof createBulkQuotes>;

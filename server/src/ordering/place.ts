@@ -1,0 +1,275 @@
+import crypto from 'node:crypto';
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { GengoAmbiguousOrderError, type GengoClient, type PostJobsResult, type Tier } from '../gengo';
+import type { OrderRecord } from '../platform/records';
+import { getService } from '../platform/services';
+import { imageAttachments, previewAttachment } from './attachments';
+import type { BudgetCheck } from './budget';
+import { changedSegments, lastOrderedHashes } from './changed';
+import { callbackUrlOf, checkGlossary, previewUrlOf } from './context';
+import { jobPayloads, jobRows, orderRow, targetComment, type OrderDraft, type OrderingUser } from './draft';
+import { orderRequestKeys } from './keys';
+import {
+  OrderRefusedError,
+  refusalMessage,
+  refusedError,
+  resultOf,
+  type OrderInput,
+  type PlaceOptions,
+  type PlaceResult,
+} from './outcomes';
+import { buildPostRequest } from './plan';
+import { pricedTargets, type PlannedTarget, type Quotes } from './quote';
+import { resolveLanguages, segmentsFor, type OrderSource } from './source';
+import type { OrderStore } from './store';
+import { toOrderView } from './views';
+
+/**
+ * `POST /gengo/orders`: one Gengo order per target locale. Checks (languages, balance, caps) come
+ * first and leave nothing behind; then, per locale, the order and job rows are written (`placing`)
+ * BEFORE the POST, so that whatever happens to the POST there is a record carrying its reference.
+ */
+
+export const createPlacing = (
+  strapi: Core.Strapi,
+  { store, quotes, source }: { store: OrderStore; quotes: Quotes; source: OrderSource }
+) => {
+  /** Side effects not awaited by the request (see `settled`). */
+  const pending = new Set<Promise<unknown>>();
+
+  /**
+   * Chunks Gengo answered at once (already translated: lazy loading) are on our rows now; the
+   * receiving side writes the segments that are complete (its poller would, later).
+   */
+  const recordAnswered = async (order: OrderRecord, target: PlannedTarget, answered: PostJobsResult['jobs']) => {
+    if (!answered || Array.isArray(answered)) return;
+    const byKey = new Map(target.plan.chunks.map((c) => [c.key, c]));
+    const rows = Object.entries(answered).flatMap(([key, jobs]) => {
+      const chunk = byKey.get(key);
+      return chunk && Array.isArray(jobs) && jobs[0]
+        ? [{ segmentKey: chunk.segmentKey, chunkIndex: chunk.chunkIndex, job: jobs[0] }]
+        : [];
+    });
+    const segments = await store.recordAnsweredJobs(order.id, rows);
+    if (!segments.length) return;
+    const receiving = getService(strapi, 'receiving');
+    const run = (async () => {
+      for (const key of segments) await receiving.applySegment(order.id, key);
+    })()
+      .catch((err) =>
+        strapi.log.error(`[gengo] applying order ${order.id} answered at once failed: ${err?.message ?? err}`)
+      )
+      .finally(() => pending.delete(run));
+    pending.add(run);
+  };
+
+  /** Places one locale's order. Returns the order, or throws OrderRefusedError (Gengo said no). */
+  const placeOne = async (
+    client: GengoClient,
+    d: OrderDraft,
+    target: PlannedTarget
+  ): Promise<{ order: OrderRecord; created: boolean; ambiguous: boolean }> => {
+    const reference = crypto.randomUUID();
+    // The order and its jobs together: nothing half-recorded is left if either insert fails.
+    const [inserted] =
+      (await store.insertOrders([{ order: orderRow(d, target, reference), jobs: jobRows(target) }])) ?? [];
+    if (!inserted) {
+      // A concurrent twin of this request inserted first: it places the order, we report it.
+      const [twin] = await store.findByRequestKeys([d.requestKeys.get(target.locale)!]);
+      if (!twin) throw new errors.ApplicationError('The order could not be recorded, try again');
+      return { order: twin, created: false, ambiguous: false };
+    }
+
+    const jobs = jobPayloads(d, target, reference);
+    const comment = targetComment(d, target);
+    const request = buildPostRequest(jobs, comment, { asGroup: d.options.asGroup, allowFork: d.options.allowFork });
+    let result: PostJobsResult;
+    try {
+      result = await client.postJobs(request, { reference });
+    } catch (err) {
+      if (err instanceof GengoAmbiguousOrderError) {
+        // Never post again: the reconciler looks for the reference later (findOrderByReference).
+        strapi.log.warn(`[gengo] order ${reference} is ambiguous: ${err.message}`);
+        const order = await store.updateOrder(
+          inserted,
+          { status: 'ambiguous', lastError: err.message, submittedAt: new Date().toISOString() },
+          'POST outcome unknown'
+        );
+        return { order, created: true, ambiguous: true };
+      }
+      // Anything else: Gengo answered no, or the request provably never left. Nothing was created,
+      // so the request key is released for a retry.
+      const [failed] = await store.failOrders([inserted], refusalMessage(err));
+      throw refusedError(err, target.locale, failed);
+    }
+    // Gengo has the order from here on: whatever fails below must not release the request key.
+    const order = await store.updateOrder(
+      inserted,
+      {
+        status: 'placed',
+        gengoOrderId: result.order_id != null ? String(result.order_id) : null,
+        credits: Number(result.credits_used ?? target.quote.credits),
+        currency: result.currency ?? inserted.currency,
+        submittedAt: new Date().toISOString(),
+      },
+      result.reconciled ? 'found by its reference after an ambiguous POST' : undefined
+    );
+    await recordAnswered(order, target, result.jobs).catch((err) =>
+      strapi.log.error(
+        `[gengo] order ${order.id}: recording the jobs Gengo answered at once failed: ${err?.message ?? err}`
+      )
+    );
+    return { order, created: true, ambiguous: false };
+  };
+
+  const placing = {
+    /** Resolves once the side effects started by earlier orders are done (shutdown, tests). */
+    async settled(): Promise<void> {
+      while (pending.size) await Promise.allSettled([...pending]);
+    },
+
+    /**
+     * Everything decided before anything is sent: the source, the options, the targets an earlier
+     * request placed already, the others planned and priced, the budget checked. A `PlaceResult`
+     * when there is nothing to place (`onlyChanged` and nothing changed).
+     */
+    async draft(
+      input: OrderInput,
+      user: OrderingUser,
+      placeOptions: PlaceOptions = {}
+    ): Promise<{ draft: OrderDraft; client: GengoClient; unchanged: string[] } | PlaceResult> {
+      const ctx = placeOptions.context;
+      const client = ctx?.client ?? (await getService(strapi, 'settings').client());
+      const settings = ctx?.settings ?? (await getService(strapi, 'settings').getEffective());
+      const tier = (input.tier ?? settings.defaultTier) as Tier;
+      const options = {
+        autoApprove: input.autoApprove ?? settings.autoApprove,
+        asGroup: input.asGroup ?? true,
+        allowFork: input.allowFork ?? true,
+        glossaryId: input.glossaryId ?? null,
+        usePreferred: input.usePreferred ?? false,
+        comment: input.comment?.trim() || null,
+      };
+      // What changed is known from our own rows: nothing changed asks Gengo nothing (it may be down).
+      let loaded = placeOptions.loaded ?? (await source.load(input, ctx?.site));
+      const unchanged: string[] = [];
+      if (placeOptions.onlyChanged) {
+        const previous = await store.ordersOfDocument(loaded.uid, loaded.documentId);
+        const segmentsByLocale: Record<string, typeof loaded.segments> = {};
+        for (const locale of loaded.targetLocales) {
+          const last = lastOrderedHashes(
+            previous.filter((o) => o.targetLocale === locale && o.sourceLocale === loaded.sourceLocale)
+          );
+          segmentsByLocale[locale] = changedSegments(loaded.segments, last);
+          if (!segmentsByLocale[locale].length) unchanged.push(locale);
+        }
+        loaded = {
+          ...loaded,
+          segmentsByLocale,
+          targetLocales: loaded.targetLocales.filter((l) => !unchanged.includes(l)),
+        };
+        if (!loaded.targetLocales.length) return { orders: [], notPlaced: [], unchanged };
+      }
+      const prepared = resolveLanguages(
+        loaded,
+        ctx?.languages ?? (await getService(strapi, 'settings').languages(client)),
+        settings.localeMap
+      );
+      const keys = orderRequestKeys(
+        {
+          idempotencyKey: input.idempotencyKey,
+          userId: user.id,
+          uid: prepared.uid,
+          documentId: prepared.documentId,
+          sourceLocale: prepared.sourceLocale,
+          tier,
+          options,
+          targets: prepared.targets.map(({ locale }) => ({ locale, segments: segmentsFor(prepared, locale) })),
+        },
+        Date.now()
+      );
+
+      const lookups = [...keys.values()].flatMap((k) => k.lookup);
+      const known = placeOptions.known;
+      const existing =
+        known && lookups.every((k) => known.keys.has(k))
+          ? known.orders.filter((o) => lookups.includes(o.requestKey))
+          : await store.findByRequestKeys(lookups);
+      const found = new Map<string, OrderRecord>();
+      for (const [locale, k] of keys) {
+        const hit = existing.find((o) => k.lookup.includes(o.requestKey));
+        if (hit) found.set(locale, hit);
+      }
+      const missing = prepared.targets.filter((t) => !found.has(t.locale));
+      const draft: OrderDraft = {
+        prepared,
+        tier,
+        options,
+        user,
+        requestKeys: new Map([...keys].map(([locale, k]) => [locale, k.current])),
+        found,
+        planned: [],
+        attachments: [],
+        callbackUrl: null,
+      };
+      if (!missing.length) return { draft, client, unchanged };
+
+      // Asked alongside the quote (one round trip to Gengo less before the POST).
+      const balance = ctx?.budgetChecked ? undefined : quotes.balanceAhead(client);
+      draft.planned = ctx?.prices
+        ? pricedTargets({ ...prepared, targets: missing }, tier, ctx.prices)
+        : await quotes.quoteTargets({ ...prepared, targets: missing }, tier, client);
+      if (!ctx?.budgetChecked) {
+        await checkGlossary(client, options.glossaryId);
+        const cost = draft.planned.reduce((sum, p) => sum + p.quote.credits, 0);
+        const budget = await quotes.budgetFor(cost, client, { balance });
+        if (!budget.check.ok) {
+          const { message, reason } = budget.check as Extract<BudgetCheck, { ok: false }>;
+          throw new errors.ApplicationError(message, { reason, cost, balance: budget.balance });
+        }
+      }
+      draft.attachments = [
+        ...imageAttachments(prepared.document, settings.publicUrl),
+        ...[previewAttachment(await previewUrlOf(strapi, prepared), settings.publicUrl)].filter((a) => a !== null),
+      ];
+      draft.callbackUrl = ctx ? ctx.callbackUrl : await callbackUrlOf(strapi);
+      return { draft, client, unchanged };
+    },
+
+    async place(input: OrderInput, user: OrderingUser, placeOptions: PlaceOptions = {}): Promise<PlaceResult> {
+      const drafted = await placing.draft(input, user, placeOptions);
+      if (!('draft' in drafted)) return drafted;
+      return placing.placeDraft(drafted.draft, drafted.client, drafted.unchanged);
+    },
+
+    /** Posts a draft's targets one at a time, stopping after a POST whose outcome is unknown. */
+    async placeDraft(d: OrderDraft, client: GengoClient, unchanged: string[] = []): Promise<PlaceResult> {
+      const results = new Map<string, { order: OrderRecord; created: boolean }>();
+      for (const [locale, order] of d.found) results.set(locale, { order, created: false });
+      const notPlaced: string[] = [];
+      for (let i = 0; i < d.planned.length; i++) {
+        const target = d.planned[i];
+        const placed = await placeOne(client, d, target).catch((err) => {
+          // Orders of the locales before this one are placed: say so with the refusal.
+          if (err instanceof OrderRefusedError)
+            (err.details as Record<string, unknown>).placed = [...results.values()]
+              .filter((r) => r.created)
+              .map((r) => toOrderView(r.order));
+          throw err;
+        });
+        results.set(target.locale, placed);
+        if (placed.ambiguous) {
+          notPlaced.push(...d.planned.slice(i + 1).map((p) => p.locale));
+          break;
+        }
+      }
+      return resultOf(d, results, notPlaced, unchanged);
+    },
+
+    recordAnswered,
+  };
+  return placing;
+};
+
+export type Placing = ReturnType<typeof createPlacing>;

@@ -1,0 +1,23 @@
+import type { JobRecord, OrderRecord } from '../platform/records';
+
+/**
+ * What routes answer about orders and jobs: the records without our protected copies of the
+ * source (large, and only the receiving side needs them).
+ */
+export type OrderView = Omit<OrderRecord, 'segments'> & {
+  segments: Array<{ key: string; kind: string; paths: string[] }>;
+  jobs?: JobView[];
+};
+export type JobView = Omit<JobRecord, 'writtenHashes'>;
+
+export const toJobView = (job: JobRecord): JobView => {
+  const { writtenHashes: _ignored, ...rest } = job;
+  return rest;
+};
+
+export const toOrderView = (order: OrderRecord, jobs?: JobRecord[]): OrderView => ({
+  ...order,
+  credits: order.credits == null ? null : Number(order.credits),
+  segments: (order.segments ?? []).map((s) => ({ key: s.key, kind: s.kind, paths: s.paths })),
+  ...(jobs ? { jobs: jobs.filter((j) => j.orderId === order.id).map(toJobView) } : {}),
+});

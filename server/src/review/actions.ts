@@ -1,0 +1,224 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { GengoApiError, type GengoClient, type Job, type NumLike } from '../gengo';
+import { CaptchaFetchError, fetchCaptchaImage, type CaptchaImage } from '../gengo/captcha';
+import { restoredView, type RestoredView } from './restored';
+import { toJobView, type JobView } from '../ordering';
+import { decodeCustomData, type JobRecord } from '../platform/records';
+import { getService } from '../platform/services';
+
+/**
+ * Review of one of our jobs (routes take OUR job id or documentId): approve, revise, reject,
+ * cancel, the comment thread, revisions, feedback, and Gengo's machine preview. Each action goes to
+ * Gengo with the job's Gengo id, then the row is refreshed from Gengo's answer to a signed GET.
+ */
+
+export interface ApproveInput {
+  rating?: 1 | 2 | 3 | 4 | 5 | null;
+  forTranslator?: string | null;
+  forGengo?: string | null;
+  public?: boolean | null;
+}
+export interface RejectInput {
+  reason: 'quality' | 'incomplete' | 'other';
+  comment: string;
+  captcha: string;
+  followUp?: 'requeue' | 'cancel' | null;
+}
+
+const normalize = (s: unknown) => (s === 'cancelled' ? 'canceled' : String(s ?? ''));
+/** Statuses the apply step owns once a job is translated (and our own marks). */
+const TRANSLATED = new Set(['reviewable', 'approved']);
+const OUR_MARKS = new Set(['conflict', 'stale', 'error']);
+
+/** Gengo said no (wrong captcha, wrong state…): a 400 carrying Gengo's message and code. */
+const refused = (err: unknown, what: string): never => {
+  if (err instanceof GengoApiError)
+    throw new errors.ApplicationError(`Gengo refused to ${what}: ${err.gengoMessage ?? err.message}`, {
+      code: err.code ?? null,
+    });
+  throw err;
+};
+
+const createReviewService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const store = () => getService(strapi, 'ordering').store;
+  const client = () => getService(strapi, 'settings').client();
+  /** Side effects started after an action and not awaited by the request (see `settled`). */
+  const pending = new Set<Promise<unknown>>();
+
+  /** Gengo creates jobs after the order: finds this order's jobs by their custom_data. */
+  const discover = async (gengo: GengoClient, row: JobRecord): Promise<string | null> => {
+    const order = await store().findOrder(row.orderId);
+    if (!order?.gengoOrderId) return null;
+    const { order: o } = await gengo.getOrder(order.gengoOrderId);
+    const ids = new Set<string>();
+    for (const [key, value] of Object.entries(o))
+      if (key.startsWith('jobs_') && Array.isArray(value)) (value as NumLike[]).forEach((id) => ids.add(String(id)));
+    const { jobs } = await gengo.getJobs([...ids]);
+    for (const job of jobs ?? []) {
+      const data = decodeCustomData(job.custom_data);
+      if (data?.ref !== order.reference) continue;
+      const match = await store().findJobByParts(order.id, data.s, data.c);
+      if (match && !match.gengoJobId) await store().setGengoJobId(match.id, String(job.job_id));
+    }
+    return (await store().findJob(String(row.id)))?.gengoJobId ?? null;
+  };
+
+  const resolve = async (id: string): Promise<{ row: JobRecord; gengoJobId: string; gengo: GengoClient }> => {
+    const row = await store().findJob(id);
+    if (!row) throw new errors.NotFoundError(`Job ${id} not found`);
+    const gengo = await client();
+    const gengoJobId = row.gengoJobId ?? (await discover(gengo, row));
+    if (!gengoJobId) throw new errors.ApplicationError(`Gengo has not created job ${id} yet: try again in a moment`);
+    return { row: { ...row, gengoJobId }, gengoJobId, gengo };
+  };
+
+  /** Stores Gengo's view of the job; hands it to the receiving side, which applies translations. */
+  const refresh = async (row: JobRecord, job: Job, note?: string): Promise<JobView> => {
+    const gengoStatus = normalize(job.status);
+    const data: Partial<JobRecord> = { gengoStatus, captchaUrl: job.captcha_url ?? null };
+    if (!TRANSLATED.has(gengoStatus) && !OUR_MARKS.has(row.status)) data.status = gengoStatus as JobRecord['status'];
+    const updated = await store().updateJob(row, data, note);
+    // Writing an approved translation into the entry is the receiving side's (also its poller's).
+    const run = Promise.resolve()
+      .then(() => getService(strapi, 'receiving').syncJob(job))
+      .catch((err: any) => strapi.log.error(`[gengo] sync of job ${job.job_id} failed: ${err?.message ?? err}`))
+      .finally(() => pending.delete(run));
+    pending.add(run);
+    return toJobView(updated);
+  };
+
+  /** The whole segment this job belongs to, restored from its chunks (this one as Gengo just sent it). */
+  const restore = async (row: JobRecord, job: Job): Promise<RestoredView | null> => {
+    const bodyTgt = typeof job.body_tgt === 'string' && job.body_tgt ? job.body_tgt : null;
+    if (!bodyTgt) return null;
+    const order = await store().findOrder(row.orderId);
+    const segment = order?.segments?.find((s) => s.key === row.segmentKey);
+    const chunks = (await store().jobsOf([row.orderId]))
+      .filter((r) => r.segmentKey === row.segmentKey)
+      .map((r) => (r.id === row.id ? { chunkIndex: r.chunkIndex, bodyTgt } : r));
+    return restoredView(segment, chunks);
+  };
+
+  const act = async (id: string, what: string, call: (gengo: GengoClient, gengoJobId: string) => Promise<unknown>) => {
+    const { row, gengoJobId, gengo } = await resolve(id);
+    try {
+      await call(gengo, gengoJobId);
+    } catch (err) {
+      // A refused reject gets a new captcha: keep the row's captcha_url current.
+      if (err instanceof GengoApiError)
+        await gengo
+          .getJob(gengoJobId)
+          .then(({ job }) => refresh(row, job))
+          .catch(() => undefined);
+      refused(err, what);
+    }
+    const { job } = await gengo.getJob(gengoJobId);
+    return refresh(row, job, what);
+  };
+
+  return {
+    /** Resolves once the side effects started by earlier actions are done (shutdown, tests). */
+    async settled(): Promise<void> {
+      while (pending.size) await Promise.allSettled([...pending]);
+    },
+
+    /**
+     * The job, refreshed from Gengo (its captcha_url too) when Gengo has created it, with
+     * `restored`: the translated segment with our markup put back (null before any translation).
+     */
+    async get(id: string): Promise<JobView & { restored: RestoredView | null }> {
+      const { row, gengoJobId, gengo } = await resolve(id);
+      const { job } = await gengo.getJob(gengoJobId);
+      const view = await refresh(row, job);
+      return { ...view, restored: await restore(row, job) };
+    },
+
+    /** The image of the job's current captcha, fetched from the URL Gengo gives for this job only. */
+    async captcha(id: string): Promise<CaptchaImage> {
+      const { row, gengoJobId, gengo } = await resolve(id);
+      const { job } = await gengo.getJob(gengoJobId);
+      await refresh(row, job);
+      if (!job.captcha_url)
+        throw new errors.NotFoundError(`Job ${id} has no captcha: Gengo gives one only while a job is reviewable`);
+      return fetchCaptchaImage(job.captcha_url).catch((err) => {
+        if (err instanceof CaptchaFetchError) throw new errors.ApplicationError(err.message);
+        throw err;
+      });
+    },
+
+    approve: (id: string, input: ApproveInput) =>
+      act(id, 'approve', (g, gid) =>
+        g.approveJob(gid, {
+          ...(input.rating ? { rating: input.rating } : {}),
+          ...(input.forTranslator ? { for_translator: input.forTranslator } : {}),
+          ...(input.forGengo ? { for_mygengo: input.forGengo } : {}),
+          ...(input.public != null ? { public: input.public ? 1 : 0 } : {}),
+        })
+      ),
+
+    revise: (id: string, comment: string) => act(id, 'request a revision', (g, gid) => g.reviseJob(gid, comment)),
+
+    reject: (id: string, input: RejectInput) =>
+      act(id, 'reject', (g, gid) =>
+        g.rejectJob(gid, {
+          reason: input.reason,
+          comment: input.comment,
+          captcha: input.captcha,
+          follow_up: input.followUp ?? 'requeue',
+        })
+      ),
+
+    /** Gengo cancels only jobs no translator has started: refused here first with a clear message. */
+    cancel: (id: string) =>
+      act(id, 'cancel', async (g, gid) => {
+        const { job } = await g.getJob(gid);
+        const status = normalize(job.status);
+        if (status !== 'available' && status !== 'queued')
+          throw new errors.ApplicationError(
+            `Only a job still available to translators can be cancelled; this one is ${status}`,
+            { status }
+          );
+        return g.cancelJob(gid);
+      }),
+
+    async comments(id: string) {
+      const { gengoJobId, gengo } = await resolve(id);
+      const { thread } = await gengo.listJobComments(gengoJobId);
+      return thread ?? [];
+    },
+
+    async postComment(id: string, body: string) {
+      const { gengoJobId, gengo } = await resolve(id);
+      await gengo.postJobComment(gengoJobId, body).catch((err) => refused(err, 'post the comment'));
+      const { thread } = await gengo.listJobComments(gengoJobId);
+      return thread ?? [];
+    },
+
+    async revisions(id: string) {
+      const { gengoJobId, gengo } = await resolve(id);
+      return (await gengo.listJobRevisions(gengoJobId)).revisions ?? [];
+    },
+
+    async revision(id: string, revId: string) {
+      const { gengoJobId, gengo } = await resolve(id);
+      return (await gengo.getJobRevision(gengoJobId, revId).catch((err) => refused(err, 'show the revision'))).revision;
+    },
+
+    async feedback(id: string) {
+      const { gengoJobId, gengo } = await resolve(id);
+      return (await gengo.getJobFeedback(gengoJobId).catch((err) => refused(err, 'show the feedback'))).feedback;
+    },
+
+    /** Gengo's machine translation (`pre_mt`) while the human one is in progress; the human one after. */
+    async machinePreview(id: string) {
+      const { gengoJobId, gengo } = await resolve(id);
+      const { job } = await gengo.getJob(gengoJobId, { preMt: true });
+      const status = normalize(job.status);
+      return { status, machine: !TRANSLATED.has(status), bodyTgt: job.body_tgt ?? null };
+    },
+  };
+};
+
+export type ReviewService = ReturnType<typeof createReviewService>;
+export default createReviewService;

@@ -1,0 +1,44 @@
+import type { Core } from '@strapi/strapi';
+import { createGengoConnection } from './gengo-client';
+import { healthStatus } from './health';
+import { localeLanguages } from './locale-languages';
+import { createSettingsStore } from './store';
+
+/**
+ * Settings: the Gengo keys and environment, ordering defaults, budget caps, the locale mapping —
+ * stored, or fixed by env and config — and what is built from them: the Gengo client, the
+ * connection test, the locale-to-language table, the health answer. Every other capability asks
+ * this one for a Gengo client.
+ */
+const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const store = createSettingsStore(strapi);
+  const gengo = createGengoConnection(strapi, store);
+  return {
+    ...store,
+    /** A Gengo client for the effective settings (ApplicationError when keys or URL are missing). */
+    client: gengo.client,
+    /** Gengo's languages, cached per API URL. */
+    languages: gengo.languages,
+    testConnection: gengo.testConnection,
+    localeLanguages: () => localeLanguages(strapi, gengo),
+    health: () => healthStatus(strapi),
+  };
+};
+
+export type SettingsService = ReturnType<typeof createSettingsService>;
+export type { ConnectionTest } from './gengo-client';
+export type { EffectiveSettings, PublicSettings } from './store';
+export {
+  DEFAULT_TIERS,
+  ENVIRONMENTS,
+  GENGO_CODE,
+  SETTING_KEYS,
+  isHttpUrl,
+  parseLocaleMap,
+  readConfig,
+  type DefaultTier,
+  type Environment,
+  type GengoSettings,
+  type LocaleMap,
+} from './sources';
+export default createSettingsService;
