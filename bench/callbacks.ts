@@ -58,13 +58,8 @@ export default async function callbacksBench({ db, n }: { db: BenchDb; n: number
     profile.time(sync, 'syncJobs', 'jobSync.syncJobs (a fetched batch: records, entry writes, commits)');
     profile.time(
       gengo.service('receiving').parts.apply,
-      'applyHeld',
-      "apply.applyHeld (an order's segments in a slice: checks, merge, one Document Service update)"
-    );
-    profile.time(
-      gengo.service('receiving').parts.apply,
-      'readAhead',
-      'apply.readAhead (once per slice that writes: its reads; the calls are the slices)'
+      'write',
+      'apply.write (once per slice that writes: reads ahead, checks, merge, one Document Service update per order)'
     );
     profile.timeGengoCalls({
       getJob: 'Gengo GET translate/job/{id}',

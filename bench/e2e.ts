@@ -36,12 +36,12 @@ export default async function e2eBench({ db, n }: { db: BenchDb; n: number }): P
     const strapi = w.app.strapi;
     const profile = createProfile(strapi);
     profile.timeGengoCalls({ getJob: 'Gengo GET translate/job/{id}', postJobs: 'Gengo POST translate/jobs' });
-    profile.time(strapi.plugin('gengo').service('receiving').parts.apply, 'applySegment', 'apply.applySegment');
+    profile.time(strapi.plugin('gengo').service('receiving').parts.apply, 'now', 'apply.now (a text answered at once)');
     profile.time(strapi.plugin('gengo').service('ordering').placing, 'place', 'ordering.place');
     profile.time(
       strapi.plugin('gengo').service('receiving').parts.apply,
-      'readAhead',
-      'apply.readAhead (once per slice that writes: its reads; the calls are the slices)'
+      'write',
+      'apply.write (once per slice that writes: reads ahead, checks, one update per order; the calls are the slices)'
     );
     const admin = await createSuperAdmin(w.app);
     const api = adminApi(w, admin.token);

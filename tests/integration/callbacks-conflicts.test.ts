@@ -1,6 +1,5 @@
 import { reloadPluginConfig } from '../../server/src/platform/config';
 import { createLeases } from '../../server/src/platform/lease';
-import { createSerialQueue } from '../../server/src/platform/serial-queue';
 import { Client } from 'pg';
 import {
   advanceAll,
@@ -22,7 +21,7 @@ const segmentOf = (order: PlacedOrder, path: string) => order.segments.find((s) 
 /** No lost field, no silent overwrite of a person's edit, no translation of a text that changed. */
 describe('applying: concurrency, conflicts, stale sources', () => {
   let r: Receiving;
-  const apply = () => r.app.strapi.plugin('gengo').service('receiving').parts.apply;
+  const apply = () => r.app.strapi.plugin('gengo').service('receiving');
 
   beforeAll(async () => {
     r = await startReceiving();
@@ -63,8 +62,15 @@ describe('applying: concurrency, conflicts, stale sources', () => {
 
   it('two instances (own queue and mutex each, one database) applying two jobs of one entry: both land', async () => {
     const strapi: any = r.app.strapi;
+    // The receiving side's writer as another instance has it: its own mutexes and lease instance.
     const { createApply } = await import('../../server/src/receiving/apply');
-    const other = createApply(strapi, { leases: createLeases(strapi), queue: createSerialQueue() });
+    const { createDocumentLock } = await import('../../server/src/receiving/document-lock');
+    const { createTargetIo } = await import('../../server/src/receiving/target');
+    const lock = createDocumentLock({ leases: createLeases(strapi), afterCommit: async () => {} });
+    const writer = createApply(strapi, { io: createTargetIo(strapi), lock });
+    const other = {
+      applySegment: async (orderId: number, key: string) => (await writer.now(orderId, [key])).get(key)!,
+    };
     const { documentId } = await createArticle(strapi, {
       title: 'Two instances',
       slug: 'two-instances',

@@ -116,3 +116,13 @@ export const decodeCustomData = (raw: unknown): JobCustomData | null => {
   }
   return null;
 };
+
+/** Gengo spells it "cancelled" in places and "canceled" in others: one spelling on our rows. */
+export const normalizeStatus = (status: unknown): string =>
+  status === 'cancelled' ? 'canceled' : String(status ?? '');
+
+/** Gengo statuses whose body_tgt is a translation a person may read (its segment may be written). */
+export const TRANSLATED = new Set(['reviewable', 'approved']);
+
+/** Our own marks on a job row: they stay until the apply step decides again. */
+export const OUR_MARKS = new Set(['conflict', 'stale', 'error']);

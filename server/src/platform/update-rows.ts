@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { groupBy } from './group-by';
 
 /**
  * Rows of one table, each with values of its own, in one UPDATE (`SET col = CASE id WHEN … END`):
@@ -87,4 +88,19 @@ export const updateRows = async (
     count += Number(await query.update(set));
   }
   return count;
+};
+
+/**
+ * Changes by row id, through the query engine: rows given the same changes (a burst of jobs
+ * becoming `available`) share one statement. updateMany, as the query engine's `update` reads the
+ * row before and after.
+ */
+export const storeRowChanges = async (
+  strapi: Core.Strapi,
+  uid: string,
+  changed: Map<number, Record<string, unknown>>
+): Promise<void> => {
+  for (const same of groupBy(changed, ([, data]) => JSON.stringify(data)).values()) {
+    await strapi.db.query(uid as any).updateMany({ where: { id: { $in: same.map(([id]) => id) } }, data: same[0][1] });
+  }
 };

@@ -1,64 +1,63 @@
 import type { Core } from '@strapi/strapi';
 import { UIDS } from '../constants';
-import { joinChunks, restoreSegment, type Translations } from '../content';
-import { createKeyedMutex, lockAll, type SerialQueue } from '../platform/serial-queue';
+import type { Translations } from '../content';
 import { groupBy } from '../platform/group-by';
-import { editedPaths, hashPaths, isStale, lastWrittenHashes, segmentReadiness } from './segment-state';
 import type { HistoryEntry, JobRecord, OrderedSegment, OrderRecord } from '../platform/records';
-import { createTargetIo, type PlannedWrite, type UidReads, type VersionReads } from './target';
-import type { Leases } from '../platform/lease';
+import { storeRowChanges } from '../platform/update-rows';
+import type { DocumentLock } from './document-lock';
+import { readAhead, segmentKeyOf, type SliceReads } from './read-ahead';
+import {
+  editedPaths,
+  hashPaths,
+  isStale,
+  lastWrittenHashes,
+  restoreText,
+  segmentReadiness,
+  type Readiness,
+} from './segment-state';
+import type { TargetIo } from './target';
 
 /**
- * Applying translations (segments of one order, in one write) to the target locale, for callbacks,
- * the poller and the review actions alike. For each segment:
+ * Applying translations to the target locale, for callbacks, the poller and a reviewer alike, always
+ * inside the documents' lock (document-lock.ts). For each segment:
  *
  *   ready? (every chunk reviewable/approved) → same revision already written? → restore (refused:
  *   `error`) → source changed since the order? (`stale`, nothing written) → target field edited by
  *   a person since we wrote it? (`conflict`, nothing written) → merge → Document Service update of
  *   the target draft → record the revision and the hashes of what was written.
  *
- * Exactly once per revision: the revision hash (texts + status) is compared with the rows'
- * `appliedHash`, and the rows are claimed by a conditional UPDATE in the transaction of the write
- * (a revision claimed meanwhile by another writer rolls the write back). No lost field: everything
- * for one target document runs under an in-process mutex and, across instances, a row lock
- * (SELECT … FOR UPDATE on a lease row named after the document) held by that transaction; the
- * target is re-read inside it before merging.
+ * An order's segments that pass are written in one update. Exactly once per revision: the
+ * revision hash (texts + status) is compared with the rows' `appliedHash`, and the rows are claimed
+ * by a conditional UPDATE in the transaction of the write (a revision claimed meanwhile by another
+ * writer throws ClaimLost, which rolls the write back). The target is read inside the lock.
  */
 export type ApplyState = 'waiting' | 'applied' | 'already' | 'conflict' | 'stale' | 'error' | 'missing';
 export interface ApplyOutcome {
   state: ApplyState;
   detail?: string;
 }
-/**
- * What a slice reads ahead for the segments it writes (see `readAhead`): each is used once, by the
- * write it was read for, and dropped.
- */
-export interface SliceReads {
-  versions: VersionReads;
-  uids: UidReads;
-  /** Job rows by `orderId:segmentKey`, in chunk order, with `recorded` applied. */
-  rows: Map<string, JobRecord[]>;
-  /**
-   * By row id, what the slice recorded from Gengo but did not store yet: stored with the claim of
-   * the row's write, and removed from here then.
-   */
-  recorded: Map<number, Partial<JobRecord>>;
-  /**
-   * Orders with an approved write in the slice: whether they are complete is asked once for all
-   * of them, after the slice's records (`completeOrders`).
-   */
-  approved: Set<OrderRecord>;
-}
 export interface ApplyOptions {
   /** Write even over a person's edit or a changed source (an admin's decision in review). */
   force?: boolean;
 }
 
+export class ClaimLost extends Error {
+  constructor(id: number) {
+    super(`job row ${id} was claimed by another writer`);
+  }
+}
+
 const MAX_HISTORY = 50;
 
-export const createApply = (strapi: Core.Strapi, { leases, queue }: { leases: Leases; queue: SerialQueue }) => {
-  const mutex = createKeyedMutex();
-  const io = createTargetIo(strapi);
+/** A segment that passed every check: its rows, its revision and what it writes. */
+interface Passed {
+  segment: OrderedSegment;
+  rows: JobRecord[];
+  ready: Extract<Readiness, { ready: true }>;
+  translations: Translations;
+}
+
+export const createApply = (strapi: Core.Strapi, { io, lock }: { io: TargetIo; lock: DocumentLock }) => {
   const jobs = () => strapi.db.query(UIDS.job);
 
   const withHistory = (row: JobRecord, status: string, note?: string) => {
@@ -98,38 +97,11 @@ export const createApply = (strapi: Core.Strapi, { leases, queue }: { leases: Le
     return lastWrittenHashes(rows.map((r) => r.writtenHashes));
   };
 
-  const segmentKeyOf = (orderId: number, segmentKey: string) => `${orderId}:${segmentKey}`;
-
-  /** A segment's chunks joined and restored, or why not (`note`: what its rows are marked with). */
-  const restoreText = (
-    segment: OrderedSegment,
-    chunks: string[]
-  ): { ok: true; value: Translations[string] } | { ok: false; note: string; detail: string } => {
-    let joined: string;
-    try {
-      joined = joinChunks(chunks, segment.separators ?? []);
-    } catch (err: any) {
-      return { ok: false, note: err.message, detail: err.message };
-    }
-    const restored = restoreSegment(segment.protected, joined);
-    if (restored.ok === false)
-      return { ok: false, note: `Translation refused: ${restored.reason}`, detail: restored.reason };
-    return { ok: true, value: restored.value };
-  };
-
-  /** The restored translation of a segment whose chunks are all in, else null (`applyLocked` says why). */
-  const translatedText = (segment: OrderedSegment, rows: JobRecord[]): Translations[string] | null => {
-    const ready = segmentReadiness(segment, rows);
-    if (ready.ready === false) return null;
-    const restored = restoreText(segment, ready.chunks);
-    return restored.ok ? restored.value : null;
-  };
-
-  const segmentRows = async (order: OrderRecord, segmentKey: string, reads?: SliceReads): Promise<JobRecord[]> => {
+  const segmentRows = async (order: OrderRecord, segmentKey: string, reads: SliceReads): Promise<JobRecord[]> => {
     const key = segmentKeyOf(order.id, segmentKey);
-    const ahead = reads?.rows.get(key);
+    const ahead = reads.rows.get(key);
     if (ahead) {
-      reads!.rows.delete(key);
+      reads.rows.delete(key);
       return ahead;
     }
     return (await jobs().findMany({
@@ -138,28 +110,49 @@ export const createApply = (strapi: Core.Strapi, { leases, queue }: { leases: Le
     })) as JobRecord[];
   };
 
-  /** A segment that passed every check: its rows, its revision and what it writes. */
-  interface Passed {
-    segment: OrderedSegment;
-    rows: JobRecord[];
-    ready: Extract<ReturnType<typeof segmentReadiness>, { ready: true }>;
-    translations: Translations;
-  }
+  /** The rows of a segment that passed claimed, with the revision, status and hashes written. */
+  const claim = async ({ rows, ready }: Passed, hashes: Record<string, string>, reads: SliceReads, now: Date) => {
+    // The claim and the outcome in one statement: only one writer per revision, whoever else (a
+    // callback, the poller, another instance) races. It runs in the write's transaction, so a
+    // revision claimed meanwhile rolls the write back (ClaimLost).
+    for (const row of rows) {
+      const { count } = await jobs().updateMany({
+        where: { id: row.id, appliedHash: row.appliedHash ?? { $null: true } },
+        data: {
+          ...reads.recorded.get(row.id),
+          appliedHash: ready.revision,
+          status: ready.status,
+          appliedStatus: ready.status,
+          appliedAt: now,
+          writtenHashes: hashes,
+          lastError: null,
+          history: withHistory(
+            row,
+            ready.status,
+            ready.status === 'approved' ? 'final translation written' : 'written to the draft, awaiting review'
+          ),
+        },
+      });
+      if (!count) throw new ClaimLost(row.id);
+      reads.recorded.delete(row.id);
+    }
+  };
 
   /**
    * The segments of one order written in one Document Service update: each checked on its own
    * (ready? already written? restorable? source changed? edited by a person?), the ones that pass
    * merged together, then each one's rows claimed with the hashes of what it wrote.
    */
-  const applyLocked = async (
+  const applyOrder = async (
     order: OrderRecord,
-    segments: OrderedSegment[],
+    segmentKeys: string[],
     opts: ApplyOptions,
-    reads?: SliceReads
+    reads: SliceReads
   ): Promise<Map<string, ApplyOutcome>> => {
+    const keys = [...new Set(segmentKeys)];
     const outcomes = new Map<string, ApplyOutcome>();
     const candidates: Array<Omit<Passed, 'translations'> & { value: Translations[string] }> = [];
-    for (const segment of segments) {
+    for (const segment of keys.flatMap((key) => order.segments?.filter((s) => s.key === key) ?? [])) {
       const rows = await segmentRows(order, segment.key, reads);
       const ready = segmentReadiness(segment, rows);
       if (ready.ready === false) {
@@ -178,10 +171,11 @@ export const createApply = (strapi: Core.Strapi, { leases, queue }: { leases: Le
       }
       candidates.push({ segment, rows, ready, value: restored.value });
     }
-    if (!candidates.length) return outcomes;
 
-    const { source, target } = await io.load(order, reads?.versions);
-    const written = target && !opts.force ? await lastWritten(order) : {};
+    const { source, target } = candidates.length
+      ? await io.load(order, reads.versions)
+      : { source: null, target: null };
+    const written = candidates.length && target && !opts.force ? await lastWritten(order) : {};
     const passed: Passed[] = [];
     for (const { segment, rows, ready, value } of candidates) {
       if (!source) {
@@ -207,151 +201,77 @@ export const createApply = (strapi: Core.Strapi, { leases, queue }: { leases: Le
       }
       passed.push({ segment, rows, ready, translations: Object.fromEntries(segment.paths.map((p) => [p, value])) });
     }
-    if (!passed.length || !source) return outcomes;
 
-    const data = await io.write(order, source, target, Object.assign({}, ...passed.map((p) => p.translations)), reads);
-    const now = new Date();
-    for (const { segment, rows, ready } of passed) {
-      const hashes = hashPaths(data, segment.paths);
-      // The claim and the outcome in one statement: only one writer per revision, whoever else (a
-      // callback, the poller, another instance) races. It runs in the write's transaction, so a
-      // revision claimed meanwhile rolls the write back (ClaimLost).
-      for (const row of rows) {
-        const { count } = await jobs().updateMany({
-          where: { id: row.id, appliedHash: row.appliedHash ?? { $null: true } },
-          data: {
-            ...reads?.recorded.get(row.id),
-            appliedHash: ready.revision,
-            status: ready.status,
-            appliedStatus: ready.status,
-            appliedAt: now,
-            writtenHashes: hashes,
-            lastError: null,
-            history: withHistory(
-              row,
-              ready.status,
-              ready.status === 'approved' ? 'final translation written' : 'written to the draft, awaiting review'
-            ),
-          },
-        });
-        if (!count) throw new ClaimLost(row.id);
-        reads?.recorded.delete(row.id);
+    if (passed.length && source) {
+      const translations = Object.assign({}, ...passed.map((p) => p.translations));
+      const data = await io.write(order, source, target, translations, reads);
+      const now = new Date();
+      for (const p of passed) {
+        await claim(p, hashPaths(data, p.segment.paths), reads, now);
+        outcomes.set(p.segment.key, { state: 'applied', detail: p.ready.status });
       }
-      outcomes.set(segment.key, { state: 'applied', detail: ready.status });
+      // Only an approved write can be an order's last one.
+      if (passed.some((p) => p.ready.status === 'approved')) reads.approved.add(order);
     }
-    return outcomes;
-  };
-
-  const docKey = (order: OrderRecord) => `doc:${order.contentType}:${order.targetDocumentId}:${order.targetLocale}`;
-
-  /**
-   * Runs `fn` holding every target document of `orders` (in-process mutex, then one transaction
-   * with each document's row lock): what `fn` writes is committed once. Then, outside the
-   * transaction, publishes the orders `fn` returned as completed, when the site asks for it.
-   */
-  const inDocuments = async <T>(orders: OrderRecord[], fn: (done: Set<OrderRecord>) => Promise<T>): Promise<T> => {
-    const keys = orders.map(docKey);
-    return lockAll(mutex, keys, async () => {
-      const done = new Set<OrderRecord>();
-      const out = await leases.withRowLocks(keys, () => fn(done));
-      for (const order of done) {
-        await io
-          .publishIfWanted(order)
-          .catch((err) => strapi.log.error(`[gengo] publishing order ${order.id}: ${err.message}`));
-      }
-      return out;
-    });
-  };
-
-  /**
-   * Applies segments of an order whose target document the caller holds (`inDocuments`), in one
-   * write; the outcome of each by its key. Throws `ClaimLost` when another writer took a revision:
-   * the caller's transaction must roll back.
-   */
-  const applyHeld = async (
-    order: OrderRecord,
-    segmentKeys: string[],
-    done: Set<OrderRecord>,
-    opts: ApplyOptions = {},
-    reads?: SliceReads
-  ): Promise<Map<string, ApplyOutcome>> => {
-    const keys = [...new Set(segmentKeys)];
-    const segments = keys.flatMap((key) => order.segments?.filter((s) => s.key === key) ?? []);
-    const outcomes = await applyLocked(order, segments, opts, reads);
     for (const key of keys) if (!outcomes.has(key)) outcomes.set(key, { state: 'missing' });
-    // Only an approved write can be an order's last one.
-    const approved = [...outcomes.values()].some((o) => o.state === 'applied' && o.detail === 'approved');
-    if (approved && reads) reads.approved.add(order);
-    else if (approved) for (const complete of await io.completeIfDone([order])) done.add(complete);
     return outcomes;
   };
 
-  /** Applies one segment now (serialized per target document). Prefer `request` from outside the queue. */
-  const applySegment = async (orderId: number, segmentKey: string, opts: ApplyOptions = {}): Promise<ApplyOutcome> => {
+  /**
+   * Writes segments into the documents the caller holds (`lock.hold`): what they need read ahead
+   * in a few queries, each order's segments in one update, what was `recorded` from Gengo and not
+   * claimed by a write stored after the writes, and the orders completed by an approved write
+   * added to `completed`. The outcome of each segment by `orderId:segmentKey`. Throws ClaimLost
+   * when another writer took a revision: the caller's transaction must roll back.
+   */
+  const write = async (
+    segments: Array<{ order: OrderRecord; segmentKey: string }>,
+    {
+      completed,
+      recorded = new Map(),
+      opts = {},
+    }: { completed: Set<OrderRecord>; recorded?: Map<number, Partial<JobRecord>>; opts?: ApplyOptions }
+  ): Promise<Map<string, ApplyOutcome>> => {
+    const outcomes = new Map<string, ApplyOutcome>();
+    const reads = await readAhead(strapi, io, segments, recorded);
+    for (const [order, same] of groupBy(segments, (s) => s.order))
+      for (const [key, outcome] of await applyOrder(
+        order,
+        same.map((s) => s.segmentKey),
+        opts,
+        reads
+      ))
+        outcomes.set(segmentKeyOf(order.id, key), outcome);
+    // What no write recorded (waiting, already written, conflict, stale, error).
+    await storeRowChanges(strapi, UIDS.job, recorded);
+    // The orders written approved are complete when all their jobs are: asked once, from the rows as stored.
+    for (const order of await io.completeIfDone([...reads.approved])) completed.add(order);
+    return outcomes;
+  };
+
+  /**
+   * Segments of one order written now, holding its document (a text Gengo answered at once, a
+   * reviewer's decision). A revision another writer took meanwhile counts as written.
+   */
+  const now = async (orderId: number, segmentKeys: string[], opts: ApplyOptions = {}) => {
     const order = (await strapi.db.query(UIDS.order).findOne({ where: { id: orderId } })) as OrderRecord | null;
-    if (!order) return { state: 'missing' };
+    if (!order) return new Map(segmentKeys.map((key) => [key, { state: 'missing' } as ApplyOutcome]));
     try {
-      return await inDocuments([order], async (done) =>
-        (await applyHeld(order, [segmentKey], done, opts)).get(segmentKey)!
+      const out = await lock.hold([order], (completed) =>
+        write(
+          segmentKeys.map((segmentKey) => ({ order, segmentKey })),
+          { completed, opts }
+        )
       );
+      return new Map(segmentKeys.map((key) => [key, out.get(segmentKeyOf(order.id, key))!]));
     } catch (err) {
-      if (err instanceof ClaimLost) return { state: 'already' as const, detail: err.message };
+      if (err instanceof ClaimLost)
+        return new Map(segmentKeys.map((key) => [key, { state: 'already', detail: err.message } as ApplyOutcome]));
       throw err;
     }
   };
 
-  return {
-    applySegment,
-    inDocuments,
-    applyHeld,
-    /**
-     * For `applyHeld` calls to come in one slice (inside `inDocuments`, after the slice's records):
-     * the source and target versions of their documents, and the job rows of their segments.
-     */
-    async readAhead(
-      segments: Array<{ order: OrderRecord; segmentKey: string }>,
-      recorded = new Map<number, Partial<JobRecord>>()
-    ): Promise<SliceReads> {
-      const wanted = [...new Map(segments.map((s) => [segmentKeyOf(s.order.id, s.segmentKey), s])).values()];
-      const found = (await jobs().findMany({
-        where: { $or: wanted.map((s) => ({ orderId: s.order.id, segmentKey: s.segmentKey })) },
-        orderBy: [{ orderId: 'asc' }, { segmentKey: 'asc' }, { chunkIndex: 'asc' }],
-      })) as JobRecord[];
-      const rows = groupBy(
-        found.map((row) => ({ ...row, ...recorded.get(row.id) })),
-        (row) => segmentKeyOf(row.orderId, row.segmentKey)
-      );
-      const versions = await io.readVersions([...new Set(segments.map((s) => s.order))]);
-      // The texts the writes will set, for the slugs they may derive from them.
-      const writes: PlannedWrite[] = [];
-      for (const { order, segmentKey } of wanted) {
-        const segment = order.segments?.find((s) => s.key === segmentKey);
-        const text = segment && translatedText(segment, rows.get(segmentKeyOf(order.id, segmentKey)) ?? []);
-        const source = versions.get(io.versionKey(order.contentType, order.targetDocumentId, order.sourceLocale));
-        if (text === null || text === undefined || !source) continue;
-        const target =
-          versions.get(io.versionKey(order.contentType, order.targetDocumentId, order.targetLocale)) ?? null;
-        writes.push({ order, source, target, translations: Object.fromEntries(segment!.paths.map((p) => [p, text])) });
-      }
-      return { versions, uids: await io.readUids(writes), rows, recorded, approved: new Set() };
-    },
-    /** The slice's orders with an approved write that are now complete (see `SliceReads.approved`). */
-    async completeOrders(reads: SliceReads, done: Set<OrderRecord>): Promise<void> {
-      for (const complete of await io.completeIfDone([...reads.approved])) done.add(complete);
-      reads.approved.clear();
-    },
-    /** Through the queue (what the review actions should call). */
-    request: (orderId: number, segmentKey: string, opts: ApplyOptions = {}) =>
-      queue.run(`apply:${orderId}:${segmentKey}:${opts.force ? 'force' : ''}`, () =>
-        applySegment(orderId, segmentKey, opts)
-      ),
-  };
+  return { write, now };
 };
-
-export class ClaimLost extends Error {
-  constructor(id: number) {
-    super(`job row ${id} was claimed by another writer`);
-  }
-}
 
 export type Apply = ReturnType<typeof createApply>;

@@ -5,6 +5,7 @@ import { pluginConfig } from '../platform/config';
 import type { SerialQueue } from '../platform/serial-queue';
 import { getService } from '../platform/services';
 import { parseCallbackBody } from './callback-body';
+import { syncComments } from './comments';
 import { createJobIntake } from './intake';
 import type { JobSync } from './sync';
 import { createCallbackToken } from './token';
@@ -78,7 +79,7 @@ export const createCallbacks = (strapi: Core.Strapi, { queue, sync }: { queue: S
       .run(`comments:${gengoJobId}`, async () => {
         // A comment may be the first we hear of a job: learn the job first.
         await sync.refresh(gengoJobId);
-        return sync.syncComments(gengoJobId);
+        return syncComments(strapi, gengoJobId);
       })
       .catch((err: any) => logFailure(gengoJobId, kind, err));
   };

@@ -4,24 +4,40 @@ import { createLeases } from '../platform/lease';
 import { createSerialQueue } from '../platform/serial-queue';
 import { createApply, type ApplyOptions } from './apply';
 import { createCallbacks } from './callbacks';
+import { createDocumentLock } from './document-lock';
+import { createJobLocator } from './locate';
 import { createReconcile } from './reconcile';
 import { callbackRefusal } from './refusal';
 import { createJobSync } from './sync';
+import { createTargetIo } from './target';
 
 /**
  * Receiving: what Gengo sends back, written into the target locale. A callback (lane, callbacks,
- * token, refusal) or the poller (reconcile) names jobs; they are fetched again from Gengo (intake),
- * recorded (sync), and their translations written into the entries (apply, target), one serial
- * queue per process. See README.md in this folder for the whole path.
+ * token, refusal) or the poller (reconcile) names jobs; they are fetched from Gengo (intake),
+ * found (locate), recorded and written holding their documents (sync → document-lock → apply →
+ * target), one serial queue per process. README.md in this folder follows a callback through.
  */
 const createReceivingService = ({ strapi }: { strapi: Core.Strapi }) => {
   const leases = createLeases(strapi);
   /** The receiving side's one queue: a task at a time, the event loop served between tasks. */
   const queue = createSerialQueue();
-  const apply = createApply(strapi, { leases, queue });
-  const sync = createJobSync(strapi, { apply });
+  const io = createTargetIo(strapi);
+  const lock = createDocumentLock({
+    leases,
+    afterCommit: async (order) => {
+      await io.publishIfWanted(order).catch((err) => {
+        strapi.log.error(`[gengo] publishing order ${order.id}: ${err.message}`);
+      });
+    },
+  });
+  const apply = createApply(strapi, { io, lock });
+  const sync = createJobSync(strapi, { locator: createJobLocator(strapi), lock, apply });
   const callbacks = createCallbacks(strapi, { queue, sync });
   const reconcile = createReconcile(strapi, { leases, queue, sync });
+
+  /** Segments of one order written now, holding its document. */
+  const applySegment = async (orderId: number, segmentKey: string, opts: ApplyOptions = {}) =>
+    (await apply.now(orderId, [segmentKey], opts)).get(segmentKey)!;
 
   return {
     /** A verified callback's form fields: queued, or a ValidationError (400). */
@@ -38,17 +54,19 @@ const createReceivingService = ({ strapi }: { strapi: Core.Strapi }) => {
     reconcile: reconcile.run,
     /** The minute tick: polls when the poll interval is due. */
     tick: reconcile.tick,
-    /** Gengo's view of these jobs recorded and applied (the poller's path, for tests and benches). */
+    /** Gengo's view of these jobs recorded and written (the path of every batch). */
     syncJobs: (jobs: Job[]) => sync.syncJobs(jobs),
     /** One job, as Gengo returned it (a review action's answer). */
-    syncJob: sync.syncJob,
+    syncJob: (job: Job) => sync.syncJob(job),
     /** One job fetched from Gengo and synced. */
-    refresh: sync.refresh,
+    refresh: (gengoJobId: string) => sync.refresh(gengoJobId),
     /** A segment whose chunks Gengo answered at once (lazy loading) written now. */
-    applySegment: (orderId: number, segmentKey: string, opts?: ApplyOptions) =>
-      apply.applySegment(orderId, segmentKey, opts),
-    /** The same through the queue (a reviewer's decision). */
-    request: apply.request,
+    applySegment,
+    /** The same through the queue (a reviewer's decision, e.g. `force`). */
+    request: (orderId: number, segmentKey: string, opts: ApplyOptions = {}) =>
+      queue.run(`apply:${orderId}:${segmentKey}:${opts.force ? 'force' : ''}`, () =>
+        applySegment(orderId, segmentKey, opts)
+      ),
     /** Resolves when the queue has nothing waiting or running. */
     idle: () => queue.idle(),
     /** Shutdown, first step: callbacks not fetched yet are left to the next poll. */

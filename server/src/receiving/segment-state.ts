@@ -1,14 +1,22 @@
-import { extractSegments, getAt, parsePath, sha256Hex, type Doc, type GetComponent, type Schema } from '../content';
-import type { OrderedSegment } from '../platform/records';
+import {
+  extractSegments,
+  getAt,
+  joinChunks,
+  parsePath,
+  restoreSegment,
+  sha256Hex,
+  type Doc,
+  type GetComponent,
+  type Schema,
+  type Translations,
+} from '../content';
+import { TRANSLATED, type OrderedSegment } from '../platform/records';
 
 /**
  * Pure decisions of the apply step, tested without Strapi: is a segment ready, which revision is
  * it (exactly-once), was a field edited by a person since we wrote it (conflict), did the source
  * change since the order (stale).
  */
-
-/** Gengo statuses whose body_tgt is a translation a person may read. */
-export const TRANSLATED = new Set(['reviewable', 'approved']);
 
 export interface ChunkState {
   chunkIndex: number;
@@ -103,3 +111,28 @@ export const isStale = (
 /** Latest value hash per path over several jobs' `writtenHashes`, oldest first in `entries`. */
 export const lastWrittenHashes = (entries: Array<Record<string, string> | null | undefined>): Record<string, string> =>
   Object.assign({}, ...entries.filter(Boolean));
+
+/** A segment's chunks joined and restored, or why not (`note`: what its rows are marked with). */
+export const restoreText = (
+  segment: Pick<OrderedSegment, 'separators' | 'protected'>,
+  chunks: string[]
+): { ok: true; value: Translations[string] } | { ok: false; note: string; detail: string } => {
+  let joined: string;
+  try {
+    joined = joinChunks(chunks, segment.separators ?? []);
+  } catch (err: any) {
+    return { ok: false, note: err.message, detail: err.message };
+  }
+  const restored = restoreSegment(segment.protected, joined);
+  if (restored.ok === false)
+    return { ok: false, note: `Translation refused: ${restored.reason}`, detail: restored.reason };
+  return { ok: true, value: restored.value };
+};
+
+/** The restored translation of a segment whose chunks are all in, else null (the apply step says why). */
+export const translatedText = (segment: OrderedSegment, rows: ChunkState[]): Translations[string] | null => {
+  const ready = segmentReadiness(segment, rows);
+  if (ready.ready === false) return null;
+  const restored = restoreText(segment, ready.chunks);
+  return restored.ok ? restored.value : null;
+};

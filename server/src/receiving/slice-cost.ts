@@ -1,3 +1,5 @@
+import { TRANSLATED } from '../platform/records';
+
 /**
  * Sizing the slices of a fetched batch of jobs by what each job costs. A job Gengo reports
  * translated (`reviewable`, `approved`) may cost a Document Service write; any other only its
@@ -16,7 +18,7 @@ export interface SliceCosts {
 export const INITIAL_COSTS: SliceCosts = { writeMs: 10, recordMs: 1 };
 
 /** A job in this Gengo status carries a translation: its segment may be written. */
-export const mayWrite = (gengoStatus: string): boolean => gengoStatus === 'reviewable' || gengoStatus === 'approved';
+export const mayWrite = (gengoStatus: string): boolean => TRANSLATED.has(gengoStatus);
 
 /**
  * How many of the jobs ahead (`writes[k]`: whether job k may be written) fit in `budgetMs`, in

@@ -256,3 +256,5 @@ export const createTargetIo = (strapi: Core.Strapi) => {
     },
   };
 };
+
+export type TargetIo = ReturnType<typeof createTargetIo>;

@@ -4,7 +4,7 @@ import { GengoApiError, type GengoClient, type Job, type NumLike } from '../geng
 import { CaptchaFetchError, fetchCaptchaImage, type CaptchaImage } from '../gengo/captcha';
 import { restoredView, type RestoredView } from './restored';
 import { toJobView, type JobView } from '../ordering';
-import { decodeCustomData, type JobRecord } from '../platform/records';
+import { decodeCustomData, normalizeStatus, OUR_MARKS, TRANSLATED, type JobRecord } from '../platform/records';
 import { getService } from '../platform/services';
 
 /**
@@ -25,11 +25,6 @@ export interface RejectInput {
   captcha: string;
   followUp?: 'requeue' | 'cancel' | null;
 }
-
-const normalize = (s: unknown) => (s === 'cancelled' ? 'canceled' : String(s ?? ''));
-/** Statuses the apply step owns once a job is translated (and our own marks). */
-const TRANSLATED = new Set(['reviewable', 'approved']);
-const OUR_MARKS = new Set(['conflict', 'stale', 'error']);
 
 /** Gengo said no (wrong captcha, wrong state…): a 400 carrying Gengo's message and code. */
 const refused = (err: unknown, what: string): never => {
@@ -75,7 +70,7 @@ const createReviewService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Stores Gengo's view of the job; hands it to the receiving side, which applies translations. */
   const refresh = async (row: JobRecord, job: Job, note?: string): Promise<JobView> => {
-    const gengoStatus = normalize(job.status);
+    const gengoStatus = normalizeStatus(job.status);
     const data: Partial<JobRecord> = { gengoStatus, captchaUrl: job.captcha_url ?? null };
     if (!TRANSLATED.has(gengoStatus) && !OUR_MARKS.has(row.status)) data.status = gengoStatus as JobRecord['status'];
     const updated = await store().updateJob(row, data, note);
@@ -173,7 +168,7 @@ const createReviewService = ({ strapi }: { strapi: Core.Strapi }) => {
     cancel: (id: string) =>
       act(id, 'cancel', async (g, gid) => {
         const { job } = await g.getJob(gid);
-        const status = normalize(job.status);
+        const status = normalizeStatus(job.status);
         if (status !== 'available' && status !== 'queued')
           throw new errors.ApplicationError(
             `Only a job still available to translators can be cancelled; this one is ${status}`,
@@ -214,7 +209,7 @@ const createReviewService = ({ strapi }: { strapi: Core.Strapi }) => {
     async machinePreview(id: string) {
       const { gengoJobId, gengo } = await resolve(id);
       const { job } = await gengo.getJob(gengoJobId, { preMt: true });
-      const status = normalize(job.status);
+      const status = normalizeStatus(job.status);
       return { status, machine: !TRANSLATED.has(status), bodyTgt: job.body_tgt ?? null };
     },
   };

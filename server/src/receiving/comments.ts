@@ -1,0 +1,25 @@
+import type { Core } from '@strapi/strapi';
+import { UIDS } from '../constants';
+import { sha256Hex } from '../content';
+import { getService } from '../platform/services';
+
+/** A translator's comments on one of our jobs, re-read from Gengo and stored once each. */
+export const syncComments = async (strapi: Core.Strapi, gengoJobId: string): Promise<number> => {
+  if (!(await strapi.db.query(UIDS.job).findOne({ where: { gengoJobId }, select: ['id'] }))) return 0;
+  const client = await getService(strapi, 'settings').client();
+  const { thread } = await client.listJobComments(gengoJobId);
+  let stored = 0;
+  for (const c of thread ?? []) {
+    const fingerprint = sha256Hex(`${gengoJobId}\u0000${c.ctime}\u0000${c.author}\u0000${c.body}`);
+    if (await strapi.db.query(UIDS.comment).findOne({ where: { fingerprint }, select: ['id'] })) continue;
+    try {
+      await strapi.db.query(UIDS.comment).create({
+        data: { gengoJobId, body: String(c.body ?? ''), author: String(c.author ?? ''), ctime: c.ctime, fingerprint },
+      });
+      stored++;
+    } catch {
+      // stored by a concurrent sync (unique fingerprint)
+    }
+  }
+  return stored;
+};
