@@ -9,7 +9,7 @@ import { mb, ms, now, ratio, sec, x, type BenchResult } from './lib/stats';
 import { startWorld, type BenchDb } from './lib/world';
 
 /**
- * Bulk order (POST /gengo/bulk, plan/bulk-contract.md) of N articles into `fr` and `de`: the
+ * Bulk order (POST /gengo/bulk) of N articles into `fr` and `de`: the
  * Gengo calls it makes, its wall time (POST → batch `completed`) against the emulator's own
  * ingest time for the same jobs (posted again, Gengo order by Gengo order as the plugin posted them,
  * straight to the emulator with the plugin's Gengo client, in the same run), and peak memory (runs at N/4, N and 4N: it must stay

@@ -13,7 +13,7 @@ import { startTestStrapi, type TestStrapi } from './strapi';
 
 /**
  * The receiving side's fixtures: a booted playground listening on a real port (so the emulator
- * can call it back), the emulator, and orders placed directly (rows written as records/types.ts
+ * can call it back), the emulator, and orders placed directly (rows written as platform/records.ts
  * describes, jobs POSTed with the real client) without the ordering routes.
  */
 export const ARTICLE = 'api::article.article';

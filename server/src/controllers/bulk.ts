@@ -3,7 +3,7 @@ import { getService } from '../platform/services';
 import { assertCanRead, userOf } from './admin-context';
 import { validateBatchId, validateBulkOrder, validateBulkQuote } from './validation/bulk';
 
-/** Bulk orders: the list view's "Translate with Gengo" for a selection (plan/bulk-contract.md). */
+/** Bulk orders: the list view's "Translate with Gengo" for a selection (the bulk/ capability). */
 const createBulkController = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** POST /gengo/bulk/quote */
   async quote(ctx: any) {

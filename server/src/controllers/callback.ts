@@ -3,7 +3,7 @@ import { getService } from '../platform/services';
 
 /**
  * The declared callback route. An accepted callback is usually answered before it gets here, by
- * the lane ahead of Strapi's middlewares (middlewares/callback-lane.ts); both hand the body to
+ * the lane ahead of Strapi's middlewares (receiving/lane.ts); both hand the body to
  * `callbacks.receive`.
  */
 const createCallbackController = ({ strapi }: { strapi: Core.Strapi }) => ({

@@ -2,7 +2,7 @@ import { hidden } from '../hidden';
 
 /**
  * A bulk order: one translation request for many documents of one content type, run out of band by
- * the bulk worker (services/bulk-worker.ts). Its documents are plugin::gengo.batch-item rows; the
+ * the bulk worker (bulk/worker.ts). Its documents are plugin::gengo.batch-item rows; the
  * counters are the worker's tally, so that progress is one row read.
  */
 export default {
