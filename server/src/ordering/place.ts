@@ -42,14 +42,15 @@ export const createPlacing = (
    * Chunks Gengo answered at once (already translated: lazy loading) are on our rows now; the
    * receiving side writes the segments that are complete (its poller would, later).
    */
-  const recordAnswered = async (order: OrderRecord, target: PlannedTarget, answered: PostJobsResult['jobs']) => {
-    if (!answered || Array.isArray(answered)) return;
+  const recordAnswered = async (
+    order: OrderRecord,
+    target: PlannedTarget,
+    answered: PostJobsResult['answered']['byKey']
+  ) => {
     const byKey = new Map(target.plan.chunks.map((c) => [c.key, c]));
     const rows = Object.entries(answered).flatMap(([key, jobs]) => {
       const chunk = byKey.get(key);
-      return chunk && Array.isArray(jobs) && jobs[0]
-        ? [{ segmentKey: chunk.segmentKey, chunkIndex: chunk.chunkIndex, job: jobs[0] }]
-        : [];
+      return chunk && jobs[0] ? [{ segmentKey: chunk.segmentKey, chunkIndex: chunk.chunkIndex, job: jobs[0] }] : [];
     });
     const segments = await store.recordAnsweredJobs(order.id, rows);
     if (!segments.length) return;
@@ -115,7 +116,7 @@ export const createPlacing = (
       },
       result.reconciled ? 'found by its reference after an ambiguous POST' : undefined
     );
-    await recordAnswered(order, target, result.jobs).catch((err) =>
+    await recordAnswered(order, target, result.answered.byKey).catch((err) =>
       strapi.log.error(
         `[gengo] order ${order.id}: recording the jobs Gengo answered at once failed: ${err?.message ?? err}`
       )
