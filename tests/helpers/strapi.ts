@@ -71,6 +71,9 @@ export const startTestStrapi = async (opts: { database?: TestDatabase } = {}): P
   }
   // Routes attach on listen otherwise.
   strapi.server.mount();
+  // No pacing of the plugin's Gengo calls: tests send bursts an emulator with its limit lifted
+  // takes at once (the pacing has its own tests: tests/unit/gengo/pacing.test.ts).
+  strapi.config.set('plugin::gengo.requestsPerMinute', 0);
 
   const server = strapi.server.httpServer;
   return {
