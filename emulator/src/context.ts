@@ -28,6 +28,7 @@ export interface RequestRecord {
   method: string; // effective method (after `_method`)
   wireMethod: string;
   path: string; // path without query string
+  userAgent?: string; // the client's User-Agent header
   status?: number; // HTTP status answered (undefined while pending or when hung/dropped)
   opstat?: 'ok' | 'error';
   errCode?: number;

@@ -73,6 +73,7 @@ async function handleApi(emu: Emulator, req: IncomingMessage, res: ServerRespons
     method: wireMethod,
     wireMethod,
     path: url.pathname,
+    userAgent: req.headers['user-agent'],
   };
   emu.requests.push(rec);
 

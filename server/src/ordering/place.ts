@@ -39,8 +39,10 @@ export const createPlacing = (
   const pending = new Set<Promise<unknown>>();
 
   /**
-   * Chunks Gengo answered at once (already translated: lazy loading) are on our rows now; the
-   * receiving side writes the segments that are complete (its poller would, later).
+   * Chunks Gengo answered at once (already translated: lazy loading; repeats of one POST sharing a
+   * job) are on our rows now; the receiving side writes the segments that are complete (its
+   * poller would, later). A job still to be translated may come with Gengo's machine preview
+   * (`mt: 1`): that text is not a translation and is not recorded as one.
    */
   const recordAnswered = async (
     order: OrderRecord,
@@ -48,9 +50,18 @@ export const createPlacing = (
     answered: PostJobsResult['answered']['byKey']
   ) => {
     const byKey = new Map(target.plan.chunks.map((c) => [c.key, c]));
-    const rows = Object.entries(answered).flatMap(([key, jobs]) => {
+    const translated = new Set(['reviewable', 'approved']);
+    const rows = Object.entries(answered).flatMap(([key, [job]]) => {
       const chunk = byKey.get(key);
-      return chunk && jobs[0] ? [{ segmentKey: chunk.segmentKey, chunkIndex: chunk.chunkIndex, job: jobs[0] }] : [];
+      if (!chunk || !job) return [];
+      const preview = Number(job.mt ?? 0) === 1 && !translated.has(String(job.status));
+      return [
+        {
+          segmentKey: chunk.segmentKey,
+          chunkIndex: chunk.chunkIndex,
+          job: preview ? { ...job, body_tgt: undefined } : job,
+        },
+      ];
     });
     const segments = await store.recordAnsweredJobs(order.id, rows);
     if (!segments.length) return;
