@@ -193,7 +193,8 @@ export class Store {
     store.nextJob = s.next.job;
     store.nextOrder = s.next.order;
     store.nextGroup = s.next.group;
-    for (const job of s.jobs) store.addJob(job);
+    // The lazy-loading key is derived, not trusted from the file: the matching rule may change.
+    for (const job of s.jobs) store.addJob({ ...job, lazyKey: lazyKeyOf(job.bodySrc, job.lcSrc, job.lcTgt) });
     for (const order of s.orders) store.orders.set(order.id, order);
     for (const group of s.groups) store.groups.set(group.id, group);
     for (const file of s.files) store.files.set(file.identifier, file);
