@@ -41,6 +41,8 @@ const stopAll = async () => {
       ...GENGO_KEYS,
       GENGO_EMULATOR_AUTO: process.env.GENGO_EMULATOR_AUTO || '5000',
       GENGO_EMULATOR_CREDITS: '5000',
+      // Beside the playground's database: a second run carries on with the same jobs and ids.
+      GENGO_EMULATOR_STATE_FILE: path.join(ROOT, 'playground', '.tmp', 'gengo-emulator.json'),
     },
   });
   children.push(emulator);

@@ -1,3 +1,4 @@
+import { nowS } from './clock';
 import type { Emulator } from './context';
 import { ErrorCode, GengoError, GengoErrorBody, KeyedGengoError } from './errors';
 import { TINY_JPEG } from './images';
@@ -8,7 +9,6 @@ import { ApiContext, dataOf, RawAnswer, Route } from './router';
 import { Feedback, Job, JOB_STATUSES, JobStatus } from './state';
 
 /** translate/job/{id}…, translate/jobs… — Gengo's job and jobs pages. */
-const nowS = () => Math.floor(Date.now() / 1000);
 
 export function jobOr2100(emu: Emulator, id: string): Job {
   const job = /^\d+$/.test(id) ? emu.store.job(id) : undefined;
@@ -177,7 +177,7 @@ function commentPost(ctx: ApiContext) {
   job.comments.push({
     body: reqString(body, ErrorCode.COMMENT_BODY_REQUIRED, 'body'),
     author: 'customer',
-    ctime: nowS(),
+    ctime: nowS(ctx.emu),
   });
   return {};
 }

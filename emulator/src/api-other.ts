@@ -1,3 +1,4 @@
+import { nowS } from './clock';
 import type { Emulator } from './context';
 import { ErrorCode, GengoError } from './errors';
 import { cancel } from './jobs';
@@ -8,7 +9,6 @@ import { ApiContext, dataOf, Route } from './router';
 import type { JobStatus, Order } from './state';
 
 /** account/…, translate/glossary…, translate/order/…, translate/service/… */
-const nowS = () => Math.floor(Date.now() / 1000);
 
 const GLOSSARY = {
   status: 1,
@@ -56,12 +56,12 @@ function orderGet(ctx: ApiContext) {
   };
 }
 
-/** Order DELETE: cancels the jobs no translator has started (available, and still-queued ones). */
+/** Order DELETE: cancels the order's jobs that are `available` (the only state a job may be cancelled in). */
 function orderDelete(ctx: ApiContext) {
   const order = orderOr2750(ctx.emu, ctx.match[0]);
   for (const id of order.jobIds) {
     const job = ctx.emu.store.job(id)!;
-    if (job.status === 'available' || job.status === 'queued') cancel(ctx.emu, job);
+    if (job.status === 'available') cancel(ctx.emu, job);
   }
   return {};
 }
@@ -141,7 +141,7 @@ export const otherRoutes: Route[] = [
       const body = dataOf(ctx).body;
       if (typeof body !== 'string' || !body.trim())
         throw new GengoError(ErrorCode.COMMENT_BODY_REQUIRED, 'body is a required field');
-      order.comments.push({ body, author: 'customer', ctime: nowS() });
+      order.comments.push({ body, author: 'customer', ctime: nowS(ctx.emu) });
       return {};
     },
   },

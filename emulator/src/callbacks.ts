@@ -1,8 +1,9 @@
 /**
  * Delivery of Gengo callbacks: a form-encoded POST with one field, `job` (the job payload as
- * JSON) or `comment` (a translator's comment as JSON). Unsigned, like Gengo's. Retried every
- * `retryMs` until the receiver answers 200 (Gengo: every 15 minutes for 12 hours), and never sent
- * when the encoded body is over 60 KB (Gengo skips those too; clients must poll).
+ * JSON) or `comment` (a translator's comment as JSON). Unsigned, like Gengo's. Up to
+ * `maxAttempts` attempts `retryMs` apart until the receiver answers 200 (callback_urls.md: up to
+ * 3 attempts, the first at once, the others an hour apart), and never sent when the encoded body
+ * is over 60 KB (Gengo skips those too; clients must poll).
  */
 import http from 'node:http';
 import https from 'node:https';
@@ -13,7 +14,7 @@ export interface CallbackRecord {
   id: number;
   url: string;
   field: 'job' | 'comment';
-  event: string; // available | pending | reviewable | approved | comment
+  event: string; // available | reviewable | approved | comment
   jobId: string;
   body: string; // the exact form-encoded request body
   payload: unknown;
@@ -24,6 +25,8 @@ export interface CallbackRecord {
   skipped?: 'too_large';
   createdAt: string;
   deliveredAt?: string;
+  /** When the next attempt is due (ISO), while one is scheduled. */
+  nextAttemptAt?: string;
 }
 
 export interface CallbackOptions {
@@ -93,11 +96,14 @@ export class CallbackDispatcher {
 
   private schedule(record: CallbackRecord, delayMs: number) {
     if (this.closed) return;
+    record.nextAttemptAt = new Date(Date.now() + delayMs).toISOString();
     const timer = setTimeout(() => {
       this.timers.delete(timer);
+      record.nextAttemptAt = undefined;
       const p = this.attempt(record).finally(() => this.inflight.delete(p));
       this.inflight.add(p);
     }, delayMs);
+    timer.unref?.(); // an attempt an hour away must not keep a process (or a test run) alive
     this.timers.add(timer);
   }
 

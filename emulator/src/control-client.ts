@@ -13,6 +13,15 @@ export interface ControlJob extends Record<string, unknown> {
   captcha: string; // the text to send with a reject
   comments: Array<{ body: string; author: 'customer' | 'worker'; ctime: number }>;
   revisions: Array<{ rev_id: number; ctime: number; body_tgt: string }>;
+  /** Emulated Unix seconds at which a reviewable job approves itself; null otherwise. */
+  auto_approve_at: number | null;
+}
+
+export interface EmulatorClock {
+  /** Emulated Unix seconds. */
+  now: number;
+  /** How far the emulated clock runs ahead of real time. */
+  offsetSeconds: number;
 }
 
 export class EmulatorControl {
@@ -89,6 +98,14 @@ export class EmulatorControl {
   clearCallbacks() {
     return this.call<{ ok: true }>('DELETE', '/callbacks');
   }
+  /** GET /_emulator/clock — the emulated time. */
+  clock() {
+    return this.call<EmulatorClock>('GET', '/clock');
+  }
+  /** POST /_emulator/clock {advanceSeconds} — moves the emulated time forward; what fell due (auto-approvals) happens. */
+  advanceClock(seconds: number) {
+    return this.call<EmulatorClock>('POST', '/clock', { advanceSeconds: seconds });
+  }
   /** GET /_emulator/requests — every /v2 request received (method, path, status, opstat, fault). */
   requests() {
     return this.call<RequestRecord[]>('GET', '/requests');
@@ -97,7 +114,10 @@ export class EmulatorControl {
   clearRequests() {
     return this.call<{ ok: true }>('DELETE', '/requests');
   }
-  /** POST /_emulator/auto {on, intervalMs, approveReviewable} — automatic lifecycle mode. */
+  /**
+   * POST /_emulator/auto {on, intervalMs, approveReviewable} — automatic lifecycle mode; jobs
+   * follow their auto_approve flag unless `approveReviewable` (approve reviewable jobs too).
+   */
   auto(on: boolean, intervalMs?: number, approveReviewable?: boolean) {
     return this.call<{ on: boolean; intervalMs: number; approveReviewable: boolean }>('POST', '/auto', {
       on,
@@ -109,7 +129,7 @@ export class EmulatorControl {
   tick() {
     return this.call<{ ok: true }>('POST', '/auto/tick');
   }
-  /** POST /_emulator/rate-limit {perMinute} — Gengo's per-IP throttle (150); 0 = off. Excess → HTTP 429, code 2800. */
+  /** POST /_emulator/rate-limit {perMinute} — Gengo's per-IP throttle (150 by default); 0 = off. Excess → HTTP 429, code 2800. */
   rateLimit(perMinute: number) {
     return this.call<{ perMinute: number }>('POST', '/rate-limit', { perMinute });
   }

@@ -3,20 +3,22 @@ import type { AutoMode } from './auto';
 import type { Emulator } from './context';
 import { GengoError } from './errors';
 import type { FaultSpec } from './faults';
+import { nowMs } from './clock';
 import { readBody, sendJson } from './http-utils';
-import { advance, jobPayload, workerComment } from './jobs';
+import { advance, autoApproveAt, jobPayload, sweepAutoApprovals, workerComment } from './jobs';
 import { flushQueued } from './ordering';
 import { JOB_STATUSES, JobStatus, Store } from './state';
 
 /**
  * The control API, /_emulator/… — JSON in, JSON out, no auth. Real Gengo has nothing like it;
- * it lets tests and the demo drive translators, time, money and failures. Routes are listed in
- * emulator/README.md and wrapped by control-client.ts.
+ * it lets tests and the demo drive translators, the customer's dashboard, time, money and
+ * failures. Routes are listed in emulator/README.md and wrapped by control-client.ts.
  */
 export function resetState(emu: Emulator, credits = emu.config.startCredits) {
   for (const t of emu.creationTimers) clearTimeout(t);
   emu.creationTimers.clear();
   emu.store = new Store(credits);
+  emu.stateFile?.flush();
   emu.callbacks.clear();
   emu.faults.clear();
   emu.requests.length = 0;
@@ -42,8 +44,16 @@ function jobView(emu: Emulator, id: string) {
     feedback: job.feedback ?? null,
     archived: job.archived,
     rejection: job.rejection ?? null,
+    /** Emulated Unix seconds at which this reviewable job approves itself (null otherwise). */
+    auto_approve_at: autoApproveAt(job) ?? null,
   };
 }
+
+/** The emulated clock (clock.ts), as the control API shows it. */
+const clockView = (emu: Emulator) => ({
+  now: Math.floor(nowMs(emu) / 1000),
+  offsetSeconds: Math.round(emu.store.clockOffsetMs / 1000),
+});
 
 export async function handleControl(
   emu: Emulator,
@@ -61,7 +71,7 @@ export async function handleControl(
   const jobMatch = /^jobs\/(\d+)(?:\/(advance|comment))?$/.exec(path);
   try {
     if (method === 'GET' && path === '')
-      return ok({ ok: true, auto: auto.on, autoIntervalMs: auto.intervalMs, ...summary(emu) });
+      return ok({ ok: true, auto: auto.on, autoIntervalMs: auto.intervalMs, clock: clockView(emu), ...summary(emu) });
     if (method === 'POST' && path === 'reset') {
       resetState(emu, body.credits === undefined ? undefined : Number(body.credits));
       return ok();
@@ -73,9 +83,12 @@ export async function handleControl(
       emu.store.balanceCents = Math.round(credits * 100);
       return ok({ credits });
     }
-    if (method === 'GET' && path === 'jobs')
+    if (method === 'GET' && path === 'jobs') {
+      sweepAutoApprovals(emu);
       return ok([...emu.store.jobs.keys()].map((id) => jobView(emu, String(id))));
+    }
     if (jobMatch) {
+      sweepAutoApprovals(emu);
       const job = emu.store.job(jobMatch[1]);
       if (!job) return fail(404, `no job ${jobMatch[1]}`);
       if (method === 'GET' && !jobMatch[2]) return ok(jobView(emu, jobMatch[1]));
@@ -101,6 +114,14 @@ export async function handleControl(
     if (path === 'callbacks' && method === 'DELETE') return (emu.callbacks.clear(), ok());
     if (path === 'callbacks/retry-interval' && method === 'POST')
       return (emu.callbacks.setRetryMs(Number(body.ms)), ok());
+    if (path === 'clock' && method === 'GET') return ok(clockView(emu));
+    if (path === 'clock' && method === 'POST') {
+      const seconds = Number(body.advanceSeconds);
+      if (!Number.isFinite(seconds) || seconds < 0) return fail(400, 'advanceSeconds must be a number ≥ 0');
+      emu.store.clockOffsetMs += Math.round(seconds * 1000);
+      sweepAutoApprovals(emu); // what fell due meanwhile happens now, with its callbacks
+      return ok(clockView(emu));
+    }
     if (path === 'requests' && method === 'GET') return ok(emu.requests);
     if (path === 'requests' && method === 'DELETE') return ((emu.requests.length = 0), ok());
     if (path === 'auto' && method === 'POST') {

@@ -20,6 +20,9 @@ export const ErrorCode = {
   QUOTE_FILE_TOO_BIG: 1306,
   BODY_SRC_REQUIRED: 1350,
   INVALID_BODY: 1351,
+  // The docs list no code for a missing slug (jobs.md marks it REQUIRED): the nearest, "Invalid
+  // body text" (an invalid job payload), with the message saying which field.
+  SLUG_REQUIRED: 1351,
   LC_SRC_REQUIRED: 1400,
   LC_TGT_REQUIRED: 1450,
   TIER_REQUIRED: 1500,

@@ -1,7 +1,7 @@
 /**
- * A 48×16 grey baseline JPEG (270 bytes) served for job previews and captcha images. Gengo
- * renders text into these images; clients only need a valid `image/jpeg`, so one fixed picture
- * keeps the emulator free of image libraries.
+ * A 48×16 grey baseline JPEG (270 bytes) served for job previews (Gengo renders the translation
+ * into a JPEG; clients only need a valid `image/jpeg`). Captchas are drawn for real, since a
+ * person has to read them: captcha-image.ts.
  */
 export const TINY_JPEG = Buffer.from(
   '/9j/2wBDABALDA4MChAODQ4SERATGCgaGBYWGDEjJR0oOjM9PDkzODdASFxOQERXRTc4UG1RV19iZ2hnPk1xeXBkeFxlZ2P/' +

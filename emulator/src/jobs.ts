@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { nowS } from './clock';
 import type { Emulator } from './context';
 import { ErrorCode, GengoError } from './errors';
 import { CURRENCY, etaSeconds, formatCredits } from './pricing';
@@ -7,11 +8,26 @@ import { machineTranslate, pseudoTranslate } from './translator';
 
 /**
  * Job lifecycle: queued → available → pending → reviewable → approved, with revising, rejected,
- * canceled (only before a translator starts) and hold. Every state change a translator or the
- * system makes sends the callback Gengo sends (available, pending, reviewable, approved).
+ * canceled (only while available) and hold. Callbacks go out for exactly the events Gengo lists
+ * (callback_urls.md): a job queued and ready for a translator (`available`), ready for review,
+ * auto-approved (its auto_approve flag, or the auto-approval period), approved in Gengo's
+ * dashboard (the control API), and translators' comments. Never for `pending`, nor for the
+ * customer's own API calls (approve, revise, reject, cancel).
  */
-const now = () => Math.floor(Date.now() / 1000);
 const HAS_TRANSLATION: JobStatus[] = ['reviewable', 'approved', 'revising', 'rejected'];
+
+/**
+ * Gengo approves a reviewable job by itself after 72 hours, or 24 hours for each 1000 words
+ * (units), whichever is the greatest (overview.md, "Automatic approval").
+ */
+export const AUTO_APPROVE_MIN_SECONDS = 72 * 3600;
+export const autoApproveSeconds = (units: number) => Math.max(AUTO_APPROVE_MIN_SECONDS, (24 * 3600 * units) / 1000);
+
+/** Emulated Unix seconds at which a reviewable job approves itself (undefined otherwise). */
+export const autoApproveAt = (job: Job): number | undefined =>
+  job.status === 'reviewable' && job.reviewableAt !== undefined
+    ? Math.ceil(job.reviewableAt + autoApproveSeconds(job.unitCount))
+    : undefined;
 
 /** Captcha text of a job: 4 letters, new after each wrong answer (as Gengo issues a new one). */
 export function captchaText(jobId: number, nonce: number): string {
@@ -20,8 +36,9 @@ export function captchaText(jobId: number, nonce: number): string {
   return Array.from(digest.subarray(0, 4), (b) => letters[b % letters.length]).join('');
 }
 
+/** A PNG showing the captcha text (captcha-image.ts), one URL per captcha. */
 export const captchaUrl = (emu: Emulator, job: Job) =>
-  `${emu.config.baseUrl}/captcha/${job.id}-${job.captchaNonce}.jpg`;
+  `${emu.config.baseUrl}/captcha/${job.id}-${job.captchaNonce}.png`;
 
 /** The job payload as Gengo's docs show it (ids, credits and unit_count as strings). */
 export function jobPayload(emu: Emulator, job: Job, opts: { preMt?: boolean } = {}) {
@@ -73,7 +90,7 @@ function refund(emu: Emulator, job: Job) {
   emu.store.spentCents -= job.creditsCents;
 }
 
-/** Asynchronous creation done: translators can see the job. Machine jobs complete at once. */
+/** Asynchronous creation done (or a rejected job requeued): translators can see the job. Machine jobs complete at once. */
 export function makeAvailable(emu: Emulator, job: Job) {
   expect(job, ['queued', 'rejected']);
   if (job.tier === 'machine') {
@@ -86,38 +103,57 @@ export function makeAvailable(emu: Emulator, job: Job) {
   notify(emu, job, 'available');
 }
 
+/** A translator starts: no callback (callback_urls.md lists none for it). */
 export function pickUp(emu: Emulator, job: Job) {
   expect(job, ['available']);
   job.status = 'pending';
-  notify(emu, job, 'pending');
 }
 
 /** The translator hands in text (first submission or after a revision request). */
 export function submitTranslation(emu: Emulator, job: Job) {
   expect(job, ['pending', 'revising']);
   job.bodyTgt = pseudoTranslate(job.bodySrc, job.lcTgt);
-  job.revisions.push({ rev_id: job.revisions.length + 1, ctime: now(), body_tgt: job.bodyTgt });
+  job.revisions.push({ rev_id: job.revisions.length + 1, ctime: nowS(emu), body_tgt: job.bodyTgt });
   if (job.autoApprove) {
     job.status = 'approved';
     notify(emu, job, 'approved');
   } else {
     job.status = 'reviewable';
+    job.reviewableAt = nowS(emu);
+    emu.store.reviewable.add(job);
     job.captchaNonce++;
     job.captcha = captchaText(job.id, job.captchaNonce);
     notify(emu, job, 'reviewable');
   }
 }
 
-export function approve(emu: Emulator, job: Job, feedback?: Feedback) {
+/**
+ * Approval. `api`: the customer's PUT (answered, no callback); `dashboard`: in Gengo's dashboard
+ * (the control API, auto mode); `auto`: the auto-approval period ran out. The last two call back.
+ */
+export function approve(emu: Emulator, job: Job, feedback?: Feedback, by: 'api' | 'dashboard' | 'auto' = 'api') {
   expect(job, ['reviewable'], ErrorCode.NOT_REVIEWABLE);
   if (feedback && Object.values(feedback).some((v) => v !== undefined)) job.feedback = feedback;
   job.status = 'approved';
-  notify(emu, job, 'approved');
+  if (by !== 'api') notify(emu, job, 'approved');
+}
+
+/** Reviewable jobs whose auto-approval period is over are approved (with a callback). */
+export function sweepAutoApprovals(emu: Emulator) {
+  const now = nowS(emu);
+  for (const job of emu.store.reviewable) {
+    const due = autoApproveAt(job);
+    if (due === undefined) emu.store.reviewable.delete(job);
+    else if (now >= due) {
+      emu.store.reviewable.delete(job);
+      approve(emu, job, undefined, 'auto');
+    }
+  }
 }
 
 export function revise(emu: Emulator, job: Job, comment: string) {
   expect(job, ['reviewable'], ErrorCode.NOT_REVIEWABLE);
-  job.comments.push({ body: comment, author: 'customer', ctime: now() });
+  job.comments.push({ body: comment, author: 'customer', ctime: nowS(emu) });
   job.status = 'revising';
 }
 
@@ -135,14 +171,14 @@ export function reject(
     });
   }
   job.rejection = { reason: r.reason, comment: r.comment, followUp: r.followUp };
-  job.comments.push({ body: r.comment, author: 'customer', ctime: now() });
+  job.comments.push({ body: r.comment, author: 'customer', ctime: nowS(emu) });
   job.status = 'rejected';
   if (r.followUp === 'cancel') refund(emu, job);
 }
 
-/** Cancel: only while no translator has started (Gengo error 2252 otherwise). */
+/** Cancel: only while the job is `available` (overview.md, "Cancelling jobs"); Gengo's 2252 otherwise. */
 export function cancel(emu: Emulator, job: Job) {
-  expect(job, ['available', 'queued'], ErrorCode.CANNOT_CANCEL);
+  expect(job, ['available'], ErrorCode.CANNOT_CANCEL);
   job.status = 'canceled';
   refund(emu, job);
 }
@@ -155,7 +191,7 @@ export function hold(job: Job) {
 
 /** A translator's comment: stored in the thread and sent as a `comment` callback. */
 export function workerComment(emu: Emulator, job: Job, body: string) {
-  const ctime = now();
+  const ctime = nowS(emu);
   job.comments.push({ body, author: 'worker', ctime });
   if (!job.callbackUrl) return;
   const payload = {
@@ -170,7 +206,8 @@ export function workerComment(emu: Emulator, job: Job, body: string) {
 
 /**
  * One natural step forward, as Gengo's people would make it. Returns false at rest points:
- * approved, canceled, rejected-and-cancelled, and reviewable unless `approveReviewable`.
+ * approved, canceled, rejected-and-cancelled, and reviewable unless `approveReviewable` (the
+ * customer approving in Gengo's dashboard).
  */
 export function step(emu: Emulator, job: Job, opts: { approveReviewable: boolean }): boolean {
   switch (job.status) {
@@ -186,7 +223,7 @@ export function step(emu: Emulator, job: Job, opts: { approveReviewable: boolean
       return true;
     case 'reviewable':
       if (!opts.approveReviewable) return false;
-      approve(emu, job);
+      approve(emu, job, undefined, 'dashboard');
       return true;
     case 'rejected':
       if (job.rejection?.followUp !== 'requeue') return false;
@@ -214,6 +251,7 @@ export function advance(emu: Emulator, job: Job, target: JobStatus) {
   };
   switch (target) {
     case 'canceled':
+      if (job.status === 'queued') makeAvailable(emu, job); // Gengo's queue creates it first
       return cancel(emu, job);
     case 'hold':
       return hold(job);

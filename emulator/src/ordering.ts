@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { nowMs, nowS } from './clock';
 import type { Emulator } from './context';
 import { ErrorCode, GengoError, GengoErrorBody, KeyedGengoError } from './errors';
 import { captchaText, jobPayload, makeAvailable } from './jobs';
@@ -8,13 +9,16 @@ import { Job, lazyKeyOf, Order } from './state';
 import { countUnits } from './units';
 
 /**
- * translate/jobs (POST). Ordering follows Gengo's four documented
- * answers: all new, all old (lazy loading), repeats inside one payload (charged once), and a mix.
+ * translate/jobs (POST). Ordering follows Gengo's four documented answers (jobs-newer-revision.md):
+ * - all new: `{order_id, job_count, credits_used, currency}`;
+ * - all old / mix (lazy loading: same content and language pair as a job whose translation exists,
+ *   any tier): `jobs` keyed like the submission, each value a list of the matching jobs, which are
+ *   approved by it; free;
+ * - repeats inside one payload: `jobs` as a list of lists, one per submitted job in order, the
+ *   repeats sharing one job, charged once.
  * Jobs are created asynchronously: they start `queued` and become `available` after
  * `jobCreationDelayMs` (or a control flush), as Gengo's queue processes an order.
  */
-const nowS = () => Math.floor(Date.now() / 1000);
-
 function validateAll(emu: Emulator, data: Record<string, unknown>, quote = false) {
   const entries = jobEntries(data.jobs);
   if (!entries || entries.length === 0) throw new GengoError(ErrorCode.JOBS_REQUIRED, 'jobs is a required field');
@@ -48,9 +52,9 @@ function checkDuplicatePayload(emu: Emulator, rawData: string) {
   if (window <= 0) return () => undefined;
   const hash = createHash('sha1').update(rawData).digest('hex');
   const seen = emu.store.recentPayloads.get(hash);
-  if (seen !== undefined && nowS() - seen < window)
+  if (seen !== undefined && nowS(emu) - seen < window)
     throw new GengoError(ErrorCode.IDENTICAL_PAYLOAD, 'system detected an identical payload within a 5 minute window');
-  return () => emu.store.recentPayloads.set(hash, nowS());
+  return () => emu.store.recentPayloads.set(hash, nowS(emu));
 }
 
 export function placeOrder(emu: Emulator, data: Record<string, unknown>, rawData: string) {
@@ -64,26 +68,29 @@ export function placeOrder(emu: Emulator, data: Record<string, unknown>, rawData
   const remember = checkDuplicatePayload(emu, rawData);
 
   // Plan first, create after the credit check, so a refused order leaves no trace.
-  const old = new Map<string, Job[]>(); // payload key → existing jobs (lazy loading)
-  const fresh: Array<{ key: string; spec: JobSpec; units: number; cents: number; lazyKey: string }> = [];
-  const repeats: Array<{ key: string; firstKey: string }> = [];
-  const firstByLazyKey = new Map<string, string>();
+  type Planned =
+    | { kind: 'old'; key: string; matches: Job[] }
+    | { kind: 'new'; key: string; spec: JobSpec; units: number; cents: number; lazyKey: string }
+    | { kind: 'repeat'; key: string; firstKey: string };
+  const planned: Planned[] = [];
+  const firstByLazyKey = new Map<string, string>(); // new jobs of this payload, by content
   for (const [key, spec] of specs) {
-    const lazyKey = lazyKeyOf(spec.bodySrc, spec.lcSrc, spec.lcTgt, spec.tier);
-    const firstKey = firstByLazyKey.get(lazyKey);
+    const lazyKey = lazyKeyOf(spec.bodySrc, spec.lcSrc, spec.lcTgt);
+    const firstKey = spec.force ? undefined : firstByLazyKey.get(lazyKey);
     if (firstKey !== undefined) {
-      repeats.push({ key, firstKey });
+      planned.push({ kind: 'repeat', key, firstKey });
       continue;
     }
     const matches = spec.force ? [] : store.lazyMatches(lazyKey);
     if (matches.length) {
-      old.set(key, matches);
+      planned.push({ kind: 'old', key, matches });
       continue;
     }
-    firstByLazyKey.set(lazyKey, key);
+    if (!firstByLazyKey.has(lazyKey)) firstByLazyKey.set(lazyKey, key);
     const units = countUnits(spec.bodySrc, spec.lcSrc);
-    fresh.push({ key, spec, units, cents: priceCents(spec.lcSrc, spec.tier, units), lazyKey });
+    planned.push({ kind: 'new', key, spec, units, cents: priceCents(spec.lcSrc, spec.tier, units), lazyKey });
   }
+  const fresh = planned.filter((p): p is Extract<Planned, { kind: 'new' }> => p.kind === 'new');
   const totalCents = fresh.reduce((sum, f) => sum + f.cents, 0);
   if (totalCents > store.balanceCents)
     throw new GengoError(ErrorCode.NOT_ENOUGH_CREDITS, 'Not enough credits - please top up', 200, {
@@ -94,7 +101,7 @@ export function placeOrder(emu: Emulator, data: Record<string, unknown>, rawData
 
   store.balanceCents -= totalCents;
   store.spentCents += totalCents;
-  const ctime = nowS();
+  const ctime = nowS(emu);
   const order: Order = {
     id: store.newOrderId(),
     jobIds: [],
@@ -129,7 +136,7 @@ export function placeOrder(emu: Emulator, data: Record<string, unknown>, rawData
       callbackUrl: spec.callbackUrl,
       autoApprove: spec.autoApprove,
       ctime,
-      ctimeMs: Date.now() + i / 1000,
+      ctimeMs: nowMs(emu) + i / 1000,
       customData: spec.customData,
       position: spec.position,
       comments: spec.comment ? [{ body: spec.comment, author: 'customer', ctime }] : [],
@@ -154,17 +161,19 @@ export function placeOrder(emu: Emulator, data: Record<string, unknown>, rawData
     currency: CURRENCY,
   };
   if (order.groupId !== undefined) response.group_id = String(order.groupId);
-  if (old.size || repeats.length) {
-    const jobs: Record<string, unknown[]> = {};
-    const view = (j: Job) => jobPayload(emu, j, { preMt: true });
-    for (const [key, matches] of old) jobs[key] = matches.map(view);
-    for (const { key, firstKey } of repeats) {
-      const first = created.get(firstKey) ?? old.get(firstKey)?.[0];
-      if (!first) continue;
-      if (created.has(firstKey)) jobs[firstKey] = [view(first)];
-      jobs[key] = old.get(firstKey)?.map(view) ?? [view(first)];
-    }
-    response.jobs = jobs;
+  const view = (j: Job) => jobPayload(emu, j, { preMt: true });
+  const old = planned.filter((p): p is Extract<Planned, { kind: 'old' }> => p.kind === 'old');
+  // Lazy loading: "The status for these jobs will be updated as approved" (no callback: not an event Gengo lists).
+  for (const p of old) for (const j of p.matches) if (j.status === 'reviewable') j.status = 'approved';
+  if (planned.some((p) => p.kind === 'repeat')) {
+    const jobsOf = (p: Planned): Job[] => {
+      if (p.kind === 'old') return p.matches;
+      if (p.kind === 'new') return [created.get(p.key)!];
+      return jobsOf(planned.find((q) => q.key === p.firstKey)!);
+    };
+    response.jobs = planned.map((p) => jobsOf(p).map(view));
+  } else if (old.length) {
+    response.jobs = Object.fromEntries(old.map((p) => [p.key, p.matches.map(view)]));
   }
   return response;
 }
@@ -177,6 +186,7 @@ export function scheduleCreation(emu: Emulator, jobIds: number[]) {
       const job = emu.store.job(id);
       if (job?.status === 'queued') makeAvailable(emu, job);
     }
+    emu.stateFile?.schedule();
   }, emu.config.jobCreationDelayMs);
   emu.creationTimers.add(timer);
 }

@@ -64,6 +64,8 @@ export function validateJob(
       lcSrc = lcSrc ?? file.lcSrc;
     }
   } else if (!bodySrc || !bodySrc.trim()) errors.push(e(ErrorCode.BODY_SRC_REQUIRED, 'body_src is a required field'));
+  // jobs.md: "slug: REQUIRED. Title of job." (quotes order nothing and need none)
+  if (!opts.quote && !str(raw.slug)?.trim()) errors.push(e(ErrorCode.SLUG_REQUIRED, 'slug is a required field'));
   const lcTgt = str(raw.lc_tgt)?.toLowerCase();
   if (!lcSrc) errors.push(e(ErrorCode.LC_SRC_REQUIRED, 'lc_src is a required field'));
   if (!lcTgt) errors.push(e(ErrorCode.LC_TGT_REQUIRED, 'lc_tgt is a required field'));

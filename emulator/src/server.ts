@@ -2,18 +2,20 @@ import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http
 import { jobRoutes } from './api-jobs';
 import { otherRoutes } from './api-other';
 import type { AutoMode } from './auto';
+import { captchaPng } from './captcha-image';
 import type { Emulator, RequestRecord } from './context';
 import type { Fault } from './faults';
 import { handleControl } from './control';
 import { ErrorCode, GengoError, KeyedGengoError } from './errors';
 import { parseBody, readBody, sendJson, sendRaw, sleep } from './http-utils';
-import { TINY_JPEG } from './images';
+import { captchaText, sweepAutoApprovals } from './jobs';
 import { ApiContext, compile, findRoute, RawAnswer } from './router';
 import { verify } from './signature';
 
 /**
  * HTTP front: routes /v2/… (Gengo API, with envelope, auth and injected faults), /_emulator/…
- * (control API) and /captcha/… (captcha images referenced by captcha_url).
+ * (control API) and /captcha/… (captcha images referenced by captcha_url). Before each call,
+ * reviewable jobs whose auto-approval period is over are approved (emulated time).
  */
 const routes = compile([...jobRoutes, ...otherRoutes]);
 
@@ -32,8 +34,9 @@ function envelopeError(res: ServerResponse, rec: RequestRecord, err: unknown) {
 }
 
 /**
- * Gengo's documented throttle (150 requests/minute per IP), when enabled: a sliding window.
- * Returns the seconds until a call is allowed again (for Retry-After), or undefined if allowed.
+ * Gengo's documented throttle (throttling.md: 150 requests a minute per IP; 0 lifts it): a
+ * sliding window over real time. Returns the seconds until a call is allowed again (for
+ * Retry-After), or undefined if allowed.
  */
 function overRateLimit(emu: Emulator, ip: string): number | undefined {
   const limit = emu.config.rateLimitPerMinute;
@@ -70,6 +73,7 @@ async function handleApi(emu: Emulator, req: IncomingMessage, res: ServerRespons
     method: wireMethod,
     wireMethod,
     path: url.pathname,
+    userAgent: req.headers['user-agent'],
   };
   emu.requests.push(rec);
 
@@ -117,6 +121,7 @@ async function handleApi(emu: Emulator, req: IncomingMessage, res: ServerRespons
   }
 
   try {
+    sweepAutoApprovals(emu);
     const params = new Map<string, string>(url.searchParams);
     for (const [k, v] of body.fields) params.set(k, v);
     const method = (params.get('_method') ?? wireMethod).toUpperCase();
@@ -152,6 +157,13 @@ async function handleApi(emu: Emulator, req: IncomingMessage, res: ServerRespons
   }
 }
 
+/** `/captcha/{job}-{nonce}.png`: the captcha text of that job and nonce, readable (captcha-image.ts). */
+function captcha(emu: Emulator, res: ServerResponse, pathname: string) {
+  const m = /^\/captcha\/(\d+)-(\d+)\.png$/.exec(pathname);
+  if (!m || !emu.store.job(m[1])) return sendJson(res, 404, { error: 'no such captcha' });
+  return sendRaw(res, 200, 'image/png', captchaPng(captchaText(Number(m[1]), Number(m[2]))));
+}
+
 export function createEmulatorServer(emu: Emulator, auto: AutoMode): Server {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://emulator.local');
@@ -159,7 +171,7 @@ export function createEmulatorServer(emu: Emulator, auto: AutoMode): Server {
     if (url.pathname.startsWith('/v2/')) work = handleApi(emu, req, res, url);
     else if (url.pathname.startsWith('/_emulator/') || url.pathname === '/_emulator')
       work = handleControl(emu, auto, req, res, url);
-    else if (url.pathname.startsWith('/captcha/')) work = Promise.resolve(sendRaw(res, 200, 'image/jpeg', TINY_JPEG));
+    else if (url.pathname.startsWith('/captcha/')) work = Promise.resolve(captcha(emu, res, url.pathname));
     else
       work = Promise.resolve(
         sendJson(res, 404, {
@@ -167,6 +179,8 @@ export function createEmulatorServer(emu: Emulator, auto: AutoMode): Server {
           err: { code: 404, msg: `not found: ${url.pathname} (the API lives under /v2/)` },
         })
       );
+    // Whatever a call changed is written to the state file a moment later (when there is one).
+    res.once('finish', () => emu.stateFile?.schedule());
     work.catch((err) => {
       console.error('[gengo-emulator] request failed:', err);
       if (!res.headersSent) sendJson(res, 500, { error: String(err) });

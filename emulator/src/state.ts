@@ -68,6 +68,8 @@ export interface Job {
   heldFrom?: JobStatus;
   rejection?: { reason: string; comment: string; followUp: 'requeue' | 'cancel' };
   lazyKey: string;
+  /** Emulated seconds when the job last became reviewable (its auto-approval period starts). */
+  reviewableAt?: number;
 }
 
 export interface Order {
@@ -94,13 +96,35 @@ export interface QuotedFile {
   unitCount: number;
 }
 
+/** What a state file holds (JSON): the whole account, ids carry on after a restart. */
+export interface StoreSnapshot {
+  version: 1;
+  balanceCents: number;
+  spentCents: number;
+  userSince: number;
+  clockOffsetMs: number;
+  next: { job: number; order: number; group: number };
+  jobs: Job[];
+  orders: Order[];
+  groups: Group[];
+  files: QuotedFile[];
+  recentPayloads: Array<[string, number]>;
+}
+
+/** Statuses of a job whose translation exists (lazy loading answers only those). */
+const TRANSLATED: ReadonlySet<JobStatus> = new Set(['reviewable', 'approved']);
+
 export class Store {
   balanceCents = 0;
   spentCents = 0;
-  readonly userSince = Math.floor(Date.now() / 1000);
+  userSince = Math.floor(Date.now() / 1000);
+  /** How far the emulated clock runs ahead of real time (clock.ts). */
+  clockOffsetMs = 0;
   jobs = new Map<number, Job>();
   /** Jobs by lazy-loading key: a POST looks up each of its jobs there, as Gengo's own index would. */
   private byLazyKey = new Map<string, Job[]>();
+  /** Jobs that became reviewable and may be due for auto-approval (others are dropped lazily). */
+  reviewable = new Set<Job>();
   orders = new Map<number, Order>();
   groups = new Map<number, Group>();
   files = new Map<string, QuotedFile>();
@@ -127,18 +151,58 @@ export class Store {
     const same = this.byLazyKey.get(job.lazyKey);
     if (same) same.push(job);
     else this.byLazyKey.set(job.lazyKey, [job]);
+    if (job.status === 'reviewable') this.reviewable.add(job);
   }
 
-  /** Jobs with the same lazy-loading key, oldest first (canceled and rejected ones don't count). */
+  /**
+   * Lazy loading (overview.md, jobs.md): jobs ordered before with the same content and language
+   * pair whose translation exists, oldest first. The tier does not count.
+   */
   lazyMatches(key: string): Job[] {
-    return (this.byLazyKey.get(key) ?? []).filter((j) => j.status !== 'canceled' && j.status !== 'rejected');
+    return (this.byLazyKey.get(key) ?? []).filter((j) => TRANSLATED.has(j.status));
   }
 
   /** Jobs newest first. */
   jobsNewestFirst(): Job[] {
     return [...this.jobs.values()].sort((a, b) => b.ctimeMs - a.ctimeMs || b.id - a.id);
   }
+
+  snapshot(): StoreSnapshot {
+    return {
+      version: 1,
+      balanceCents: this.balanceCents,
+      spentCents: this.spentCents,
+      userSince: this.userSince,
+      clockOffsetMs: this.clockOffsetMs,
+      next: { job: this.nextJob, order: this.nextOrder, group: this.nextGroup },
+      jobs: [...this.jobs.values()],
+      orders: [...this.orders.values()],
+      groups: [...this.groups.values()],
+      files: [...this.files.values()],
+      recentPayloads: [...this.recentPayloads],
+    };
+  }
+
+  static fromSnapshot(s: StoreSnapshot): Store {
+    if (s?.version !== 1) throw new Error('not a state file of this emulator (version 1)');
+    const store = new Store(0);
+    store.balanceCents = s.balanceCents;
+    store.spentCents = s.spentCents;
+    store.userSince = s.userSince;
+    store.clockOffsetMs = s.clockOffsetMs ?? 0;
+    store.nextJob = s.next.job;
+    store.nextOrder = s.next.order;
+    store.nextGroup = s.next.group;
+    // The lazy-loading key is derived, not trusted from the file: the matching rule may change.
+    for (const job of s.jobs) store.addJob({ ...job, lazyKey: lazyKeyOf(job.bodySrc, job.lcSrc, job.lcTgt) });
+    for (const order of s.orders) store.orders.set(order.id, order);
+    for (const group of s.groups) store.groups.set(group.id, group);
+    for (const file of s.files) store.files.set(file.identifier, file);
+    store.recentPayloads = new Map(s.recentPayloads ?? []);
+    return store;
+  }
 }
 
-export const lazyKeyOf = (bodySrc: string, lcSrc: string, lcTgt: string, tier: string) =>
-  JSON.stringify([bodySrc, lcSrc.toLowerCase(), lcTgt.toLowerCase(), tier]);
+/** Lazy loading matches on content and language pair (jobs.md: "100% matching in content and language pair"). */
+export const lazyKeyOf = (bodySrc: string, lcSrc: string, lcTgt: string) =>
+  JSON.stringify([bodySrc, lcSrc.toLowerCase(), lcTgt.toLowerCase()]);

@@ -43,6 +43,7 @@ export const startE2eWorld = async (
     credits: 500,
     jobCreationDelayMs: 0,
     callbackRetryMs: 500,
+    rateLimitPerMinute: 0, // the seeded playground and the browser send more than 150 a minute
     ...opts.emulator,
   });
   const control = new EmulatorControl(emulator.url);

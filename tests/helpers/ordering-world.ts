@@ -24,7 +24,14 @@ const KEYS = { publicKey: 'orders-public-key', privateKey: 'orders-private-key-5
 
 export const startOrdersWorld = async (credits = 500, keys = KEYS): Promise<OrdersWorld> => {
   for (const k of Object.keys(process.env)) if (k.startsWith('GENGO_')) delete process.env[k];
-  const emu = await startEmulator({ port: 0, credits, jobCreationDelayMs: 50, callbackRetryMs: 50, ...keys });
+  const emu = await startEmulator({
+    port: 0,
+    credits,
+    jobCreationDelayMs: 50,
+    callbackRetryMs: 50,
+    rateLimitPerMinute: 0, // a test file sends more than Gengo's 150 a minute
+    ...keys,
+  });
   process.env.GENGO_API_URL = emu.apiUrl;
   process.env.GENGO_PUBLIC_KEY = keys.publicKey;
   process.env.GENGO_PRIVATE_KEY = keys.privateKey;

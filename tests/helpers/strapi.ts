@@ -1,6 +1,7 @@
 import { createStrapi } from '@strapi/strapi';
 import type { Core } from '@strapi/strapi';
 import supertest from 'supertest';
+import { reloadPluginConfig } from '../../server/src/platform/config';
 import { PLAYGROUND_DIR, PLAYGROUND_DIST } from './paths';
 import { createTestDatabase, type TestDatabase } from './database';
 
@@ -71,6 +72,10 @@ export const startTestStrapi = async (opts: { database?: TestDatabase } = {}): P
   }
   // Routes attach on listen otherwise.
   strapi.server.mount();
+  // No pacing of the plugin's Gengo calls: tests send bursts an emulator with its limit lifted
+  // takes at once (the pacing has its own tests: tests/unit/gengo/pacing.test.ts).
+  strapi.config.set('plugin::gengo.requestsPerMinute', 0);
+  reloadPluginConfig(strapi);
 
   const server = strapi.server.httpServer;
   return {

@@ -122,6 +122,7 @@ describe('callbacks: forged and malformed', () => {
       privateKey: r.emu.privateKey,
       baseUrl: r.emu.apiUrl,
       retries: 0,
+      rateLimit: false,
     });
     await client.postJobs(
       {

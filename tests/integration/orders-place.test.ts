@@ -1,3 +1,4 @@
+import pkg from '../../package.json';
 import { reloadPluginConfig } from '../../server/src/platform/config';
 import { decodeCustomData } from '../../server/src/platform/records';
 import {
@@ -155,6 +156,9 @@ describe('orders: quote and place', () => {
     expect(fr[0].group_id).toBeTruthy();
     expect(de.every((j) => j.group_id === undefined)).toBe(true);
     for (const j of fr) expect(String(j.callback_url)).toMatch(/^http:\/\/127\.0\.0\.1:9\/api\/gengo\/callback\//);
+    // best_practices.md: the User-Agent names the plugin, its version and the site.
+    const agents = new Set((await w.control.requests()).slice(-3).map((r) => r.userAgent));
+    expect([...agents]).toEqual([`Gengo strapi-plugin-gengo; Version ${pkg.version}; http://127.0.0.1:9;`]);
     expect(res.body.data.orders[0].options).toEqual(
       expect.objectContaining({ glossaryId: Number(glossaries[0].id), usePreferred: true, asGroup: true })
     );

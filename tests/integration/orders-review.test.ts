@@ -130,6 +130,33 @@ describe('orders: review', () => {
     expect(feedback.body.data.for_translator).toBe('Great work');
   });
 
+  it('approve whose answer is lost after Gengo approved: done, one PUT; a reject lost before: 400 asking for a fresh captcha', async () => {
+    const [a, b] = await orderTwoJobs();
+    await w.control.advance(a.gengoJobId, 'reviewable');
+    await w.control.advance(b.gengoJobId, 'reviewable');
+    const puts = async () =>
+      (await w.control.requests()).filter((r) => r.method === 'PUT' && r.path.startsWith('/v2/translate/job/')).length;
+    const before = await puts();
+    // Gengo approves, then the answer is lost (a gateway's 502 page).
+    await w.control.fault({ path: 'translate/job/*', method: 'PUT', status: 502, afterHandling: true, count: 1 });
+    const approve = await api().post(`/gengo/jobs/${a.id}/approve`).send({});
+    expect(approve.status).toBe(200);
+    expect(approve.body.data.gengoStatus).toBe('approved');
+    expect(await puts()).toBe(before + 1);
+
+    // The reject never reaches Gengo's handler: not sent again, the captcha not reused.
+    const { captcha } = await w.control.job(b.gengoJobId);
+    await w.control.fault({ path: 'translate/job/*', method: 'PUT', status: 502, count: 1 });
+    const reject = await api()
+      .post(`/gengo/jobs/${b.id}/reject`)
+      .send({ reason: 'quality', comment: 'Wrong tone', captcha });
+    expect(reject.status).toBe(400);
+    expect(reject.body.error.message).toMatch(/fresh captcha/);
+    expect(reject.body.error.details).toEqual(expect.objectContaining({ needsFreshCaptcha: true }));
+    expect(await puts()).toBe(before + 2);
+    expect((await w.control.job(b.gengoJobId)).status).toBe('reviewable');
+  });
+
   it('unknown jobs are 404, malformed ids 400', async () => {
     expect((await api().get('/gengo/jobs/999999')).status).toBe(404);
     expect((await api().post('/gengo/jobs/999999/cancel')).status).toBe(404);

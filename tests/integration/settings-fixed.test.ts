@@ -121,6 +121,8 @@ describe('settings fixed by env and config', () => {
     expect(() => config.validator({ pollIntervalMinutes: 0 })).toThrow(/pollIntervalMinutes/);
     expect(() => config.validator({ environment: 'moon', retries: -1 })).toThrow(/environment.*retries/);
     expect(() => config.validator({ callbackGatherMs: 2.5 })).toThrow(/callbackGatherMs must be a whole number/);
+    expect(() => config.validator({ requestsPerMinute: -5 })).toThrow(/requestsPerMinute must be a whole number/);
     expect(() => config.validator({ publicKey: 'p', timeoutMs: 5000, callbackGatherMs: 0 })).not.toThrow();
+    expect(() => config.validator({ requestsPerMinute: 0 })).not.toThrow();
   });
 });

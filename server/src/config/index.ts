@@ -8,8 +8,8 @@ import { readConfig } from '../settings';
  * defaultTier, autoApprove, publicUrl, pollIntervalMinutes, budgetPerOrder, budgetPerMonth,
  * localeMap; settings/sources.ts); environment variables win over it, and it wins over what admins
  * save. Translate on publish: `publishRules` (publishing/rules.ts), fixed per content type. Tuning:
- * `timeoutMs`, `retries`, `callbackGatherMs`, `bulkPageSize`, `publishWhenApproved`
- * (platform/config.ts, with their defaults). No defaults here, so that "set in config" can be told
+ * `timeoutMs`, `retries`, `requestsPerMinute`, `callbackGatherMs`, `bulkPageSize`,
+ * `publishWhenApproved` (platform/config.ts, with their defaults). No defaults here, so that "set in config" can be told
  * from "not set".
  */
 export default {

@@ -5,9 +5,11 @@ import { jobsEndpoints } from './endpoints/jobs';
 import { orderEndpoints } from './endpoints/order';
 import { DEFAULT_RECONCILE, postJobsEndpoints, type ReconcileOptions } from './endpoints/post-jobs';
 import { serviceEndpoints } from './endpoints/service';
+import { stateChangeEndpoints } from './endpoints/state-changes';
+import { sharedPacer, UNPACED, type RateLimitOptions } from './pacing';
 import { createRequester, type RetryInfo } from './request';
 import { DEFAULT_BACKOFF, type BackoffOptions } from './retry';
-import { DEFAULT_USER_AGENT } from './version';
+import { gengoUserAgent } from './version';
 
 export const GENGO_BASE_URLS = {
   production: 'https://api.gengo.com/v2/',
@@ -25,8 +27,20 @@ export interface GengoClientOptions {
   timeoutMs?: number;
   /** Retries of idempotent calls after transport errors, timeouts, 5xx and 429 (default 3). */
   retries?: number;
-  /** Default `strapi-plugin-gengo/<version>`. */
+  /**
+   * The site's public URL, sent in the User-Agent Gengo asks for (best_practices.md):
+   * `Gengo strapi-plugin-gengo; Version <version>; <siteUrl>;`.
+   */
+  siteUrl?: string | null;
+  /** Replaces the whole User-Agent. */
   userAgent?: string;
+  /**
+   * Pacing below Gengo's 150 requests a minute (pacing.ts), shared by every client of the process
+   * on the same API host: default 120 a minute with bursts of 20. `false`: none.
+   */
+  rateLimit?: RateLimitOptions | false;
+  /** Longest wait a 429 / 2800 answer's Retry-After may ask for before a retry (default 60 000 ms). */
+  retryAfterMaxMs?: number;
   /** Milliseconds since the epoch (default Date.now): signs `ts`. */
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
@@ -70,12 +84,14 @@ export const createGengoClient = (options: GengoClientOptions) => {
     privateKey: options.privateKey,
     baseUrl,
     timeoutMs: options.timeoutMs ?? 30_000,
-    userAgent: options.userAgent ?? DEFAULT_USER_AGENT,
+    userAgent: options.userAgent ?? gengoUserAgent({ siteUrl: options.siteUrl }),
     now,
     sleep,
     retries: options.retries ?? 3,
     backoff: { ...DEFAULT_BACKOFF, ...(options.backoff ?? {}) },
     onRetry: options.onRetry,
+    pacer: options.rateLimit === false ? UNPACED : sharedPacer(new URL(baseUrl).origin, options.rateLimit),
+    retryAfterMaxMs: options.retryAfterMaxMs ?? 60_000,
   });
 
   const jobs = jobsEndpoints(call);
@@ -97,6 +113,7 @@ export const createGengoClient = (options: GengoClientOptions) => {
     ...jobs,
     ...ordering,
     ...order,
+    ...stateChangeEndpoints({ call, getJobs: jobs.getJobs, getOrder: order.getOrder }),
     ...serviceEndpoints(call),
   };
 };

@@ -162,5 +162,59 @@ export class GengoAmbiguousOrderError extends GengoError {
   }
 }
 
+/**
+ * Gengo answered, but without what was asked: a quote lacking a price for a job we asked about
+ * (`missing` holds our keys). Never read as a price of 0.
+ */
+export class GengoIncompleteAnswerError extends GengoError {
+  readonly missing: string[];
+
+  constructor(args: { request: GengoRequestInfo; missing: string[]; asked: number }) {
+    super(
+      `Gengo's answer has no usable price for ${args.missing.join(', ')} (asked about ${args.asked} job(s)): nothing is priced from it`,
+      args.request
+    );
+    this.missing = args.missing;
+  }
+}
+
+/**
+ * A state change (approve, revise, reject, cancel) whose outcome is not known: its answer was lost
+ * (timeout, reset connection, a 5xx without Gengo's envelope), the call was not sent again (it
+ * changes a job once), and the job(s), read again, are not in the state the action leads to — or
+ * could not be read. `observed`: each job's status as read (absent when it could not be read).
+ * A reject is never sent twice with the same captcha: `needsFreshCaptcha` says to ask for a new one.
+ */
+export class GengoUnconfirmedChangeError extends GengoError {
+  readonly action: string;
+  readonly jobIds: string[];
+  readonly observed: Record<string, string>;
+  readonly needsFreshCaptcha: boolean;
+
+  constructor(args: {
+    request: GengoRequestInfo;
+    action: string;
+    /** What the action was on, for the message: `job 123`, `jobs 1, 2`, `order 9`. */
+    target: string;
+    jobIds: string[];
+    observed: Record<string, string>;
+    cause: unknown;
+  }) {
+    const needsFreshCaptcha = args.action === 'reject';
+    const seen = Object.entries(args.observed).map(([id, status]) => `job ${id} is ${status}`);
+    const state = seen.length ? `read again, ${seen.join(', ')}` : 'it could not be read again';
+    const next = needsFreshCaptcha
+      ? 'a fresh captcha is needed to reject it again'
+      : 'the change may not have happened; try again';
+    super(`Gengo's answer to ${args.action} ${args.target} was lost and ${state}: ${next}`, args.request, {
+      cause: args.cause,
+    });
+    this.action = args.action;
+    this.jobIds = args.jobIds;
+    this.observed = args.observed;
+    this.needsFreshCaptcha = needsFreshCaptcha;
+  }
+}
+
 /** Whether `err` says the request was answered with an HTTP 5xx (or 429) and is worth retrying. */
 export const isRetryableStatus = (status: number): boolean => status === 429 || status >= 500;

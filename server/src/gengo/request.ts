@@ -1,5 +1,13 @@
 import { GengoApiError } from './errors';
-import { backoffDelay, isIdempotentMethod, isRetryable, parseRetryAfter, type BackoffOptions } from './retry';
+import type { Pacer } from './pacing';
+import {
+  backoffDelay,
+  isIdempotentMethod,
+  isRetryable,
+  isThrottled,
+  parseRetryAfter,
+  type BackoffOptions,
+} from './retry';
 import { createTransport, type SendOptions, type TransportConfig } from './transport';
 import type { HttpMethod } from './types';
 
@@ -9,6 +17,10 @@ export interface RequestConfig extends TransportConfig {
   backoff: BackoffOptions;
   sleep: (ms: number) => Promise<void>;
   onRetry?: (info: RetryInfo) => void;
+  /** Every request waits here for its turn (pacing.ts). */
+  pacer: Pacer;
+  /** Longest `Retry-After` honoured (a throttled minute: 60 s). */
+  retryAfterMaxMs: number;
 }
 
 export interface RetryInfo {
@@ -33,7 +45,9 @@ export type Call = <T>(method: HttpMethod, path: string, opts?: CallOptions) => 
 
 /**
  * Sends a call with retries: exponential backoff with jitter (retry.ts), honouring `Retry-After`
- * (capped by the backoff's maximum). Each attempt is signed again with a fresh `ts`.
+ * (up to `retryAfterMaxMs`). Each attempt waits for its turn (pacing.ts) and is signed again with
+ * a fresh `ts`. A throttled answer (429 / 2800) holds every call of the process to that host for
+ * its Retry-After, not only this one.
  */
 export const createRequester = (config: RequestConfig): Call => {
   const send = createTransport(config);
@@ -44,14 +58,18 @@ export const createRequester = (config: RequestConfig): Call => {
     const retries = opts.retries ?? config.retries;
     for (let attempt = 0; ; attempt++) {
       try {
-        return (await send<T>(method, path, opts)).value;
+        return (await config.pacer.run(() => send<T>(method, path, opts))).value;
       } catch (error) {
         if (attempt >= retries || !isRetryable(error, idempotent)) throw error;
         const retryAfter =
-          error instanceof GengoApiError && (error.status === 429 || error.status === 503)
+          error instanceof GengoApiError && (isThrottled(error) || error.status === 503)
             ? parseRetryAfter(error.retryAfter, config.now())
             : undefined;
-        const delayMs = Math.min(retryAfter ?? backoffDelay(attempt, config.backoff), maxDelay);
+        const delayMs =
+          retryAfter !== undefined
+            ? Math.min(retryAfter, config.retryAfterMaxMs)
+            : Math.min(backoffDelay(attempt, config.backoff), maxDelay);
+        if (isThrottled(error)) config.pacer.pause(delayMs);
         config.onRetry?.({ method, path, attempt: attempt + 1, delayMs, error });
         await config.sleep(delayMs);
       }

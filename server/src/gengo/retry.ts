@@ -40,16 +40,26 @@ export const backoffDelay = (attempt: number, opts: BackoffOptions = {}): number
 export const isRetryable = (err: unknown, idempotent: boolean): boolean => {
   if (err instanceof GengoTransportError) return idempotent || !err.maybeSent;
   if (err instanceof GengoApiError) {
-    if (err.status === 429) return true;
+    if (isThrottled(err)) return true;
     return idempotent && isRetryableStatus(err.status);
   }
   return false;
 };
 
+/** Gengo's throttle (throttling.md: 150 requests a minute): HTTP 429, or code 2800 "API temporarily unavailable". */
+export const GENGO_THROTTLED_CODE = 2800;
+
+/** Gengo refused the call unprocessed because of its rate limit: waiting (Retry-After) and sending again is safe. */
+export const isThrottled = (err: unknown): boolean =>
+  err instanceof GengoApiError && (err.status === 429 || err.code === GENGO_THROTTLED_CODE);
+
 export const isIdempotentMethod = (method: HttpMethod): boolean => method !== 'POST';
 
-/** Whether a POST failure leaves open that the request was processed (the ambiguous case). */
-export const isAmbiguousPostFailure = (err: unknown): boolean => {
+/**
+ * Whether a failure leaves open that a call which changes something was processed (the ambiguous
+ * case): no complete answer, a 5xx, or a 2xx that is not Gengo's envelope.
+ */
+export const isAmbiguousFailure = (err: unknown): boolean => {
   if (err instanceof GengoTransportError) return err.maybeSent;
   if (err instanceof GengoApiError) {
     // A 5xx, or a 2xx that is not Gengo's envelope (a proxy's page, a truncated body).
@@ -57,6 +67,9 @@ export const isAmbiguousPostFailure = (err: unknown): boolean => {
   }
   return false;
 };
+
+/** The ambiguous case of a `POST translate/jobs` (see endpoints/post-jobs.ts). */
+export const isAmbiguousPostFailure = isAmbiguousFailure;
 
 /** `Retry-After` in ms (seconds or an HTTP date), or undefined. */
 export const parseRetryAfter = (value: string | undefined, nowMs: number): number | undefined => {

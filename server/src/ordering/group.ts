@@ -60,17 +60,16 @@ export const createGroupOrdering = (
     parts: Array<{ target: PlannedTarget }>,
     orders: OrderRecord[],
     owners: Record<string, { order: number; key: string }>,
-    answered: PostJobsResult['jobs']
+    answered: PostJobsResult['answered']['byKey']
   ) => {
-    if (!answered || Array.isArray(answered)) return;
-    const perOrder = new Map<number, Record<string, unknown>>();
+    const perOrder = new Map<number, PostJobsResult['answered']['byKey']>();
     for (const [key, jobs] of Object.entries(answered)) {
       const owner = owners[key];
-      if (owner) perOrder.set(owner.order, { ...perOrder.get(owner.order), [owner.key]: jobs });
+      if (owner && jobs.length) perOrder.set(owner.order, { ...perOrder.get(owner.order), [owner.key]: jobs });
     }
     for (const [i, jobs] of perOrder)
       await placing
-        .recordAnswered(orders[i], parts[i].target, jobs as PostJobsResult['jobs'])
+        .recordAnswered(orders[i], parts[i].target, jobs)
         .catch((err) =>
           strapi.log.error(
             `[gengo] order ${orders[i].id}: recording the jobs Gengo answered at once failed: ${err?.message ?? err}`
@@ -131,7 +130,7 @@ export const createGroupOrdering = (
       },
       result.reconciled ? 'found by its reference after an ambiguous POST' : undefined
     );
-    await recordAnswered(parts, orders, owners, result.jobs);
+    await recordAnswered(parts, orders, owners, result.answered.byKey);
     return { kind: 'placed', orders };
   };
 

@@ -39,17 +39,29 @@ export const createPlacing = (
   const pending = new Set<Promise<unknown>>();
 
   /**
-   * Chunks Gengo answered at once (already translated: lazy loading) are on our rows now; the
-   * receiving side writes the segments that are complete (its poller would, later).
+   * Chunks Gengo answered at once (already translated: lazy loading; repeats of one POST sharing a
+   * job) are on our rows now; the receiving side writes the segments that are complete (its
+   * poller would, later). A job still to be translated may come with Gengo's machine preview
+   * (`mt: 1`): that text is not a translation and is not recorded as one.
    */
-  const recordAnswered = async (order: OrderRecord, target: PlannedTarget, answered: PostJobsResult['jobs']) => {
-    if (!answered || Array.isArray(answered)) return;
+  const recordAnswered = async (
+    order: OrderRecord,
+    target: PlannedTarget,
+    answered: PostJobsResult['answered']['byKey']
+  ) => {
     const byKey = new Map(target.plan.chunks.map((c) => [c.key, c]));
-    const rows = Object.entries(answered).flatMap(([key, jobs]) => {
+    const translated = new Set(['reviewable', 'approved']);
+    const rows = Object.entries(answered).flatMap(([key, [job]]) => {
       const chunk = byKey.get(key);
-      return chunk && Array.isArray(jobs) && jobs[0]
-        ? [{ segmentKey: chunk.segmentKey, chunkIndex: chunk.chunkIndex, job: jobs[0] }]
-        : [];
+      if (!chunk || !job) return [];
+      const preview = Number(job.mt ?? 0) === 1 && !translated.has(String(job.status));
+      return [
+        {
+          segmentKey: chunk.segmentKey,
+          chunkIndex: chunk.chunkIndex,
+          job: preview ? { ...job, body_tgt: undefined } : job,
+        },
+      ];
     });
     const segments = await store.recordAnsweredJobs(order.id, rows);
     if (!segments.length) return;
@@ -115,7 +127,7 @@ export const createPlacing = (
       },
       result.reconciled ? 'found by its reference after an ambiguous POST' : undefined
     );
-    await recordAnswered(order, target, result.jobs).catch((err) =>
+    await recordAnswered(order, target, result.answered.byKey).catch((err) =>
       strapi.log.error(
         `[gengo] order ${order.id}: recording the jobs Gengo answered at once failed: ${err?.message ?? err}`
       )

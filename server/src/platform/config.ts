@@ -12,6 +12,11 @@ export interface PluginConfig {
   timeoutMs: number;
   /** Retries of a failed read or of a POST that provably did not arrive. */
   retries: number;
+  /**
+   * Gengo calls started per minute by this process, in bursts of up to 20 (gengo/pacing.ts): at
+   * most 140 in any minute, below Gengo's 150. 0 = no pacing (an emulator, a proxy that paces).
+   */
+  requestsPerMinute: number;
   /** How long a callback's job waits for others to be fetched with it (ms). */
   callbackGatherMs: number;
   /** Documents of a bulk order placed together, as one Gengo order per target locale. */
@@ -25,6 +30,7 @@ export interface PluginConfig {
 export const CONFIG_DEFAULTS = {
   timeoutMs: 30_000,
   retries: 3,
+  requestsPerMinute: 120,
   callbackGatherMs: 100,
   bulkPageSize: 25,
   publishWhenApproved: false,
@@ -35,6 +41,7 @@ const wholeNumber = (min: number) => (v: unknown) => typeof v === 'number' && Nu
 const CHECKS: Array<[keyof typeof CONFIG_DEFAULTS, (v: unknown) => boolean, string]> = [
   ['timeoutMs', wholeNumber(0), 'must be a whole number ≥ 0'],
   ['retries', wholeNumber(0), 'must be a whole number ≥ 0'],
+  ['requestsPerMinute', wholeNumber(0), 'must be a whole number ≥ 0'],
   ['callbackGatherMs', wholeNumber(0), 'must be a whole number ≥ 0'],
   ['bulkPageSize', wholeNumber(1), 'must be a whole number ≥ 1'],
   ['publishWhenApproved', (v) => typeof v === 'boolean', 'must be true or false'],

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { GengoApiError, type GengoClient, type Job, type NumLike } from '../gengo';
+import { GengoApiError, GengoUnconfirmedChangeError, type GengoClient, type Job, type NumLike } from '../gengo';
 import { CaptchaFetchError, fetchCaptchaImage, type CaptchaImage } from '../gengo/captcha';
 import { restoredView, type RestoredView } from './restored';
 import { toJobView, type JobView } from '../ordering';
@@ -26,8 +26,18 @@ export interface RejectInput {
   followUp?: 'requeue' | 'cancel' | null;
 }
 
-/** Gengo said no (wrong captcha, wrong state…): a 400 carrying Gengo's message and code. */
+/**
+ * Gengo said no (wrong captcha, wrong state…): a 400 carrying Gengo's message and code. An action
+ * whose answer was lost and that did not take effect (the client read the job again) is a 400
+ * saying so; for a reject, that a fresh captcha is needed.
+ */
 const refused = (err: unknown, what: string): never => {
+  if (err instanceof GengoUnconfirmedChangeError)
+    throw new errors.ApplicationError(err.message, {
+      code: null,
+      needsFreshCaptcha: err.needsFreshCaptcha,
+      observed: err.observed,
+    });
   if (err instanceof GengoApiError)
     throw new errors.ApplicationError(`Gengo refused to ${what}: ${err.gengoMessage ?? err.message}`, {
       code: err.code ?? null,
@@ -101,7 +111,7 @@ const createReviewService = ({ strapi }: { strapi: Core.Strapi }) => {
       await call(gengo, gengoJobId);
     } catch (err) {
       // A refused reject gets a new captcha: keep the row's captcha_url current.
-      if (err instanceof GengoApiError)
+      if (err instanceof GengoApiError || err instanceof GengoUnconfirmedChangeError)
         await gengo
           .getJob(gengoJobId)
           .then(({ job }) => refresh(row, job))
@@ -164,12 +174,12 @@ const createReviewService = ({ strapi }: { strapi: Core.Strapi }) => {
         })
       ),
 
-    /** Gengo cancels only jobs no translator has started: refused here first with a clear message. */
+    /** Gengo cancels only `available` jobs (overview.md): refused here first with a clear message. */
     cancel: (id: string) =>
       act(id, 'cancel', async (g, gid) => {
         const { job } = await g.getJob(gid);
         const status = normalizeStatus(job.status);
-        if (status !== 'available' && status !== 'queued')
+        if (status !== 'available')
           throw new errors.ApplicationError(
             `Only a job still available to translators can be cancelled; this one is ${status}`,
             { status }

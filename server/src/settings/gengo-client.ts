@@ -42,6 +42,8 @@ export const createGengoConnection = (strapi: Core.Strapi, settings: SettingsSto
       baseUrl: s.baseUrl,
       timeoutMs: extra.timeoutMs ?? config.timeoutMs,
       retries: extra.retries ?? config.retries,
+      siteUrl: s.publicUrl,
+      rateLimit: config.requestsPerMinute === 0 ? false : { perMinute: config.requestsPerMinute },
       onRetry: ({ method, path, attempt, delayMs }) =>
         strapi.log.debug(`[gengo] retry ${attempt} of ${method} ${path} in ${delayMs} ms`),
     });

@@ -84,6 +84,31 @@ describe('emulator: callback delivery', () => {
     }
   });
 
+  it('up to 3 attempts, an hour apart by default (callback_urls.md); faster only when asked', async () => {
+    const failing = http.createServer((_req, res) => res.writeHead(500).end());
+    await new Promise<void>((r) => failing.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(failing.address() as AddressInfo).port}/hook`;
+    const hourly = new CallbackDispatcher({ retryMs: 3_600_000, maxAttempts: 3, timeoutMs: 1000, concurrency: 8 });
+    const fast = new CallbackDispatcher({ retryMs: 20, maxAttempts: 3, timeoutMs: 1000, concurrency: 8 });
+    try {
+      const slow = hourly.send(url, 'job', { job_id: '1' }, { event: 'reviewable', jobId: '1' });
+      const quick = fast.send(url, 'job', { job_id: '2' }, { event: 'reviewable', jobId: '2' });
+      const deadline = Date.now() + 3000;
+      while (quick.attempts < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+      await new Promise((r) => setTimeout(r, 100));
+      expect(quick.statuses).toEqual([500, 500, 500]); // and no fourth
+      expect(quick.nextAttemptAt).toBeUndefined();
+      expect(slow.statuses).toEqual([500]);
+      const due = Date.parse(slow.nextAttemptAt!) - Date.now();
+      expect(due).toBeGreaterThan(3_590_000);
+      expect(due).toBeLessThanOrEqual(3_600_000);
+    } finally {
+      await hourly.close();
+      await fast.close();
+      await new Promise<void>((r) => failing.close(() => r()));
+    }
+  });
+
   it('with no limit (0), opens them all at once', async () => {
     const { maxOpen, delivered } = await burst(0);
     expect(maxOpen).toBeGreaterThan(3);
@@ -94,12 +119,12 @@ describe('emulator: callback delivery', () => {
     const hook = await slowReceiver(5);
     const dispatcher = new CallbackDispatcher({ retryMs: 50, maxAttempts: 3, timeoutMs: 5000, concurrency: 2 });
     try {
-      for (const event of ['available', 'pending', 'reviewable', 'approved'])
+      for (const event of ['available', 'reviewable', 'approved'])
         dispatcher.send(hook.url, 'job', { job_id: event }, { event, jobId: '7' });
       const deadline = Date.now() + 5000;
       while (!dispatcher.list().every((r) => r.delivered) && Date.now() < deadline)
         await new Promise((r) => setTimeout(r, 10));
-      expect(hook.seen.received).toEqual(['available', 'pending', 'reviewable', 'approved']);
+      expect(hook.seen.received).toEqual(['available', 'reviewable', 'approved']);
     } finally {
       await dispatcher.close();
       await hook.close();

@@ -48,7 +48,7 @@ describe('emulator: order → async creation → lifecycle → callbacks', () =>
     }
   });
 
-  it('walks available → pending → reviewable → approved with a form-encoded callback at each step', async () => {
+  it('walks available → pending → reviewable → approved, calling back for the events Gengo lists only', async () => {
     const res = await order(emu, {
       job_1: textJob('Hello [[[{name}]]], welcome!', { callback_url: hook.url, custom_data: '{"entry":7}' }),
     });
@@ -73,11 +73,14 @@ describe('emulator: order → async creation → lifecycle → callbacks', () =>
       (await gengoSend(emu, 'PUT', `translate/job/${id}`, { action: 'approve', rating: 5, for_translator: 'Merci' }))
         .body
     ).toEqual({ opstat: 'ok', response: {} });
-    await waitFor(() => hook.received.length === 4);
+    // callback_urls.md: ready for a translator, ready for review; never `pending`, and the
+    // customer's own approval through the API is answered, not called back.
+    await waitFor(() => hook.received.length === 2);
+    await new Promise((r) => setTimeout(r, 100));
     expect(hook.received.every((r) => r.contentType === 'application/x-www-form-urlencoded')).toBe(true);
     const statuses = hook.received.map((r) => JSON.parse(r.form.get('job')!).status);
-    expect(statuses).toEqual(['available', 'pending', 'reviewable', 'approved']);
-    const last = JSON.parse(hook.received[3].form.get('job')!);
+    expect(statuses).toEqual(['available', 'reviewable']);
+    const last = JSON.parse(hook.received[1].form.get('job')!);
     expect(last).toMatchObject({
       job_id: id,
       body_tgt: '[fr] Héllô [[[{name}]]], wélcômé!',
@@ -151,7 +154,7 @@ describe('emulator: order → async creation → lifecycle → callbacks', () =>
     ).toBe(2450);
     const { captcha } = await control.job(id);
     const img = await fetch((await gengoGet(emu, `translate/job/${id}`)).body.response.job.captcha_url);
-    expect(img.headers.get('content-type')).toBe('image/jpeg');
+    expect(img.headers.get('content-type')).toBe('image/png');
     const balance = (await gengoGet(emu, 'account/balance')).body.response.credits;
     expect(
       (await gengoSend(emu, 'PUT', `translate/job/${id}`, { ...base, captcha, follow_up: 'cancel' })).body.opstat
@@ -164,8 +167,11 @@ describe('emulator: order → async creation → lifecycle → callbacks', () =>
     );
   });
 
-  it('cancels only while available (2252 once a translator started) and refunds', async () => {
+  it('cancels only while available (2252 while still queued or once a translator started) and refunds', async () => {
     const res = await order(emu, { a: textJob('Cancel me'), b: textJob('Too late') });
+    const queued = await control.jobs();
+    expect(queued.map((j) => j.status)).toEqual(['queued', 'queued']);
+    expect((await gengoGet(emu, `translate/job/${queued[0].job_id}`, {}, 'DELETE')).body.err.code).toBe(2252);
     await control.flush();
     const [a, b] = await orderJobIds(emu, res.order_id);
     await control.advance(b, 'pending');
@@ -191,12 +197,29 @@ describe('emulator: order → async creation → lifecycle → callbacks', () =>
     await control.flush();
     const [id] = await orderJobIds(emu, res.order_id);
     await control.advance(id, 'approved');
-    await waitFor(() => hook.received.length === 3);
-    expect(hook.received.map((r) => JSON.parse(r.form.get('job')!).status)).toEqual([
-      'available',
-      'pending',
-      'approved',
-    ]);
+    await waitFor(() => hook.received.length === 2);
+    expect(hook.received.map((r) => JSON.parse(r.form.get('job')!).status)).toEqual(['available', 'approved']);
+  });
+
+  it("approval in Gengo's dashboard (the control API) is called back; revise and reject through the API are not", async () => {
+    const res = await order(emu, {
+      a: textJob('Dashboard approval', { callback_url: hook.url }),
+      b: textJob('Revised then rejected', { callback_url: hook.url }),
+    });
+    await control.flush();
+    const [a, b] = await orderJobIds(emu, res.order_id);
+    await control.advance(a, 'approved');
+    await control.advance(b, 'reviewable');
+    await gengoSend(emu, 'PUT', `translate/job/${b}`, { action: 'revise', comment: 'Shorter, please' });
+    await control.advance(b, 'reviewable'); // the translator hands in again: ready for review
+    const { captcha } = await control.job(b);
+    await gengoSend(emu, 'PUT', `translate/job/${b}`, { action: 'reject', reason: 'other', comment: 'No', captcha });
+    await waitFor(() => hook.received.length === 6);
+    await new Promise((r) => setTimeout(r, 100));
+    const events = hook.received.map((r) => JSON.parse(r.form.get('job')!)).map((j) => `${j.job_id}:${j.status}`);
+    expect(events.filter((e) => e.startsWith(a))).toEqual([`${a}:available`, `${a}:reviewable`, `${a}:approved`]);
+    expect(events.filter((e) => e.startsWith(b))).toEqual([`${b}:available`, `${b}:reviewable`, `${b}:reviewable`]);
+    expect((await control.callbacks()).map((c) => c.event)).not.toContain('pending');
   });
 
   it('machine tier is instant and free; pre_mt gives a machine preview before the human text', async () => {

@@ -30,47 +30,72 @@ describe('emulator: ordering, money, lazy loading, quotes', () => {
     });
   });
 
-  it('lazy loading: the same body, pair and tier returns the existing job, free; force=1 orders anew', async () => {
+  it('lazy loading: same content and language pair (any tier) returns the translated job approved, free; force=1 orders anew', async () => {
     const first = await order(emu, { a: textJob('Lazy text') });
     await control.flush();
     const [id] = await orderJobIds(emu, first.order_id);
+    // Not translated yet: no match, a new job (charged).
+    const early = await order(emu, { e: textJob('Lazy text') });
+    expect(early).toMatchObject({ credits_used: '0.12' });
+    expect(early.jobs).toBeUndefined();
     await control.advance(id, 'reviewable');
-    const again = await order(emu, { mine: textJob('Lazy text', { slug: 'other' }) });
+    const again = await order(emu, { mine: textJob('Lazy text', { slug: 'other', tier: 'pro' }) });
     expect(again).toMatchObject({ job_count: 1, credits_used: '0.00' });
     expect(again.order_id).not.toBe(first.order_id);
-    expect(again.jobs.mine).toEqual([
-      expect.objectContaining({ job_id: id, status: 'reviewable', body_tgt: '[fr] Làzy téxt' }),
-    ]);
-    const other = await order(emu, { x: textJob('Lazy text', { tier: 'pro' }) }); // another tier: new job
-    expect(other.credits_used).toBe('0.24');
+    expect(again.jobs).toEqual({
+      mine: [expect.objectContaining({ job_id: id, status: 'approved', body_tgt: '[fr] Làzy téxt' })],
+    });
+    // "The status for these jobs will be updated as approved"
+    expect((await gengoGet(emu, `translate/job/${id}`)).body.response.job.status).toBe('approved');
+    const other = await order(emu, { x: textJob('Lazy text', { lc_tgt: 'de' }) }); // another pair: new job
+    expect(other.credits_used).toBe('0.12');
     const forced = await order(emu, { a: textJob('Lazy text', { force: 1 }) });
     expect(forced.credits_used).toBe('0.12');
     expect(forced.jobs).toBeUndefined();
     await control.flush();
-    const both = await order(emu, { k: textJob('Lazy text', { custom_data: 'again' }) });
-    expect(both.jobs.k).toHaveLength(2); // several matches once force was used
+    for (const j of await control.jobs()) if (j.status === 'available') await control.advance(j.job_id, 'reviewable');
+    const many = await order(emu, { k: textJob('Lazy text', { custom_data: 'again' }) });
+    expect(many.jobs.k).toHaveLength(3); // several matches once force was used (and the early one)
+    expect(many.jobs.k.every((j: any) => j.status === 'approved')).toBe(true);
   });
 
-  it('mix of old and new: old jobs listed, job_count counts all, only new ones charged', async () => {
-    await order(emu, { a: textJob('Known') });
+  it('mix of old and new: old jobs listed by their key, job_count counts all, only new ones charged', async () => {
+    const known = await order(emu, { a: textJob('Known') });
+    await control.flush();
+    await control.advance((await orderJobIds(emu, known.order_id))[0], 'approved');
     const mix = await order(emu, { old: textJob('Known'), fresh: textJob('Brand new text') });
     expect(mix).toMatchObject({ job_count: 2, credits_used: '0.18' });
     expect(Object.keys(mix.jobs)).toEqual(['old']);
+    expect(mix.jobs.old).toEqual([expect.objectContaining({ body_src: 'Known', status: 'approved' })]);
   });
 
-  it('repeats inside one payload are charged once and share one job', async () => {
-    const r = await order(emu, { a: textJob('Same words here'), b: textJob('Same words here'), c: textJob('Other') });
+  it('repeats inside one payload: a list of lists in payload order, repeats sharing one job, charged once', async () => {
+    const r = await order(emu, {
+      a: textJob('Same words here'),
+      b: textJob('Other'),
+      c: textJob('Same words here'),
+    });
     expect(r).toMatchObject({ job_count: 3, credits_used: '0.24' }); // 3 + 1 words
-    expect(r.jobs.a[0].job_id).toBe(r.jobs.b[0].job_id);
-    expect((await gengoGet(emu, `translate/order/${r.order_id}`)).body.response.order.jobs_queued).toBe(2);
+    expect(Array.isArray(r.jobs)).toBe(true);
+    expect(r.jobs).toHaveLength(3);
+    expect(r.jobs.every((list: any[]) => Array.isArray(list) && list.length === 1)).toBe(true);
+    const [[a], [b], [c]] = r.jobs;
+    expect(a.job_id).toBe(c.job_id);
+    expect(b.job_id).not.toBe(a.job_id);
+    expect([a.body_src, b.body_src]).toEqual(['Same words here', 'Other']);
+    expect(a).toMatchObject({ mt: 1, body_tgt: expect.stringMatching(/^\[mt:fr\] /) }); // as the docs' example
+    const o = (await gengoGet(emu, `translate/order/${r.order_id}`)).body.response.order;
+    expect(o).toMatchObject({ jobs_queued: 2, total_credits: '0.24' });
   });
 
-  it('answers per-job validation errors keyed by the payload key', async () => {
+  it('answers per-job validation errors keyed by the payload key (slug is required)', async () => {
     const r = await gengoSend(emu, 'POST', 'translate/jobs', {
       jobs: {
         ok: textJob('fine'),
-        job_2: { type: 'text', body_src: 'x', lc_src: 'en', lc_tgt: 'xx', tier: 'standard' },
+        job_2: { type: 'text', slug: 's', body_src: 'x', lc_src: 'en', lc_tgt: 'xx', tier: 'standard' },
         job_3: { ...textJob(''), tier: 'gold', custom_data: 'x'.repeat(1025) },
+        job_4: { ...textJob('No title'), slug: undefined },
+        job_5: { ...textJob('Blank title'), slug: '  ' },
       },
     });
     expect(r.body.opstat).toBe('error');
@@ -81,7 +106,14 @@ describe('emulator: ordering, money, lazy loading, quotes', () => {
         expect.objectContaining({ code: 1304 }),
         expect.objectContaining({ code: 1751 }),
       ],
+      job_4: [{ code: 1351, msg: 'slug is a required field' }],
+      job_5: [{ code: 1351, msg: 'slug is a required field' }],
     });
+    // A quote orders nothing and needs no slug.
+    const q = await gengoSend(emu, 'POST', 'translate/service/quote', {
+      jobs: { a: { ...textJob('x'), slug: undefined } },
+    });
+    expect(q.body.opstat).toBe('ok');
     expect((await control.jobs()).length).toBe(0);
     expect((await gengoSend(emu, 'POST', 'translate/jobs', {})).body.err.code).toBe(1800);
     expect((await gengoSend(emu, 'POST', 'translate/jobs')).body.err.code).toBe(1250);
@@ -189,7 +221,14 @@ describe('emulator: ordering, money, lazy loading, quotes', () => {
     });
     expect(r.response.jobs.job_2.err).toMatchObject({ code: 1802, filename: 'photo.doc' });
     const o = await order(emu, {
-      f: { type: 'file', identifier: r.response.jobs.job_1.identifier, lc_src: 'en', lc_tgt: 'fr', tier: 'standard' },
+      f: {
+        type: 'file',
+        slug: 'words.txt',
+        identifier: r.response.jobs.job_1.identifier,
+        lc_src: 'en',
+        lc_tgt: 'fr',
+        tier: 'standard',
+      },
     });
     await control.flush();
     const [id] = await orderJobIds(emu, o.order_id);

@@ -1,6 +1,6 @@
 import crypto from 'crypto';
 import { startEmulator } from '../../../emulator/src';
-import { DEFAULT_USER_AGENT, signTimestamp, type GengoClient } from '../../../server/src/gengo';
+import { DEFAULT_USER_AGENT, gengoUserAgent, signTimestamp, type GengoClient } from '../../../server/src/gengo';
 import pkg from '../../../package.json';
 import { clientFor, control, job, startProxy, waitFor, type Emu } from './helpers';
 
@@ -42,7 +42,7 @@ describe('Gengo client against the emulator', () => {
       proxy.recorded.length = 0;
     });
 
-    it('GET signs in the query string, with Accept and the plugin User-Agent', async () => {
+    it('GET signs in the query string, with Accept and the User-Agent Gengo documents', async () => {
       await viaProxy.getAccountBalance();
       const [rec] = proxy.recorded;
       const url = new URL(rec.url, 'http://x');
@@ -52,8 +52,32 @@ describe('Gengo client against the emulator', () => {
       expect(url.searchParams.get('api_key')).toBe(emu.publicKey);
       expect(url.searchParams.get('api_sig')).toBe(signTimestamp(emu.privateKey, ts));
       expect(rec.headers.accept).toBe('application/json');
-      expect(rec.headers['user-agent']).toBe(`strapi-plugin-gengo/${pkg.version}`);
-      expect(DEFAULT_USER_AGENT).toBe(`strapi-plugin-gengo/${pkg.version}`);
+      // best_practices.md: "Gengo app_name; Version app_version; your_site_url;"
+      expect(rec.headers['user-agent']).toBe(`Gengo strapi-plugin-gengo; Version ${pkg.version};`);
+      expect(DEFAULT_USER_AGENT).toBe(`Gengo strapi-plugin-gengo; Version ${pkg.version};`);
+    });
+
+    it("the User-Agent carries the site's public URL, reduced to origin and path", async () => {
+      const site = clientFor(
+        { ...emu, apiUrl: proxy.apiUrl },
+        { siteUrl: 'https://user:pw@cms.example.com/blog/?x=1#y' }
+      );
+      await site.getAccountBalance();
+      expect(proxy.recorded[0].headers['user-agent']).toBe(
+        `Gengo strapi-plugin-gengo; Version ${pkg.version}; https://cms.example.com/blog;`
+      );
+      expect(gengoUserAgent({ siteUrl: 'https://cms.example.com/' })).toBe(
+        `Gengo strapi-plugin-gengo; Version ${pkg.version}; https://cms.example.com;`
+      );
+      // Nothing that is not an http(s) URL, and no field forged with ';' or a line break.
+      expect(gengoUserAgent({ siteUrl: 'javascript:alert(1)' })).toBe(DEFAULT_USER_AGENT);
+      expect(gengoUserAgent({ siteUrl: 'not a url' })).toBe(DEFAULT_USER_AGENT);
+      expect(gengoUserAgent({ appName: 'x; Version 9\r\nX-Evil: 1', appVersion: '1.0' })).toBe(
+        'Gengo x Version 9X-Evil: 1; Version 1.0;'
+      );
+      const custom = clientFor({ ...emu, apiUrl: proxy.apiUrl }, { userAgent: 'Mine/1' });
+      await custom.getAccountBalance();
+      expect(proxy.recorded[1].headers['user-agent']).toBe('Mine/1');
     });
 
     it('POST sends a form with api_key, ts, api_sig and data = JSON; Content-Length counts UTF-8 bytes', async () => {

@@ -135,12 +135,20 @@ describe('Gengo client errors', () => {
     expectNoSecrets(err, [emu.publicKey, 'api_sig=abc']);
   });
 
-  it('PUT and DELETE are retried after 5xx too', async () => {
+  it('a state change (DELETE, PUT) is not sent again after a 5xx: the job is read again instead', async () => {
     await ctl.fault({ path: 'translate/job/*', method: 'DELETE', status: 500, count: 1 });
     const err = await caught(gengo.cancelJob(1));
-    expect(err.code).toBe(2100); // the retry reached the handler
-    const calls = (await ctl.requests()).filter((r) => r.method === 'DELETE');
-    expect(calls.map((r) => r.status)).toEqual([500, 200]);
+    expect(err.code).toBe(2100); // the re-read's answer: no such job
+    const calls = await ctl.requests();
+    expect(calls.filter((r) => r.method === 'DELETE').map((r) => r.status)).toEqual([500]);
+    expect(calls.filter((r) => r.method === 'GET').map((r) => r.path)).toEqual(['/v2/translate/jobs/1']);
+  });
+
+  it('an archive (harmless twice, not visible on a job) is retried after a 5xx like a read', async () => {
+    await ctl.fault({ path: 'translate/jobs', method: 'PUT', status: 502, count: 1 });
+    const err = await caught(gengo.archiveJobs([1]));
+    expect(err.jobErrors['1'][0].code).toBe(2100); // the retry reached the handler
+    expect((await ctl.requests()).filter((r) => r.method === 'PUT').map((r) => r.status)).toEqual([502, 200]);
   });
 
   it('a POST that is not an order (comment) is not retried after a 5xx', async () => {

@@ -27,7 +27,10 @@ export const control = (emu: Emu) => {
   });
 };
 
-/** A client of the emulator with fast retries and reconciliation (ms, not seconds). */
+/**
+ * A client of the emulator with fast retries and reconciliation (ms, not seconds), unpaced (the
+ * pacing has its own tests: pacing.test.ts) and waiting at most 50 ms for a Retry-After.
+ */
 export const clientFor = (
   emu: Emu | { apiUrl: string; publicKey: string; privateKey: string },
   over: Partial<GengoClientOptions> = {}
@@ -40,6 +43,8 @@ export const clientFor = (
     retries: 2,
     backoff: { baseDelayMs: 5, maxDelayMs: 50 },
     reconcile: { attempts: 8, delayMs: 100 },
+    rateLimit: false,
+    retryAfterMaxMs: 50,
     ...over,
   });
 

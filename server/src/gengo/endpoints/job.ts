@@ -1,25 +1,13 @@
 import { seg, type Call } from '../request';
-import type { CommentsResponse, FeedbackResponse, Job, JobAction, RevisionResponse, RevisionsResponse } from '../types';
+import type { CommentsResponse, FeedbackResponse, Job, RevisionResponse, RevisionsResponse } from '../types';
 
 type Id = number | string;
 
+/** Reads and comments of one job; its state changes are in state-changes.ts. */
 export const jobEndpoints = (call: Call) => ({
   /** `GET translate/job/{id}`; `preMt` asks for a machine translation while the human one is pending. */
   getJob: (id: Id, opts: { preMt?: boolean } = {}) =>
     call<{ job: Job }>('GET', `translate/job/${seg(id)}`, { query: { pre_mt: opts.preMt ? 1 : undefined } }),
-
-  /** `PUT translate/job/{id}`: approve, revise or reject one job. */
-  updateJob: (id: Id, action: JobAction) =>
-    call<Record<string, unknown>>('PUT', `translate/job/${seg(id)}`, { data: action }),
-  approveJob: (id: Id, feedback: Omit<Extract<JobAction, { action: 'approve' }>, 'action'> = {}) =>
-    call<Record<string, unknown>>('PUT', `translate/job/${seg(id)}`, { data: { action: 'approve', ...feedback } }),
-  reviseJob: (id: Id, comment: string) =>
-    call<Record<string, unknown>>('PUT', `translate/job/${seg(id)}`, { data: { action: 'revise', comment } }),
-  rejectJob: (id: Id, rejection: Omit<Extract<JobAction, { action: 'reject' }>, 'action'>) =>
-    call<Record<string, unknown>>('PUT', `translate/job/${seg(id)}`, { data: { action: 'reject', ...rejection } }),
-
-  /** `DELETE translate/job/{id}`: cancels a job still `available`. */
-  cancelJob: (id: Id) => call<Record<string, unknown>>('DELETE', `translate/job/${seg(id)}`),
 
   /** `GET translate/job/{id}/preview`: a JPEG of the translation. */
   getJobPreview: (id: Id) => call<Buffer>('GET', `translate/job/${seg(id)}/preview`, { binary: true }),

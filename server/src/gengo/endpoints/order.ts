@@ -6,8 +6,6 @@ type Id = number | string;
 export const orderEndpoints = (call: Call) => ({
   /** `GET translate/order/{id}`: job ids by status, and the count of jobs still queued. */
   getOrder: (id: Id) => call<OrderResponse>('GET', `translate/order/${seg(id)}`),
-  /** `DELETE translate/order/{id}`: cancels the order's jobs that are still available. */
-  cancelOrder: (id: Id) => call<Record<string, unknown>>('DELETE', `translate/order/${seg(id)}`),
   /** `GET translate/order/{id}/comments`: the order's thread. */
   listOrderComments: (id: Id) => call<CommentsResponse>('GET', `translate/order/${seg(id)}/comments`),
   /** `POST translate/order/{id}/comment`. Not retried once it may have been received. */

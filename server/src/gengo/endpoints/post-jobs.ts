@@ -1,3 +1,4 @@
+import { normalizePostJobsAnswer } from '../answers/post-jobs';
 import { GengoAmbiguousOrderError, GengoApiError, type GengoRequestInfo } from '../errors';
 import { backoffDelay, isAmbiguousPostFailure } from '../retry';
 import type { Call } from '../request';
@@ -111,6 +112,8 @@ export const postJobsEndpoints = (deps: PostJobsDeps) => {
       currency: matches[0].currency,
       reconciled: true,
       reference,
+      // Jobs found by their reference are new jobs of the order, not answered at once.
+      answered: normalizePostJobsAnswer({}, undefined),
     };
     if (orderId == null) return base;
     try {
@@ -131,7 +134,8 @@ export const postJobsEndpoints = (deps: PostJobsDeps) => {
     const submittedAfter = unixSeconds(deps.now()) - deps.reconcile.skewSeconds;
     try {
       const response = await deps.call<PostJobsResponse>('POST', 'translate/jobs', { data, idempotent: false });
-      return { ...response, reconciled: false, reference: opts.reference };
+      const answered = normalizePostJobsAnswer(data.jobs, response?.jobs);
+      return { ...response, reconciled: false, reference: opts.reference, answered };
     } catch (error) {
       if (!needsReconciliation(error)) throw error;
       let lastReconcileError: unknown;
@@ -140,7 +144,7 @@ export const postJobsEndpoints = (deps: PostJobsDeps) => {
           await deps.sleep(backoffDelay(attempt - 1, { baseDelayMs: deps.reconcile.delayMs, jitter: 0.1 }));
         try {
           const found = await findOrderByReference(opts.reference, submittedAfter);
-          if (found) return found;
+          if (found) return { ...found, answered: normalizePostJobsAnswer(data.jobs, undefined) };
         } catch (reconcileError) {
           lastReconcileError = reconcileError;
         }

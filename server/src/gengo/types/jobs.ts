@@ -110,12 +110,33 @@ export interface PostJobsResponse {
   jobs?: Record<string, Job[]> | Job[][];
 }
 
+/**
+ * Which Gengo job(s) serve each job key of a `POST translate/jobs`, read from whichever documented
+ * shape Gengo answered (answers/post-jobs.ts): nothing listed (all new), `jobs` keyed by our keys
+ * with a list each (old jobs, lazy loading), `jobs` as a list of lists (repeats sharing one job,
+ * charged once), or a mix.
+ */
+export interface PostedJobs {
+  /**
+   * Every key we posted, in posting order: the jobs Gengo listed for it (the first is the one to
+   * follow; more when `force` was used in past POSTs). `[]` when Gengo listed none: a new job of
+   * the order, whose id comes later (callbacks, the order, custom_data).
+   */
+  byKey: Record<string, Job[]>;
+  /** Each job Gengo listed, once, with every posted key it serves (several for repeats). */
+  jobs: Array<{ job: Job; keys: string[] }>;
+  /** Jobs Gengo listed that match no key we posted: reported, never guessed onto a key. */
+  unmatched: Job[];
+}
+
 /** The client's answer to `postJobs`: Gengo's, or the order found by reconciliation. */
 export interface PostJobsResult extends PostJobsResponse {
   /** True when the POST failed ambiguously and the order was found by its reference. */
   reconciled: boolean;
   /** The reference placed in each job's custom_data. */
   reference: string;
+  /** Gengo's `jobs` normalized: which job(s) serve each posted key (all `[]` when reconciled). */
+  answered: PostedJobs;
 }
 
 export interface ListJobsParams {
@@ -169,6 +190,19 @@ export type BulkJobsAction =
 export interface BulkJobsResponse {
   jobs?: { job_id: NumLike; [key: string]: unknown }[];
   [key: string]: unknown;
+}
+
+/**
+ * What a state change (approve, revise, reject, cancel) returned. `answered`: Gengo answered the
+ * call. `confirmed`: the answer was lost (timeout, reset, a 5xx without Gengo's envelope) or was a
+ * "wrong state" refusal, and the job(s), read again, are in the state the action leads to.
+ */
+export interface StateChangeResult<R = Record<string, unknown>> {
+  outcome: 'answered' | 'confirmed';
+  /** Gengo's answer (`{}` when confirmed by reading the job again). */
+  response: R;
+  /** The job(s) as read again, when confirmed. */
+  jobs?: Job[];
 }
 
 export interface Comment {
