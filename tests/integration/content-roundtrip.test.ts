@@ -162,7 +162,7 @@ describe('content round trip on the playground article: extract en → translate
     expect(fr.slug).toBe('gnitteg-detrats-htiw-ogneg');
     expect(fr.summary).toBe('REDRO NOITALSNART ROF {count} SEIRTNE TA https://gengo.com YADOT.');
     expect(fr.body).toBe(
-      '## LLATSNI\n\nNUR `npm install strapi-plugin-gengo`, NEHT DAER [EHT EDIUG](https://example.com/guide "Guide").\n\n```sh\nnpm run build\n```\n\n![A MARGAID](/uploads/diagram.png)\n\nEES <abbr title="Application Programming Interface">IPA</abbr> SCOD.\n'
+      '## LLATSNI\n\nNUR `npm install strapi-plugin-gengo`, NEHT DAER [EHT EDIUG](https://example.com/guide "EDIUG").\n\n```sh\nnpm run build\n```\n\n![A MARGAID](/uploads/diagram.png)\n\nEES <abbr title="NOITACILPPA GNIMMARGORP ECAFRETNI">IPA</abbr> SCOD.\n'
     );
     expect(shape(fr.content)).toEqual(shape(enBefore.content));
     expect(fr.content[1].children.map((c: any) => c.text ?? c.children[0].text)).toEqual([

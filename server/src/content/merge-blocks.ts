@@ -6,6 +6,13 @@ const clone = <T>(v: T): T => (v === undefined ? v : structuredClone(v));
 const sameType = (a: unknown, b: BlockNode): BlockNode | undefined =>
   a && typeof a === 'object' && (a as BlockNode).type === b.type ? (a as BlockNode) : undefined;
 
+/** An image block with its translated alt text, when there is one at its path. */
+export const withAlt = (block: BlockNode, path: PathToken[], translations: Translations): BlockNode => {
+  const alt = translations[formatPath([...path, 'image', 'alternativeText'])];
+  if (typeof alt !== 'string' || !block.image || typeof block.image !== 'object') return block;
+  return { ...block, image: { ...(block.image as object), alternativeText: alt } };
+};
+
 /**
  * One block rebuilt: structure and attributes (level, format…) from the source; a text block's
  * inline children from the translation at its path, else from the target block at the same place
@@ -17,7 +24,8 @@ const rebuildBlock = (
   path: PathToken[],
   translations: Translations
 ): BlockNode => {
-  if (!Array.isArray(block.children) || OPAQUE_BLOCKS.has(block.type)) return clone(target ?? block);
+  if (!Array.isArray(block.children) || OPAQUE_BLOCKS.has(block.type))
+    return withAlt(clone(target ?? block), path, translations);
   const translated = translations[formatPath(path)];
   const targetBlocks = blockChildren(target?.children);
   const children: BlockNode['children'] = [];

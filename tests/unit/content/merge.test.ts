@@ -57,7 +57,7 @@ describe('buildTargetData — a new target locale', () => {
     expect(data.title).toBe('GETTING STARTED WITH GENGO');
     expect(data.summary).toBe('ORDER HUMAN TRANSLATION FOR {count} ENTRIES. DOCS: https://example.com/docs.');
     expect(data.body).toBe(
-      '## INSTALL\n\nRUN `npm install strapi-plugin-gengo` AND READ THE [GUIDE](https://example.com/guide "Guide").\n\n```sh\nnpm run build\n```\n'
+      '## INSTALL\n\nRUN `npm install strapi-plugin-gengo` AND READ THE [GUIDE](https://example.com/guide "GUIDE").\n\n```sh\nnpm run build\n```\n'
     );
   });
 
