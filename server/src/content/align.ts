@@ -18,6 +18,8 @@ export const forcedMatches = <A, B>(
 ): Array<number | null> => {
   const n = expected.length;
   const m = current.length;
+  // Unchanged lists (the usual case): a matching of every entry must keep each in its place.
+  if (n === m && expected.every((e, i) => same(e, current[i]))) return expected.map((_, i) => i);
   const width = m + 1;
   const eq = new Uint8Array(n * m);
   for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) eq[i * m + j] = same(expected[i], current[j]) ? 1 : 0;

@@ -1,5 +1,6 @@
+import { blockChildren } from './blocks';
 import type { TargetLayout } from './layout';
-import { locateLeaf, type LeafConflict, type LocatedLeaf } from './locate';
+import { locateLeaf, locateMemo, type LeafConflict, type LocatedLeaf } from './locate';
 import { setBlockLeaf } from './merge-blocks';
 import { componentFromSource, valueFromSource, type SourceBuild } from './merge-create';
 import { formatPath, getAt, parsePath, type PathToken } from './paths';
@@ -104,7 +105,8 @@ const patchValue = (attribute: Attribute, target: unknown, edits: Edit[], ctx: P
   if (here) return here.value;
   if (attribute.type === 'blocks') {
     const blocks = structuredClone(target) as unknown[];
-    for (const e of edits) setBlockLeaf(blocks, e.tokens, e.value!);
+    const top = blockChildren(blocks);
+    for (const e of edits) setBlockLeaf(top, e.tokens, e.value!);
     return blocks;
   }
   if (attribute.type === 'component' && !attribute.repeatable)
@@ -132,8 +134,9 @@ const under = (paths: string[], prefix: string, at: string) =>
 export const writeLeaves = (input: LeavesInput): LeavesResult => {
   const conflicts: LeafConflict[] = [];
   const located: LocatedLeaf[] = [];
+  const memo = locateMemo();
   for (const path of Object.keys(input.translations)) {
-    const where = locateLeaf({ ...input, path });
+    const where = locateLeaf({ ...input, path, memo });
     if (where.ok === false) conflicts.push(where);
     else located.push(where);
   }

@@ -58,6 +58,22 @@ const sameEntry =
 const describe = (step: PathStep, entry?: LayoutEntry) =>
   `${formatPath(step.at)}[${step.index}]${entry?.sig ? ` (${entry.sig})` : ''}`;
 
+/** What the leaves of one write share: the lists read from the two versions, and the matchings made. */
+export interface LocateMemo {
+  lists: Map<unknown, Map<string, Doc[]>>;
+  matches: Map<string, Array<number | null>>;
+}
+export const locateMemo = (): LocateMemo => ({ lists: new Map(), matches: new Map() });
+
+const listOf = (memo: LocateMemo | undefined, step: PathStep, container: unknown): Doc[] => {
+  if (!memo || !container || typeof container !== 'object') return listAt(step, container);
+  let byKey = memo.lists.get(container);
+  if (!byKey) memo.lists.set(container, (byKey = new Map()));
+  let list = byKey.get(step.key);
+  if (!list) byKey.set(step.key, (list = listAt(step, container)));
+  return list;
+};
+
 /**
  * At delivery: where a translated leaf goes in the target as it is now, per the layout recorded
  * when ordering (without one, the layout is taken now: the best that can be told from the two
@@ -72,6 +88,8 @@ export const locateLeaf = (input: {
   path: string;
   layout: TargetLayout;
   acceptMoved?: boolean;
+  /** Shared by the leaves of one write (`locateMemo`): lists are read and matched once. */
+  memo?: LocateMemo;
 }): LeafLocation => {
   const { path } = input;
   const shape = pathShape(input.schema, input.getComponent, input.source, path);
@@ -86,7 +104,7 @@ export const locateLeaf = (input: {
   const conflict = (code: ConflictCode, reason: string): LeafConflict => moved ?? { ok: false, path, code, reason };
   for (const step of shape.steps) {
     const sourceBefore = source;
-    source = step.kind === 'single' ? (source as Doc | null)?.[step.key] : listAt(step, source)[step.index];
+    source = step.kind === 'single' ? (source as Doc | null)?.[step.key] : listOf(input.memo, step, source)[step.index];
     tokens.push(step.key);
     if (createAt !== undefined) {
       if (step.kind !== 'single') tokens.push(step.index);
@@ -102,7 +120,7 @@ export const locateLeaf = (input: {
       continue;
     }
     const at = node.map[step.index] ?? null;
-    const current = listAt(step, target);
+    const current = listOf(input.memo, step, target);
     if (!current.length && node.create) {
       createAt = formatPath(tokens);
       tokens.push(step.index);
@@ -116,7 +134,10 @@ export const locateLeaf = (input: {
     const expected = node.entries[at];
     if (!current.length)
       return conflict('removed', `${describe(step, expected)}: the target's ${formatPath(step.at)} is empty now`);
-    let j = forcedMatches(node.entries, current, sameEntry(step.kind))[at];
+    const list = formatPath(tokens);
+    const matched = input.memo?.matches.get(list) ?? forcedMatches(node.entries, current, sameEntry(step.kind));
+    input.memo?.matches.set(list, matched);
+    let j = matched[at];
     if (j === null) {
       const byId = expected.id === undefined ? -1 : current.findIndex((e) => sameEntry(step.kind)(expected, e));
       if (byId < 0 && expected.id !== undefined)

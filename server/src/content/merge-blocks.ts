@@ -56,12 +56,13 @@ export const blocksFromSource = (source: unknown, path: PathToken[], translation
 };
 
 /**
- * Sets one located leaf in (a copy of) the target's blocks: `tokens` is its target path within the
- * field (`[2]`, `[2, 'children', 1]`, `[4, 'image', 'alternativeText']`); block children counted
- * as in paths. The target's own blocks around it stay as they are.
+ * Sets one located leaf in (a copy of) the target's blocks, whose top-level blocks are `top`
+ * (`blockChildren` of the field, read once for all its leaves): `tokens` is the leaf's target path
+ * within the field (`[2]`, `[2, 'children', 1]`, `[4, 'image', 'alternativeText']`); block
+ * children counted as in paths. The target's own blocks around it stay as they are.
  */
-export const setBlockLeaf = (blocks: unknown[], tokens: PathToken[], value: string | InlineNode[]): void => {
-  let list = blockChildren(blocks);
+export const setBlockLeaf = (top: BlockNode[], tokens: PathToken[], value: string | InlineNode[]): void => {
+  let list = top;
   let block = list[tokens[0] as number];
   let i = 1;
   while (tokens[i] === 'children') {
