@@ -23,6 +23,8 @@ import { applyUpdate, createIds } from './strapi-update';
  */
 
 const RUNS = { numRuns: Number(process.env.PROPERTY_RUNS ?? 120) };
+// Hundreds of generated documents per property: seconds on a loaded machine, past jest's 5 s default.
+jest.setTimeout(60_000);
 
 /** Relations inside components and at the root: what a rebuilt tree used to lose. */
 const withRelations = (w: World): World => {

@@ -14,6 +14,8 @@ import { protectMarkdown } from '../../../server/src/content/protect-markdown';
 import { blocksValue, docOf, inlineNodes, markdownText, world, type World } from './arbitraries';
 
 const RUNS = { numRuns: Number(process.env.PROPERTY_RUNS ?? 150) };
+// Hundreds of generated documents per property: seconds on a loaded machine, past jest's 5 s default.
+jest.setTimeout(60_000);
 
 // ---- A protected text as a tree: what a translator may legally do is permute siblings. ----------
 
