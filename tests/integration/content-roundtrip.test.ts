@@ -2,6 +2,7 @@ import {
   buildTargetData,
   extractSegments,
   protectSegment,
+  recordLayout,
   restoreSegment,
   type Translations,
 } from '../../server/src/content';
@@ -162,7 +163,7 @@ describe('content round trip on the playground article: extract en → translate
     expect(fr.slug).toBe('gnitteg-detrats-htiw-ogneg');
     expect(fr.summary).toBe('REDRO NOITALSNART ROF {count} SEIRTNE TA https://gengo.com YADOT.');
     expect(fr.body).toBe(
-      '## LLATSNI\n\nNUR `npm install strapi-plugin-gengo`, NEHT DAER [EHT EDIUG](https://example.com/guide "Guide").\n\n```sh\nnpm run build\n```\n\n![A MARGAID](/uploads/diagram.png)\n\nEES <abbr title="Application Programming Interface">IPA</abbr> SCOD.\n'
+      '## LLATSNI\n\nNUR `npm install strapi-plugin-gengo`, NEHT DAER [EHT EDIUG](https://example.com/guide "EDIUG").\n\n```sh\nnpm run build\n```\n\n![A MARGAID](/uploads/diagram.png)\n\nEES <abbr title="NOITACILPPA GNIMMARGORP ECAFRETNI">IPA</abbr> SCOD.\n'
     );
     expect(shape(fr.content)).toEqual(shape(enBefore.content));
     expect(fr.content[1].children.map((c: any) => c.text ?? c.children[0].text)).toEqual([
@@ -238,5 +239,104 @@ describe('content round trip on the playground article: extract en → translate
     const en = await strapi.documents(UID).findOne({ documentId, locale: 'en', populate: POPULATE });
     expect(en.sections[2].author).toBe('William Shakespeare');
     expect(en.views).toBe(42);
+  });
+  /**
+   * What the merge relies on in Strapi's update (see server/src/content/leaves.ts), checked on
+   * Strapi itself: components sent as `{ id }` are kept as they are, in place; the order sent is the
+   * order stored; what is not sent is not touched.
+   */
+  const model = () => strapi.getModel(UID);
+  const getComponent = (uid: string) => strapi.getModel(uid);
+  const readFr = (status: 'draft' | 'published' = 'draft') =>
+    strapi.documents(UID).findOne({ documentId, locale: 'fr', status, populate: POPULATE });
+  const idsOf = (doc: any) => ({ seo: doc.seo?.id, sections: doc.sections.map((s: any) => s.id) });
+  const paths = ['sections[1].body', 'sections[0].heading', 'seo.metaTitle'];
+
+  it('writes leaves into the fr structure: a section a person added while at Gengo is kept, components updated in place', async () => {
+    const frOrdered = await readFr();
+    const layout = recordLayout({ schema: model(), getComponent, source: enBefore, target: frOrdered, paths });
+    // While the job is at Gengo, a person adds a quote at the top of fr, as the content manager
+    // saves it (every other entry sent with its id).
+    await strapi.documents(UID).update({
+      documentId,
+      locale: 'fr',
+      data: {
+        sections: [
+          { __component: 'sections.quote', text: 'Une citation ajoutée', author: 'Une personne' },
+          ...frOrdered.sections.map((s: any) => ({ id: s.id, __component: s.__component })),
+        ],
+      },
+    });
+    const frNow = await readFr();
+    expect(frNow.sections.slice(1)).toEqual(frOrdered.sections);
+    const translations = translateDoc(
+      strapi,
+      enBefore,
+      (t) => `v2 ${t}`,
+      (p) => p.some((x) => paths.includes(x))
+    );
+    const { data, conflicts, written } = buildTargetData({
+      schema: model(),
+      getComponent,
+      source: enBefore,
+      existingTarget: frNow,
+      translations,
+      layout,
+    });
+    expect(conflicts).toEqual([]);
+    // `seo.metaTitle` shares its segment with `title` (the same text).
+    expect(written.map((w) => w.targetPath).sort()).toEqual([
+      'sections[1].heading',
+      'sections[2].body',
+      'seo.metaTitle',
+      'title',
+    ]);
+    await strapi.documents(UID).update({ documentId, locale: 'fr', data });
+
+    const fr = await readFr();
+    expect(idsOf(fr)).toEqual(idsOf(frNow));
+    const expected = structuredClone(frNow);
+    expected.sections[1].heading = 'v2 Translate everything';
+    expected.sections[2].body = translations['sections[1].body'];
+    expected.seo.metaTitle = 'v2 Getting started with Gengo';
+    expected.title = 'v2 Getting started with Gengo';
+    const { updatedAt: _a, ...now } = fr;
+    const { updatedAt: _b, ...before } = expected;
+    expect(now).toEqual(before);
+  });
+
+  it('publishing keeps the draft’s component ids; discarding the draft re-creates them, and leaves become conflicts', async () => {
+    const draft = await readFr();
+    await strapi.documents(UID).publish({ documentId, locale: 'fr' });
+    const published = await readFr('published');
+    expect(idsOf(await readFr())).toEqual(idsOf(draft));
+    expect(published.sections.map((s: any) => s.id)).not.toEqual(draft.sections.map((s: any) => s.id));
+
+    const layout = recordLayout({ schema: model(), getComponent, source: enBefore, target: draft, paths });
+    await strapi.documents(UID).discardDraft({ documentId, locale: 'fr' });
+    const recreated = await readFr();
+    expect(recreated.sections.map((s: any) => s.id)).not.toEqual(draft.sections.map((s: any) => s.id));
+    const { data, conflicts } = buildTargetData({
+      schema: model(),
+      getComponent,
+      source: enBefore,
+      existingTarget: recreated,
+      translations: translateDoc(
+        strapi,
+        enBefore,
+        (t) => `v3 ${t}`,
+        (p) => p.some((x) => paths.includes(x))
+      ),
+      layout,
+    });
+    expect(conflicts.map((c) => [c.path, c.code]).sort()).toEqual([
+      ['sections[0].heading', 'removed'],
+      ['sections[1].body', 'removed'],
+    ]);
+    // The single component is the draft's SEO whatever its id: written.
+    expect(data).toEqual({
+      title: 'v3 Getting started with Gengo',
+      seo: { id: recreated.seo.id, metaTitle: 'v3 Getting started with Gengo' },
+    });
   });
 });

@@ -4,10 +4,25 @@ import type { BlockNode, InlineNode } from './types';
 export const TEXT_BLOCKS = new Set(['paragraph', 'heading', 'list-item', 'quote']);
 
 /**
- * Blocks never sent. Code is not prose; an image's alt text belongs to the media library file,
- * which every locale shares (translating it per locale would need a localized file).
+ * Blocks whose children are never sent. Code is not prose. An image's children are an empty text
+ * leaf; its alt text is sent on its own (`imageAlt`).
  */
 export const OPAQUE_BLOCKS = new Set(['code', 'image']);
+
+/** A file name given as alt text (the editor's default) is not prose: not worth a translation. */
+const FILE_NAME = /^[^\s/\\]+\.(?:a?png|jpe?g|gif|webp|svg|avif|bmp|tiff?|heic|ico)$/i;
+
+/**
+ * The alt text of an image block, when it is prose. The block holds its own copy of the file's data
+ * (`image`), stored with the locale's blocks: translating it there changes what readers of that
+ * locale get, never the media library's file, which every locale shares.
+ */
+export const imageAlt = (block: BlockNode): string | null => {
+  const image = block.image as { alternativeText?: unknown; name?: unknown } | null | undefined;
+  const alt = image?.alternativeText;
+  if (block.type !== 'image' || typeof alt !== 'string' || !alt.trim()) return null;
+  return alt === image?.name || FILE_NAME.test(alt.trim()) ? null : alt;
+};
 
 export const isInline = (node: unknown): node is InlineNode =>
   !!node &&

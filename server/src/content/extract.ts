@@ -1,4 +1,4 @@
-import { blockChildren, inlineText, isInline, OPAQUE_BLOCKS, TEXT_BLOCKS } from './blocks';
+import { blockChildren, imageAlt, inlineText, isInline, OPAQUE_BLOCKS, TEXT_BLOCKS } from './blocks';
 import { sha256Hex } from './hash';
 import { formatPath, type PathToken } from './paths';
 import { protectSegment } from './protect';
@@ -13,13 +13,16 @@ type Found = { kind: SegmentKind; path: PathToken[]; source: string; nodes?: Inl
 
 /**
  * Walks a blocks tree: `content[2]` for a top-level block, `content[2].children[1]` for a list item
- * in it (see `blockChildren` for how k counts). A text block's inline children are its segment.
+ * in it (see `blockChildren` for how k counts). A text block's inline children are its segment; an
+ * image's alt text is one of its own (`content[3].image.alternativeText`).
  */
 const walkBlocks = (blocks: BlockNode[], path: PathToken[], out: Found[]): void => {
   const nested = typeof path[path.length - 1] === 'number';
   blocks.forEach((block, i) => {
-    if (!Array.isArray(block.children)) return;
     const here = nested ? [...path, 'children', i] : [...path, i];
+    const alt = imageAlt(block);
+    if (alt !== null) out.push({ kind: 'string', path: [...here, 'image', 'alternativeText'], source: alt });
+    if (!Array.isArray(block.children)) return;
     if (TEXT_BLOCKS.has(block.type)) {
       const nodes = block.children.filter(isInline);
       if (inlineText(nodes).trim() !== '') out.push({ kind: 'blocks', path: here, source: inlineText(nodes), nodes });

@@ -3,7 +3,11 @@
  * callback services pass schemas, documents and a component lookup in, and write what comes out.
  *
  * Order:    extractSegments → protectSegment → splitForGengo → (countUnits) → Gengo jobs
- * Callback: joinChunks → restoreSegment → buildTargetData → strapi.documents(uid).update(…)
+ *           recordLayout(source, target, paths) → kept with the order
+ * Callback: joinChunks → restoreSegment → (locateLeaf: where each leaf is, what the target holds there)
+ *           → buildTargetData({ …, layout }) → strapi.documents(uid).update(…); conflicts returned
+ *
+ * How leaves are located, and when one is a conflict: README.md in this folder.
  */
 export type {
   Attribute,
@@ -34,6 +38,9 @@ export {
   type SplitOptions,
 } from './split';
 export { buildTargetData, uidBase, type BuildTargetInput, type BuildTargetResult } from './merge';
+export { recordLayout, type TargetLayout, type LayoutNode, type LayoutEntry } from './layout';
+export { locateLeaf, type LeafLocation, type LocatedLeaf, type LeafConflict, type ConflictCode } from './locate';
+export type { LeafWrite } from './leaves';
 export type { KeepRelation } from './merge-values';
 export { slugify, uniqueUid } from './slug';
 export {

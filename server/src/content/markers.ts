@@ -46,7 +46,7 @@ export const tokenize = (text: string): Tokenized => {
   return { ok: true, tokens };
 };
 
-const isPairPart = (p: Part) => p.type === 'pair' || p.type === 'marks' || p.type === 'link';
+const isPairPart = (p: Part) => p.type === 'pair' || p.type === 'marks' || p.type === 'link' || p.type === 'slot';
 
 /**
  * Every stored part exactly once, in its role, pairs opened before closed and properly nested.
@@ -66,6 +66,10 @@ export const checkMarkers = (tokens: Token[], parts: Part[]): string | null => {
     if (roles.has(role)) return `marker ${t.n} duplicated`;
     roles.add(role);
     seen.set(t.n, roles);
+    // A title holds text only: we put it back into its link ourselves, so nothing else may ride along.
+    const inSlot = stack.some((n) => byNumber.get(n)!.type === 'slot');
+    if (inSlot && (role === 'open' || part.type === 'node'))
+      return `marker ${t.n} placed inside a title (marker ${stack[stack.length - 1]})`;
     if (role === 'open') stack.push(t.n);
     if (role === 'close') {
       if (!roles.has('open')) return `marker ${t.n} closed before it is opened`;
@@ -101,11 +105,17 @@ export class ProtectedBuilder {
     return this;
   }
 
-  open(part: PartData & { type: 'pair' | 'marks' | 'link' }): number {
+  open(part: PartData & { type: 'pair' | 'marks' | 'link' | 'slot' }): number {
     const n = this.parts.length + 1;
     this.parts.push({ ...part, n } as Part);
     this.out += markerOpen(n);
     return n;
+  }
+
+  /** Adds to a part already numbered (what follows a pair's close is known only when it is reached). */
+  amend(n: number, fields: Partial<PartData>): this {
+    Object.assign(this.parts[n - 1], fields);
+    return this;
   }
 
   close(n: number): this {

@@ -5,8 +5,8 @@ import type { InlineNode, LinkNode, ProtectedSegment, TextLeaf } from './types';
 /**
  * Blocks (Strapi's JSON rich text): one segment per paragraph / heading / list item / quote, so the
  * translator gets whole sentences. A run of text with the same marks becomes a marks pair around its
- * text; a link becomes a link pair (its URL stays with us, never sent). Inline code is not prose:
- * it is kept whole, as markdown code spans are.
+ * text; a link becomes a link pair (its URL stays with us, never sent; its title, when it has one, is
+ * translated as a slot). Inline code is not prose: it is kept whole, as markdown code spans are.
  */
 
 export const marksOf = (leaf: TextLeaf): Record<string, unknown> => {
@@ -54,6 +54,12 @@ export const protectBlocks = (nodes: InlineNode[]): ProtectedSegment => {
       const n = builder.open({ type: 'link', link });
       emitLeaves(builder, children ?? []);
       builder.close(n);
+      // A link's title is shown to readers (a tooltip): translated, right after the link's text.
+      if (typeof link.title === 'string' && link.title.trim()) {
+        const slot = builder.open({ type: 'slot', of: n });
+        emitPlain(builder, link.title);
+        builder.close(slot);
+      }
     } else {
       leaves.push(node);
     }

@@ -1,6 +1,7 @@
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { gfm } from 'micromark-extension-gfm';
+import { definitionTitle, inlineTitle, proseAttributes } from './markdown-titles';
 import { ProtectedBuilder } from './markers';
 import { placeholderRanges, plainTextRanges } from './placeholders';
 import { disjoint, subtract, type Range } from './ranges';
@@ -8,12 +9,15 @@ import type { ProtectedSegment } from './types';
 
 /**
  * Markdown (richtext fields). A real CommonMark + GFM parser decides what is prose: only the source
- * ranges of its `text` nodes (and of image alt texts and of the text between tags in raw HTML) are
- * left to the translator. Everything else — code spans and fences, link and image targets,
- * reference definitions, autolinks and bare URLs, HTML tags and comments, heading / list / quote /
- * table syntax — falls between those ranges and is protected as it is in the source, byte for byte.
+ * ranges of its `text` nodes (and of image alt texts, of link, image and definition titles, of the
+ * text between tags in raw HTML and of their `alt` / `title` attributes) are left to the translator.
+ * Everything else — code spans and fences, link and image targets, reference labels and URLs,
+ * autolinks and bare URLs, HTML tags and comments, heading / list / quote / table syntax — falls
+ * between those ranges and is protected as it is in the source, byte for byte.
  * Delimiters of emphasis, strong, strikethrough, links and images become open/close pairs, so a
- * translator can move them with the words they cover but cannot unbalance them.
+ * translator can move them with the words they cover but cannot unbalance them. A link's or an
+ * image's title follows its pair as a slot: the restore puts it back inside the link's syntax
+ * wherever the translator moved it.
  */
 
 type MdNode = {
@@ -22,7 +26,11 @@ type MdNode = {
   value?: string;
   position?: { start: { offset?: number }; end: { offset?: number } };
 };
-type Pair = { open: Range; close: Range };
+/**
+ * `title`: the pair's title (a slot after the close marker; `tail` is the syntax after it). `quote`:
+ * the character closing the quoted text inside the pair (or its title), escaped on restore.
+ */
+type Pair = { open: Range; close: Range; title?: Range; tail?: Range; quote?: string; html?: boolean };
 
 const PAIRED = new Set(['emphasis', 'strong', 'delete', 'link', 'linkReference']);
 /** Raw HTML whose content is not prose. */
@@ -33,6 +41,7 @@ const QUOTE_PREFIX = /\n((?:[ \t]*>)+[ \t]?)/g;
 
 const start = (n: MdNode) => n.position?.start.offset ?? 0;
 const end = (n: MdNode) => n.position?.end.offset ?? 0;
+const nodeRange = (n: MdNode): Range => ({ start: start(n), end: end(n) });
 
 /** End of the `![alt]` label: the `]` that balances the opening bracket, honouring escapes. */
 const labelEnd = (raw: string): number => {
@@ -45,7 +54,7 @@ const labelEnd = (raw: string): number => {
   return -1;
 };
 
-const htmlProse = (source: string, node: MdNode, prose: Range[], atoms: Range[]) => {
+const htmlProse = (source: string, node: MdNode, prose: Range[], pairs: Pair[], atoms: Range[]) => {
   const s = start(node);
   const raw = source.slice(s, end(node));
   if (raw !== node.value || OPAQUE_HTML.test(raw)) {
@@ -57,9 +66,40 @@ const htmlProse = (source: string, node: MdNode, prose: Range[], atoms: Range[])
       [...raw.matchAll(re)].map((m) => ({ start: s + m.index!, end: s + m.index! + m[0].length }))
     )
   );
-  for (const r of subtract({ start: s, end: s + raw.length }, tags)) {
+  // An alt or title value is a pair: from the previous cut to its opening quote, and its closing quote.
+  const syntax: Range[] = [];
+  for (const tag of tags) {
+    let from = tag.start;
+    let open = tag.start;
+    for (const v of proseAttributes(source, tag)) {
+      pairs.push({
+        open: { start: open, end: v.start },
+        close: { start: v.end, end: v.end + 1 },
+        quote: v.char,
+        html: true,
+      });
+      syntax.push({ start: from, end: v.start });
+      from = v.end;
+      open = v.end + 1;
+    }
+    syntax.push({ start: from, end: tag.end });
+  }
+  for (const r of subtract({ start: s, end: s + raw.length }, syntax)) {
     for (const kept of subtract(r, plainTextRanges(source.slice(r.start, r.end), r.start))) prose.push(kept);
   }
+};
+
+/** A link's or image's closing syntax split around its title, when it has one. */
+const withTitle = (source: string, pair: Pair): Pair => {
+  const title = inlineTitle(source, pair.close);
+  if (!title) return pair;
+  return {
+    ...pair,
+    close: { start: pair.close.start, end: title.start },
+    title: { start: title.start, end: title.end },
+    tail: { start: title.end, end: pair.close.end },
+    quote: title.char,
+  };
 };
 
 /** Nodes protected as one part even across lines: code blocks, front matter, math. */
@@ -72,14 +112,27 @@ const visit = (source: string, node: MdNode, prose: Range[], pairs: Pair[], atom
       prose.push({ start: start(node), end: end(node) });
       return;
     case 'html':
-      htmlProse(source, node, prose, atoms);
+      htmlProse(source, node, prose, pairs, atoms);
       return;
+    case 'definition': {
+      // `[label]: url "title"`: the title is prose inside one pair; the label and URL are not.
+      const title = (node as { title?: string | null }).title ? definitionTitle(source, nodeRange(node)) : null;
+      if (title) {
+        pairs.push({
+          open: { start: start(node), end: title.start },
+          close: { start: title.end, end: end(node) },
+          quote: title.char,
+        });
+        prose.push({ start: title.start, end: title.end });
+      }
+      return;
+    }
     case 'image':
     case 'imageReference': {
       const close = labelEnd(raw());
       if (raw().startsWith('![') && close > 2) {
         const s = start(node);
-        pairs.push({ open: { start: s, end: s + 2 }, close: { start: s + close, end: end(node) } });
+        pairs.push(withTitle(source, { open: { start: s, end: s + 2 }, close: { start: s + close, end: end(node) } }));
         prose.push({ start: s + 2, end: s + close });
       }
       return;
@@ -92,8 +145,10 @@ const visit = (source: string, node: MdNode, prose: Range[], pairs: Pair[], atom
         if ((node.type === 'link' || node.type === 'linkReference') && !raw().startsWith('[')) return;
         const first = node.children[0];
         const last = node.children[node.children.length - 1];
-        if (first && last)
-          pairs.push({ open: { start: start(node), end: start(first) }, close: { start: end(last), end: end(node) } });
+        if (first && last) {
+          const pair = { open: { start: start(node), end: start(first) }, close: { start: end(last), end: end(node) } };
+          pairs.push(node.type === 'link' ? withTitle(source, pair) : pair);
+        }
       }
       for (const child of node.children) visit(source, child, prose, pairs, atoms);
   }
@@ -153,6 +208,18 @@ export const protectMarkdown = (source: string): ProtectedSegment => {
 
   const builder = new ProtectedBuilder();
   const numbers = new Map<Pair, number>();
+  const text = (x: Range) => source.slice(x.start, x.end);
+  /** A title after its pair's close marker: a slot, placeholders in it protected. */
+  const emitTitle = (pair: Pair, n: number, title: Range, tail: Range) => {
+    builder.amend(n, { tail: text(tail), quoted: { char: pair.quote! } });
+    const slot = builder.open({ type: 'slot', of: n });
+    let cur = title.start;
+    for (const hole of placeholderRanges(text(title), title.start)) {
+      builder.text(source.slice(cur, hole.start)).standalone({ type: 'text', text: text(hole) });
+      cur = hole.end;
+    }
+    builder.text(source.slice(cur, title.end)).close(slot);
+  };
   const emitGap = (from: number, to: number) => {
     let cur = from;
     let i = from;
@@ -164,16 +231,19 @@ export const protectMarkdown = (source: string): ProtectedSegment => {
         continue;
       }
       emitSyntax(builder, source, cur, i, atoms);
-      if (half.role === 'open') {
-        const text = (x: Range) => source.slice(x.start, x.end);
-        numbers.set(
-          half.pair,
-          builder.open({ type: 'pair', open: text(half.pair.open), close: text(half.pair.close) })
-        );
-      } else {
-        builder.close(numbers.get(half.pair)!);
-      }
+      const { pair } = half;
       cur = i = r.end;
+      if (half.role === 'open') {
+        const quoted =
+          pair.quote && !pair.title ? { quoted: { char: pair.quote, ...(pair.html ? { html: true } : {}) } } : {};
+        numbers.set(pair, builder.open({ type: 'pair', open: text(pair.open), close: text(pair.close), ...quoted }));
+      } else {
+        builder.close(numbers.get(pair)!);
+        if (pair.title && pair.tail && pair.tail.end <= to) {
+          emitTitle(pair, numbers.get(pair)!, pair.title, pair.tail);
+          cur = i = pair.tail.end;
+        }
+      }
     }
     emitSyntax(builder, source, cur, to, atoms);
   };

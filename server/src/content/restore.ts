@@ -1,19 +1,70 @@
 import { checkMarkers, tokenize, type Token } from './markers';
 import { mergeRuns } from './protect-blocks';
-import type { InlineNode, LinkNode, Part, ProtectedSegment, RestoreResult, TextLeaf } from './types';
+import type { InlineNode, LinkNode, Part, ProtectedSegment, Quoted, RestoreResult, TextLeaf } from './types';
 
 const refuse = (reason: string) => ({ ok: false as const, reason });
 
-const restoreString = (tokens: Token[], parts: Map<number, Part>): string =>
-  tokens
+/** Backslashes before position `i`: an odd count escapes the character there. */
+const escaped = (text: string, i: number): boolean => {
+  let n = 0;
+  while (i - n > 0 && text[i - n - 1] === '\\') n++;
+  return n % 2 === 1;
+};
+
+/**
+ * The translator's text made safe inside its quotes: a quote character of theirs would end a
+ * markdown title or an HTML attribute early. Text that was already valid there is left as it is,
+ * so the identity translation gives the source back.
+ */
+export const escapeQuoted = (text: string, quoted: Quoted | undefined): string => {
+  if (!quoted) return text;
+  if (quoted.html) return text.split(quoted.char).join(quoted.char === '"' ? '&quot;' : '&#39;');
+  const chars = quoted.char === ')' ? '()' : quoted.char;
+  let out = '';
+  for (let i = 0; i < text.length; i++) out += chars.includes(text[i]) && !escaped(text, i) ? `\\${text[i]}` : text[i];
+  return out;
+};
+
+/** The text of each slot (title), by the part it goes back into; the slot's tokens are left out. */
+const takeSlots = (tokens: Token[], parts: Map<number, Part>): { rest: Token[]; slots: Map<number, string> } => {
+  const slots = new Map<number, string>();
+  const rest: Token[] = [];
+  let slot: Extract<Part, { type: 'slot' }> | null = null;
+  for (const t of tokens) {
+    const p = t.kind === 'text' ? null : parts.get(t.n)!;
+    if (p?.type === 'slot') {
+      slot = t.kind === 'open' ? p : null;
+      if (t.kind === 'open') slots.set(p.of, '');
+      continue;
+    }
+    if (!slot) rest.push(t);
+    // checkMarkers lets only text and standalone text parts into a slot.
+    else slots.set(slot.of, slots.get(slot.of)! + (t.kind === 'text' ? t.text : (p as { text: string }).text));
+  }
+  return { rest, slots };
+};
+
+const restoreString = (tokens: Token[], parts: Map<number, Part>): string => {
+  const { rest, slots } = takeSlots(tokens, parts);
+  const quotes: Array<Quoted | undefined> = [];
+  return rest
     .map((t) => {
-      if (t.kind === 'text') return t.text;
+      if (t.kind === 'text') return escapeQuoted(t.text, [...quotes].reverse().find(Boolean));
       const p = parts.get(t.n)!;
       if (p.type === 'text') return p.text;
-      if (p.type === 'pair') return t.kind === 'open' ? p.open : p.close;
+      if (p.type === 'pair') {
+        if (t.kind === 'open') {
+          quotes.push(p.tail === undefined ? p.quoted : undefined);
+          return p.open;
+        }
+        quotes.pop();
+        if (p.tail === undefined) return p.close;
+        return p.close + escapeQuoted(slots.get(p.n) ?? '', p.quoted) + p.tail;
+      }
       throw new Error(`Part ${t.n} of type ${p.type} in a text segment`);
     })
     .join('');
+};
 
 /** Slate's own normalization: merged runs, a text leaf on each side of a link, never no child. */
 export const normalizeInline = (nodes: InlineNode[]): InlineNode[] => {
@@ -38,7 +89,8 @@ export const normalizeInline = (nodes: InlineNode[]): InlineNode[] => {
   return out;
 };
 
-const restoreInline = (tokens: Token[], parts: Map<number, Part>): RestoreResult<InlineNode[]> => {
+const restoreInline = (all: Token[], parts: Map<number, Part>): RestoreResult<InlineNode[]> => {
+  const { rest: tokens, slots } = takeSlots(all, parts);
   const top: InlineNode[] = [];
   const stack: Part[] = [];
   let link: LinkNode | null = null;
@@ -70,6 +122,7 @@ const restoreInline = (tokens: Token[], parts: Map<number, Part>): RestoreResult
       if (p.type === 'link') {
         if (link) return refuse(`marker ${t.n} (a link) placed inside another link`);
         link = Object.assign({}, p.link, { type: 'link' as const, children: [] as TextLeaf[] }) as LinkNode;
+        if (slots.has(p.n)) link.title = slots.get(p.n);
         top.push(link);
       }
       stack.push(p);

@@ -82,15 +82,42 @@ export interface Segment {
 }
 
 /**
+ * Text inside a quoted piece of syntax (a markdown title, an HTML attribute value): on restore, the
+ * translator's quote characters are escaped so that the syntax still closes where it did.
+ */
+export interface Quoted {
+  /** The delimiter: `"`, `'` or `)` (a markdown title in parentheses). */
+  char: string;
+  /** HTML attribute (`&quot;`), else markdown (backslash). */
+  html?: boolean;
+}
+
+/**
  * A protected part, kept on our side and addressed by its number in the text sent to Gengo.
- * `text` parts stand alone; `pair` / `marks` / `link` parts open and close around translatable text.
+ * `text` parts stand alone; `pair` / `marks` / `link` / `slot` parts open and close around
+ * translatable text.
  */
 export type Part =
   | { n: number; type: 'text'; text: string }
-  | { n: number; type: 'pair'; open: string; close: string }
+  | {
+      n: number;
+      type: 'pair';
+      open: string;
+      close: string;
+      /** After a slot's text: a link `[text](url "title")` closes as `close` + title + `tail`. */
+      tail?: string;
+      /** The text inside (or, with `tail`, the slot's text) is quoted: see `Quoted`. */
+      quoted?: Quoted;
+    }
   | { n: number; type: 'node'; node: TextLeaf }
   | { n: number; type: 'marks'; marks: Record<string, unknown> }
-  | { n: number; type: 'link'; link: Record<string, unknown> };
+  | { n: number; type: 'link'; link: Record<string, unknown> }
+  /**
+   * A title (of a markdown link or image, of a blocks link): prose the translator translates where
+   * it stands, which the restore puts back into part `of` — between a pair's `close` and `tail`, or
+   * as a blocks link's `title` — wherever the translator moved it.
+   */
+  | { n: number; type: 'slot'; of: number };
 
 /** What is sent to Gengo (`text`) and what is kept to restore the translation (`parts`). JSON-safe. */
 export interface ProtectedSegment {

@@ -7,6 +7,7 @@ import {
   type Translations,
 } from '../../../server/src/content';
 import { enPage, getComponent, pageSchema, shout } from './fixtures';
+import { applyUpdate, createIds } from './strapi-update';
 
 /** Every segment "translated" by `translate`, through protect and restore, mapped to all its paths. */
 const translateAll = (doc: any, translate = shout): Translations => {
@@ -57,7 +58,7 @@ describe('buildTargetData — a new target locale', () => {
     expect(data.title).toBe('GETTING STARTED WITH GENGO');
     expect(data.summary).toBe('ORDER HUMAN TRANSLATION FOR {count} ENTRIES. DOCS: https://example.com/docs.');
     expect(data.body).toBe(
-      '## INSTALL\n\nRUN `npm install strapi-plugin-gengo` AND READ THE [GUIDE](https://example.com/guide "Guide").\n\n```sh\nnpm run build\n```\n'
+      '## INSTALL\n\nRUN `npm install strapi-plugin-gengo` AND READ THE [GUIDE](https://example.com/guide "GUIDE").\n\n```sh\nnpm run build\n```\n'
     );
   });
 
@@ -151,15 +152,10 @@ describe('buildTargetData — an existing target locale', () => {
       source,
       translations: translateAll(source, (t) => `FR:${t}`),
     }).data as any;
-    // What Strapi returns: ids back, and the fr editor changed a few untranslatable things.
-    const fr = {
-      ...structuredClone(source),
-      ...built,
-      slug: 'fr-slug',
-      cover: { id: 99 },
-      category: { documentId: 'cat1', locale: 'fr' },
-    };
-    fr.sections = source.sections.map((_s: any, i: number) => ({ ...built.sections[i], id: 100 + i }));
+    // What Strapi returns: components with ids of their own, and the fr editor changed a few
+    // untranslatable things.
+    const fr = applyUpdate(pageSchema, getComponent, structuredClone(source), built, createIds(100)) as any;
+    Object.assign(fr, { slug: 'fr-slug', cover: { id: 99 }, category: { documentId: 'cat1', locale: 'fr' } });
     fr.sections[0].image = { id: 77, url: '/uploads/fr-hero.png' };
     fr.sections[2].columns = 3;
     return fr;
@@ -175,14 +171,15 @@ describe('buildTargetData — an existing target locale', () => {
       translations: { 'sections[1].items[0].question': 'Combien de temps ?' },
     });
     expect(Object.keys(data)).toEqual(['sections']);
+    // Zone entries kept by id; the way to the leaf spelled out, nothing else.
     const sections = data.sections as any[];
+    expect(sections.map((s) => s.id)).toEqual(existingTarget.sections.map((s: any) => s.id));
+    expect(sections[0]).toEqual({ id: existingTarget.sections[0].id, __component: 'sections.hero' });
     expect(sections[1].items[0].question).toBe('Combien de temps ?');
-    // Everything else in the rebuilt dynamic zone comes from the target as it was.
-    expect(sections[0].heading).toBe('FR:Translate everything');
-    expect(sections[0].image).toBe(77);
-    expect(sections[1].items[0].answer).toBe(existingTarget.sections[1].items[0].answer);
-    expect(sections[2].columns).toBe(3);
-    expect(sections[2].body).toEqual(existingTarget.sections[2].body);
+    const after = applyUpdate(pageSchema, getComponent, existingTarget, data) as any;
+    const expected = structuredClone(existingTarget);
+    expected.sections[1].items[0].question = 'Combien de temps ?';
+    expect(after).toEqual(expected);
   });
 
   it('merging a blocks segment changes only that block', () => {
@@ -211,7 +208,7 @@ describe('buildTargetData — an existing target locale', () => {
     expect(data).toEqual({ summary: 'Résumé' });
   });
 
-  it('re-derives the slug when the title is translated again', () => {
+  it('never changes the slug of a target that has one, even when the title is translated again', () => {
     const { data } = buildTargetData({
       schema: pageSchema,
       getComponent,
@@ -219,8 +216,8 @@ describe('buildTargetData — an existing target locale', () => {
       existingTarget: frFull(),
       translations: { title: 'Bien démarrer avec Gengo', 'seo.metaTitle': 'Bien démarrer' },
     });
-    expect(data.slug).toBe('bien-demarrer-avec-gengo');
-    expect(Object.keys(data).sort()).toEqual(['seo', 'slug', 'title']);
+    expect(data.slug).toBeUndefined();
+    expect(Object.keys(data).sort()).toEqual(['seo', 'title']);
   });
 
   it('keeps the existing slug when the translated title gives none (Japanese)', () => {
@@ -234,21 +231,19 @@ describe('buildTargetData — an existing target locale', () => {
     expect(data).toEqual({ title: 'はじめに' });
   });
 
-  it('takes a dynamic zone entry from the source when the target has another component there', () => {
+  it('keeps a dynamic zone entry of another component where the source has one, and places the leaf by type', () => {
     const existingTarget = frFull();
     existingTarget.sections[0] = { id: 5, __component: 'sections.rich', body: [], columns: 1, theme: 'light' };
-    const { data } = buildTargetData({
+    const { data, conflicts } = buildTargetData({
       schema: pageSchema,
       getComponent,
       source,
       existingTarget,
-      translations: { 'sections[1].title': 'FAQ (fr)' },
+      translations: { 'sections[1].title': 'FAQ (fr)', 'sections[0].heading': 'Tout traduire' },
     });
-    expect((data.sections as any[])[0]).toMatchObject({
-      __component: 'sections.hero',
-      heading: 'Translate everything',
-      image: 6,
-    });
+    expect((data.sections as any[])[0]).toEqual({ id: 5, __component: 'sections.rich' });
+    expect((data.sections as any[])[1].title).toBe('FAQ (fr)');
+    expect(conflicts.map((c) => [c.path, c.code])).toEqual([['sections[0].heading', 'unmatched']]);
   });
 });
 

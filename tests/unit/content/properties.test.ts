@@ -14,6 +14,8 @@ import { protectMarkdown } from '../../../server/src/content/protect-markdown';
 import { blocksValue, docOf, inlineNodes, markdownText, world, type World } from './arbitraries';
 
 const RUNS = { numRuns: Number(process.env.PROPERTY_RUNS ?? 150) };
+// Hundreds of generated documents per property: seconds on a loaded machine, past jest's 5 s default.
+jest.setTimeout(60_000);
 
 // ---- A protected text as a tree: what a translator may legally do is permute siblings. ----------
 
@@ -72,17 +74,32 @@ const renderMarkers = (items: Item[]): string =>
     )
     .join('');
 
-/** Our side, independently of restore.ts: each marker replaced by the stored part. */
-const renderParts = (items: Item[], parts: Map<number, Part>): string =>
+/**
+ * Our side, independently of restore.ts: each marker replaced by the stored part; a slot's text (a
+ * title) put back after its pair's close, wherever the translator moved the slot.
+ */
+const renderParts = (items: Item[], parts: Map<number, Part>, slots = slotTexts(items, parts)): string =>
   items
     .map((it) => {
       if (it.kind === 'text') return it.text;
       const p = parts.get(it.n)!;
       if (it.kind === 'one') return (p as { text: string }).text;
+      if (p.type === 'slot') return '';
       const pair = p as Extract<Part, { type: 'pair' }>;
-      return pair.open + renderParts(it.children, parts) + pair.close;
+      const title = pair.tail === undefined ? '' : slots.get(it.n)! + pair.tail;
+      return pair.open + renderParts(it.children, parts, slots) + pair.close + title;
     })
     .join('');
+
+const slotTexts = (items: Item[], parts: Map<number, Part>, out = new Map<number, string>()) => {
+  for (const it of items) {
+    if (it.kind !== 'pair') continue;
+    const p = parts.get(it.n)!;
+    if (p.type === 'slot') out.set(p.of, renderParts(it.children, parts, out));
+    else slotTexts(it.children, parts, out);
+  }
+  return out;
+};
 
 /** The markdown protector itself: protectSegment's plain-text fallback must not hide a failure here. */
 const protect = (kind: 'richtext' | 'text', source: string) =>
@@ -129,7 +146,9 @@ describe('properties: markdown and plain text', () => {
         const p = protectMarkdown(source);
         expect(restoreSegment(p, p.text)).toEqual(source.trim() ? { ok: true, value: source } : expect.anything());
         for (const part of p.parts)
-          expect(part.type === 'pair' ? part.open && part.close : (part as any).text).toBeTruthy();
+          expect(
+            part.type === 'pair' ? part.open && part.close : part.type === 'slot' ? part.of : (part as any).text
+          ).toBeTruthy();
       }),
       RUNS
     );

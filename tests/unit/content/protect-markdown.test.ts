@@ -21,22 +21,103 @@ describe('markdown protection (richtext)', () => {
     expect(identity(p)).toEqual({ ok: true, value: source });
   });
 
-  it('keeps link text translatable and protects link targets, titles and reference definitions', () => {
+  it('keeps link text and titles translatable and protects link targets and reference labels', () => {
     const source =
       'Read [the guide](https://example.com/guide "Guide") or [the FAQ][faq].\n\n[faq]: https://example.com/faq\n';
     const p = md(source);
-    expect(prose(p)).toBe('Read |the guide| or |the FAQ|.\n\n|\n');
-    expect(p.parts.slice(0, 2)).toEqual([
-      { n: 1, type: 'pair', open: '[', close: '](https://example.com/guide "Guide")' },
-      { n: 2, type: 'pair', open: '[', close: '][faq]' },
+    expect(p.text).toBe(
+      'Read [[[<1>]]]the guide[[[</1>]]][[[<2>]]]Guide[[[</2>]]] or [[[<3>]]]the FAQ[[[</3>]]].\n\n[[[<4/>]]]\n'
+    );
+    expect(p.parts.slice(0, 3)).toEqual([
+      { n: 1, type: 'pair', open: '[', close: '](https://example.com/guide "', tail: '")', quoted: { char: '"' } },
+      { n: 2, type: 'slot', of: 1 },
+      { n: 3, type: 'pair', open: '[', close: '][faq]' },
     ]);
-    expect(parts(p)[2]).toBe('[faq]: https://example.com/faq');
+    expect(parts(p)[3]).toBe('[faq]: https://example.com/faq');
+    expect(identity(p)).toEqual({ ok: true, value: source });
   });
 
-  it('keeps image alt text translatable and protects the image source', () => {
+  it('puts a translated title back into its link wherever the translator moved it', () => {
+    const p = md('Read [the guide](https://example.com/guide "Guide").');
+    const fr = 'Le [[[<2>]]]Mode d’emploi[[[</2>]]] : lisez [[[<1>]]]le guide[[[</1>]]].';
+    expect(restoreSegment(p, fr)).toEqual({
+      ok: true,
+      value: 'Le  : lisez [le guide](https://example.com/guide "Mode d’emploi").',
+    });
+  });
+
+  it('escapes the quotes a translator puts in a title', () => {
+    const p = md('[docs](/d "The docs") and [more](/m (More))');
+    const fr =
+      '[[[<1>]]]doc[[[</1>]]][[[<2>]]]La "doc"[[[</2>]]] et [[[<3>]]]plus[[[</3>]]][[[<4>]]]Plus (encore)[[[</4>]]]';
+    expect(restoreSegment(p, fr)).toEqual({
+      ok: true,
+      value: '[doc](/d "La \\"doc\\"") et [plus](/m (Plus \\(encore\\)))',
+    });
+  });
+
+  it('translates the title of a reference definition, not its label or URL', () => {
+    const p = md("See [the FAQ][faq].\n\n[faq]: <https://example.com/faq> 'Questions {year}'\n");
+    expect(p.text).toBe('See [[[<1>]]]the FAQ[[[</1>]]].\n\n[[[<2>]]]Questions [[[<3/>]]][[[</2>]]]\n');
+    expect(p.parts[1]).toEqual({
+      n: 2,
+      type: 'pair',
+      open: "[faq]: <https://example.com/faq> '",
+      close: "'",
+      quoted: { char: "'" },
+    });
+    expect(restoreSegment(p, p.text.replace('Questions', "Questions d'usage"))).toEqual({
+      ok: true,
+      value: "See [the FAQ][faq].\n\n[faq]: <https://example.com/faq> 'Questions d\\'usage {year}'\n",
+    });
+  });
+
+  it('keeps image alt text and title translatable and protects the image source', () => {
     const p = md('![A red bicycle](/uploads/bike.png "Bike")');
-    expect(p.text).toBe('[[[<1>]]]A red bicycle[[[</1>]]]');
-    expect(p.parts).toEqual([{ n: 1, type: 'pair', open: '![', close: '](/uploads/bike.png "Bike")' }]);
+    expect(p.text).toBe('[[[<1>]]]A red bicycle[[[</1>]]][[[<2>]]]Bike[[[</2>]]]');
+    expect(p.parts).toEqual([
+      { n: 1, type: 'pair', open: '![', close: '](/uploads/bike.png "', tail: '")', quoted: { char: '"' } },
+      { n: 2, type: 'slot', of: 1 },
+    ]);
+    expect(restoreSegment(p, '[[[<1>]]]Un vélo rouge[[[</1>]]][[[<2>]]]Vélo[[[</2>]]]')).toEqual({
+      ok: true,
+      value: '![Un vélo rouge](/uploads/bike.png "Vélo")',
+    });
+  });
+
+  it('translates alt and title attributes of raw HTML, escaping quotes for HTML', () => {
+    const source =
+      'A <img src="/cat.png" alt="A cat" title=\'Cat\'> and <abbr title="Application Programming Interface">API</abbr>.';
+    const p = md(source);
+    expect(prose(p)).toBe('A |A cat||Cat|| and |Application Programming Interface||API|.');
+    expect(parts(p)).toEqual([
+      ['<img src="/cat.png" alt="', '"'],
+      [" title='", "'"],
+      '>',
+      ['<abbr title="', '"'],
+      '>',
+      '</abbr>',
+    ]);
+    expect(identity(p)).toEqual({ ok: true, value: source });
+    const fr = p.text.replace('A cat', 'Un "chat"').replace('Cat', "L'chat");
+    expect(restoreSegment(p, fr)).toEqual({
+      ok: true,
+      value:
+        'A <img src="/cat.png" alt="Un &quot;chat&quot;" title=\'L&#39;chat\'> and <abbr title="Application Programming Interface">API</abbr>.',
+    });
+  });
+
+  it('refuses a translation that puts other markup inside a title', () => {
+    const p = md('Read **[the guide](/g "Guide")** now.');
+    expect(p.text).toBe('Read [[[<1>]]][[[<2>]]]the guide[[[</2>]]][[[<3>]]]Guide[[[</3>]]][[[</1>]]] now.');
+    const r = restoreSegment(
+      p,
+      'Lisez [[[<1>]]][[[<2>]]]le guide[[[</2>]]][[[<3>]]]Le [[[<4/>]]][[[</3>]]][[[</1>]]].'
+    );
+    expect(r).toEqual({ ok: false, reason: 'unknown marker 4' });
+    const nested = restoreSegment(p, 'Lisez [[[<3>]]][[[<1>]]][[[<2>]]]le guide[[[</2>]]][[[</1>]]][[[</3>]]].');
+    expect(nested.ok).toBe(false);
+    expect((nested as { reason: string }).reason).toContain('inside a title');
   });
 
   it('protects bare URLs, autolinks and e-mail addresses', () => {
@@ -99,11 +180,14 @@ describe('markdown protection (richtext)', () => {
   it('restores markup byte for byte when the translator reorders pairs', () => {
     const source = 'The **red** [car](/cars/red "Red car") is *fast*.';
     const p = md(source);
-    expect(p.text).toBe('The [[[<1>]]]red[[[</1>]]] [[[<2>]]]car[[[</2>]]] is [[[<3>]]]fast[[[</3>]]].');
-    const fr = 'La [[[<2>]]]voiture[[[</2>]]] [[[<1>]]]rouge[[[</1>]]] est [[[<3>]]]rapide[[[</3>]]].';
+    expect(p.text).toBe(
+      'The [[[<1>]]]red[[[</1>]]] [[[<2>]]]car[[[</2>]]][[[<3>]]]Red car[[[</3>]]] is [[[<4>]]]fast[[[</4>]]].'
+    );
+    const fr =
+      'La [[[<2>]]]voiture[[[</2>]]][[[<3>]]]Voiture rouge[[[</3>]]] [[[<1>]]]rouge[[[</1>]]] est [[[<4>]]]rapide[[[</4>]]].';
     expect(restoreSegment(p, fr)).toEqual({
       ok: true,
-      value: 'La [voiture](/cars/red "Red car") **rouge** est *rapide*.',
+      value: 'La [voiture](/cars/red "Voiture rouge") **rouge** est *rapide*.',
     });
   });
 
