@@ -21,6 +21,7 @@ import { ConnectionTest } from './ConnectionTest';
 import { LocaleMapTable } from './LocaleMapTable';
 import { PublishRulesEditor } from './PublishRulesEditor';
 import { SettingField } from './SettingField';
+import { useCallbackUrl } from './useCallbackUrl';
 import { useSettingsForm } from './useSettingsForm';
 
 const Section = ({ title, children }: { title: string; children: React.ReactNode }) => (
@@ -48,6 +49,7 @@ const SettingsForm = () => {
   const { allowedActions, isLoading: loadingRBAC } = useRBAC(PERMISSIONS.settingsUpdate);
   const form = useSettingsForm();
   const { settings, values, errors } = form;
+  const callbackUrl = useCallbackUrl(settings?.publicUrl);
 
   if (form.loadError) return <Page.Error />;
   if (!settings || !values || loadingRBAC) return <Page.Loading />;
@@ -271,10 +273,10 @@ const SettingsForm = () => {
                 />
               </SettingField>
             </Cell>
-            {settings.callbackUrl && (
+            {callbackUrl && (
               <Cell full>
                 <Typography variant="pi" textColor="neutral600">
-                  {t('settings.callbackUrl', 'Callback URL given to Gengo: {url}', { url: settings.callbackUrl })}
+                  {t('settings.callbackUrl', 'Callback URL given to Gengo: {url}', { url: callbackUrl })}
                 </Typography>
               </Cell>
             )}
