@@ -29,49 +29,10 @@ import { errorMessage } from '../../components/Review/useJobApi';
 import { OrderJobsModal } from './OrderJobsModal';
 import { entryPath, formatCredits, orderStatusVariant, ordersParams, type OrdersFilters } from './ordersQuery';
 import { RecentBatches } from './RecentBatches';
+import { useAccount, useContentTypes } from './useOrdersPageData';
 
 const PAGE_SIZE = 20;
 const ALL = '__all__';
-
-type ContentTypeOption = { uid: string; name: string };
-
-/** Localized content types of the app, for the filter (empty when the content manager does not answer). */
-const useContentTypes = () => {
-  const { get } = useFetchClient();
-  const [types, setTypes] = React.useState<ContentTypeOption[]>([]);
-  React.useEffect(() => {
-    get<{ data: any[] }>('/content-manager/content-types').then(
-      ({ data }) =>
-        setTypes(
-          (data.data ?? [])
-            .filter(
-              (ct) => typeof ct.uid === 'string' && ct.uid.startsWith('api::') && ct.pluginOptions?.i18n?.localized
-            )
-            .map((ct) => ({ uid: ct.uid, name: ct.info?.displayName ?? ct.uid }))
-        ),
-      () => setTypes([])
-    );
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-  return types;
-};
-
-type Account = { balance: { credits: number; currency: string }; spent: { credits: number; currency: string } };
-
-/** Balance and credits spent, for admins who may order (the route needs that permission); null otherwise. */
-const useAccount = (canOrder: boolean) => {
-  const { get } = useFetchClient();
-  const [account, setAccount] = React.useState<Account | null>(null);
-  React.useEffect(() => {
-    if (!canOrder) return;
-    get<{ data: Account }>('/gengo/account').then(
-      ({ data }) => setAccount(data.data ?? null),
-      () => setAccount(null)
-    );
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [canOrder]);
-  return account;
-};
 
 const OrdersList = () => {
   const { formatMessage, formatDate } = useIntl();
