@@ -127,7 +127,7 @@ describe('callbacks: forged and malformed', () => {
     const [job] = await gengoJobs(r, order);
     const good = form('job', { job_id: job.job_id });
     const huge = form('job', { ...job, body_tgt: 'x'.repeat(300 * 1024) });
-    const send = (body: BodyInit, headers: Record<string, string> = {}, method = 'POST') =>
+    const send = (body: string | Buffer, headers: Record<string, string> = {}, method = 'POST') =>
       fetch(url, { method, headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, body });
     try {
       const statuses = {

@@ -1,6 +1,7 @@
 import zlib from 'node:zlib';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { CALLBACK_MAX_BYTES } from '../constants';
 import { getService } from '../platform/services';
 import { CALLBACK_PATH } from './callbacks';
 
@@ -17,8 +18,7 @@ import { CALLBACK_PATH } from './callbacks';
  * than by `strapi::body`, so the app's body limits do not apply to callbacks (MAX_BODY_BYTES does).
  * The declared route (routes/content-api.ts) documents the path; nothing reaches it.
  */
-// Gengo's callbacks are at most 60 KB.
-export const MAX_BODY_BYTES = 256 * 1024;
+const MAX_BODY_BYTES = CALLBACK_MAX_BYTES;
 
 class PayloadTooLarge extends Error {}
 class Unreadable extends Error {}
