@@ -21,6 +21,7 @@ import { ConnectionTest } from './ConnectionTest';
 import { LocaleMapTable } from './LocaleMapTable';
 import { PublishRulesEditor } from './PublishRulesEditor';
 import { SettingField } from './SettingField';
+import { SetupChecklist } from './SetupChecklist';
 import { useSettingsForm } from './useSettingsForm';
 
 const Section = ({ title, children }: { title: string; children: React.ReactNode }) => (
@@ -80,6 +81,7 @@ const SettingsForm = () => {
       />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={6}>
+          <SetupChecklist />
           {errors._form && <Typography textColor="danger600">{errors._form}</Typography>}
           <Section title={t('settings.section.account', 'Gengo account')}>
             <Cell>
