@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { SetupChecklist } from '../../admin/src/pages/Settings/SetupChecklist';
-import type { HealthAnswer } from '../../server/src/contracts/setup';
+import type { HealthAnswer } from '../../shared/contracts/health';
 import { renderInAdmin } from './render';
 import { fakeAdmin, FakeFetchError } from './strapi-admin';
 

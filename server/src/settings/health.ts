@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { CALLBACK_MAX_BYTES, GENGO_CALLBACK_MAX_BYTES, PLUGIN_ID } from '../constants';
-import type { HealthAnswer, SetupCheck, SetupCheckId } from '../contracts/setup';
+import type { HealthAnswer, SetupCheck, SetupCheckId } from '../../../shared/contracts/health';
 import { getService } from '../platform/services';
 import type { ConnectionTest } from './gengo-client';
 import type { EffectiveSettings } from './store';

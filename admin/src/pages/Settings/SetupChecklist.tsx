@@ -3,7 +3,7 @@ import { Box, Button, Flex, Loader, Typography } from '@strapi/design-system';
 import { CheckCircle, WarningCircle } from '@strapi/icons';
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
-import type { HealthAnswer, SetupCheck, SetupCheckId } from '../../../../server/src/contracts/setup';
+import type { HealthAnswer, SetupCheck, SetupCheckId } from '../../../../shared/contracts/health';
 import { getTranslation } from '../../utils/getTranslation';
 
 export const HEALTH_PATH = '/gengo/health';

@@ -1,7 +1,5 @@
-/**
- * `GET /gengo/health`: the setup checklist a site owner reads on the settings page (and monitoring
- * reads as JSON). Shared by the server and the admin (types only).
- */
+/** `GET /gengo/health`: the setup checklist a site owner reads on the settings page (and monitoring
+ * reads as JSON). */
 export type SetupCheckId = 'public-url' | 'callback-url' | 'cron' | 'encryption-key' | 'body-limit' | 'keys';
 
 export interface SetupCheck {
@@ -20,3 +18,6 @@ export interface HealthAnswer {
   strapiVersion?: string;
   checks: SetupCheck[];
 }
+
+/** The former name of the answer. */
+export type Health = HealthAnswer;
