@@ -22,8 +22,8 @@ const argumentsOf = (message: string, locale: string): string[] => {
 };
 
 describe('admin translations: other languages', () => {
-  it('has the languages of the playground besides en', () => {
-    expect(languages.length).toBeGreaterThan(0);
+  it("has the languages of the playground's locales besides en", () => {
+    expect(languages.sort()).toEqual(['de.json', 'fr.json', 'ja.json', 'pt-BR.json', 'zh-Hans.json']);
   });
 
   it.each(languages)('%s: every key of en.json, none empty, none extra, the same placeholders', (file) => {
