@@ -8,6 +8,10 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   // Receiving side: the callback token (made once), the poller and bulk resume on the minute tick.
   await getService(strapi, 'receiving').ensureToken();
   scheduleMinuteTick(strapi);
+  // What the owner got wrong, said at boot (no public URL, cron off…): GET /gengo/health has the same.
+  await getService(strapi, 'settings')
+    .warnSetup()
+    .catch((err) => strapi.log.error(`[gengo] setup check: ${err?.message ?? err}`));
   // Bulk orders a restart interrupted carry on (out of band: the boot does not wait for them).
   setImmediate(() =>
     getService(strapi, 'bulk')

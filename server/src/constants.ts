@@ -18,3 +18,8 @@ export const UIDS = {
   batch: `plugin::${PLUGIN_ID}.batch`,
   batchItem: `plugin::${PLUGIN_ID}.batch-item`,
 } as const;
+
+/** Gengo's largest callback (its documentation: up to 60 KB, form-encoded). */
+export const GENGO_CALLBACK_MAX_BYTES = 60 * 1024;
+/** What the plugin's callback reader accepts (receiving/lane.ts), sent and inflated. */
+export const CALLBACK_MAX_BYTES = 256 * 1024;

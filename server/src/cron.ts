@@ -24,4 +24,6 @@ export const scheduleMinuteTick = (strapi: Core.Strapi) => {
   });
 };
 
-export const unscheduleMinuteTick = (strapi: Core.Strapi) => strapi.cron.remove(CRON_NAME);
+export const unscheduleMinuteTick = (strapi: Core.Strapi): void => {
+  strapi.cron.remove(CRON_NAME);
+};

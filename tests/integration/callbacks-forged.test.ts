@@ -1,4 +1,4 @@
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { createGengoClient } from '../../server/src/gengo';
 import {
   createArticle,
@@ -93,7 +93,7 @@ describe('callbacks: forged and malformed', () => {
     });
   });
 
-  it('a gzip-compressed callback is inflated by the declared route and received', async () => {
+  it('a gzip-compressed callback is inflated by the lane and received', async () => {
     const [job] = await gengoJobs(r, order);
     await r.control.clearRequests();
     const res = await fetch(url, {
@@ -106,6 +106,66 @@ describe('callbacks: forged and malformed', () => {
     expect((await r.control.requests()).map((q: any) => q.path)).toContainEqual(
       expect.stringContaining(`translate/job/${job.job_id}`)
     );
+  });
+
+  it('the callback token is in no log line: refused, compressed, oversized, malformed or another method', async () => {
+    const strapi: any = r.app.strapi;
+    const token = decodeURIComponent(url.slice(url.lastIndexOf('/') + 1));
+    const lines: string[] = [];
+    const record = (...args: unknown[]) =>
+      void lines.push(args.map((a) => (a instanceof Error ? a.stack : String(a))).join(' '));
+    const spies = [
+      ...['error', 'warn', 'info', 'http', 'verbose', 'debug'].map((level) =>
+        jest.spyOn(strapi.log, level).mockImplementation((...args: unknown[]) => {
+          record(...args);
+          return strapi.log;
+        })
+      ),
+      jest.spyOn(console, 'error').mockImplementation(record),
+      jest.spyOn(console, 'log').mockImplementation(record),
+    ];
+    const [job] = await gengoJobs(r, order);
+    const good = form('job', { job_id: job.job_id });
+    const huge = form('job', { ...job, body_tgt: 'x'.repeat(300 * 1024) });
+    const send = (body: string | Buffer, headers: Record<string, string> = {}, method = 'POST') =>
+      fetch(url, { method, headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, body });
+    try {
+      const statuses = {
+        json: (await post(url, JSON.stringify({ job: good }), 'application/json')).status,
+        malformed: (await post(url, 'job=%7Bnot%20json')).status,
+        oversized: (await post(url, huge)).status,
+        gzip: (await send(gzipSync(good), { 'content-encoding': 'gzip' })).status,
+        deflate: (await send(deflateSync(good), { 'content-encoding': 'deflate' })).status,
+        br: (await send(brotliCompressSync(good), { 'content-encoding': 'br' })).status,
+        gzipOversized: (await send(gzipSync(huge), { 'content-encoding': 'gzip' })).status,
+        gzipBroken: (await send('not gzip at all', { 'content-encoding': 'gzip' })).status,
+        unknownEncoding: (await send(good, { 'content-encoding': 'zstd' })).status,
+        get: (await fetch(url)).status,
+        put: (await send(good, {}, 'PUT')).status,
+        below: (await post(`${url}/more`, good)).status,
+        upperCase: (await post(url.replace('/api/', '/API/'), good)).status,
+      };
+      await settle(r);
+      expect(statuses).toEqual({
+        json: 415,
+        malformed: 400,
+        oversized: 413,
+        gzip: 200,
+        deflate: 200,
+        br: 200,
+        gzipOversized: 413,
+        gzipBroken: 400,
+        unknownEncoding: 415,
+        get: 405,
+        put: 405,
+        below: 404,
+        upperCase: 200,
+      });
+    } finally {
+      spies.forEach((s) => s.mockRestore());
+    }
+    expect(token.length).toBeGreaterThan(20);
+    expect(lines.filter((line) => line.includes(token))).toEqual([]);
   });
 
   it('an unknown job id → 200, ignored, nothing written', async () => {

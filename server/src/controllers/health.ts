@@ -3,7 +3,7 @@ import { getService } from '../platform/services';
 
 const createHealthController = ({ strapi }: { strapi: Core.Strapi }) => ({
   async index(ctx: any) {
-    ctx.body = { data: getService(strapi, 'settings').health() };
+    ctx.body = { data: await getService(strapi, 'settings').health() };
   },
 });
 

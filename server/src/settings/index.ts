@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { createGengoConnection } from './gengo-client';
-import { healthStatus } from './health';
+import { createSetupCheck } from './health';
 import { localeLanguages } from './locale-languages';
 import { createSettingsStore } from './store';
 
@@ -13,6 +13,7 @@ import { createSettingsStore } from './store';
 const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const store = createSettingsStore(strapi);
   const gengo = createGengoConnection(strapi, store);
+  const setup = createSetupCheck(strapi);
   return {
     ...store,
     /** A Gengo client for the effective settings (ApplicationError when keys or URL are missing). */
@@ -21,7 +22,10 @@ const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
     languages: gengo.languages,
     testConnection: gengo.testConnection,
     localeLanguages: () => localeLanguages(strapi, gengo),
-    health: () => healthStatus(strapi),
+    /** `GET /gengo/health`: the setup checklist (keys tested, the result reused a while). */
+    health: setup.health,
+    /** At boot: a warning for each setup item that is not right. */
+    warnSetup: setup.warnAtBoot,
   };
 };
 

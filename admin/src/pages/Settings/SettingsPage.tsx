@@ -7,6 +7,7 @@ import { PERMISSIONS } from '../../constants';
 import { getTranslation } from '../../utils/getTranslation';
 import { LocaleMapTable } from './LocaleMapTable';
 import { PublishRulesEditor } from './PublishRulesEditor';
+import { SetupChecklist } from './SetupChecklist';
 import { AccountSection, Cell, DeliverySection, OrderingSection, Section } from './SettingsSections';
 import { useCallbackUrl } from './useCallbackUrl';
 import { useSettingsForm } from './useSettingsForm';
@@ -53,6 +54,7 @@ const SettingsForm = () => {
       />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={6}>
+          <SetupChecklist />
           {errors._form && <Typography textColor="danger600">{errors._form}</Typography>}
           <AccountSection {...sectionProps} />
           <OrderingSection {...sectionProps} />
