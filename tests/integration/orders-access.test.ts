@@ -119,6 +119,7 @@ describe('orders: permissions, validation and read routes', () => {
       .post('/gengo/quote')
       .send({ contentType: ARTICLE, documentId, targetLocales: ['fr'] });
     expect(res.status).toBe(403);
+    // Reading the source is not enough: the target locale must be writable too (permissions.test.ts).
     const reader = await restrictedAdmin(['plugin::gengo.order', 'plugin::content-manager.explorer.read']);
     expect(
       (
@@ -126,6 +127,19 @@ describe('orders: permissions, validation and read routes', () => {
           .as(reader.token)
           .post('/gengo/quote')
           .send({ contentType: ARTICLE, documentId, targetLocales: ['fr'] })
+      ).status
+    ).toBe(403);
+    const writer = await restrictedAdmin([
+      'plugin::gengo.order',
+      'plugin::content-manager.explorer.read',
+      'plugin::content-manager.explorer.create',
+    ]);
+    expect(
+      (
+        await w.app
+          .as(writer.token)
+          .post('/gengo/quote')
+          .send({ contentType: ARTICLE, documentId, targetLocales: ['fr'], fields: ['title', 'summary'] })
       ).status
     ).toBe(200);
   });

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { getService } from '../platform/services';
+import { requestAccess } from '../platform/content-permissions';
 import { assertCanRead, canReadType, userOf } from './admin-context';
 import { validateDocumentStatus, validateListOrders, validateOrder, validateQuote } from './validation/orders';
 
@@ -11,7 +12,7 @@ const createOrdersController = ({ strapi }: { strapi: Core.Strapi }) => ({
   async quote(ctx: any) {
     const input = await validateQuote(ctx.request.body);
     assertCanRead(strapi, ctx, input.contentType);
-    ctx.body = { data: await getService(strapi, 'ordering').quote(input) };
+    ctx.body = { data: await getService(strapi, 'ordering').quote(input, requestAccess(strapi, ctx)) };
   },
 
   /** GET /gengo/order-options */
@@ -23,7 +24,9 @@ const createOrdersController = ({ strapi }: { strapi: Core.Strapi }) => ({
   async create(ctx: any) {
     const input = await validateOrder(ctx.request.body, ctx.get?.('idempotency-key') || undefined);
     assertCanRead(strapi, ctx, input.contentType);
-    ctx.body = { data: await getService(strapi, 'ordering').place(input, userOf(ctx)) };
+    ctx.body = {
+      data: await getService(strapi, 'ordering').place(input, userOf(ctx), { access: requestAccess(strapi, ctx) }),
+    };
   },
 
   /** GET /gengo/orders?contentType=&documentId=&locale=&status=&page=&pageSize= */
