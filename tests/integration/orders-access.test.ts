@@ -223,10 +223,12 @@ describe('orders: permissions, validation and read routes', () => {
     const title = (await w.app.strapi.documents(ARTICLE as any).findOne({ documentId, locale: 'en' }))!.title;
     const list = await w.app.as(w.admin.token).get(`/gengo/orders?documentId=${documentId}`);
     expect(list.body.data.map((o: any) => o.entryTitle)).toEqual([title, title]);
+    // Without the right to read the type, the list (titles included) is refused (permissions.test.ts).
     const blind = await restrictedAdmin(['plugin::gengo.read']);
-    const hidden = await w.app.as(blind.token).get(`/gengo/orders?documentId=${documentId}`);
-    expect(hidden.status).toBe(200);
-    expect(hidden.body.data.map((o: any) => o.entryTitle)).toEqual([null, null]);
+    expect((await w.app.as(blind.token).get(`/gengo/orders?documentId=${documentId}`)).status).toBe(403);
+    const reader = await restrictedAdmin(['plugin::gengo.read', 'plugin::content-manager.explorer.read']);
+    const shown = await w.app.as(reader.token).get(`/gengo/orders?documentId=${documentId}`);
+    expect(shown.body.data.map((o: any) => o.entryTitle)).toEqual([title, title]);
   });
 
   it("the account: Gengo's balance and the credits spent (account/stats)", async () => {

@@ -110,4 +110,86 @@ describe("permissions: the content manager's rules, before any Gengo call", () =
       .send({ contentType: ARTICLE, documentId, targetLocales: ['de'], fields: ['title', 'seo'] });
     expect(titleOnly.status).toBe(200);
   });
+
+  describe("routes that return an entry's text or title", () => {
+    let orderId: number;
+    let jobId: number;
+    let deOrderId: number;
+    beforeAll(async () => {
+      const res = await w.app
+        .as(w.admin.token)
+        .post('/gengo/orders')
+        .send({ contentType: ARTICLE, documentId, targetLocales: ['fr', 'de'], fields: ['title'] });
+      expect(res.status).toBe(200);
+      const byLocale = Object.fromEntries(res.body.data.orders.map((o: any) => [o.targetLocale, o.id]));
+      orderId = byLocale.fr;
+      deOrderId = byLocale.de;
+      jobId = (await w.app.strapi.db.query('plugin::gengo.job' as any).findOne({ where: { orderId } })).id;
+    });
+
+    const textRoutes = () => [
+      '/gengo/orders',
+      `/gengo/orders/${orderId}`,
+      `/gengo/document-status?contentType=${ARTICLE}&documentId=${documentId}`,
+      `/gengo/jobs/${jobId}`,
+      `/gengo/jobs/${jobId}/comments`,
+      `/gengo/jobs/${jobId}/revisions`,
+      `/gengo/jobs/${jobId}/revisions/1`,
+      `/gengo/jobs/${jobId}/feedback`,
+      `/gengo/jobs/${jobId}/machine-preview`,
+    ];
+
+    it('a role with only the plugin\'s "read" gets 403 on every one, and Gengo is not asked', async () => {
+      const readOnly = await createRestrictedAdmin(w.app, gengo('read'));
+      const before = await gengoCalls();
+      for (const url of textRoutes()) {
+        const res = await w.app.as(readOnly.token).get(url);
+        expect([url, res.status]).toEqual([url, 403]);
+        expect(JSON.stringify(res.body)).not.toContain('Ordering guide');
+      }
+      expect(await gengoCalls()).toBe(before);
+    });
+
+    it('a reader of "en" and "de" only: lists and statuses leave "fr" out, its order and jobs are 403', async () => {
+      const enDe = await createRestrictedAdmin(w.app, [...gengo('read'), ...cm(['read'], ['en', 'de'])]);
+      const api = () => w.app.as(enDe.token);
+      const list = await api().get(`/gengo/orders?documentId=${documentId}`);
+      expect(list.status).toBe(200);
+      expect(list.body.data.map((o: any) => o.targetLocale)).toEqual(['de']);
+      expect(list.body.meta.pagination.total).toBe(1);
+      const status = await api().get(`/gengo/document-status?contentType=${ARTICLE}&documentId=${documentId}`);
+      expect(status.status).toBe(200);
+      expect(status.body.data.locales.map((l: any) => l.locale)).toEqual(['de']);
+      expect((await api().get(`/gengo/orders/${orderId}`)).status).toBe(403);
+      expect((await api().get(`/gengo/orders/${deOrderId}`)).status).toBe(200);
+      const job = await api().get(`/gengo/jobs/${jobId}`);
+      expect(job.status).toBe(403);
+      expect(job.body.error.details).toEqual(expect.objectContaining({ locale: 'fr', action: 'read' }));
+    });
+
+    it('review actions need write on the target locale: a reviewer who may edit only "de" cannot approve "fr"', async () => {
+      const deEditor = await createRestrictedAdmin(w.app, [
+        ...gengo('read', 'review'),
+        ...cm(['read'], ['en', 'fr', 'de']),
+        ...cm(['create', 'update'], ['de']),
+      ]);
+      const before = await gengoCalls();
+      for (const [action, body] of [
+        ['approve', { rating: 5 }],
+        ['revise', { comment: 'x' }],
+        ['reject', { reason: 'other', comment: 'x', captcha: 'x' }],
+        ['cancel', {}],
+        ['comments', { body: 'x' }],
+      ] as const) {
+        const res = await w.app.as(deEditor.token).post(`/gengo/jobs/${jobId}/${action}`).send(body);
+        expect([action, res.status]).toEqual([action, 403]);
+        expect(res.body.error.details).toEqual(expect.objectContaining({ locale: 'fr' }));
+      }
+      // Reading is still allowed.
+      expect((await w.app.as(deEditor.token).get(`/gengo/jobs/${jobId}/comments`)).status).toBe(200);
+      expect(
+        (await w.control.requests()).slice(before).filter((r) => r.method === 'POST' || r.method === 'PUT')
+      ).toEqual([]);
+    });
+  });
 });

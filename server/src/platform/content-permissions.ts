@@ -27,6 +27,8 @@ export interface ContentAccess {
   canReadLocale(uid: string, locale: string): boolean;
   /** Whether the user may read any entry of any type (a plugin-`read`-only role may not). */
   readsAnyContent(): boolean;
+  /** 403 unless the user may read some entries of `uid`. */
+  assertReadsType(uid: string): void;
   assertRead(uid: string, documentId: string, locale: string): Promise<void>;
   /**
    * May write `paths` (field paths as segments name them) into the version `locale`: `update` when
@@ -83,6 +85,7 @@ const ALLOW_ALL: ContentAccess = {
   canRead: async () => true,
   canReadLocale: () => true,
   readsAnyContent: () => true,
+  assertReadsType: () => undefined,
   assertRead: async () => undefined,
   assertWrite: async () => undefined,
   assertPublish: async () => undefined,
@@ -121,6 +124,10 @@ export const contentAccess = (strapi: Core.Strapi, userAbility: any): ContentAcc
     canReadLocale: (uid, locale) => checker(uid).can.read({ locale }),
     readsAnyContent: () =>
       Object.keys(strapi.contentTypes).some((uid) => uid.startsWith('api::') && checker(uid).can.read()),
+    assertReadsType(uid) {
+      if (checker(uid).cannot.read())
+        throw forbidden(`You may not read entries of ${typeName(strapi, uid)}`, { action: 'read' });
+    },
     async assertRead(uid, documentId, locale) {
       if (!(await canRead(uid, documentId, locale)))
         throw forbidden(`You may not read the "${locale}" version of this ${typeName(strapi, uid)}`, {
@@ -178,4 +185,59 @@ export const assertMayOrder = async (access: ContentAccess, scope: OrderScope): 
   if (!access.restricted) return;
   await access.assertRead(scope.uid, scope.documentId, scope.sourceLocale);
   for (const locale of scope.targetLocales) await access.assertWrite(scope.uid, scope.documentId, locale, scope.paths);
+};
+
+/** What an order names: its entry, source locale and target locale. */
+export interface OrderRef {
+  contentType: string;
+  targetDocumentId: string;
+  sourceLocale: string;
+  targetLocale: string;
+}
+
+/** An order's text is its source's and its target's: both versions must be readable. */
+export const mayReadOrder = async (access: ContentAccess, o: OrderRef): Promise<boolean> =>
+  !access.restricted ||
+  ((await access.canRead(o.contentType, o.targetDocumentId, o.sourceLocale)) &&
+    (await access.canRead(o.contentType, o.targetDocumentId, o.targetLocale)));
+
+export const assertMayReadOrder = async (access: ContentAccess, o: OrderRef): Promise<void> => {
+  if (!access.restricted) return;
+  await access.assertRead(o.contentType, o.targetDocumentId, o.sourceLocale);
+  await access.assertRead(o.contentType, o.targetDocumentId, o.targetLocale);
+};
+
+/**
+ * A reviewer's decision lands in the target locale: read on both, write on the order's fields of
+ * the target, and publish there when approving publishes (`publishWhenApproved`).
+ */
+export const assertMayReview = async (
+  access: ContentAccess,
+  o: OrderRef & { segments?: Array<{ paths: string[] }> | null },
+  { publish = false }: { publish?: boolean } = {}
+): Promise<void> => {
+  if (!access.restricted) return;
+  await assertMayReadOrder(access, o);
+  const paths = (o.segments ?? []).flatMap((s) => s.paths);
+  await access.assertWrite(o.contentType, o.targetDocumentId, o.targetLocale, paths);
+  if (publish) await access.assertPublish(o.contentType, o.targetDocumentId, o.targetLocale);
+};
+
+/**
+ * The (content type, locales) an admin may read, for lists: per localized type, the site's locales
+ * whose versions the user may read (conditions on other fields than the locale are not known
+ * without an entry: such rules count as not readable here). Null: no restriction.
+ */
+export const readableScopes = async (
+  strapi: Core.Strapi,
+  access: ContentAccess
+): Promise<Array<{ contentType: string; locales: string[] }> | null> => {
+  if (!access.restricted) return null;
+  const locales = ((await strapi.plugin('i18n').service('locales').find()) as Array<{ code: string }>).map(
+    (l) => l.code
+  );
+  return Object.keys(strapi.contentTypes)
+    .filter((uid) => uid.startsWith('api::'))
+    .map((uid) => ({ contentType: uid, locales: locales.filter((l) => access.canReadLocale(uid, l)) }))
+    .filter((s) => s.locales.length > 0);
 };
