@@ -192,4 +192,80 @@ describe("permissions: the content manager's rules, before any Gengo call", () =
       ).toEqual([]);
     });
   });
+
+  it('a delivery carries the orderer\'s authority: rights revoked → the job waits as "needs review", nothing written; rights back → written', async () => {
+    const doc = await createSourceArticle(w.app);
+    const full = [...gengo('read', 'order'), ...cm(['read', 'create', 'update'], ['en', 'fr'])];
+    const orderer = await createRestrictedAdmin(w.app, full);
+    const placed = await w.app
+      .as(orderer.token)
+      .post('/gengo/orders')
+      .send({ contentType: ARTICLE, documentId: doc, targetLocales: ['fr'], fields: ['title'] });
+    expect(placed.status).toBe(200);
+    const orderId = placed.body.data.orders[0].id;
+    await w.control.flush();
+    const row = await w.app.strapi.db.query('plugin::gengo.job' as any).findOne({ where: { orderId } });
+    const job = await w.app.as(w.admin.token).get(`/gengo/jobs/${row.id}`);
+    expect(job.status).toBe(200);
+
+    // The orderer's role loses "fr"; Gengo approves the translation; the poller delivers it.
+    const roleId = orderer.user.roles[0].id ?? orderer.user.roles[0];
+    const roles = w.app.strapi.service('admin::role');
+    const grants = (g: ReturnType<typeof cm | typeof gengo>) =>
+      (g as any[]).map((x) =>
+        typeof x === 'string' ? { action: x, subject: null, properties: {}, conditions: [] } : { ...x, conditions: [] }
+      );
+    await roles.assignPermissions(
+      roleId,
+      grants([...gengo('read', 'order'), ...cm(['read', 'create', 'update'], ['en'])])
+    );
+    await w.control.advance(job.body.data.gengoJobId, 'approved');
+    const check = async () => {
+      expect((await w.app.as(w.admin.token).post('/gengo/reconcile').send({})).status).toBe(200);
+      await w.app.strapi.plugin('gengo').service('receiving').idle();
+    };
+    await check();
+    const held = await w.app.strapi.db.query('plugin::gengo.job' as any).findOne({ where: { id: row.id } });
+    expect(held.status).toBe('needs_review');
+    expect(held.lastError).toMatch(/may no longer write it/);
+    expect(held.lastError).toContain('"fr"');
+    expect(await w.app.strapi.documents(ARTICLE as any).findOne({ documentId: doc, locale: 'fr' })).toBeNull();
+    const status = await w.app.as(w.admin.token).get(`/gengo/document-status?contentType=${ARTICLE}&documentId=${doc}`);
+    expect(status.body.data.locales[0].jobs).toEqual({ needs_review: 1 });
+
+    // Rights restored: the next check writes it.
+    await roles.assignPermissions(roleId, grants(full));
+    await check();
+    const written = await w.app.strapi.db.query('plugin::gengo.job' as any).findOne({ where: { id: row.id } });
+    expect(written.status).toBe('approved');
+    expect(
+      (await w.app.strapi.documents(ARTICLE as any).findOne({ documentId: doc, locale: 'fr' }))?.title
+    ).toBeTruthy();
+  });
+
+  it('a delivery for an orderer since blocked waits as "needs review"', async () => {
+    const doc = await createSourceArticle(w.app);
+    const orderer = await createRestrictedAdmin(w.app, [
+      ...gengo('read', 'order'),
+      ...cm(['read', 'create', 'update'], ['en', 'fr']),
+    ]);
+    const placed = await w.app
+      .as(orderer.token)
+      .post('/gengo/orders')
+      .send({ contentType: ARTICLE, documentId: doc, targetLocales: ['fr'], fields: ['title'] });
+    expect(placed.status).toBe(200);
+    await w.control.flush();
+    const row = await w.app.strapi.db
+      .query('plugin::gengo.job' as any)
+      .findOne({ where: { orderId: placed.body.data.orders[0].id } });
+    const job = await w.app.as(w.admin.token).get(`/gengo/jobs/${row.id}`);
+    await w.app.strapi.db.query('admin::user').update({ where: { id: orderer.user.id }, data: { blocked: true } });
+    await w.control.advance(job.body.data.gengoJobId, 'approved');
+    expect((await w.app.as(w.admin.token).post('/gengo/reconcile').send({})).status).toBe(200);
+    await w.app.strapi.plugin('gengo').service('receiving').idle();
+    const held = await w.app.strapi.db.query('plugin::gengo.job' as any).findOne({ where: { id: row.id } });
+    expect(held.status).toBe('needs_review');
+    expect(held.lastError).toMatch(/no longer an active admin/);
+    expect(await w.app.strapi.documents(ARTICLE as any).findOne({ documentId: doc, locale: 'fr' })).toBeNull();
+  });
 });

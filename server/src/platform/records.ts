@@ -41,7 +41,7 @@ export interface JobCustomData {
 export type OrderStatus = 'pending' | 'placing' | 'placed' | 'completed' | 'failed' | 'cancelled' | 'ambiguous';
 
 /** Our job status: Gengo's own (one spelling of canceled), or one of ours. */
-export type JobStatus = Exclude<GengoJobStatus, 'cancelled'> | 'conflict' | 'stale' | 'error';
+export type JobStatus = Exclude<GengoJobStatus, 'cancelled'> | 'conflict' | 'stale' | 'error' | 'needs_review';
 
 export interface HistoryEntry {
   at: string;
@@ -124,5 +124,8 @@ export const normalizeStatus = (status: unknown): string =>
 /** Gengo statuses whose body_tgt is a translation a person may read (its segment may be written). */
 export const TRANSLATED = new Set(['reviewable', 'approved']);
 
-/** Our own marks on a job row: they stay until the apply step decides again. */
-export const OUR_MARKS = new Set(['conflict', 'stale', 'error']);
+/**
+ * Our own marks on a job row: they stay until the apply step decides again. `needs_review`: the
+ * admin who ordered may no longer write the target (rights revoked, user removed or blocked).
+ */
+export const OUR_MARKS = new Set(['conflict', 'stale', 'error', 'needs_review']);
