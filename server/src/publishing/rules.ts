@@ -3,6 +3,14 @@
  * or fixed in `config/plugins.ts` (`gengo.config.publishRules`), which wins per content type. Pure.
  */
 export const RULE_TIERS = ['standard', 'pro'] as const;
+/**
+ * Which publishes order: `admin` (the content manager, releases, and server code with no request
+ * such as a scheduled release or a script) and `api` (content-API writes: API tokens, users &
+ * permissions, the public role). Default: admin only, so that no API client spends credits.
+ */
+export const RULE_TRIGGERS = ['admin', 'api'] as const;
+export type RuleTrigger = (typeof RULE_TRIGGERS)[number];
+export const DEFAULT_TRIGGERS: RuleTrigger[] = ['admin'];
 
 export interface PublishRule {
   /** Translate on publish on/off. */
@@ -17,6 +25,8 @@ export interface PublishRule {
   comment: string | null;
   /** The locale whose publication orders; null: the i18n default locale. */
   sourceLocale: string | null;
+  /** Which publishes order (default `['admin']`; `['admin', 'api']` opts content-API writes in). */
+  triggers: RuleTrigger[];
 }
 
 export type RuleEntry = PublishRule & { contentType: string };
@@ -30,6 +40,7 @@ export const normalizeRule = (contentType: string, r: Partial<PublishRule>): Rul
   autoApprove: r.autoApprove ?? null,
   comment: r.comment?.trim() || null,
   sourceLocale: r.sourceLocale || null,
+  triggers: r.triggers?.length ? RULE_TRIGGERS.filter((t) => r.triggers!.includes(t)) : [...DEFAULT_TRIGGERS],
 });
 
 /** Config rules win per content type; the result is sorted by content type. */
@@ -61,7 +72,7 @@ export const readConfigRules = (value: unknown): { rules: RuleEntry[]; problems:
       continue;
     }
     const r = raw as Record<string, unknown>;
-    const known = ['enabled', 'locales', 'tier', 'autoApprove', 'comment', 'sourceLocale'];
+    const known = ['enabled', 'locales', 'tier', 'autoApprove', 'comment', 'sourceLocale', 'triggers'];
     const unknown = Object.keys(r).filter((k) => !known.includes(k));
     const before = problems.length;
     if (unknown.length) problems.push(`${at} has unknown field(s): ${unknown.join(', ')}`);
@@ -72,6 +83,11 @@ export const readConfigRules = (value: unknown): { rules: RuleEntry[]; problems:
     if (r.autoApprove != null && typeof r.autoApprove !== 'boolean')
       problems.push(`${at}.autoApprove must be true or false`);
     if (r.comment != null && typeof r.comment !== 'string') problems.push(`${at}.comment must be a string`);
+    if (
+      r.triggers != null &&
+      (!Array.isArray(r.triggers) || !r.triggers.length || r.triggers.some((t) => !RULE_TRIGGERS.includes(t as any)))
+    )
+      problems.push(`${at}.triggers must be a non-empty list of ${RULE_TRIGGERS.join(', ')}`);
     if (r.sourceLocale != null && typeof r.sourceLocale !== 'string')
       problems.push(`${at}.sourceLocale must be a locale code`);
     if (problems.length === before) rules.push(normalizeRule(uid, r as Partial<PublishRule>));

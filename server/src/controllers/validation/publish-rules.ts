@@ -1,7 +1,7 @@
 import { errors, validateYupSchema, yup } from '@strapi/utils';
-import { RULE_TIERS, type RuleEntry } from '../../publishing/rules';
+import { RULE_TIERS, RULE_TRIGGERS, type RuleEntry } from '../../publishing/rules';
 
-/** `PUT /gengo/publish-rules`: `{ rules: [{ contentType, enabled, locales, tier, autoApprove, comment, sourceLocale }] }`. */
+/** `PUT /gengo/publish-rules`: `{ rules: [{ contentType, enabled, locales, tier, autoApprove, comment, sourceLocale, triggers }] }`. */
 const ruleSchema = yup
   .object()
   .shape({
@@ -15,6 +15,16 @@ const ruleSchema = yup
     autoApprove: yup.boolean().nullable(),
     comment: yup.string().nullable().max(2000),
     sourceLocale: yup.string().nullable().max(50),
+    triggers: yup
+      .array()
+      .of(
+        yup
+          .mixed()
+          .oneOf([...RULE_TRIGGERS])
+          .required()
+      )
+      .min(1)
+      .nullable(),
   })
   .noUnknown(true, '${path} has unknown field(s): ${unknown}');
 
