@@ -12,6 +12,8 @@ export interface PublishRule {
   comment: string | null;
   /** null: the i18n default locale. */
   sourceLocale: string | null;
+  /** Which publishes order: admin ones (default), and content-API writes only when `api` is listed. */
+  triggers: Array<'admin' | 'api'>;
 }
 
 /** As the server answers: config rules are `fixed` (read-only here). */
