@@ -71,6 +71,24 @@ describe("permissions: the content manager's rules, before any Gengo call", () =
     expect(ok.status).toBe(200);
   });
 
+  it('bulk: a locale the role may not write refuses the whole selection (403, no Gengo call)', async () => {
+    const enOnly = await createRestrictedAdmin(w.app, [
+      ...gengo('read', 'order'),
+      ...cm(['read', 'create', 'update'], ['en']),
+    ]);
+    const other = await createSourceArticle(w.app);
+    const before = await gengoCalls();
+    for (const url of ['/gengo/bulk/quote', '/gengo/bulk']) {
+      const res = await w.app
+        .as(enOnly.token)
+        .post(url)
+        .send({ contentType: ARTICLE, documentIds: [documentId, other], targetLocales: ['fr'] });
+      expect([url, res.status]).toEqual([url, 403]);
+      expect(res.body.error.details).toEqual(expect.objectContaining({ locale: 'fr' }));
+    }
+    expect(await gengoCalls()).toBe(before);
+  });
+
   it('reading the source locale is needed: a role that may write "fr" but not read "en" is refused', async () => {
     const frOnly = await createRestrictedAdmin(w.app, [...gengo('order'), ...cm(['read', 'create', 'update'], ['fr'])]);
     const before = await gengoCalls();
