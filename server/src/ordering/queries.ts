@@ -1,23 +1,20 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { assertMayReadOrder, mayReadOrder, readableScopes, type ContentAccess } from '../platform/content-permissions';
-import type { ListOrdersQuery } from '../controllers/validation/orders';
-import { toOrderView, type OrderView } from './views';
+import type {
+  DocumentStatus,
+  ListOrdersQuery,
+  LocaleStatus,
+  OrderList,
+  OrderView,
+} from '../../../shared/contracts/orders';
+import { toOrderView } from './views';
 import type { OrderStore } from './store';
 import { entryKey, type EntryTitles } from './entry-titles';
 
 /** Read side of the orders: the orders page (list, one) and a document's status per locale. */
 
-export interface LocaleStatus {
-  locale: string;
-  /** The latest order's status, or `none`. */
-  status: string;
-  /** Jobs of the latest order by our status. */
-  jobs: Record<string, number>;
-  latest: OrderView | null;
-  /** Every order of the locale, newest first, without jobs. */
-  orders: OrderView[];
-}
+export type { LocaleStatus };
 
 const forbidden = (message: string) => new errors.PolicyError(message, { action: 'read' });
 
@@ -35,7 +32,7 @@ export const createOrderQueries = ({
   titles: EntryTitles;
 }) => {
   return {
-    async list(q: ListOrdersQuery, access: ContentAccess) {
+    async list(q: ListOrdersQuery, access: ContentAccess): Promise<OrderList> {
       const readable = await readableScopes(strapi, access);
       if (readable && !readable.length) throw forbidden('You may not read any entry: the orders show their text');
       const { results, pagination } = await store.listOrders({
@@ -62,11 +59,7 @@ export const createOrderQueries = ({
     },
 
     /** The target locales whose orders the admin may read (the others are left out). */
-    async documentStatus(
-      contentType: string,
-      documentId: string,
-      access: ContentAccess
-    ): Promise<{ contentType: string; documentId: string; locales: LocaleStatus[] }> {
+    async documentStatus(contentType: string, documentId: string, access: ContentAccess): Promise<DocumentStatus> {
       access.assertReadsType(contentType);
       const all = await store.ordersOfDocument(contentType, documentId);
       const readable = new Map<string, boolean>();
@@ -79,7 +72,7 @@ export const createOrderQueries = ({
       for (const o of orders) byLocale.set(o.targetLocale, [...(byLocale.get(o.targetLocale) ?? []), o]);
       const latestIds = [...byLocale.values()].map((list) => list[0].id);
       const jobs = await store.jobsOf(latestIds);
-      const locales = [...byLocale.entries()].map(([locale, list]) => {
+      const locales = [...byLocale.entries()].map(([locale, list]): LocaleStatus => {
         const latest = list[0];
         const counts: Record<string, number> = {};
         for (const j of jobs) if (j.orderId === latest.id) counts[j.status] = (counts[j.status] ?? 0) + 1;

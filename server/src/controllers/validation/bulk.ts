@@ -1,7 +1,7 @@
 import { errors, validateYupSchema, yup } from '@strapi/utils';
 import type { BulkInput } from '../../bulk/quote';
 import type { BulkOrderInput } from '../../bulk/batches';
-import { ORDER_TIERS } from './orders';
+import { TIERS } from '../../../../shared/contracts/orders';
 
 /** Bodies of `POST /gengo/bulk/quote` and `POST /gengo/bulk`, and the `:id` of a batch. */
 
@@ -26,7 +26,7 @@ const quoteFields = {
     ),
   sourceLocale: yup.string().min(2).max(20).nullable(),
   targetLocales: yup.array().of(yup.string().min(2).max(20).required()).min(1).max(30).required(),
-  tier: yup.mixed().oneOf([...ORDER_TIERS, null]),
+  tier: yup.mixed().oneOf([...TIERS, null]),
 };
 
 const strict = (shape: Record<string, any>) =>
