@@ -25,8 +25,6 @@ export interface ContentAccess {
   canRead(uid: string, documentId: string, locale: string): Promise<boolean>;
   /** Whether the user may read some version in `locale` of entries of `uid` (lists, no entry at hand). */
   canReadLocale(uid: string, locale: string): boolean;
-  /** Whether the user may read any entry of any type (a plugin-`read`-only role may not). */
-  readsAnyContent(): boolean;
   /** 403 unless the user may read some entries of `uid`. */
   assertReadsType(uid: string): void;
   assertRead(uid: string, documentId: string, locale: string): Promise<void>;
@@ -84,7 +82,6 @@ const ALLOW_ALL: ContentAccess = {
   restricted: false,
   canRead: async () => true,
   canReadLocale: () => true,
-  readsAnyContent: () => true,
   assertReadsType: () => undefined,
   assertRead: async () => undefined,
   assertWrite: async () => undefined,
@@ -122,8 +119,6 @@ export const contentAccess = (strapi: Core.Strapi, userAbility: any): ContentAcc
     restricted: true,
     canRead,
     canReadLocale: (uid, locale) => checker(uid).can.read({ locale }),
-    readsAnyContent: () =>
-      Object.keys(strapi.contentTypes).some((uid) => uid.startsWith('api::') && checker(uid).can.read()),
     assertReadsType(uid) {
       if (checker(uid).cannot.read())
         throw forbidden(`You may not read entries of ${typeName(strapi, uid)}`, { action: 'read' });
