@@ -1,7 +1,7 @@
 import { errors, validateYupSchema, yup } from '@strapi/utils';
 import { TIERS } from '../../../../shared/contracts/orders';
 import { ENVIRONMENTS, type TestConnectionRequest, type UpdateSettings } from '../../../../shared/contracts/settings';
-import { GENGO_CODE, isHttpUrl } from '../../settings/sources';
+import { GENGO_CODE, isHttpUrl } from '../../settings';
 
 const httpUrl = () =>
   yup
