@@ -20,7 +20,10 @@ export const ORDER_STATUSES = [
 ] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
-/** Our job status: Gengo's own (one spelling of canceled), or one of ours (conflict, stale, error). */
+/**
+ * Our job status: Gengo's own (one spelling of canceled), or one of ours (conflict, stale, error,
+ * needs_review: the admin who ordered may no longer write the target, so a reviewer decides).
+ */
 export type JobStatus =
   | 'queued'
   | 'available'
@@ -33,7 +36,8 @@ export type JobStatus =
   | 'hold'
   | 'conflict'
   | 'stale'
-  | 'error';
+  | 'error'
+  | 'needs_review';
 
 /** `POST /gengo/quote` body. */
 export interface QuoteRequest {

@@ -3,6 +3,14 @@ import type { Tier } from './orders';
 
 export const PUBLISH_RULES_PATH = '/gengo/publish-rules';
 
+/**
+ * Which publishes order: `admin` (the content manager, releases, and server code with no request
+ * such as a scheduled release or a script) and `api` (content-API writes: API tokens, users &
+ * permissions, the public role). Default: admin only, so that no API client spends credits.
+ */
+export const RULE_TRIGGERS = ['admin', 'api'] as const;
+export type RuleTrigger = (typeof RULE_TRIGGERS)[number];
+
 export interface PublishRule {
   /** Translate on publish on/off. */
   enabled: boolean;
@@ -16,6 +24,8 @@ export interface PublishRule {
   comment: string | null;
   /** The locale whose publication orders; null: the i18n default locale. */
   sourceLocale: string | null;
+  /** Which publishes order (default `['admin']`; `['admin', 'api']` opts content-API writes in). */
+  triggers: RuleTrigger[];
 }
 
 export type RuleEntry = PublishRule & { contentType: string };

@@ -113,5 +113,6 @@ export const configRule: EffectiveRule = {
   autoApprove: true,
   comment: 'Brand voice',
   sourceLocale: null,
+  triggers: ['admin'],
   fixed: true,
 };

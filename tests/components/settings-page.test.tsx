@@ -275,6 +275,7 @@ describe('translate-on-publish rules', () => {
               autoApprove: null,
               comment: 'Keep it short',
               sourceLocale: null,
+              triggers: ['admin'],
             },
           ],
         },

@@ -355,7 +355,17 @@ describe('bulk orders', () => {
         properties: { fields: ['title', 'summary'], locales: ['en', 'fr'] },
       },
     ]);
-    expect((await as(allowed.token).post('/gengo/bulk/quote').send(body)).status).toBe(200);
+    // Reading is not enough: the target locale must be writable too (permissions.test.ts).
+    expect((await as(allowed.token).post('/gengo/bulk/quote').send(body)).status).toBe(403);
+    const writer = await createRestrictedAdmin(world.w.app, [
+      'plugin::gengo.order',
+      ...['read', 'create'].map((a) => ({
+        action: `plugin::content-manager.explorer.${a}`,
+        subject: ARTICLE,
+        properties: { fields: ['title', 'summary'], locales: ['en', 'fr'] },
+      })),
+    ]);
+    expect((await as(writer.token).post('/gengo/bulk/quote').send(body)).status).toBe(200);
     expect((await world.w.app.http.get(`/gengo/bulk/${made.body.data.id}`)).status).toBe(401);
   });
 });

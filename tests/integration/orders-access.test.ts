@@ -119,6 +119,7 @@ describe('orders: permissions, validation and read routes', () => {
       .post('/gengo/quote')
       .send({ contentType: ARTICLE, documentId, targetLocales: ['fr'] });
     expect(res.status).toBe(403);
+    // Reading the source is not enough: the target locale must be writable too (permissions.test.ts).
     const reader = await restrictedAdmin(['plugin::gengo.order', 'plugin::content-manager.explorer.read']);
     expect(
       (
@@ -126,6 +127,19 @@ describe('orders: permissions, validation and read routes', () => {
           .as(reader.token)
           .post('/gengo/quote')
           .send({ contentType: ARTICLE, documentId, targetLocales: ['fr'] })
+      ).status
+    ).toBe(403);
+    const writer = await restrictedAdmin([
+      'plugin::gengo.order',
+      'plugin::content-manager.explorer.read',
+      'plugin::content-manager.explorer.create',
+    ]);
+    expect(
+      (
+        await w.app
+          .as(writer.token)
+          .post('/gengo/quote')
+          .send({ contentType: ARTICLE, documentId, targetLocales: ['fr'], fields: ['title', 'summary'] })
       ).status
     ).toBe(200);
   });
@@ -209,10 +223,12 @@ describe('orders: permissions, validation and read routes', () => {
     const title = (await w.app.strapi.documents(ARTICLE as any).findOne({ documentId, locale: 'en' }))!.title;
     const list = await w.app.as(w.admin.token).get(`/gengo/orders?documentId=${documentId}`);
     expect(list.body.data.map((o: any) => o.entryTitle)).toEqual([title, title]);
+    // Without the right to read the type, the list (titles included) is refused (permissions.test.ts).
     const blind = await restrictedAdmin(['plugin::gengo.read']);
-    const hidden = await w.app.as(blind.token).get(`/gengo/orders?documentId=${documentId}`);
-    expect(hidden.status).toBe(200);
-    expect(hidden.body.data.map((o: any) => o.entryTitle)).toEqual([null, null]);
+    expect((await w.app.as(blind.token).get(`/gengo/orders?documentId=${documentId}`)).status).toBe(403);
+    const reader = await restrictedAdmin(['plugin::gengo.read', 'plugin::content-manager.explorer.read']);
+    const shown = await w.app.as(reader.token).get(`/gengo/orders?documentId=${documentId}`);
+    expect(shown.body.data.map((o: any) => o.entryTitle)).toEqual([title, title]);
   });
 
   it("the account: Gengo's balance and the credits spent (account/stats)", async () => {

@@ -1,5 +1,5 @@
 import { asPluginWrite } from '../../server/src/platform/plugin-writes';
-import { createRestrictedAdmin } from '../helpers/admin';
+import { createApiToken, createRestrictedAdmin } from '../helpers/admin';
 import {
   ARTICLE,
   createSourceArticle,
@@ -46,6 +46,7 @@ describe('translate on publish', () => {
         autoApprove: null,
         comment: 'Rule note',
         sourceLocale: null,
+        triggers: ['admin'],
         fixed: false,
       },
     ]);
@@ -62,9 +63,44 @@ describe('translate on publish', () => {
     await bad({ tier: 'ultra' }, /tier/);
     await bad({ extra: 1 }, /unknown field/);
     await bad({ sourceLocale: 'fr' }, /source locale/);
+    await bad({ triggers: ['cron'] }, /triggers/);
+    await bad({ triggers: [] }, /triggers/);
     expect((await api().put('/gengo/publish-rules').send([])).status).toBe(400);
     // Nothing of the refused updates was stored.
     expect((await api().get('/gengo/publish-rules')).body.data.rules[0].locales).toEqual(['fr', 'de']);
+  });
+
+  it('content-API writes order only where the rule opts in (triggers: ["admin", "api"]); admin publishes do by default', async () => {
+    const token = await createApiToken(w.app);
+    const createViaApi = async (label: string) => {
+      const res = await w.app.http
+        .post('/api/articles?locale=en')
+        .set('Authorization', `Bearer ${token}`)
+        .send({ data: { title: `API article ${label}`, summary: `Written by an API client ${label}.` } });
+      expect(res.status).toBe(201);
+      await settled();
+      return res.body.data.documentId as string;
+    };
+    const before = await postJobsCount(w.control);
+    const quiet = await createViaApi('default-rule');
+    expect(await ordersOf(quiet)).toEqual([]);
+    expect(await postJobsCount(w.control)).toBe(before);
+
+    // The same document published from the content manager orders.
+    const cm = await api()
+      .post(`/content-manager/collection-types/${ARTICLE}/${quiet}/actions/publish?locale=en`)
+      .send({});
+    expect(cm.status).toBe(200);
+    await settled();
+    expect((await ordersOf(quiet)).map((o: any) => o.targetLocale).sort()).toEqual(['de', 'fr']);
+
+    const optIn = await api()
+      .put('/gengo/publish-rules')
+      .send({ rules: [{ contentType: ARTICLE, locales: ['fr'], triggers: ['admin', 'api'] }] });
+    expect(optIn.status).toBe(200);
+    expect(optIn.body.data.rules[0].triggers).toEqual(['admin', 'api']);
+    const ordered = await createViaApi('opted-in');
+    expect((await ordersOf(ordered)).map((o: any) => [o.targetLocale, o.status])).toEqual([['fr', 'placed']]);
   });
 
   it('rules need settings.read to read and settings.update to change', async () => {

@@ -1,6 +1,7 @@
 import type { BulkOrderRequest } from '../../../shared/contracts/bulk';
 import { errors } from '@strapi/utils';
 import { derivedBatchKeys, explicitBatchKey, invalid, type BudgetCheck, type OrderingUser } from '../ordering';
+import type { ContentAccess } from '../platform/content-permissions';
 import type { BulkInput, BulkQuotes } from './quote';
 import type { BatchStore } from './store';
 import { toBatchView, type BatchView } from './view';
@@ -40,15 +41,20 @@ export const createBatches = ({
   };
 
   return {
-    quote: (input: BulkInput) => quotes.quote(input),
+    /** With `access`: documents the admin may not order are skipped with the reason (all refused: 403). */
+    quote: (input: BulkInput, access?: ContentAccess) => quotes.quote(input, access),
 
     /** The batch, made and started (`created`), or the one the same request made before. */
-    async create(input: BulkOrderInput, user: OrderingUser): Promise<{ batch: BatchView; created: boolean }> {
+    async create(
+      input: BulkOrderInput,
+      user: OrderingUser,
+      access?: ContentAccess
+    ): Promise<{ batch: BatchView; created: boolean }> {
       const keys = requestKeys(input, user);
       const existing = await store.findByRequestKeys(keys);
       if (existing) return { batch: await view(existing.id), created: false };
 
-      const { quote, items } = await quotes.quoteSelection(input);
+      const { quote, items } = await quotes.quoteSelection(input, access);
       const unoffered = quote.locales.filter((l) => !l.offered).map((l) => l.locale);
       if (unoffered.length) throw invalid('targetLocales', `Gengo does not offer ${unoffered.join(', ')}`);
       if (!items.length) throw invalid('documentIds', 'Nothing to translate in the selection');

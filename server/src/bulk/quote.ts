@@ -1,7 +1,9 @@
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 import type { BulkQuote, BulkRequest } from '../../../shared/contracts/bulk';
 import type { Tier } from '../../../shared/contracts/orders';
 import { mapLocales, planSegments, quotePlans, type LoadedSource, type PlanToQuote } from '../ordering';
+import { assertMayOrder, type ContentAccess } from '../platform/content-permissions';
 import { getService } from '../platform/services';
 import type { LocalePrices } from './records';
 
@@ -38,16 +40,58 @@ export const createBulkQuotes = (strapi: Core.Strapi) => {
     };
   };
 
-  const quoteSelection = async (input: BulkInput): Promise<{ quote: BulkQuote; items: QuotedItem[] }> => {
+  /**
+   * The admin's rights, per document, before Gengo is asked anything: a document they may not order
+   * is skipped with the reason (as one not found); when every one is refused, the first refusal
+   * answers (403), e.g. a target locale the role may not write at all.
+   */
+  const permitted = async (
+    loaded: Array<LoadedSource | { documentId: string; reason: string }>,
+    access: ContentAccess | undefined
+  ) => {
+    if (!access?.restricted) return loaded;
+    let refusal: unknown = null;
+    const out: typeof loaded = [];
+    for (const d of loaded) {
+      if (!('segments' in d)) {
+        out.push(d);
+        continue;
+      }
+      try {
+        await assertMayOrder(access, {
+          uid: d.uid,
+          documentId: d.documentId,
+          sourceLocale: d.sourceLocale,
+          targetLocales: d.targetLocales,
+          paths: d.segments.flatMap((s) => s.paths),
+        });
+        out.push(d);
+      } catch (err: any) {
+        if (!(err instanceof errors.ForbiddenError)) throw err;
+        refusal ??= err;
+        out.push({ documentId: d.documentId, reason: err.message });
+      }
+    }
+    if (refusal && !out.some((d) => 'segments' in d)) throw refusal;
+    return out;
+  };
+
+  const quoteSelection = async (
+    input: BulkInput,
+    access?: ContentAccess
+  ): Promise<{ quote: BulkQuote; items: QuotedItem[] }> => {
     const site = await source().siteLocales();
     const { sourceLocale, targetLocales } = source().check({ ...input, documentId: '' }, site);
+    const loaded = await permitted(
+      await source().loadMany({ ...input, documentIds: [...new Set(input.documentIds)] }, site),
+      access
+    );
     const client = await settings().client();
     const s = await settings().getEffective();
     const tier = (input.tier ?? s.defaultTier) as Tier;
     const { lcSrc, targets } = mapLocales(sourceLocale, targetLocales, await settings().languages(client), s.localeMap);
     const offered = targets.filter((t) => t.lcTgt !== null) as Array<{ locale: string; lcTgt: string }>;
 
-    const loaded = await source().loadMany({ ...input, documentIds: [...new Set(input.documentIds)] }, site);
     const docs = loaded.filter((d): d is LoadedSource => 'segments' in d);
     const skipped = loaded.filter((d): d is { documentId: string; reason: string } => !('segments' in d));
 
@@ -113,8 +157,8 @@ export const createBulkQuotes = (strapi: Core.Strapi) => {
 
   return {
     quoteSelection,
-    async quote(input: BulkInput): Promise<BulkQuote> {
-      return (await quoteSelection(input)).quote;
+    async quote(input: BulkInput, access?: ContentAccess): Promise<BulkQuote> {
+      return (await quoteSelection(input, access)).quote;
     },
   };
 };

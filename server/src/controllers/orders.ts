@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { getService } from '../platform/services';
-import { assertCanRead, canReadType, userOf } from './admin-context';
+import { requestAccess } from '../platform/content-permissions';
+import { assertCanRead, userOf } from './admin-context';
 import { validateDocumentStatus, validateListOrders, validateOrder, validateQuote } from './validation/orders';
 
 /** Quote, order, and the read routes of orders (the orders page, the edit-view panel). */
@@ -11,7 +12,7 @@ const createOrdersController = ({ strapi }: { strapi: Core.Strapi }) => ({
   async quote(ctx: any) {
     const input = await validateQuote(ctx.request.body);
     assertCanRead(strapi, ctx, input.contentType);
-    ctx.body = { data: await getService(strapi, 'ordering').quote(input) };
+    ctx.body = { data: await getService(strapi, 'ordering').quote(input, requestAccess(strapi, ctx)) };
   },
 
   /** GET /gengo/order-options */
@@ -23,13 +24,15 @@ const createOrdersController = ({ strapi }: { strapi: Core.Strapi }) => ({
   async create(ctx: any) {
     const input = await validateOrder(ctx.request.body, ctx.get?.('idempotency-key') || undefined);
     assertCanRead(strapi, ctx, input.contentType);
-    ctx.body = { data: await getService(strapi, 'ordering').place(input, userOf(ctx)) };
+    ctx.body = {
+      data: await getService(strapi, 'ordering').place(input, userOf(ctx), { access: requestAccess(strapi, ctx) }),
+    };
   },
 
   /** GET /gengo/orders?contentType=&documentId=&locale=&status=&page=&pageSize= */
   async find(ctx: any) {
     const q = await validateListOrders(ctx.query);
-    const { results, pagination } = await getService(strapi, 'ordering').list(q, canReadType(ctx));
+    const { results, pagination } = await getService(strapi, 'ordering').list(q, requestAccess(strapi, ctx));
     ctx.body = { data: results, meta: { pagination } };
   },
 
@@ -37,13 +40,19 @@ const createOrdersController = ({ strapi }: { strapi: Core.Strapi }) => ({
   async findOne(ctx: any) {
     const id = Number(ctx.params.id);
     if (!Number.isInteger(id) || id < 1) throw new errors.ValidationError('id must be a positive integer');
-    ctx.body = { data: await getService(strapi, 'ordering').one(id) };
+    ctx.body = { data: await getService(strapi, 'ordering').one(id, requestAccess(strapi, ctx)) };
   },
 
   /** GET /gengo/document-status?contentType=&documentId= */
   async documentStatus(ctx: any) {
     const q = await validateDocumentStatus(ctx.query);
-    ctx.body = { data: await getService(strapi, 'ordering').documentStatus(q.contentType, q.documentId) };
+    ctx.body = {
+      data: await getService(strapi, 'ordering').documentStatus(
+        q.contentType,
+        q.documentId,
+        requestAccess(strapi, ctx)
+      ),
+    };
   },
 });
 

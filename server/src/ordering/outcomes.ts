@@ -1,5 +1,6 @@
 import { errors } from '@strapi/utils';
 import { GengoApiError, isRetryableStatus, type GengoClient, type Language } from '../gengo';
+import type { ContentAccess } from '../platform/content-permissions';
 import type { OrderRecord } from '../platform/records';
 import type { EffectiveSettings } from '../settings';
 import type { OrderDraft } from './draft';
@@ -46,6 +47,8 @@ export interface PlaceOptions {
    * asked, `orders` found. A key of this input not among them is looked up as usual.
    */
   known?: { keys: Set<string>; orders: OrderRecord[] };
+  /** The ordering admin's rights, checked once the source is loaded, before any Gengo call. */
+  access?: ContentAccess;
 }
 
 /** Thrown when Gengo refused an order: the message is Gengo's. */

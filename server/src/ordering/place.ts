@@ -165,7 +165,7 @@ export const createPlacing = (
         comment: input.comment?.trim() || null,
       };
       // What changed is known from our own rows: nothing changed asks Gengo nothing (it may be down).
-      let loaded = placeOptions.loaded ?? (await source.load(input, ctx?.site));
+      let loaded = placeOptions.loaded ?? (await source.load(input, ctx?.site, placeOptions.access));
       const unchanged: string[] = [];
       if (placeOptions.onlyChanged) {
         const previous = await store.ordersOfDocument(loaded.uid, loaded.documentId);

@@ -1,4 +1,6 @@
+import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { assertMayReadOrder, mayReadOrder, readableScopes, type ContentAccess } from '../platform/content-permissions';
 import type {
   DocumentStatus,
   ListOrdersQuery,
@@ -14,11 +16,27 @@ import { entryKey, type EntryTitles } from './entry-titles';
 
 export type { LocaleStatus };
 
-export const createOrderQueries = ({ store, titles }: { store: OrderStore; titles: EntryTitles }) => {
+const forbidden = (message: string) => new errors.PolicyError(message, { action: 'read' });
+
+/**
+ * Each route answers only what the admin (`access`) may read: a list keeps the orders whose source
+ * and target locales they may read; one order, or a document's status, needs read on its locales.
+ */
+export const createOrderQueries = ({
+  strapi,
+  store,
+  titles,
+}: {
+  strapi: Core.Strapi;
+  store: OrderStore;
+  titles: EntryTitles;
+}) => {
   return {
-    /** `canRead(uid)`: whether the caller may read entries of that type (their titles are shown). */
-    async list(q: ListOrdersQuery, canRead?: (uid: string) => boolean): Promise<OrderList> {
+    async list(q: ListOrdersQuery, access: ContentAccess): Promise<OrderList> {
+      const readable = await readableScopes(strapi, access);
+      if (readable && !readable.length) throw forbidden('You may not read any entry: the orders show their text');
       const { results, pagination } = await store.listOrders({
+        readable,
         contentType: q.contentType,
         documentId: q.documentId,
         targetLocale: q.locale,
@@ -26,21 +44,30 @@ export const createOrderQueries = ({ store, titles }: { store: OrderStore; title
         page: q.page,
         pageSize: q.pageSize,
       });
-      const found = await titles.titlesOf(results, canRead);
+      const found = await titles.titlesOf(results);
       return {
         results: results.map((o) => ({ ...toOrderView(o), entryTitle: found.get(entryKey(o)) ?? null })),
         pagination,
       };
     },
 
-    async one(id: number): Promise<OrderView> {
+    async one(id: number, access: ContentAccess): Promise<OrderView> {
       const order = await store.findOrder(id);
       if (!order) throw new errors.NotFoundError(`Order ${id} not found`);
+      await assertMayReadOrder(access, order);
       return toOrderView(order, await store.jobsOf([order.id]));
     },
 
-    async documentStatus(contentType: string, documentId: string): Promise<DocumentStatus> {
-      const orders = await store.ordersOfDocument(contentType, documentId);
+    /** The target locales whose orders the admin may read (the others are left out). */
+    async documentStatus(contentType: string, documentId: string, access: ContentAccess): Promise<DocumentStatus> {
+      access.assertReadsType(contentType);
+      const all = await store.ordersOfDocument(contentType, documentId);
+      const readable = new Map<string, boolean>();
+      for (const o of all) {
+        const key = `${o.sourceLocale}\u0000${o.targetLocale}`;
+        if (!readable.has(key)) readable.set(key, await mayReadOrder(access, o));
+      }
+      const orders = all.filter((o) => readable.get(`${o.sourceLocale}\u0000${o.targetLocale}`));
       const byLocale = new Map<string, typeof orders>();
       for (const o of orders) byLocale.set(o.targetLocale, [...(byLocale.get(o.targetLocale) ?? []), o]);
       const latestIds = [...byLocale.values()].map((list) => list[0].id);

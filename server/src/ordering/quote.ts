@@ -6,6 +6,7 @@ import { TIERS } from '../../../shared/contracts/orders';
 import { checkBatchBudget, checkBudget, monthStart } from './budget';
 import { planSegments, type Plan } from './plan';
 import { segmentsFor, type OrderSource, type PreparedSource } from './source';
+import type { ContentAccess } from '../platform/content-permissions';
 import { getService } from '../platform/services';
 import type { OrderStore } from './store';
 
@@ -229,11 +230,12 @@ export const createQuotes = (strapi: Core.Strapi, { source, store }: { source: O
       };
     },
 
-    async quote(input: QuoteInput): Promise<QuoteResult> {
+    /** With `access`: the admin's rights checked before Gengo is asked anything (403). */
+    async quote(input: QuoteInput, access?: ContentAccess): Promise<QuoteResult> {
       const client = await settings().client();
       const s = await settings().getEffective();
       const tier = (input.tier ?? s.defaultTier) as Tier;
-      const prepared = await source.prepare(input, client);
+      const prepared = await source.prepare(input, client, access);
       const balance = balanceAhead(client);
       const planned = await quoteTargets(prepared, tier, client);
       const locales = planned.map((p) => p.quote);

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { extractSegments, toGengoLanguage, type Doc, type GetComponent, type Schema, type Segment } from '../content';
 import type { GengoClient, Language } from '../gengo';
+import { assertMayOrder, type ContentAccess } from '../platform/content-permissions';
 import { buildDeepPopulate } from '../platform/populate';
 import { filterSegments } from './plan';
 import { getService } from '../platform/services';
@@ -150,8 +151,11 @@ export const createOrderSource = (strapi: Core.Strapi) => {
     return { model, sourceLocale, targetLocales };
   };
 
-  /** The source document and its segments, without asking Gengo anything. */
-  const load = async (input: SourceInput, site?: SiteLocales): Promise<LoadedSource> => {
+  /**
+   * The source document and its segments, without asking Gengo anything; with `access`, the
+   * admin's right to read the source and write the ordered fields of each target checked (403).
+   */
+  const load = async (input: SourceInput, site?: SiteLocales, access?: ContentAccess): Promise<LoadedSource> => {
     const { model, sourceLocale, targetLocales } = check(input, site ?? (await siteLocales()));
     const document = (await strapi.documents(input.contentType as any).findOne({
       documentId: input.documentId,
@@ -161,6 +165,14 @@ export const createOrderSource = (strapi: Core.Strapi) => {
     if (!document) throw new errors.NotFoundError(notFound(model, input.documentId, sourceLocale));
     const segments = filterSegments(extractSegments(model, document, getComponent), input.fields);
     if (!segments.length) throw new NothingToTranslateError(input.fields?.length ? 'fields' : 'documentId');
+    if (access)
+      await assertMayOrder(access, {
+        uid: input.contentType,
+        documentId: input.documentId,
+        sourceLocale,
+        targetLocales,
+        paths: segments.flatMap((s) => s.paths),
+      });
     return {
       uid: input.contentType,
       typeName: model.info?.displayName ?? input.contentType,
@@ -215,8 +227,8 @@ export const createOrderSource = (strapi: Core.Strapi) => {
     loadMany,
     resolve: resolveLanguages,
 
-    async prepare(input: SourceInput, client: GengoClient): Promise<PreparedSource> {
-      const loaded = await load(input);
+    async prepare(input: SourceInput, client: GengoClient, access?: ContentAccess): Promise<PreparedSource> {
+      const loaded = await load(input, undefined, access);
       const settings = getService(strapi, 'settings');
       const { localeMap } = await settings.getEffective();
       return resolveLanguages(loaded, await settings.languages(client), localeMap);

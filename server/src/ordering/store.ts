@@ -20,6 +20,8 @@ export interface OrderFilters {
   documentId?: string;
   targetLocale?: string;
   status?: string;
+  /** Only orders of these types whose source and target locales are both listed (null: all). */
+  readable?: Array<{ contentType: string; locales: string[] }> | null;
   page: number;
   pageSize: number;
 }
@@ -219,6 +221,12 @@ export const createOrderStore = (strapi: Core.Strapi) => {
       if (f.documentId) where.targetDocumentId = f.documentId;
       if (f.targetLocale) where.targetLocale = f.targetLocale;
       if (f.status) where.status = f.status;
+      if (f.readable)
+        where.$or = f.readable.map((r) => ({
+          contentType: r.contentType,
+          sourceLocale: { $in: r.locales },
+          targetLocale: { $in: r.locales },
+        }));
       const [results, total] = await Promise.all([
         orders().findMany({
           where,

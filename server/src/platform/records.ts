@@ -41,8 +41,10 @@ export interface JobCustomData {
 
 /** A job status of ours is Gengo's, one spelling of canceled, or one of our marks: checked here. */
 type SameKeys<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
-const _jobStatusIsGengos: SameKeys<JobStatus, Exclude<GengoJobStatus, 'cancelled'> | 'conflict' | 'stale' | 'error'> =
-  true;
+const _jobStatusIsGengos: SameKeys<
+  JobStatus,
+  Exclude<GengoJobStatus, 'cancelled'> | 'conflict' | 'stale' | 'error' | 'needs_review'
+> = true;
 void _jobStatusIsGengos;
 
 export type { HistoryEntry, JobStatus, OrderStatus };
@@ -82,5 +84,8 @@ export const normalizeStatus = (status: unknown): string =>
 /** Gengo statuses whose body_tgt is a translation a person may read (its segment may be written). */
 export const TRANSLATED = new Set(['reviewable', 'approved']);
 
-/** Our own marks on a job row: they stay until the apply step decides again. */
-export const OUR_MARKS = new Set(['conflict', 'stale', 'error']);
+/**
+ * Our own marks on a job row: they stay until the apply step decides again. `needs_review`: the
+ * admin who ordered may no longer write the target (rights revoked, user removed or blocked).
+ */
+export const OUR_MARKS = new Set(['conflict', 'stale', 'error', 'needs_review']);

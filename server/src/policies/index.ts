@@ -1,1 +1,3 @@
-export default {};
+import jobAccess from './job-access';
+
+export default { 'job-access': jobAccess };

@@ -1,11 +1,19 @@
 import { TIERS } from '../../../shared/contracts/orders';
-import type { EffectiveRule, PublishRule, RuleEntry } from '../../../shared/contracts/publish-rules';
+import {
+  RULE_TRIGGERS,
+  type EffectiveRule,
+  type PublishRule,
+  type RuleEntry,
+  type RuleTrigger,
+} from '../../../shared/contracts/publish-rules';
 
 /**
  * Translate-on-publish rules, one per content type: stored in the plugin store (`publish-rules`),
  * or fixed in `config/plugins.ts` (`gengo.config.publishRules`), which wins per content type. Pure.
  */
-export type { EffectiveRule, PublishRule, RuleEntry };
+export type { EffectiveRule, PublishRule, RuleEntry, RuleTrigger };
+export { RULE_TRIGGERS };
+export const DEFAULT_TRIGGERS: RuleTrigger[] = ['admin'];
 
 export const normalizeRule = (contentType: string, r: Partial<PublishRule>): RuleEntry => ({
   contentType,
@@ -15,6 +23,7 @@ export const normalizeRule = (contentType: string, r: Partial<PublishRule>): Rul
   autoApprove: r.autoApprove ?? null,
   comment: r.comment?.trim() || null,
   sourceLocale: r.sourceLocale || null,
+  triggers: r.triggers?.length ? RULE_TRIGGERS.filter((t) => r.triggers!.includes(t)) : [...DEFAULT_TRIGGERS],
 });
 
 /** Config rules win per content type; the result is sorted by content type. */
@@ -46,7 +55,7 @@ export const readConfigRules = (value: unknown): { rules: RuleEntry[]; problems:
       continue;
     }
     const r = raw as Record<string, unknown>;
-    const known = ['enabled', 'locales', 'tier', 'autoApprove', 'comment', 'sourceLocale'];
+    const known = ['enabled', 'locales', 'tier', 'autoApprove', 'comment', 'sourceLocale', 'triggers'];
     const unknown = Object.keys(r).filter((k) => !known.includes(k));
     const before = problems.length;
     if (unknown.length) problems.push(`${at} has unknown field(s): ${unknown.join(', ')}`);
@@ -57,6 +66,11 @@ export const readConfigRules = (value: unknown): { rules: RuleEntry[]; problems:
     if (r.autoApprove != null && typeof r.autoApprove !== 'boolean')
       problems.push(`${at}.autoApprove must be true or false`);
     if (r.comment != null && typeof r.comment !== 'string') problems.push(`${at}.comment must be a string`);
+    if (
+      r.triggers != null &&
+      (!Array.isArray(r.triggers) || !r.triggers.length || r.triggers.some((t) => !RULE_TRIGGERS.includes(t as any)))
+    )
+      problems.push(`${at}.triggers must be a non-empty list of ${RULE_TRIGGERS.join(', ')}`);
     if (r.sourceLocale != null && typeof r.sourceLocale !== 'string')
       problems.push(`${at}.sourceLocale must be a locale code`);
     if (problems.length === before) rules.push(normalizeRule(uid, r as Partial<PublishRule>));

@@ -1,10 +1,11 @@
 import crypto from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { NothingToTranslateError, OrderRefusedError, type OrderingUser } from '../ordering';
+import { requestAccess, type ContentAccess } from '../platform/content-permissions';
 import { isPluginWrite } from '../platform/plugin-writes';
 import { createSerialQueue } from '../platform/serial-queue';
 import { getService } from '../platform/services';
-import type { EffectiveRule } from './rules';
+import type { EffectiveRule, RuleTrigger } from './rules';
 import type { RulesStore } from './rules-store';
 
 /**
@@ -37,6 +38,24 @@ export const publishEventOf = (
   if (typeof documentId !== 'string' || !documentId) return null;
   return { uid: ctx.uid, documentId, locale: params.locale };
 };
+
+/**
+ * Who made the write, from the request it runs in: the admin (content manager, releases) or the
+ * content API (an API token, users & permissions, the public role). No request at all (a scheduled
+ * release, a cron, a script) is the server's own work: counted as `admin`.
+ */
+export const writeOrigin = (request: any): RuleTrigger => {
+  if (!request) return 'admin';
+  if (request.state?.auth?.strategy?.name === 'admin' || request.state?.route?.info?.type === 'admin') return 'admin';
+  return 'api';
+};
+
+/** What the trigger knows of the write besides the document: its origin and the admin's rights. */
+export interface WriteContext {
+  origin: RuleTrigger;
+  /** The publishing admin's rights (internal for the content API and requestless work). */
+  access?: ContentAccess;
+}
 
 /** Whether the action published `source` (undefined: the default locale). */
 export const publishesLocale = (locale: unknown, source: string, defaultLocale: string): boolean => {
@@ -87,9 +106,11 @@ export const createPublishTrigger = (strapi: Core.Strapi, { rules }: { rules: Ru
   };
 
   /** Orders what changed for one published document, per its rule. Never throws for Gengo's sake. */
-  const orderFor = async (event: PublishEvent): Promise<void> => {
+  const orderFor = async (event: PublishEvent, write: WriteContext = { origin: 'admin' }): Promise<void> => {
     const rule = await rules.ruleFor(event.uid);
     if (!rule) return;
+    // Content-API writes order only where the rule opts in: any API client could spend credits.
+    if (!rule.triggers.includes(write.origin)) return;
     const defaultLocale = (await strapi.plugin('i18n').service('locales').getDefaultLocale()) as string;
     const source = rule.sourceLocale ?? defaultLocale;
     if (!publishesLocale(event.locale, source, defaultLocale)) return;
@@ -107,7 +128,8 @@ export const createPublishTrigger = (strapi: Core.Strapi, { rules }: { rules: Ru
           comment: rule.comment,
         },
         PUBLISH_USER,
-        { onlyChanged: true }
+        // The publishing admin's rights, as if they ordered from the panel (a refusal is a failed row).
+        { onlyChanged: true, access: write.access }
       );
       const created = result.orders.filter((o) => o.created).map((o) => o.targetLocale);
       if (created.length)
@@ -141,9 +163,12 @@ export const createPublishTrigger = (strapi: Core.Strapi, { rules }: { rules: Ru
       if (isPluginWrite()) return;
       const event = publishEventOf(ctx, result);
       if (!event) return;
-      const key = `publish:${event.uid}:${event.documentId}:${JSON.stringify(event.locale ?? null)}`;
+      // Read now, while the request's context is at hand (the task runs after it).
+      const request = strapi.requestContext.get();
+      const write: WriteContext = { origin: writeOrigin(request), access: requestAccess(strapi, request) };
+      const key = `publish:${write.origin}:${event.uid}:${event.documentId}:${JSON.stringify(event.locale ?? null)}`;
       const task: Promise<unknown> = new Promise<void>((resolve) => setImmediate(resolve))
-        .then(() => queue.run(key, () => orderFor(event)))
+        .then(() => queue.run(key, () => orderFor(event, write)))
         .catch((err) =>
           strapi.log.error(`[gengo] translate on publish of ${event.uid} ${event.documentId}: ${err?.message ?? err}`)
         )

@@ -4,6 +4,7 @@ import type { Translations } from '../content';
 import { groupBy } from '../platform/group-by';
 import type { HistoryEntry, JobRecord, OrderedSegment, OrderRecord } from '../platform/records';
 import { storeRowChanges } from '../platform/update-rows';
+import { userAccess } from '../platform/content-permissions';
 import type { DocumentLock } from './document-lock';
 import { readAhead, segmentKeyOf, type SliceReads } from './read-ahead';
 import {
@@ -31,7 +32,8 @@ import type { TargetIo } from './target';
  * by a conditional UPDATE in the transaction of the write (a revision claimed meanwhile by another
  * writer throws ClaimLost, which rolls the write back). The target is read inside the lock.
  */
-export type ApplyState = 'waiting' | 'applied' | 'already' | 'conflict' | 'stale' | 'error' | 'missing';
+export type ApplyState =
+  'waiting' | 'applied' | 'already' | 'conflict' | 'stale' | 'error' | 'needs_review' | 'missing';
 export interface ApplyOutcome {
   state: ApplyState;
   detail?: string;
@@ -68,8 +70,8 @@ export const createApply = (strapi: Core.Strapi, { io, lock }: { io: TargetIo; l
     return history.slice(-MAX_HISTORY);
   };
 
-  /** Marks every row of the segment (conflict, stale, error) without writing the entry. */
-  const mark = async (rows: JobRecord[], status: 'conflict' | 'stale' | 'error', note: string) => {
+  /** Marks every row of the segment (conflict, stale, error, needs_review) without writing the entry. */
+  const mark = async (rows: JobRecord[], status: 'conflict' | 'stale' | 'error' | 'needs_review', note: string) => {
     for (const row of rows) {
       if (row.status === status && row.lastError === note) continue;
       await jobs().updateMany({
@@ -95,6 +97,24 @@ export const createApply = (strapi: Core.Strapi, { io, lock }: { io: TargetIo; l
       orderBy: [{ appliedAt: 'asc' }, { id: 'asc' }],
     })) as Array<Pick<JobRecord, 'writtenHashes'>>;
     return lastWrittenHashes(rows.map((r) => r.writtenHashes));
+  };
+
+  /**
+   * A write done later carries the authority of the admin who ordered: their rights as they stand
+   * now (platform/content-permissions.ts). Null: they may write these paths; else why not. Orders
+   * placed by no admin (translate on publish, scripts) are internal.
+   */
+  const ordererRefusal = async (order: OrderRecord, paths: string[]): Promise<string | null> => {
+    if (order.orderedById == null) return null;
+    const access = await userAccess(strapi, order.orderedById);
+    const who = order.orderedByName ?? `admin #${order.orderedById}`;
+    if (!access) return `${who}, who ordered it, is no longer an active admin: waiting for a reviewer`;
+    try {
+      await access.assertWrite(order.contentType, order.targetDocumentId, order.targetLocale, paths);
+      return null;
+    } catch (err: any) {
+      return `${who}, who ordered it, may no longer write it (${err?.message ?? err}): waiting for a reviewer`;
+    }
   };
 
   const segmentRows = async (order: OrderRecord, segmentKey: string, reads: SliceReads): Promise<JobRecord[]> => {
@@ -170,6 +190,21 @@ export const createApply = (strapi: Core.Strapi, { io, lock }: { io: TargetIo; l
         continue;
       }
       candidates.push({ segment, rows, ready, value: restored.value });
+    }
+
+    // A reviewer's forced write was checked against the reviewer's own rights (review routes).
+    const refusal =
+      candidates.length && !opts.force
+        ? await ordererRefusal(
+            order,
+            candidates.flatMap((c) => c.segment.paths)
+          )
+        : null;
+    if (refusal) {
+      for (const { segment, rows } of candidates.splice(0)) {
+        await mark(rows, 'needs_review', refusal);
+        outcomes.set(segment.key, { state: 'needs_review', detail: refusal });
+      }
     }
 
     const { source, target } = candidates.length

@@ -1,13 +1,24 @@
 import { ACTIONS } from '../constants';
 import { adminPolicies } from './policies';
 
-/** `/jobs/:id…` routes of the review controller. */
+/**
+ * `/jobs/:id…` routes of the review controller: the plugin's action, then the content manager's
+ * rights on the job's entry (policies/job-access.ts).
+ */
 const jobRoutes = (list: Array<[method: string, suffix: string, handler: string, action: string]>) =>
   list.map(([method, suffix, handler, action]) => ({
     method,
     path: `/jobs/:id${suffix}`,
     handler: `review.${handler}`,
-    config: { policies: adminPolicies(action) },
+    config: {
+      policies: [
+        ...adminPolicies(action),
+        {
+          name: 'plugin::gengo.job-access',
+          config: { action: action === ACTIONS.review ? 'review' : 'read', publishes: handler === 'approve' },
+        },
+      ],
+    },
   }));
 
 export default {

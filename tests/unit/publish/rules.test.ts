@@ -12,7 +12,13 @@ describe('publish rules', () => {
       autoApprove: null,
       comment: 'hi',
       sourceLocale: null,
+      triggers: ['admin'],
     });
+    // Content-API writes only where a rule opts in; an unknown trigger is dropped, the order is fixed.
+    expect(normalizeRule('api::a.a', { locales: ['fr'], triggers: ['api', 'admin'] }).triggers).toEqual([
+      'admin',
+      'api',
+    ]);
   });
 
   it('config rules win per content type and are fixed', () => {

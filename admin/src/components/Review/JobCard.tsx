@@ -39,6 +39,7 @@ const VARIANT: Record<string, 'danger' | 'warning' | 'secondary' | 'success' | '
   hold: 'warning',
   conflict: 'warning',
   stale: 'warning',
+  needs_review: 'warning',
   error: 'danger',
 };
 

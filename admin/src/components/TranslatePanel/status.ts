@@ -5,6 +5,7 @@
 export type PanelStatus =
   | 'error'
   | 'conflict'
+  | 'needs-review'
   | 'stale'
   | 'queued'
   | 'available'
@@ -17,6 +18,8 @@ export const panelStatus = (orderStatus: string, jobs: Record<string, number>): 
   const has = (...statuses: string[]) => statuses.some((s) => (jobs[s] ?? 0) > 0);
   if (orderStatus === 'failed' || has('error')) return 'error';
   if (has('conflict')) return 'conflict';
+  // The orderer's rights to the target were revoked: a reviewer decides.
+  if (has('needs_review')) return 'needs-review';
   if (has('stale')) return 'stale';
   if (orderStatus === 'cancelled') return 'cancelled';
   if (orderStatus === 'pending' || orderStatus === 'placing' || orderStatus === 'ambiguous' || has('queued'))
@@ -35,6 +38,7 @@ export const panelStatus = (orderStatus: string, jobs: Record<string, number>): 
 export const STATUS_LABELS: Record<PanelStatus, string> = {
   error: 'Error',
   conflict: 'Conflict',
+  'needs-review': 'Needs review',
   stale: 'Stale',
   queued: 'Queued',
   available: 'Available',
@@ -47,6 +51,7 @@ export const STATUS_LABELS: Record<PanelStatus, string> = {
 export const STATUS_VARIANTS: Record<PanelStatus, 'danger' | 'warning' | 'secondary' | 'success' | 'neutral'> = {
   error: 'danger',
   conflict: 'warning',
+  'needs-review': 'warning',
   stale: 'warning',
   queued: 'neutral',
   available: 'secondary',

@@ -137,6 +137,32 @@ const RuleCard = ({ row, locales, readOnly, errors, onChange, t }: CardProps) =>
             </Field.Root>
           </Grid.Item>
           <Grid.Item col={12} direction="column" alignItems="stretch">
+            <Field.Root
+              name={`${uid}.triggers`}
+              error={err('triggers')}
+              hint={t(
+                'settings.rules.triggers.hint',
+                'Content-API writes (API tokens, the public role, users & permissions) spend credits only when chosen here.'
+              )}
+            >
+              <Field.Label>{t('settings.rules.triggers', 'Orders on')}</Field.Label>
+              <SingleSelect
+                value={(rule.triggers ?? ['admin']).includes('api') ? 'admin,api' : 'admin'}
+                disabled={locked}
+                onChange={(v: string | number) => set({ triggers: v === 'admin,api' ? ['admin', 'api'] : ['admin'] })}
+              >
+                <SingleSelectOption value="admin">
+                  {t('settings.rules.triggers.admin', 'Publishes in the admin (content manager, releases)')}
+                </SingleSelectOption>
+                <SingleSelectOption value="admin,api">
+                  {t('settings.rules.triggers.api', 'Publishes in the admin and content-API writes')}
+                </SingleSelectOption>
+              </SingleSelect>
+              <Field.Hint />
+              <Field.Error />
+            </Field.Root>
+          </Grid.Item>
+          <Grid.Item col={12} direction="column" alignItems="stretch">
             <Field.Root name={`${uid}.comment`} error={err('comment')}>
               <Field.Label>{t('settings.rules.comment', 'Comment for the translators')}</Field.Label>
               <Textarea

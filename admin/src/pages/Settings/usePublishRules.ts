@@ -19,6 +19,7 @@ const emptyRule = (contentType: string): EffectiveRule => ({
   autoApprove: null,
   comment: null,
   sourceLocale: null,
+  triggers: ['admin'],
   fixed: false,
 });
 

@@ -1,8 +1,8 @@
 import { errors, validateYupSchema, yup } from '@strapi/utils';
 import { TIERS } from '../../../../shared/contracts/orders';
-import type { UpdatePublishRules } from '../../../../shared/contracts/publish-rules';
+import { RULE_TRIGGERS, type UpdatePublishRules } from '../../../../shared/contracts/publish-rules';
 
-/** `PUT /gengo/publish-rules`: `{ rules: [{ contentType, enabled, locales, tier, autoApprove, comment, sourceLocale }] }`. */
+/** `PUT /gengo/publish-rules`: `{ rules: [{ contentType, enabled, locales, tier, autoApprove, comment, sourceLocale, triggers }] }`. */
 const ruleSchema = yup
   .object()
   .shape({
@@ -16,6 +16,16 @@ const ruleSchema = yup
     autoApprove: yup.boolean().nullable(),
     comment: yup.string().nullable().max(2000),
     sourceLocale: yup.string().nullable().max(50),
+    triggers: yup
+      .array()
+      .of(
+        yup
+          .mixed()
+          .oneOf([...RULE_TRIGGERS])
+          .required()
+      )
+      .min(1)
+      .nullable(),
   })
   .noUnknown(true, '${path} has unknown field(s): ${unknown}');
 
