@@ -28,8 +28,17 @@ describe('persistence: the plugin records', () => {
       expect(app.strapi.contentType(`plugin::gengo.${name}` as any)).toBeDefined();
     }
     expect(await indexNames(app, 'gengo_jobs')).toEqual(
-      expect.arrayContaining(['gengo_jobs_gengo_job_idx', 'gengo_jobs_order_idx', 'gengo_jobs_status_idx'])
+      expect.arrayContaining(['gengo_jobs_scope_job_idx', 'gengo_jobs_order_idx', 'gengo_jobs_status_idx'])
     );
+    // One Gengo job may serve several rows (a repeated text), and an id is unique only in its scope.
+    const jobs = app.strapi.db.query('plugin::gengo.job' as any);
+    for (const segmentKey of ['s0', 's1'])
+      await jobs.create({ data: { orderId: 9000, segmentKey, status: 'queued', gengoJobId: '1000001', scope: 'a' } });
+    await jobs.create({
+      data: { orderId: 9001, segmentKey: 's0', status: 'queued', gengoJobId: '1000001', scope: 'b' },
+    });
+    expect(await jobs.count({ where: { gengoJobId: '1000001' } })).toBe(3);
+    await jobs.deleteMany({ where: { orderId: { $in: [9000, 9001] } } });
     expect(await indexNames(app, 'gengo_orders')).toEqual(
       expect.arrayContaining(['gengo_orders_target_idx', 'gengo_orders_gengo_order_idx'])
     );

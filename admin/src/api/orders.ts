@@ -80,6 +80,8 @@ export interface JobView {
   bodyTgt: string | null;
   captchaUrl: string | null;
   lastError: string | null;
+  /** The order whose row placed the Gengo job this row shares (a repeated text): charged there. */
+  sharedWithOrderId?: number | null;
 }
 
 /** An order as `GET /gengo/orders` lists it. */

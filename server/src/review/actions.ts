@@ -4,7 +4,7 @@ import { GengoApiError, GengoUnconfirmedChangeError, type GengoClient, type Job,
 import { CaptchaFetchError, fetchCaptchaImage, type CaptchaImage } from '../gengo/captcha';
 import { restoredView, type RestoredView } from './restored';
 import { toJobView, type JobView } from '../ordering';
-import { decodeCustomData, normalizeStatus, OUR_MARKS, TRANSLATED, type JobRecord } from '../platform/records';
+import { decodeCustomData, idScope, normalizeStatus, OUR_MARKS, TRANSLATED, type JobRecord } from '../platform/records';
 import { getService } from '../platform/services';
 
 /**
@@ -64,7 +64,8 @@ const createReviewService = ({ strapi }: { strapi: Core.Strapi }) => {
       const data = decodeCustomData(job.custom_data);
       if (data?.ref !== order.reference) continue;
       const match = await store().findJobByParts(order.id, data.s, data.c);
-      if (match && !match.gengoJobId) await store().setGengoJobId(match.id, String(job.job_id));
+      if (match && !match.gengoJobId)
+        await store().setGengoJobId(match.id, String(job.job_id), { scope: idScope(gengo) });
     }
     return (await store().findJob(String(row.id)))?.gengoJobId ?? null;
   };
