@@ -302,9 +302,33 @@ describe('bulk orders', () => {
     const after = (await orderRows(world.w.app, { id: { $in: rows.map((r) => r.id) } })) as any[];
     expect(after.reduce((sum, r) => sum + Number(r.credits), 0)).toBeCloseTo(charged, 2);
 
-    for (const j of gengoJobs) await world.w.control.advance(j.job_id, 'approved');
-    await world.w.app.strapi.plugin('gengo').service('receiving').reconcile();
-    await world.w.app.strapi.plugin('gengo').service('receiving').idle();
+    // Reviewable: both entries get the shared texts to review.
+    for (const j of gengoJobs) await world.w.control.advance(j.job_id, 'reviewable');
+    const receiving = world.w.app.strapi.plugin('gengo').service('receiving');
+    await receiving.reconcile();
+    await receiving.idle();
+    for (const r of rows) {
+      const entry: any = await world.w.app.strapi
+        .documents(ARTICLE as any)
+        .findOne({ documentId: r.targetDocumentId, locale: 'fr' });
+      expect(entry.summary).toBe(
+        (await world.w.control.job(gengoJobs.find((j) => j.body_src === shared).job_id)).body_tgt
+      );
+    }
+    // A reviewer approves each Gengo job once, a shared one from the row that shares it: one PUT
+    // each at Gengo, and every row it serves approved.
+    await world.w.control.clearRequests();
+    for (const j of gengoJobs) {
+      const row =
+        jobs.find((r) => r.gengoJobId === String(j.job_id) && r.sharedWithOrderId) ??
+        jobs.find((r) => r.gengoJobId === String(j.job_id));
+      const approved = await api().post(`/gengo/jobs/${row.id}/approve`).send({});
+      expect({ status: approved.status, body: approved.body }).toMatchObject({ status: 200 });
+    }
+    await world.w.app.strapi.plugin('gengo').service('review').settled();
+    await receiving.idle();
+    const puts = (await world.w.control.requests()).filter((q) => q.method === 'PUT');
+    expect(puts).toHaveLength(4);
     const summaryJob = gengoJobs.find((j) => j.body_src === shared);
     const bodyJob = gengoJobs.find((j) => j.body_src === paragraph);
     for (const r of rows) {
