@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import pMap from 'p-map';
 import type { AccountBalance, GengoClient, QuoteRequest, Tier } from '../gengo';
 import { checkBatchBudget, checkBudget, monthStart, type BudgetCheck } from './budget';
 import { planSegments, type Plan } from './plan';
@@ -151,21 +152,8 @@ export const quotePlans = async (
     const { jobs: quoted } = await client.getQuote({ jobs });
     for (const i of group) out[i] = summarize(plans[i], quoted as Quoted, keyOf(i));
   };
-  let next = 0;
-  // The first refusal ends the quote: the workers still running finish their call and stop.
-  let failed = false;
-  const worker = async () => {
-    while (!failed && next < groups.length) {
-      const group = groups[next++];
-      try {
-        await quote(group);
-      } catch (err) {
-        failed = true;
-        throw err;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(QUOTES_IN_FLIGHT, groups.length) }, worker));
+  // The first refusal ends the quote (p-map's stopOnError): calls already sent finish, no new one starts.
+  await pMap(groups, quote, { concurrency: QUOTES_IN_FLIGHT });
   return out;
 };
 
