@@ -164,4 +164,30 @@ describe('persistence: the plugin records', () => {
       ])
     ).rejects.toThrow('every row sets the same attributes');
   });
+
+  it('a database from before scopes: the unique index on Gengo job ids is dropped at start, shared ids then fit', async () => {
+    const knex = app.strapi.db.connection;
+    // As an earlier version left it: the unique index in the table and in Strapi's stored schema.
+    // (made the way Strapi makes a unique index: knex's `unique`, a constraint on PostgreSQL)
+    await knex.schema.alterTable('gengo_jobs', (t) =>
+      t.unique(['gengo_job_id'], { indexName: 'gengo_jobs_gengo_job_idx' })
+    );
+    const stored = await knex('strapi_database_schema').orderBy('time', 'desc').first();
+    const schema = typeof stored.schema === 'string' ? JSON.parse(stored.schema) : stored.schema;
+    schema.tables
+      .find((t: any) => t.name === 'gengo_jobs')
+      .indexes.push({ name: 'gengo_jobs_gengo_job_idx', columns: ['gengo_job_id'], type: 'unique' });
+    await knex('strapi_database_schema')
+      .where({ id: stored.id })
+      .update({ schema: JSON.stringify(schema), hash: 'before-scopes' });
+    const db = app.db;
+    await app.stop({ keepDatabase: true });
+    app = await startTestStrapi({ database: db });
+
+    expect(await indexNames(app, 'gengo_jobs')).not.toContain('gengo_jobs_gengo_job_idx');
+    const jobs = app.strapi.db.query('plugin::gengo.job' as any);
+    for (const segmentKey of ['s0', 's1'])
+      await jobs.create({ data: { orderId: 9002, segmentKey, status: 'queued', gengoJobId: '1000002', scope: 'a' } });
+    expect(await jobs.count({ where: { gengoJobId: '1000002' } })).toBe(2);
+  });
 });
