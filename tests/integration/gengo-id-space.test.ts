@@ -113,5 +113,13 @@ describe('Gengo ids in their own space', () => {
       expect(job.lastError).toMatch(/^Gengo job \d+ is now another job .*order it again$/);
     }
     expect(await fr(b)).toBeNull();
+    // Nothing at Gengo to act on or to poll for them any more: review says why, the poller leaves them.
+    const review = await api().get(`/gengo/jobs/${view.body.data.jobs[0].id}`);
+    expect(review.status).toBe(400);
+    expect(review.body.error.message).toBe(view.body.data.jobs[0].lastError);
+    await control.clearRequests();
+    const again = await w.app.strapi.plugin('gengo').service('receiving').reconcile();
+    expect(again).toMatchObject({ orders: 0, polled: 0, failed: 0 });
+    expect(await control.requests()).toEqual([]);
   });
 });

@@ -73,6 +73,9 @@ const createReviewService = ({ strapi }: { strapi: Core.Strapi }) => {
   const resolve = async (id: string): Promise<{ row: JobRecord; gengoJobId: string; gengo: GengoClient }> => {
     const row = await store().findJob(id);
     if (!row) throw new errors.NotFoundError(`Job ${id} not found`);
+    // Its Gengo id was found to name another job (receiving/locate.ts): nothing to act on at Gengo.
+    if (!row.gengoJobId && row.status === 'error' && row.lastError)
+      throw new errors.ApplicationError(row.lastError, { code: null });
     const gengo = await client();
     const gengoJobId = row.gengoJobId ?? (await discover(gengo, row));
     if (!gengoJobId) throw new errors.ApplicationError(`Gengo has not created job ${id} yet: try again in a moment`);
