@@ -155,6 +155,11 @@ export interface JobView {
   captchaUrl: string | null;
   lastError: string | null;
   history: HistoryEntry[] | null;
+  /**
+   * The order whose row placed the Gengo job this row shares (a repeated text answered with one
+   * job, or an old job): Gengo charged it there. Null: this row's own job.
+   */
+  sharedWithOrderId: number | null;
 }
 
 /** An order as the routes answer it: its segments without our protected copies of the source. */

@@ -1,6 +1,7 @@
 import { createRestrictedAdmin } from '../helpers/admin';
 import { createArticles, setPageSize, ordersPerTarget, useBulkWorld, watchBatch } from '../helpers/bulk';
-import { ARTICLE, orderRows, postJobsCount } from '../helpers/ordering-world';
+import crypto from 'crypto';
+import { ARTICLE, jobRows, orderRows, postJobsCount } from '../helpers/ordering-world';
 
 /** Bulk orders (issue #6): a list-view selection quoted, then ordered by a server-side batch. */
 describe('bulk orders', () => {
@@ -254,6 +255,138 @@ describe('bulk orders', () => {
         summary: (await world.w.control.job(summary.job_id)).body_tgt,
       });
     }
+  });
+
+  it('two entries sharing a sentence, one shared Gengo job: both written, both orders complete, charged once', async () => {
+    const label = crypto.randomBytes(4).toString('hex');
+    const shared = `Read more ${label}`;
+    const paragraph = `A paragraph both articles share ${label}, word for word.`;
+    const ids: string[] = [];
+    for (const i of [1, 2]) {
+      const doc = await world.w.app.strapi.documents(ARTICLE as any).create({
+        locale: 'en',
+        data: { title: `Own title ${label} ${i}`, summary: shared, body: paragraph } as any,
+      });
+      ids.push(doc.documentId as string);
+    }
+    const balance = (await world.w.control.balance()).credits;
+    const res = await api()
+      .post('/gengo/bulk')
+      .send({ contentType: ARTICLE, documentIds: ids, targetLocales: ['fr'] });
+    expect({ status: res.status, body: res.body }).toMatchObject({ status: 202 });
+    const { view } = await watchBatch(api().get, res.body.data.id);
+    expect(view).toMatchObject({ status: 'completed', done: 2, ordered: 2 });
+    await world.w.control.flush();
+    const rows = (await orderRows(world.w.app, { targetDocumentId: { $in: ids } })) as any[];
+    expect(rows).toHaveLength(2);
+    const gengoJobs = ((await world.w.control.jobs()) as any[]).filter((j) =>
+      rows.some((r) => String(j.custom_data).includes(r.reference))
+    );
+    // Two own titles, one shared summary, one shared body: 4 Gengo jobs for 6 rows.
+    expect(gengoJobs).toHaveLength(4);
+    const jobs = (await jobRows(world.w.app, { orderId: { $in: rows.map((r) => r.id) } })) as any[];
+    expect(jobs).toHaveLength(6);
+    // Every row knows its Gengo job, the shared ones included.
+    expect(jobs.every((j) => j.gengoJobId)).toBe(true);
+    expect(new Set(jobs.map((j) => j.gengoJobId)).size).toBe(4);
+    const sharers = jobs.filter((j) => j.sharedWithOrderId);
+    expect(sharers).toHaveLength(2);
+    expect(sharers.every((j) => rows.some((r) => r.id === j.sharedWithOrderId && r.id !== j.orderId))).toBe(true);
+
+    // Charged once: what Gengo took is what the batch and its orders say.
+    const spent = balance - (await world.w.control.balance()).credits;
+    const charged = gengoJobs.reduce((sum, j) => sum + Number(j.credits), 0);
+    expect(spent).toBeCloseTo(charged, 2);
+    const batch = (await api().get(`/gengo/bulk/${res.body.data.id}`)).body.data;
+    expect(batch.credits).toBeCloseTo(charged, 2);
+    const after = (await orderRows(world.w.app, { id: { $in: rows.map((r) => r.id) } })) as any[];
+    expect(after.reduce((sum, r) => sum + Number(r.credits), 0)).toBeCloseTo(charged, 2);
+
+    // Reviewable: both entries get the shared texts to review.
+    for (const j of gengoJobs) await world.w.control.advance(j.job_id, 'reviewable');
+    const receiving = world.w.app.strapi.plugin('gengo').service('receiving');
+    await receiving.reconcile();
+    await receiving.idle();
+    for (const r of rows) {
+      const entry: any = await world.w.app.strapi
+        .documents(ARTICLE as any)
+        .findOne({ documentId: r.targetDocumentId, locale: 'fr' });
+      expect(entry.summary).toBe(
+        (await world.w.control.job(gengoJobs.find((j) => j.body_src === shared).job_id)).body_tgt
+      );
+    }
+    // A reviewer approves each Gengo job once, a shared one from the row that shares it: one PUT
+    // each at Gengo, and every row it serves approved.
+    await world.w.control.clearRequests();
+    for (const j of gengoJobs) {
+      const row =
+        jobs.find((r) => r.gengoJobId === String(j.job_id) && r.sharedWithOrderId) ??
+        jobs.find((r) => r.gengoJobId === String(j.job_id));
+      const approved = await api().post(`/gengo/jobs/${row.id}/approve`).send({});
+      expect({ status: approved.status, body: approved.body }).toMatchObject({ status: 200 });
+    }
+    await world.w.app.strapi.plugin('gengo').service('review').settled();
+    await receiving.idle();
+    const puts = (await world.w.control.requests()).filter((q) => q.method === 'PUT');
+    expect(puts).toHaveLength(4);
+    const summaryJob = gengoJobs.find((j) => j.body_src === shared);
+    const bodyJob = gengoJobs.find((j) => j.body_src === paragraph);
+    for (const r of rows) {
+      const entry: any = await world.w.app.strapi
+        .documents(ARTICLE as any)
+        .findOne({ documentId: r.targetDocumentId, locale: 'fr' });
+      expect(entry).toMatchObject({
+        summary: (await world.w.control.job(summaryJob.job_id)).body_tgt,
+        body: (await world.w.control.job(bodyJob.job_id)).body_tgt,
+      });
+      expect(entry.title).toMatch(/^\[fr\] /);
+    }
+    const done = (await orderRows(world.w.app, { id: { $in: rows.map((r) => r.id) } })) as any[];
+    expect(done.map((o) => o.status)).toEqual(['completed', 'completed']);
+    const finalRows = (await jobRows(world.w.app, { orderId: { $in: rows.map((r) => r.id) } })) as any[];
+    expect(finalRows.every((j) => j.status === 'approved' && j.appliedStatus === 'approved')).toBe(true);
+  });
+
+  it('one entry whose title, summary and a heading are the same text: one shared job fills every field', async () => {
+    const label = crypto.randomBytes(4).toString('hex');
+    const same = `Read more ${label}`;
+    const doc = await world.w.app.strapi.documents(ARTICLE as any).create({
+      locale: 'en',
+      data: {
+        title: same,
+        summary: same,
+        body: same,
+        sections: [{ __component: 'sections.hero', heading: same, subheading: `Below ${label}` }],
+      } as any,
+    });
+    const documentId = doc.documentId as string;
+    const balance = (await world.w.control.balance()).credits;
+    const res = await api()
+      .post('/gengo/orders')
+      .send({ contentType: ARTICLE, documentId, targetLocales: ['fr'] });
+    expect({ status: res.status, body: res.body }).toMatchObject({ status: 200 });
+    await world.w.control.flush();
+    const [order] = (await orderRows(world.w.app, { targetDocumentId: documentId })) as any[];
+    const rows = (await jobRows(world.w.app, { orderId: order.id })) as any[];
+    const gengoJobs = ((await world.w.control.jobs()) as any[]).filter((j) =>
+      String(j.custom_data).includes(order.reference)
+    );
+    // The repeated text is one Gengo job, whatever the number of our rows carrying it.
+    expect(gengoJobs.filter((j) => j.body_src === same)).toHaveLength(1);
+    expect(rows.every((r) => r.gengoJobId)).toBe(true);
+    const spent = balance - (await world.w.control.balance()).credits;
+    expect(Number(order.credits)).toBeCloseTo(spent, 2);
+
+    for (const j of gengoJobs) await world.w.control.advance(j.job_id, 'approved');
+    await world.w.app.strapi.plugin('gengo').service('receiving').reconcile();
+    await world.w.app.strapi.plugin('gengo').service('receiving').idle();
+    const translated = (await world.w.control.job(gengoJobs.find((j) => j.body_src === same).job_id)).body_tgt;
+    const entry: any = await world.w.app.strapi
+      .documents(ARTICLE as any)
+      .findOne({ documentId, locale: 'fr', populate: ['sections'] } as any);
+    expect(entry).toMatchObject({ title: translated, summary: translated, body: translated });
+    expect(entry.sections[0].heading).toBe(translated);
+    expect((await orderRows(world.w.app, { id: order.id }))[0].status).toBe('completed');
   });
 
   it('cancel: documents not yet started are cancelled', async () => {

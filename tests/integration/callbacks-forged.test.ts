@@ -254,4 +254,33 @@ describe('callbacks: forged and malformed', () => {
       .findMany({ where: { gengoJobId: String(job.job_id) } });
     expect(comments.map((c: any) => c.body)).toEqual(['Is "text" a noun here?']);
   });
+
+  it('a colliding job id (a row waiting for job J while Gengo calls back J for another job) → 200; that row an error, the job written where its custom_data says', async () => {
+    const strapi: any = r.app.strapi;
+    const mine = await createArticle(strapi, { title: 'Waits for its job' });
+    const waiting = await placeOrder(r, mine.documentId);
+    const other = await createArticle(strapi, { title: 'Owns the job now' });
+    const owner = await placeOrder(r, other.documentId);
+    await settle(r);
+    const [job] = await gengoJobs(r, owner);
+    // Gengo hands out the id again (its ids started over): the waiting row holds it for its own job.
+    const [row] = await jobRows(r, waiting);
+    await strapi.db
+      .query('plugin::gengo.job')
+      .update({ where: { id: row.id }, data: { gengoJobId: String(job.job_id) } });
+    await r.control.clearCallbacks();
+    await r.control.advance(job.job_id, 'reviewable');
+    await settle(r);
+    const callbacks = (await r.control.callbacks()).filter((c) => c.jobId === String(job.job_id));
+    expect(callbacks.length).toBeGreaterThan(0);
+    expect(callbacks.every((c: any) => c.lastStatus === 200)).toBe(true);
+    const marked = await strapi.db.query('plugin::gengo.job').findOne({ where: { id: row.id } });
+    expect(marked).toMatchObject({ status: 'error', gengoJobId: null });
+    expect(marked.lastError).toMatch(new RegExp(`^Gengo job ${job.job_id} is now another job`));
+    // Never another job's text in the waiting row's entry.
+    expect(await findArticle(strapi, mine.documentId, 'fr')).toBeNull();
+    const [served] = (await jobRows(r, owner)).filter((x: any) => x.gengoJobId === String(job.job_id));
+    expect(served.status).toBe('reviewable');
+    expect((await findArticle(strapi, other.documentId, 'fr')).title).toBe((await r.control.job(job.job_id)).body_tgt);
+  });
 });

@@ -28,8 +28,17 @@ describe('persistence: the plugin records', () => {
       expect(app.strapi.contentType(`plugin::gengo.${name}` as any)).toBeDefined();
     }
     expect(await indexNames(app, 'gengo_jobs')).toEqual(
-      expect.arrayContaining(['gengo_jobs_gengo_job_idx', 'gengo_jobs_order_idx', 'gengo_jobs_status_idx'])
+      expect.arrayContaining(['gengo_jobs_scope_job_idx', 'gengo_jobs_order_idx', 'gengo_jobs_status_idx'])
     );
+    // One Gengo job may serve several rows (a repeated text), and an id is unique only in its scope.
+    const jobs = app.strapi.db.query('plugin::gengo.job' as any);
+    for (const segmentKey of ['s0', 's1'])
+      await jobs.create({ data: { orderId: 9000, segmentKey, status: 'queued', gengoJobId: '1000001', scope: 'a' } });
+    await jobs.create({
+      data: { orderId: 9001, segmentKey: 's0', status: 'queued', gengoJobId: '1000001', scope: 'b' },
+    });
+    expect(await jobs.count({ where: { gengoJobId: '1000001' } })).toBe(3);
+    await jobs.deleteMany({ where: { orderId: { $in: [9000, 9001] } } });
     expect(await indexNames(app, 'gengo_orders')).toEqual(
       expect.arrayContaining(['gengo_orders_target_idx', 'gengo_orders_gengo_order_idx'])
     );
@@ -154,5 +163,31 @@ describe('persistence: the plugin records', () => {
         { id: rows[1].id, data: { reason: 'y' } },
       ])
     ).rejects.toThrow('every row sets the same attributes');
+  });
+
+  it('a database from before scopes: the unique index on Gengo job ids is dropped at start, shared ids then fit', async () => {
+    const knex = app.strapi.db.connection;
+    // As an earlier version left it: the unique index in the table and in Strapi's stored schema.
+    // (made the way Strapi makes a unique index: knex's `unique`, a constraint on PostgreSQL)
+    await knex.schema.alterTable('gengo_jobs', (t) =>
+      t.unique(['gengo_job_id'], { indexName: 'gengo_jobs_gengo_job_idx' })
+    );
+    const stored = await knex('strapi_database_schema').orderBy('time', 'desc').first();
+    const schema = typeof stored.schema === 'string' ? JSON.parse(stored.schema) : stored.schema;
+    schema.tables
+      .find((t: any) => t.name === 'gengo_jobs')
+      .indexes.push({ name: 'gengo_jobs_gengo_job_idx', columns: ['gengo_job_id'], type: 'unique' });
+    await knex('strapi_database_schema')
+      .where({ id: stored.id })
+      .update({ schema: JSON.stringify(schema), hash: 'before-scopes' });
+    const db = app.db;
+    await app.stop({ keepDatabase: true });
+    app = await startTestStrapi({ database: db });
+
+    expect(await indexNames(app, 'gengo_jobs')).not.toContain('gengo_jobs_gengo_job_idx');
+    const jobs = app.strapi.db.query('plugin::gengo.job' as any);
+    for (const segmentKey of ['s0', 's1'])
+      await jobs.create({ data: { orderId: 9002, segmentKey, status: 'queued', gengoJobId: '1000002', scope: 'a' } });
+    expect(await jobs.count({ where: { gengoJobId: '1000002' } })).toBe(2);
   });
 });

@@ -107,6 +107,8 @@ export const createGengoClient = (options: GengoClientOptions) => {
 
   return {
     baseUrl,
+    /** The account (public: it travels in every request); with `baseUrl`, the space Gengo's ids live in. */
+    publicKey: options.publicKey,
     ...accountEndpoints(call),
     ...glossaryEndpoints(call),
     ...jobEndpoints(call),

@@ -39,6 +39,8 @@ export interface OrderDraft {
   planned: PlannedTarget[];
   attachments: JobPayload['attachments'];
   callbackUrl: string | null;
+  /** The Gengo id space it is placed in (platform/records.ts `idScope`). */
+  scope: string | null;
 }
 
 /** The comment for the order of one target (what Gengo shows its translator). */
@@ -71,6 +73,7 @@ export const orderRow = (
   orderedByName: d.user.name,
   lastError: null,
   submittedAt: null,
+  scope: d.scope,
 });
 
 /** One row per chunk: one Gengo job each. */

@@ -67,14 +67,22 @@ export const createGroupOrdering = (
       const owner = owners[key];
       if (owner && jobs.length) perOrder.set(owner.order, { ...perOrder.get(owner.order), [owner.key]: jobs });
     }
-    for (const [i, jobs] of perOrder)
-      await placing
-        .recordAnswered(orders[i], parts[i].target, jobs)
-        .catch((err) =>
-          strapi.log.error(
-            `[gengo] order ${orders[i].id}: recording the jobs Gengo answered at once failed: ${err?.message ?? err}`
-          )
+    for (const [i, jobs] of perOrder) {
+      try {
+        const { sharedCredits } = await placing.recordAnswered(orders[i], parts[i].target, jobs);
+        // Each order was priced alone; a job shared with another row is charged once, on that row.
+        if (sharedCredits > 0)
+          orders[i] = await store.updateOrder(
+            orders[i],
+            { credits: Math.max(0, Math.round((Number(orders[i].credits ?? 0) - sharedCredits) * 100) / 100) },
+            `${sharedCredits} credits of jobs shared with other rows, charged there`
+          );
+      } catch (err: any) {
+        strapi.log.error(
+          `[gengo] order ${orders[i].id}: recording the jobs Gengo answered at once failed: ${err?.message ?? err}`
         );
+      }
+    }
   };
 
   /** One target locale of several drafts in one POST. */

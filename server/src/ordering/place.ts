@@ -3,7 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { GengoAmbiguousOrderError, type GengoClient, type PostJobsResult } from '../gengo';
 import type { Tier } from '../../../shared/contracts/orders';
-import type { OrderRecord } from '../platform/records';
+import { idScope, type OrderRecord } from '../platform/records';
 import { getService } from '../platform/services';
 import { imageAttachments, previewAttachment } from './attachments';
 import type { BudgetCheck } from './budget';
@@ -43,7 +43,8 @@ export const createPlacing = (
    * Chunks Gengo answered at once (already translated: lazy loading; repeats of one POST sharing a
    * job) are on our rows now; the receiving side writes the segments that are complete (its
    * poller would, later). A job still to be translated may come with Gengo's machine preview
-   * (`mt: 1`): that text is not a translation and is not recorded as one.
+   * (`mt: 1`): that text is not a translation and is not recorded as one. Returns what the rows
+   * sharing another row's job were quoted at (Gengo charged that job once).
    */
   const recordAnswered = async (
     order: OrderRecord,
@@ -64,8 +65,8 @@ export const createPlacing = (
         },
       ];
     });
-    const segments = await store.recordAnsweredJobs(order.id, rows);
-    if (!segments.length) return;
+    const { segments, sharedCredits } = await store.recordAnsweredJobs(order, rows);
+    if (!segments.length) return { sharedCredits };
     const receiving = getService(strapi, 'receiving');
     const run = (async () => {
       for (const key of segments) await receiving.applySegment(order.id, key);
@@ -75,6 +76,7 @@ export const createPlacing = (
       )
       .finally(() => pending.delete(run));
     pending.add(run);
+    return { sharedCredits };
   };
 
   /** Places one locale's order. Returns the order, or throws OrderRefusedError (Gengo said no). */
@@ -225,6 +227,7 @@ export const createPlacing = (
         planned: [],
         attachments: [],
         callbackUrl: null,
+        scope: idScope(client),
       };
       if (!missing.length) return { draft, client, unchanged };
 

@@ -3,7 +3,14 @@ import type { Core } from '@strapi/strapi';
 import { isUniqueViolation } from '../platform/unique-violation';
 import { UIDS } from '../constants';
 import { groupBy } from '../platform/group-by';
-import type { HistoryEntry, JobRecord, OrderRecord } from '../platform/records';
+import {
+  decodeCustomData,
+  jobIdentity,
+  rowIdentity,
+  type HistoryEntry,
+  type JobRecord,
+  type OrderRecord,
+} from '../platform/records';
 
 /**
  * The only code of the ordering side touching plugin::gengo.order / plugin::gengo.job rows
@@ -77,7 +84,12 @@ export const createOrderStore = (strapi: Core.Strapi) => {
           const inserted = (await orders().findMany({ where: { reference: { $in: references } } })) as OrderRecord[];
           const byReference = new Map(inserted.map((o) => [o.reference, o]));
           const jobRows = rows.flatMap((r) =>
-            r.jobs.map((j) => ({ ...j, orderId: byReference.get(r.order.reference)!.id, status: 'queued' }))
+            r.jobs.map((j) => ({
+              ...j,
+              orderId: byReference.get(r.order.reference)!.id,
+              status: 'queued',
+              scope: r.order.scope,
+            }))
           );
           if (jobRows.length) await jobs().createMany({ data: jobRows });
           return references.map((ref) => byReference.get(ref)!);
@@ -155,18 +167,20 @@ export const createOrderStore = (strapi: Core.Strapi) => {
       return (await jobs().update({ where: { id: job.id }, data: { ...data, history } })) as JobRecord;
     },
 
-    /** Records Gengo's id on a row that has none yet; false when another job holds the row already. */
-    async setGengoJobId(jobId: number, gengoJobId: string): Promise<boolean> {
-      try {
-        const { count } = await jobs().updateMany({
-          where: { id: jobId, gengoJobId: { $null: true } },
-          data: { gengoJobId },
-        });
-        return count > 0;
-      } catch (err) {
-        if (isUniqueViolation(err)) return false;
-        throw err;
-      }
+    /**
+     * Records Gengo's id on a row that has none yet (with its scope, and whose job it is when it
+     * shares another row's); false when the row is bound already.
+     */
+    async setGengoJobId(
+      jobId: number,
+      gengoJobId: string,
+      extra: Partial<Pick<JobRecord, 'scope' | 'sharedJobKey' | 'sharedWithOrderId'>> = {}
+    ): Promise<boolean> {
+      const { count } = await jobs().updateMany({
+        where: { id: jobId, gengoJobId: { $null: true } },
+        data: { gengoJobId, ...extra },
+      });
+      return count > 0;
     },
 
     async findJobByParts(orderId: number, segmentKey: string, chunkIndex: number): Promise<JobRecord | null> {
@@ -175,23 +189,55 @@ export const createOrderStore = (strapi: Core.Strapi) => {
 
     /**
      * Jobs Gengo answered at once in `POST translate/jobs` (lazy loading: a text it translated
-     * before; repeats within the payload): their status and text go on our rows, and their id where
-     * no other row holds it (a job already ordered by an earlier order stays that order's).
+     * before; repeats within the payload): their status, text and id go on our rows. A job whose
+     * custom_data names another row (a repeat: Gengo made one job for every row of the same text,
+     * carrying the first one's custom_data; an old job of an earlier order) is this row's too, as a
+     * shared job: `sharedJobKey` says which job it is, `sharedWithOrderId` which of our orders
+     * placed it. Returns the segments touched and what the shared jobs were quoted at (Gengo
+     * charges a job once: on the row that placed it).
      */
     async recordAnsweredJobs(
-      orderId: number,
+      order: Pick<OrderRecord, 'id' | 'reference' | 'scope'>,
       answered: Array<{
         segmentKey: string;
         chunkIndex: number;
-        job: { job_id: unknown; status?: unknown; body_tgt?: unknown };
+        job: { job_id: unknown; status?: unknown; body_tgt?: unknown; custom_data?: unknown; credits?: unknown };
       }>
-    ): Promise<string[]> {
+    ): Promise<{ segments: string[]; sharedCredits: number }> {
       const segments = new Set<string>();
+      let sharedCredits = 0;
+      const refs = [
+        ...new Set(
+          answered.flatMap(({ job }) => {
+            const ref = decodeCustomData(job.custom_data)?.ref;
+            return ref && ref !== order.reference ? [ref] : [];
+          })
+        ),
+      ];
+      const owners = new Map(
+        (refs.length
+          ? ((await orders().findMany({ where: { reference: { $in: refs } }, select: ['id', 'reference'] })) as Array<
+              Pick<OrderRecord, 'id' | 'reference'>
+            >)
+          : []
+        ).map((o) => [o.reference, o.id])
+      );
       for (const { segmentKey, chunkIndex, job } of answered) {
-        const row = await store.findJobByParts(orderId, segmentKey, chunkIndex);
+        const row = await store.findJobByParts(order.id, segmentKey, chunkIndex);
         if (!row) continue;
         const gengoStatus = job.status === 'cancelled' ? 'canceled' : String(job.status ?? '');
-        const own = await store.setGengoJobId(row.id, String(job.job_id));
+        const identity = jobIdentity(job.custom_data);
+        const own = identity === rowIdentity(order.reference, segmentKey, chunkIndex);
+        const ref = decodeCustomData(job.custom_data)?.ref;
+        const sharedWithOrderId = own ? null : ref === order.reference ? order.id : (owners.get(ref ?? '') ?? null);
+        const bound = await store.setGengoJobId(row.id, String(job.job_id), {
+          scope: order.scope,
+          ...(own ? {} : { sharedJobKey: identity, sharedWithOrderId }),
+        });
+        if (bound && !own) sharedCredits += Number(job.credits ?? 0) || 0;
+        const note = own
+          ? 'answered at once by Gengo'
+          : `answered at once by Gengo with job ${job.job_id}, shared with ${sharedWithOrderId ? `order ${sharedWithOrderId}` : 'a job placed elsewhere'}`;
         await store.updateJob(
           row,
           {
@@ -199,11 +245,11 @@ export const createOrderStore = (strapi: Core.Strapi) => {
             status: gengoStatus as JobRecord['status'],
             ...(typeof job.body_tgt === 'string' ? { bodyTgt: job.body_tgt } : {}),
           },
-          own ? 'answered at once by Gengo' : `answered at once by Gengo with job ${job.job_id} of an earlier order`
+          note
         );
         segments.add(segmentKey);
       }
-      return [...segments];
+      return { segments: [...segments], sharedCredits: Math.round(sharedCredits * 100) / 100 };
     },
 
     /** Credits of the orders created since `since` that spent or may have spent credits. */

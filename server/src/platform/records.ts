@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { ProtectedSegment, SegmentKind } from '../content';
 import type { JobStatus as GengoJobStatus } from '../gengo';
 import type { HistoryEntry, JobStatus, JobView, OrderStatus, OrderView } from '../../../shared/contracts/orders';
@@ -53,12 +54,21 @@ export type { HistoryEntry, JobStatus, OrderStatus };
 export interface OrderRecord extends Omit<OrderView, 'segments' | 'jobs' | 'entryTitle' | 'credits'> {
   credits: number | string | null;
   segments: OrderedSegment[] | null;
+  /** The Gengo id space the order was placed in (`idScope`): null on rows older than scopes. */
+  scope: string | null;
 }
 
 /** A job row: what the routes answer (JobView), with the hashes of what the plugin wrote. */
 export interface JobRecord extends JobView {
   /** path → hash of the value the plugin wrote: a different value now means a person edited it. */
   writtenHashes: Record<string, string> | null;
+  /** The Gengo id space of `gengoJobId` (`idScope`): null on rows older than scopes. */
+  scope: string | null;
+  /**
+   * Set when the Gengo job is another row's (a repeat Gengo answered with one shared job, or an
+   * old job lazy loading answered): that job's identity (`jobIdentity` of its custom_data).
+   */
+  sharedJobKey: string | null;
 }
 
 export const encodeCustomData = (data: JobCustomData): string => JSON.stringify(data);
@@ -89,3 +99,28 @@ export const TRANSLATED = new Set(['reviewable', 'approved']);
  * admin who ordered may no longer write the target (rights revoked, user removed or blocked).
  */
 export const OUR_MARKS = new Set(['conflict', 'stale', 'error', 'needs_review']);
+
+/**
+ * The id space of Gengo's job and order ids: the API (sandbox, production, an emulator) and the
+ * account. An id means nothing outside its space: a site that tested on the sandbox, or an
+ * emulator started again without its state, hands out ids the database already holds.
+ */
+export const idScope = (client: { baseUrl: string; publicKey: string }): string =>
+  createHash('sha256').update(`${client.baseUrl}\n${client.publicKey}`).digest('hex').slice(0, 16);
+
+/** Which job a Gengo job is, from its custom_data: `ref/segment/chunk` when ours, else a hash of it. */
+export const jobIdentity = (customData: unknown): string => {
+  const data = decodeCustomData(customData);
+  if (data) return rowIdentity(data.ref, data.s, data.c);
+  return `other:${createHash('sha256')
+    .update(String(customData ?? ''))
+    .digest('hex')
+    .slice(0, 24)}`;
+};
+
+export const rowIdentity = (reference: string, segmentKey: string, chunkIndex: number): string =>
+  `${reference}/${segmentKey}/${chunkIndex}`;
+
+/** The identity of the Gengo job a row is bound to: the job it shares, else its own. */
+export const boundIdentity = (row: JobRecord, order: Pick<OrderRecord, 'reference'>): string =>
+  row.sharedJobKey ?? rowIdentity(order.reference, row.segmentKey, row.chunkIndex);

@@ -92,6 +92,7 @@ export const createPublishTrigger = (strapi: Core.Strapi, { rules }: { rules: Ru
         tier: rule.tier,
         status: 'failed',
         gengoOrderId: null,
+        scope: null,
         credits: null,
         currency: null,
         options: { trigger: 'publish', comment: rule.comment },

@@ -45,7 +45,9 @@ export interface ReconcileResult {
 
 /** Whether Gengo may still have something for this row. */
 export const needsPoll = (row: JobRecord): boolean => {
-  if (!row.gengoJobId) return true;
+  // Without an id and in error: its id was found to name another job (locate.ts, a collision);
+  // Gengo has nothing more for it.
+  if (!row.gengoJobId) return row.status !== 'error';
   if (!row.gengoStatus || !FINAL.has(row.gengoStatus)) return true;
   // Approved at Gengo but the final text not written yet (missed callback, crash): unless a person must decide.
   return row.gengoStatus === 'approved' && row.appliedStatus !== 'approved' && !MARKS.has(row.status);
@@ -154,10 +156,11 @@ export const createReconcile = (
           }
           const outcome = o.value as SyncOutcome;
           if (outcome.state === 'ignored') result.ignored++;
-          else {
-            if (outcome.discovered) result.discovered++;
-            if (outcome.apply?.state === 'applied') result.applied++;
-          }
+          else
+            for (const row of outcome.rows ?? [outcome]) {
+              if (row.discovered) result.discovered++;
+              if (row.apply?.state === 'applied') result.applied++;
+            }
         }
       }
       return result;

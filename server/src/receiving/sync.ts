@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { UIDS } from '../constants';
 import type { Job } from '../gengo';
-import { normalizeStatus, OUR_MARKS, type JobRecord, type OrderRecord } from '../platform/records';
+import { idScope, normalizeStatus, OUR_MARKS, type JobRecord, type OrderRecord } from '../platform/records';
 import { yieldToEventLoop } from '../platform/serial-queue';
 import { getService } from '../platform/services';
 import { storeRowChanges } from '../platform/update-rows';
@@ -19,9 +19,14 @@ import { fitSlice, INITIAL_COSTS, learnCosts, mayWrite, type SliceCosts } from '
  * (apply.ts). One path for any number of jobs: a callback's batch, a page of the poller, the job a
  * review action just changed.
  */
+export interface RowOutcome {
+  jobRowId: number;
+  discovered: boolean;
+  apply: ApplyOutcome | null;
+}
+/** A job's outcome: its first row's, and every row's when it serves several (a shared job). */
 export type SyncOutcome =
-  | { state: 'ignored'; reason: string }
-  | { state: 'synced'; jobRowId: number; discovered: boolean; apply: ApplyOutcome | null };
+  { state: 'ignored'; reason: string } | ({ state: 'synced'; rows?: RowOutcome[] } & RowOutcome);
 
 /**
  * About this much work per transaction. SQLite runs in this process and blocks it while a slice
@@ -65,6 +70,15 @@ export const createJobSync = (
     }
   };
 
+  /**
+   * The id space of the jobs being synced: they were fetched with the current settings' client.
+   * Null when Gengo is not configured (nothing is then fetched; rows are matched in any space).
+   */
+  const currentScope = async (): Promise<string | null> =>
+    getService(strapi, 'settings')
+      .client()
+      .then(idScope, () => null);
+
   const ignored = (reason: string): SyncOutcome => {
     strapi.log.info(`[gengo] ignored: ${reason}`);
     return { state: 'ignored', reason };
@@ -74,13 +88,16 @@ export const createJobSync = (
    * One slice in one transaction, holding its documents: rows found and bound, statuses recorded,
    * translated segments written (each once, after all of its chunks in the slice are recorded).
    */
-  const syncSlice = async (slice: Job[]): Promise<SyncOutcome[]> => {
-    const located = await locator.locateAll(slice);
+  const syncSlice = async (slice: Job[], scope: string | null): Promise<SyncOutcome[]> => {
+    const { found: located, collisions } = await locator.locateAll(slice, scope);
     const orders = new Map<number, OrderRecord>();
     for (const { found } of located)
       if (!('reason' in found)) orders.set(found.order.id, orders.get(found.order.id) ?? found.order);
     return lock.hold([...orders.values()], async (completed) => {
-      const recorded: Array<{ job: Job; found: Located; translated: boolean } | { reason: string }> = [];
+      await locator.markCollisions(collisions);
+      const recorded: Array<
+        { index: number } & ({ job: Job; found: Located; translated: boolean } | { reason: string })
+      > = [];
       // A translated job's text and status are stored by the statement that records its segment's
       // write (one statement per row instead of two), else after the writes. Other jobs' changes
       // are stored before the writes, which read the rows (an order's completion).
@@ -88,21 +105,24 @@ export const createJobSync = (
       const changed = new Map<number, Partial<JobRecord>>();
       // One object per order in the slice, so that what one job settles the next ones see.
       const bound = await locator.bindAll(
-        located.map(({ job, found }) => ({
+        located.map(({ job, index, found }) => ({
           job,
+          index,
           found: 'reason' in found ? found : { ...found, order: orders.get(found.order.id)! },
-        }))
+        })),
+        scope
       );
-      for (const { job, found } of bound) {
+      for (const { job, index, found } of bound) {
         if ('reason' in found) {
-          recorded.push(found);
+          recorded.push({ index, ...found });
           continue;
         }
-        await locator.settleOrder(found.order, job);
+        // A shared job belongs to the order that placed it (an old job: to an earlier Gengo order).
+        if (!found.row.sharedJobKey) await locator.settleOrder(found.order, job);
         const { translated, data } = changesOf(job, found.row);
         const into = translated ? deferred : changed;
         if (Object.keys(data).length) into.set(found.row.id, { ...into.get(found.row.id), ...data });
-        recorded.push({ job, found, translated });
+        recorded.push({ index, job, found, translated });
       }
       await storeRowChanges(strapi, UIDS.job, changed);
       const segments = recorded.flatMap((r) =>
@@ -111,11 +131,12 @@ export const createJobSync = (
           : [{ order: orders.get(r.found.order.id)!, segmentKey: r.found.row.segmentKey }]
       );
       const outcomes = segments.length ? await apply.write(segments, { completed, recorded: deferred }) : new Map();
-      const results: SyncOutcome[] = [];
+      const rows: RowOutcome[][] = slice.map(() => []);
+      const reasons: string[][] = slice.map(() => []);
       const reported = new Set<string>();
       for (const r of recorded) {
         if ('reason' in r) {
-          results.push(ignored(r.reason));
+          reasons[r.index].push(r.reason);
           continue;
         }
         const key = segmentKeyOf(r.found.order.id, r.found.row.segmentKey);
@@ -126,19 +147,23 @@ export const createJobSync = (
           reported.add(key);
         }
         await showWaiting(r.job, r.found.row, outcome);
-        results.push({ state: 'synced', jobRowId: r.found.row.id, discovered: r.found.discovered, apply: outcome });
+        rows[r.index].push({ jobRowId: r.found.row.id, discovered: r.found.discovered, apply: outcome });
       }
-      return results;
+      return slice.map((_, i): SyncOutcome => {
+        if (!rows[i].length) return ignored(reasons[i].join('; ') || `job ${slice[i].job_id}: no row`);
+        if (reasons[i].length) strapi.log.info(`[gengo] ${reasons[i].join('; ')}`);
+        return { state: 'synced', ...rows[i][0], ...(rows[i].length > 1 ? { rows: rows[i] } : {}) };
+      });
     });
   };
 
   /** A job alone (a slice that failed, synced job by job): a revision another writer took is recorded then. */
-  const syncAlone = async (job: Job): Promise<Settled> => {
+  const syncAlone = async (job: Job, scope: string | null): Promise<Settled> => {
     try {
-      return fulfilled((await syncSlice([job]))[0]);
+      return fulfilled((await syncSlice([job], scope))[0]);
     } catch (err) {
       if (!(err instanceof ClaimLost)) return { status: 'rejected', reason: err };
-      return syncSlice([job]).then(
+      return syncSlice([job], scope).then(
         ([value]) => fulfilled(value),
         (reason) => ({ status: 'rejected', reason })
       );
@@ -156,6 +181,7 @@ export const createJobSync = (
     // The jobs of one order side by side and never split between slices: an order's segments
     // translated together are then written in one update. Results keep the order of `list`.
     const grouped = byOrder(list);
+    const scope = await currentScope();
     const writes = grouped.map((o) => mayWrite(normalizeStatus(o.job.status)));
     const out: Settled[] = [];
     for (let i = 0; i < grouped.length;) {
@@ -172,10 +198,10 @@ export const createJobSync = (
       i += slice.length;
       const started = performance.now();
       try {
-        out.push(...(await syncSlice(slice)).map(fulfilled));
+        out.push(...(await syncSlice(slice, scope)).map(fulfilled));
       } catch (err) {
         if (slice.length === 1 && !(err instanceof ClaimLost)) out.push({ status: 'rejected', reason: err });
-        else for (const job of slice) out.push(await syncAlone(job));
+        else for (const job of slice) out.push(await syncAlone(job, scope));
       }
       costs = learnCosts(costs, {
         writes: sliceWrites,

@@ -11,7 +11,7 @@ import type {
 } from '../../../shared/contracts/review';
 import { restoredView } from './restored';
 import { toJobView, type JobView } from '../ordering';
-import { decodeCustomData, normalizeStatus, OUR_MARKS, TRANSLATED, type JobRecord } from '../platform/records';
+import { decodeCustomData, idScope, normalizeStatus, OUR_MARKS, TRANSLATED, type JobRecord } from '../platform/records';
 import { getService } from '../platform/services';
 
 /**
@@ -62,7 +62,8 @@ const createReviewService = ({ strapi }: { strapi: Core.Strapi }) => {
       const data = decodeCustomData(job.custom_data);
       if (data?.ref !== order.reference) continue;
       const match = await store().findJobByParts(order.id, data.s, data.c);
-      if (match && !match.gengoJobId) await store().setGengoJobId(match.id, String(job.job_id));
+      if (match && !match.gengoJobId)
+        await store().setGengoJobId(match.id, String(job.job_id), { scope: idScope(gengo) });
     }
     return (await store().findJob(String(row.id)))?.gengoJobId ?? null;
   };
@@ -70,6 +71,9 @@ const createReviewService = ({ strapi }: { strapi: Core.Strapi }) => {
   const resolve = async (id: string): Promise<{ row: JobRecord; gengoJobId: string; gengo: GengoClient }> => {
     const row = await store().findJob(id);
     if (!row) throw new errors.NotFoundError(`Job ${id} not found`);
+    // Its Gengo id was found to name another job (receiving/locate.ts): nothing to act on at Gengo.
+    if (!row.gengoJobId && row.status === 'error' && row.lastError)
+      throw new errors.ApplicationError(row.lastError, { code: null });
     const gengo = await client();
     const gengoJobId = row.gengoJobId ?? (await discover(gengo, row));
     if (!gengoJobId) throw new errors.ApplicationError(`Gengo has not created job ${id} yet: try again in a moment`);

@@ -108,6 +108,15 @@ export const OrderJobsModal = ({ order }: { order: OrderView }) => {
                         <Typography textColor="neutral800">
                           {job.gengoJobId ? `#${job.gengoJobId} (${job.gengoStatus ?? '—'})` : '—'}
                         </Typography>
+                        {job.sharedWithOrderId != null && (
+                          <Typography variant="pi" textColor="neutral600" tag="p" data-testid="gengo-job-shared">
+                            {job.sharedWithOrderId === order.id
+                              ? t('orders.jobs.sharedSame', 'Same text as another field of this order: one job')
+                              : t('orders.jobs.shared', 'Shared with order {order}: charged there', {
+                                  order: job.sharedWithOrderId,
+                                })}
+                          </Typography>
+                        )}
                       </Td>
                       <Td>
                         <Typography textColor="neutral800">{job.unitCount ?? '—'}</Typography>

@@ -1,7 +1,8 @@
 import { hidden } from '../hidden';
 
 /**
- * One Gengo job: one chunk of one segment of an order. `appliedHash` (of the body_tgt last
+ * One chunk of one segment of an order, and the Gengo job that translates it (several rows share
+ * one Gengo job when Gengo answers a repeated text with one job). `appliedHash` (of the body_tgt last
  * written) and `appliedStatus` make applying exactly-once per job revision; `writtenHashes`
  * (path → hash of what the plugin wrote) tell a person's later edit from ours ("conflict").
  */
@@ -32,9 +33,17 @@ export default {
     captchaUrl: { type: 'string' },
     lastError: { type: 'text' },
     history: { type: 'json' },
+    /** Gengo's id space of `gengoJobId` (platform/records.ts `idScope`): ids are unique only within it. */
+    scope: { type: 'string' },
+    /** The identity of the job this row shares (another row's job: a repeat, an old job), else null. */
+    sharedJobKey: { type: 'string' },
+    /** The order whose row placed the job this row shares: credits counted there. */
+    sharedWithOrderId: { type: 'integer' },
   },
   indexes: [
-    { name: 'gengo_jobs_gengo_job_idx', columns: ['gengo_job_id'], type: 'unique' },
+    // Not unique: one Gengo job serves every row of a repeated text (issue 19), and an id is
+    // Gengo's only within its scope (another environment, an emulator started afresh).
+    { name: 'gengo_jobs_scope_job_idx', columns: ['scope', 'gengo_job_id'] },
     { name: 'gengo_jobs_order_idx', columns: ['order_id'] },
     { name: 'gengo_jobs_status_idx', columns: ['status'] },
   ],

@@ -37,6 +37,8 @@ export default {
     /** [{ at, status, note? }] */
     history: { type: 'json' },
     submittedAt: { type: 'datetime' },
+    /** Gengo's id space of `gengoOrderId` and of the jobs' ids (platform/records.ts `idScope`). */
+    scope: { type: 'string' },
   },
   indexes: [
     // A DB constraint, not only Strapi's validation: two concurrent requests cannot both insert.
