@@ -16,6 +16,8 @@ export interface OrderInput extends QuoteInput {
   allowFork?: boolean | null;
   glossaryId?: number | null;
   usePreferred?: boolean | null;
+  /** Write over a person's text the target holds now (the quote lists it): an explicit choice. */
+  replaceExisting?: boolean | null;
   /** Same key, same order (per user and target locale); derived from the request when absent. */
   idempotencyKey?: string | null;
 }

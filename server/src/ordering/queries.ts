@@ -1,4 +1,6 @@
 import { errors } from '@strapi/utils';
+import type { OrderRecord } from '../platform/records';
+import type { ConflictView } from '../receiving';
 import type { ListOrdersQuery } from '../controllers/validation/orders';
 import { toOrderView, type OrderView } from './views';
 import type { OrderStore } from './store';
@@ -17,7 +19,16 @@ export interface LocaleStatus {
   orders: OrderView[];
 }
 
-export const createOrderQueries = ({ store, titles }: { store: OrderStore; titles: EntryTitles }) => {
+export const createOrderQueries = ({
+  store,
+  titles,
+  conflictsOf,
+}: {
+  store: OrderStore;
+  titles: EntryTitles;
+  /** The order's conflicts with both texts (the receiving side reads them); none while it has no conflict row. */
+  conflictsOf: (order: OrderRecord) => Promise<ConflictView[]>;
+}) => {
   return {
     /** `canRead(uid)`: whether the caller may read entries of that type (their titles are shown). */
     async list(q: ListOrdersQuery, canRead?: (uid: string) => boolean) {
@@ -39,7 +50,7 @@ export const createOrderQueries = ({ store, titles }: { store: OrderStore; title
     async one(id: number): Promise<OrderView> {
       const order = await store.findOrder(id);
       if (!order) throw new errors.NotFoundError(`Order ${id} not found`);
-      return toOrderView(order, await store.jobsOf([order.id]));
+      return { ...toOrderView(order, await store.jobsOf([order.id])), conflicts: await conflictsOf(order) };
     },
 
     async documentStatus(
@@ -51,18 +62,20 @@ export const createOrderQueries = ({ store, titles }: { store: OrderStore; title
       for (const o of orders) byLocale.set(o.targetLocale, [...(byLocale.get(o.targetLocale) ?? []), o]);
       const latestIds = [...byLocale.values()].map((list) => list[0].id);
       const jobs = await store.jobsOf(latestIds);
-      const locales = [...byLocale.entries()].map(([locale, list]) => {
-        const latest = list[0];
-        const counts: Record<string, number> = {};
-        for (const j of jobs) if (j.orderId === latest.id) counts[j.status] = (counts[j.status] ?? 0) + 1;
-        return {
-          locale,
-          status: latest.status,
-          jobs: counts,
-          latest: toOrderView(latest, jobs),
-          orders: list.map((o) => toOrderView(o)),
-        };
-      });
+      const locales = await Promise.all(
+        [...byLocale.entries()].map(async ([locale, list]) => {
+          const latest = list[0];
+          const counts: Record<string, number> = {};
+          for (const j of jobs) if (j.orderId === latest.id) counts[j.status] = (counts[j.status] ?? 0) + 1;
+          return {
+            locale,
+            status: latest.status,
+            jobs: counts,
+            latest: { ...toOrderView(latest, jobs), conflicts: await conflictsOf(latest) },
+            orders: list.map((o) => toOrderView(o)),
+          };
+        })
+      );
       locales.sort((a, b) => a.locale.localeCompare(b.locale));
       return { contentType, documentId, locales };
     },

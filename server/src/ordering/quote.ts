@@ -5,6 +5,7 @@ import { planSegments, type Plan } from './plan';
 import { segmentsFor, type OrderSource, type PreparedSource, type SourceInput } from './source';
 import { getService } from '../platform/services';
 import type { OrderStore } from './store';
+import { createTargetState, type TargetState } from './target-state';
 
 /** `POST /gengo/quote`: what an order would cost, per target locale, from Gengo's own quote. */
 
@@ -24,6 +25,11 @@ export interface LocaleQuote {
   currency: string;
   /** Gengo's estimate in seconds (the longest job). */
   eta: number;
+  /**
+   * Paths whose target text a person wrote: not overwritten on delivery (a conflict to resolve)
+   * unless the order says `replaceExisting`. Filled by `POST /gengo/quote`.
+   */
+  personText?: string[];
 }
 
 export interface QuoteResult {
@@ -43,6 +49,8 @@ export interface PlannedTarget {
   lcTgt: string;
   plan: Plan;
   quote: LocaleQuote;
+  /** What the target holds when ordering (placing reads it before the order is recorded). */
+  state?: TargetState;
 }
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
@@ -171,6 +179,7 @@ export const quotePlans = async (
 
 export const createQuotes = (strapi: Core.Strapi, { source, store }: { source: OrderSource; store: OrderStore }) => {
   const settings = () => getService(strapi, 'settings');
+  const targetState = createTargetState(strapi);
 
   /** Plans each target locale and asks Gengo for the price of exactly those jobs. */
   const quoteTargets = async (prepared: PreparedSource, tier: Tier, client: GengoClient): Promise<PlannedTarget[]> => {
@@ -225,6 +234,7 @@ export const createQuotes = (strapi: Core.Strapi, { source, store }: { source: O
   return {
     quoteTargets,
     budgetFor,
+    targetState,
 
     balanceAhead,
 
@@ -272,6 +282,16 @@ export const createQuotes = (strapi: Core.Strapi, { source, store }: { source: O
       const prepared = await source.prepare(input, client);
       const balance = balanceAhead(client);
       const planned = await quoteTargets(prepared, tier, client);
+      for (const p of planned) {
+        const state = await targetState({
+          uid: prepared.uid,
+          documentId: prepared.documentId,
+          locale: p.locale,
+          source: prepared.document,
+          paths: p.plan.segments.flatMap((seg) => seg.paths),
+        });
+        p.quote.personText = state.personText;
+      }
       const locales = planned.map((p) => p.quote);
       const total = round2(locales.reduce((sum, l) => sum + l.credits, 0));
       const budget = await budgetFor(total, client, { balance });

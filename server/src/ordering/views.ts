@@ -1,22 +1,31 @@
 import type { JobRecord, OrderRecord } from '../platform/records';
+import type { ConflictView } from '../receiving';
 
 /**
  * What routes answer about orders and jobs: the records without our protected copies of the
  * source (large, and only the receiving side needs them).
  */
-export type OrderView = Omit<OrderRecord, 'segments'> & {
+export type OrderView = Omit<OrderRecord, 'segments' | 'layout' | 'baseline'> & {
   segments: Array<{ key: string; kind: string; paths: string[] }>;
   jobs?: JobView[];
+  /** Per conflicting path, the person's text and the translation (one order's view). */
+  conflicts?: ConflictView[];
 };
-export type JobView = Omit<JobRecord, 'writtenHashes'>;
+export type JobView = Omit<JobRecord, 'writtenHashes' | 'refusedHash'>;
 
 export const toJobView = (job: JobRecord): JobView => {
-  const { writtenHashes: _ignored, ...rest } = job;
+  const { writtenHashes: _ignored, refusedHash: _refused, ...rest } = job;
+  return rest;
+};
+
+/** What the target held when ordered stays with us (hashes, layout); the choices made are shown. */
+const withoutState = (order: OrderRecord) => {
+  const { layout: _layout, baseline: _baseline, ...rest } = order;
   return rest;
 };
 
 export const toOrderView = (order: OrderRecord, jobs?: JobRecord[]): OrderView => ({
-  ...order,
+  ...withoutState(order),
   credits: order.credits == null ? null : Number(order.credits),
   segments: (order.segments ?? []).map((s) => ({ key: s.key, kind: s.kind, paths: s.paths })),
   ...(jobs ? { jobs: jobs.filter((j) => j.orderId === order.id).map(toJobView) } : {}),

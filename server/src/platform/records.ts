@@ -1,4 +1,4 @@
-import type { ProtectedSegment, SegmentKind } from '../content';
+import type { ProtectedSegment, SegmentKind, TargetLayout, TextOwner } from '../content';
 import type { JobStatus as GengoJobStatus } from '../gengo';
 
 /**
@@ -21,6 +21,21 @@ export interface OrderedSegment {
   protected: ProtectedSegment;
   /** From splitForGengo: n chunks ⇒ n-1 separators (empty when the segment went as one job). */
   separators: string[];
+}
+
+/** What the target held at a translated path when ordered. */
+export interface BaselineEntry {
+  targetPath: string;
+  /** `valueHash` of the leaf's value. */
+  hash: string;
+  owner: TextOwner;
+}
+
+/** A conflict resolved by a reviewer: the person's text kept, or the translation taken over it. */
+export interface Resolution {
+  choice: 'keep' | 'take';
+  at: string;
+  by: string | null;
 }
 
 /** `custom_data` of every job (JSON, well under Gengo's 1 KB). */
@@ -67,6 +82,12 @@ export interface OrderRecord {
   currency: string | null;
   options: Record<string, unknown> | null;
   segments: OrderedSegment[] | null;
+  /** Where the translated leaves go in the target, recorded when ordering (`recordLayout`). */
+  layout?: TargetLayout | null;
+  /** Per source path, what the target held there when ordered. */
+  baseline?: Record<string, BaselineEntry> | null;
+  /** A reviewer's choice per conflicting source path. */
+  resolutions?: Record<string, Resolution> | null;
   orderedById: number | null;
   orderedByName: string | null;
   lastError: string | null;
@@ -96,6 +117,8 @@ export interface JobRecord {
   appliedAt: string | null;
   /** path → hash of the value the plugin wrote: a different value now means a person edited it. */
   writtenHashes: Record<string, string> | null;
+  /** sha256 of (revision, schema) of a write Strapi refused: not tried again until either changes. */
+  refusedHash?: string | null;
   captchaUrl: string | null;
   lastError: string | null;
   history: HistoryEntry[] | null;

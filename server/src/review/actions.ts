@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 import { GengoApiError, GengoUnconfirmedChangeError, type GengoClient, type Job, type NumLike } from '../gengo';
 import { CaptchaFetchError, fetchCaptchaImage, type CaptchaImage } from '../gengo/captcha';
 import { restoredView, type RestoredView } from './restored';
+import { createResolve } from './resolve';
 import { toJobView, type JobView } from '../ordering';
 import { decodeCustomData, normalizeStatus, OUR_MARKS, TRANSLATED, type JobRecord } from '../platform/records';
 import { getService } from '../platform/services';
@@ -216,6 +217,9 @@ const createReviewService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Gengo's machine translation (`pre_mt`) while the human one is in progress; the human one after. */
+    /** A conflict resolved per path: keep the person's text, or take the translation. */
+    resolve: createResolve(strapi),
+
     async machinePreview(id: string) {
       const { gengoJobId, gengo } = await resolve(id);
       const { job } = await gengo.getJob(gengoJobId, { preMt: true });

@@ -1,5 +1,5 @@
 import { errors, validateYupSchema, yup } from '@strapi/utils';
-import type { ApproveInput, RejectInput } from '../../review';
+import type { ApproveInput, RejectInput, ResolveInput } from '../../review';
 
 /** Bodies of the review routes (`/gengo/jobs/:id/…`). */
 
@@ -43,3 +43,11 @@ export const validateJobId = (id: unknown): string => {
   if (typeof id !== 'string' || !/^[A-Za-z0-9]{1,64}$/.test(id)) throw new errors.ValidationError('Invalid job id');
   return id;
 };
+
+const resolveSchema = strictObject({
+  path: yup.string().min(1).max(300).required('${path} is required'),
+  choice: yup.mixed().oneOf(['keep', 'take']).required('${path} is required'),
+});
+
+export const validateResolve = async (body: unknown): Promise<ResolveInput> =>
+  (await validateYupSchema(resolveSchema)(object(body))) as ResolveInput;
