@@ -12,6 +12,8 @@ export interface QuoteRequest {
 
 export interface OrderRequest extends QuoteRequest {
   comment?: string | null;
+  /** Write over a person's text the target holds now (the quote lists it). */
+  replaceExisting?: boolean;
   idempotencyKey: string;
 }
 
@@ -26,6 +28,8 @@ export interface LocaleQuote {
   currency: string;
   /** Seconds. */
   eta: number;
+  /** Fields whose target text a person wrote (kept, as a conflict, unless "replace" is chosen). */
+  personText?: string[];
 }
 
 export interface QuoteResult {
@@ -49,7 +53,19 @@ export interface LocaleStatus {
     lastError: string | null;
     createdAt: string;
     jobs?: JobView[];
+    conflicts?: ConflictInfo[];
   };
+}
+
+/** A conflict of an order: the person's text and the translation of one field. */
+export interface ConflictInfo {
+  segmentKey: string;
+  path: string;
+  targetPath: string | null;
+  reason: string;
+  current: unknown;
+  translation: unknown;
+  jobIds: number[];
 }
 
 export interface DocumentStatus {
