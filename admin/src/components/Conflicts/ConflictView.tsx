@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Box, Button, Flex, Grid, Typography } from '@strapi/design-system';
+import { Box, Button, Flex, Typography } from '@strapi/design-system';
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import type { ConflictInfo } from '../../api/orders';
@@ -64,26 +64,26 @@ export const ConflictView = ({ orderId, conflicts, canResolve, onResolved }: Pro
             <Typography variant="pi" textColor="neutral700">
               {c.reason}
             </Typography>
-            <Grid.Root gap={2}>
-              <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-                <Typography variant="sigma" textColor="neutral600">
+            <Flex direction="column" alignItems="stretch" gap={2}>
+              <Box background="neutral0" padding={2} hasRadius>
+                <Typography variant="sigma" textColor="neutral600" tag="p">
                   {t('conflict.current', "The person's text")}
                 </Typography>
-                <Typography variant="pi" data-testid="gengo-conflict-current">
+                <Typography variant="pi" tag="p" data-testid="gengo-conflict-current">
                   {c.current === null ? t('conflict.noPlace', '(its place changed)') : plain(c.current)}
                 </Typography>
-              </Grid.Item>
-              <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-                <Typography variant="sigma" textColor="neutral600">
+              </Box>
+              <Box background="neutral0" padding={2} hasRadius>
+                <Typography variant="sigma" textColor="neutral600" tag="p">
                   {t('conflict.translation', 'The translation')}
                 </Typography>
-                <Typography variant="pi" data-testid="gengo-conflict-translation">
+                <Typography variant="pi" tag="p" data-testid="gengo-conflict-translation">
                   {c.translation === null ? t('conflict.waiting', '(not all in yet)') : plain(c.translation)}
                 </Typography>
-              </Grid.Item>
-            </Grid.Root>
+              </Box>
+            </Flex>
             {canResolve && (
-              <Flex gap={2}>
+              <Flex gap={2} wrap="wrap">
                 <Button
                   variant="secondary"
                   size="S"
