@@ -1,5 +1,6 @@
 import type { PublicSettings, LocaleLanguages } from '../../admin/src/api/settings';
 import type { EffectiveRule, ContentTypeInfo } from '../../admin/src/api/publish-rules';
+import type { LocaleQuote, OrderView } from '../../admin/src/api/orders';
 
 /** What the settings routes answer in the component tests (shapes of admin/src/api). */
 export const settingsAnswer = (patch: Partial<PublicSettings> = {}): PublicSettings => ({
@@ -17,6 +18,50 @@ export const settingsAnswer = (patch: Partial<PublicSettings> = {}): PublicSetti
   privateKeyEncrypted: true,
   baseUrl: 'https://api.sandbox.gengo.com/v2/',
   fixed: {},
+  ...patch,
+});
+
+/** An order as the ordering routes answer it (shared/contracts/orders). */
+export const orderAnswer = (patch: Partial<OrderView> = {}): OrderView => ({
+  id: 1,
+  documentId: 'order-doc-1',
+  requestKey: 'req-1',
+  reference: 'ref-1',
+  contentType: 'api::article.article',
+  targetDocumentId: 'doc-abc',
+  sourceLocale: 'en',
+  targetLocale: 'fr',
+  lcSrc: 'en',
+  lcTgt: 'fr',
+  tier: 'standard',
+  status: 'placed',
+  gengoOrderId: '1001',
+  credits: 5,
+  currency: 'USD',
+  options: null,
+  segments: [],
+  orderedById: 1,
+  orderedByName: 'Ada Admin',
+  lastError: null,
+  history: null,
+  submittedAt: '2026-12-01T10:00:00.000Z',
+  createdAt: '2026-12-01T10:00:00.000Z',
+  updatedAt: '2026-12-01T10:00:00.000Z',
+  ...patch,
+});
+
+/** One target locale of a quote (shared/contracts/orders). */
+export const localeQuote = (patch: Partial<LocaleQuote> = {}): LocaleQuote => ({
+  locale: 'fr',
+  lcSrc: 'en',
+  lcTgt: 'fr',
+  tier: 'standard',
+  segments: [],
+  jobs: 2,
+  units: 120,
+  credits: 6,
+  currency: 'USD',
+  eta: 7000,
   ...patch,
 });
 

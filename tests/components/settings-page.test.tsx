@@ -112,6 +112,21 @@ describe('settings form', () => {
     expect((screen.getByLabelText('Gengo code for pt-BR') as HTMLInputElement).disabled).toBe(true);
   });
 
+  it('shows the callback URL Gengo is given, read from its route, once a public URL is set', async () => {
+    const url = 'https://cms.example.com/api/gengo/callback/secret-token';
+    serve(settingsAnswer({ publicUrl: 'https://cms.example.com' }));
+    fakeAdmin.on('GET', '/gengo/settings/callback-url', { data: { callbackUrl: url } });
+    await renderPage();
+    expect(await screen.findByText(`Callback URL given to Gengo: ${url}`)).toBeTruthy();
+  });
+
+  it('no public URL: no callback URL line, and its route is not asked', async () => {
+    serve(settingsAnswer({ publicUrl: null }));
+    await renderPage();
+    expect(screen.queryByText(/Callback URL given to Gengo/)).toBeNull();
+    expect(fakeAdmin.requests('GET', '/gengo/settings/callback-url')).toHaveLength(0);
+  });
+
   it('a settings answer that fails shows the error page', async () => {
     fakeAdmin.on('GET', '/gengo/settings', () => {
       throw new FakeFetchError(500, { error: { message: 'Internal Server Error' } });

@@ -3,7 +3,7 @@ import { TranslatePanel } from '../../admin/src/components/TranslatePanel/Transl
 import type { LocaleStatus, QuoteResult } from '../../admin/src/api/orders';
 import { renderInAdmin } from './render';
 import { fakeAdmin, FakeFetchError } from './strapi-admin';
-import { LOCALES } from './fixtures';
+import { LOCALES, localeQuote, orderAnswer } from './fixtures';
 
 /** The edit view's "Translate with Gengo" side panel, as the content manager shows it. */
 const ARTICLE = 'api::article.article';
@@ -22,42 +22,23 @@ const Host = (props: { model: string; documentId?: string; document?: any }) => 
   );
 };
 
-const latest = { id: 1, credits: 5, currency: 'USD', lastError: null, createdAt: '2026-12-01T10:00:00.000Z', jobs: [] };
+const latest = orderAnswer({ jobs: [] });
 const statuses: LocaleStatus[] = [
-  { locale: 'fr', status: 'completed', jobs: { approved: 3 }, latest },
-  { locale: 'pt-BR', status: 'placed', jobs: { pending: 1, available: 1 }, latest },
-  { locale: 'de', status: 'failed', jobs: {}, latest: { ...latest, lastError: 'boom' } },
+  { locale: 'fr', status: 'completed', jobs: { approved: 3 }, latest, orders: [latest] },
+  { locale: 'pt-BR', status: 'placed', jobs: { pending: 1, available: 1 }, latest, orders: [latest] },
+  { locale: 'de', status: 'failed', jobs: {}, latest: { ...latest, lastError: 'boom' }, orders: [latest] },
 ];
 
 const quote: QuoteResult = {
+  contentType: ARTICLE,
+  documentId: DOC,
+  sourceLocale: 'en',
   tier: 'standard',
-  locales: [
-    {
-      locale: 'fr',
-      lcSrc: 'en',
-      lcTgt: 'fr',
-      tier: 'standard',
-      jobs: 2,
-      units: 120,
-      credits: 6,
-      currency: 'USD',
-      eta: 7000,
-    },
-    {
-      locale: 'pt-BR',
-      lcSrc: 'en',
-      lcTgt: 'pt-br',
-      tier: 'standard',
-      jobs: 2,
-      units: 120,
-      credits: 3.5,
-      currency: 'USD',
-      eta: 1800,
-    },
-  ],
+  fields: ['title'],
+  locales: [localeQuote(), localeQuote({ locale: 'pt-BR', lcTgt: 'pt-br', credits: 3.5, eta: 1800 })],
   total: { credits: 9.5, currency: 'USD' },
   balance: { credits: 100, currency: 'USD' },
-  budget: { check: { ok: true } },
+  budget: { perOrder: null, perMonth: null, spentThisMonth: 0, check: { ok: true } },
 };
 
 const serve = (locales: LocaleStatus[] = statuses) => {

@@ -1,24 +1,10 @@
 /**
- * The bulk routes (`/gengo/bulk/quote`, `/gengo/bulk`, `/gengo/bulk/:id`): what the admin sends,
- * and the server's answers (their shapes live in server/src/contracts, imported as types only).
+ * The bulk routes (`/gengo/bulk/quote`, `/gengo/bulk`, `/gengo/bulk/:id`): their shapes are the
+ * server's, from shared/contracts (types only); what the admin derives from them is below.
  */
-import type { BatchView, BulkQuote } from '../../../server/src/contracts/bulk';
-import type { Tier } from './orders';
+import type { BatchView, BulkQuote } from '../../../shared/contracts/bulk';
 
-export interface BulkRequest {
-  contentType: string;
-  documentIds: string[];
-  sourceLocale?: string;
-  targetLocales: string[];
-  tier?: Tier;
-}
-
-export interface BulkOrderRequest extends BulkRequest {
-  comment?: string | null;
-  idempotencyKey: string;
-}
-
-export type { BatchStatus, BatchView, BulkQuote } from '../../../server/src/contracts/bulk';
+export type { BatchStatus, BatchView, BulkOrderRequest, BulkQuote, BulkRequest } from '../../../shared/contracts/bulk';
 
 /** A batch still moving: the dialog and the orders page keep polling it. */
 export const isRunning = (b: Pick<BatchView, 'status'>) => b.status === 'queued' || b.status === 'running';

@@ -1,23 +1,9 @@
-/** `GET/PUT /gengo/publish-rules`: translate-on-publish rules, one per localized content type. */
-import type { Tier } from './settings';
-
-export interface PublishRule {
-  contentType: string;
-  enabled: boolean;
-  locales: string[];
-  /** null: the site's default tier. */
-  tier: Tier | null;
-  /** null: the site's default. */
-  autoApprove: boolean | null;
-  comment: string | null;
-  /** null: the i18n default locale. */
-  sourceLocale: string | null;
-}
-
-/** As the server answers: config rules are `fixed` (read-only here). */
-export type EffectiveRule = PublishRule & { fixed: boolean };
-
-export const PUBLISH_RULES_PATH = '/gengo/publish-rules';
+/**
+ * `GET/PUT /gengo/publish-rules`: translate-on-publish rules, one per localized content type (their
+ * shapes from shared/contracts), and the content types they may be set for.
+ */
+export { PUBLISH_RULES_PATH } from '../../../shared/contracts/publish-rules';
+export type { EffectiveRule, PublishRule, RuleEntry } from '../../../shared/contracts/publish-rules';
 
 /** What the content manager lists (`/content-manager/content-types`), the fields used here. */
 export interface ContentTypeInfo {

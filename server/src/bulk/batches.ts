@@ -1,3 +1,4 @@
+import type { BulkOrderRequest } from '../../../shared/contracts/bulk';
 import { errors } from '@strapi/utils';
 import { derivedBatchKeys, explicitBatchKey, invalid, type BudgetCheck, type OrderingUser } from '../ordering';
 import type { BulkInput, BulkQuotes } from './quote';
@@ -9,12 +10,8 @@ import type { BulkWorker } from './worker';
  * Bulk orders (`/gengo/bulk…`): a batch is made only once the whole selection is priced and fits the
  * balance and the caps; it then runs server-side (worker.ts) while the admin watches its counters.
  */
-export interface BulkOrderInput extends BulkInput {
-  comment?: string | null;
-  autoApprove?: boolean | null;
-  /** Same key (same user), same batch; derived from the request when absent. */
-  idempotencyKey?: string | null;
-}
+/** `POST /gengo/bulk` body, as validated: the same key (same user) gives the same batch. */
+export type BulkOrderInput = BulkOrderRequest;
 
 export const createBatches = ({
   store,

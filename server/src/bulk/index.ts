@@ -29,5 +29,5 @@ const createBulkService = ({ strapi }: { strapi: Core.Strapi }) => {
 
 export type BulkService = ReturnType<typeof createBulkService>;
 export default createBulkService;
-export type { BatchView, BulkQuote } from '../contracts/bulk';
+export type { BatchView, BulkQuote } from '../../../shared/contracts/bulk';
 export type { BatchStatus } from './records';

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import type { BulkQuote } from '../contracts/bulk';
-import type { Tier } from '../gengo';
+import type { BulkQuote, BulkRequest } from '../../../shared/contracts/bulk';
+import type { Tier } from '../../../shared/contracts/orders';
 import { mapLocales, planSegments, quotePlans, type LoadedSource, type PlanToQuote } from '../ordering';
 import { getService } from '../platform/services';
 import type { LocalePrices } from './records';
@@ -12,13 +12,8 @@ export type { BulkQuote };
  * loaded (a page per query), planned per target locale, and priced by Gengo in as few quote calls
  * as fit; the balance and the caps checked for the whole selection.
  */
-export interface BulkInput {
-  contentType: string;
-  documentIds: string[];
-  sourceLocale?: string | null;
-  targetLocales: string[];
-  tier?: Tier | null;
-}
+/** `POST /gengo/bulk/quote` body, as validated (controllers/validation/bulk.ts). */
+export type BulkInput = BulkRequest;
 
 export interface QuotedItem {
   documentId: string;

@@ -1,6 +1,7 @@
+import type { BatchStatus } from '../../../shared/contracts/bulk';
 /** Rows of plugin::gengo.batch and plugin::gengo.batch-item (see their schemas). */
 
-export type BatchStatus = 'queued' | 'running' | 'completed' | 'cancelled' | 'failed';
+export type { BatchStatus };
 export type BatchItemStatus = 'pending' | 'running' | 'done' | 'failed' | 'cancelled';
 
 export interface BatchRecord {

@@ -1,4 +1,4 @@
-import type { BatchView } from '../contracts/bulk';
+import type { BatchView } from '../../../shared/contracts/bulk';
 import type { BatchItemRecord, BatchRecord } from './records';
 
 /** What the bulk routes answer about a batch: the shape is in contracts/bulk.ts (the admin reads it too). */

@@ -1,12 +1,9 @@
+import type { AccountSummary } from '../../../shared/contracts/account';
 import type { GengoClient } from '../gengo';
 
 /** `GET /gengo/account`: the Gengo account's balance and what it has spent (`account/stats`). */
 
-export interface AccountSummary {
-  balance: { credits: number; currency: string };
-  spent: { credits: number; currency: string };
-  userSince: number | null;
-}
+export type { AccountSummary };
 
 export const accountSummary = async (client: GengoClient): Promise<AccountSummary> => {
   const [balance, stats] = await Promise.all([client.getAccountBalance(), client.getAccountStats()]);

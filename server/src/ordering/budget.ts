@@ -1,3 +1,4 @@
+import type { BudgetCheck } from '../../../shared/contracts/orders';
 /**
  * Whether an order may be placed: the account balance must cover it, and the site's caps (per order
  * request, per calendar month) must not be passed. Pure; amounts in Gengo credits.
@@ -13,7 +14,7 @@ export interface BudgetInput {
   spentThisMonth: number;
 }
 
-export type BudgetCheck = { ok: true } | { ok: false; reason: 'balance' | 'order-cap' | 'month-cap'; message: string };
+export type { BudgetCheck };
 
 const fmt = (n: number) => (Math.round(n * 100) / 100).toFixed(2);
 

@@ -3,24 +3,15 @@ import { GengoApiError, isRetryableStatus, type GengoClient, type Language } fro
 import type { OrderRecord } from '../platform/records';
 import type { EffectiveSettings } from '../settings';
 import type { OrderDraft } from './draft';
-import type { QuoteInput } from './quote';
+import type { OrderRequest, PlaceResult } from '../../../shared/contracts/orders';
 import type { LoadedSource, SiteLocales } from './source';
-import { toOrderView, type OrderView } from './views';
+import { toOrderView } from './views';
 
 /** What placing an order takes and gives: its input and options, its result, a refusal. */
 
-export interface OrderInput extends QuoteInput {
-  comment?: string | null;
-  autoApprove?: boolean | null;
-  asGroup?: boolean | null;
-  allowFork?: boolean | null;
-  glossaryId?: number | null;
-  usePreferred?: boolean | null;
-  /** Write over a person's text the target holds now (the quote lists it): an explicit choice. */
-  replaceExisting?: boolean | null;
-  /** Same key, same order (per user and target locale); derived from the request when absent. */
-  idempotencyKey?: string | null;
-}
+/** `POST /gengo/orders`: the same key (per user and target locale) gives the same order; derived when absent. */
+export type OrderInput = OrderRequest;
+export type { PlaceResult };
 
 export type { OrderingUser } from './draft';
 
@@ -55,15 +46,6 @@ export interface PlaceOptions {
    * asked, `orders` found. A key of this input not among them is looked up as usual.
    */
   known?: { keys: Set<string>; orders: OrderRecord[] };
-}
-
-export interface PlaceResult {
-  /** One per target locale placed or found; `created: false` when the request had placed it already. */
-  orders: Array<OrderView & { created: boolean }>;
-  /** Locales not attempted because an earlier POST's outcome is unknown: send the request again later. */
-  notPlaced: string[];
-  /** With `onlyChanged`: locales not ordered because nothing changed since their last order. */
-  unchanged: string[];
 }
 
 /** Thrown when Gengo refused an order: the message is Gengo's. */

@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { GengoAmbiguousOrderError, type GengoClient, type PostJobsResult, type Tier } from '../gengo';
+import { GengoAmbiguousOrderError, type GengoClient, type PostJobsResult } from '../gengo';
+import type { Tier } from '../../../shared/contracts/orders';
 import type { OrderRecord } from '../platform/records';
 import { getService } from '../platform/services';
 import { imageAttachments, previewAttachment } from './attachments';

@@ -1,23 +1,20 @@
 import { errors } from '@strapi/utils';
+import type {
+  DocumentStatus,
+  ListOrdersQuery,
+  LocaleStatus,
+  OrderList,
+  OrderView,
+} from '../../../shared/contracts/orders';
 import type { OrderRecord } from '../platform/records';
-import type { ConflictView } from '../receiving';
-import type { ListOrdersQuery } from '../controllers/validation/orders';
-import { toOrderView, type OrderView } from './views';
+import type { ConflictInfo } from '../../../shared/contracts/orders';
+import { toOrderView } from './views';
 import type { OrderStore } from './store';
 import { entryKey, type EntryTitles } from './entry-titles';
 
 /** Read side of the orders: the orders page (list, one) and a document's status per locale. */
 
-export interface LocaleStatus {
-  locale: string;
-  /** The latest order's status, or `none`. */
-  status: string;
-  /** Jobs of the latest order by our status. */
-  jobs: Record<string, number>;
-  latest: OrderView | null;
-  /** Every order of the locale, newest first, without jobs. */
-  orders: OrderView[];
-}
+export type { LocaleStatus };
 
 export const createOrderQueries = ({
   store,
@@ -27,11 +24,11 @@ export const createOrderQueries = ({
   store: OrderStore;
   titles: EntryTitles;
   /** The order's conflicts with both texts (the receiving side reads them); none while it has no conflict row. */
-  conflictsOf: (order: OrderRecord) => Promise<ConflictView[]>;
+  conflictsOf: (order: OrderRecord) => Promise<ConflictInfo[]>;
 }) => {
   return {
     /** `canRead(uid)`: whether the caller may read entries of that type (their titles are shown). */
-    async list(q: ListOrdersQuery, canRead?: (uid: string) => boolean) {
+    async list(q: ListOrdersQuery, canRead?: (uid: string) => boolean): Promise<OrderList> {
       const { results, pagination } = await store.listOrders({
         contentType: q.contentType,
         documentId: q.documentId,
@@ -53,17 +50,14 @@ export const createOrderQueries = ({
       return { ...toOrderView(order, await store.jobsOf([order.id])), conflicts: await conflictsOf(order) };
     },
 
-    async documentStatus(
-      contentType: string,
-      documentId: string
-    ): Promise<{ contentType: string; documentId: string; locales: LocaleStatus[] }> {
+    async documentStatus(contentType: string, documentId: string): Promise<DocumentStatus> {
       const orders = await store.ordersOfDocument(contentType, documentId);
       const byLocale = new Map<string, typeof orders>();
       for (const o of orders) byLocale.set(o.targetLocale, [...(byLocale.get(o.targetLocale) ?? []), o]);
       const latestIds = [...byLocale.values()].map((list) => list[0].id);
       const jobs = await store.jobsOf(latestIds);
       const locales = await Promise.all(
-        [...byLocale.entries()].map(async ([locale, list]) => {
+        [...byLocale.entries()].map(async ([locale, list]): Promise<LocaleStatus> => {
           const latest = list[0];
           const counts: Record<string, number> = {};
           for (const j of jobs) if (j.orderId === latest.id) counts[j.status] = (counts[j.status] ?? 0) + 1;

@@ -1,48 +1,20 @@
 import type { Core } from '@strapi/strapi';
-import type { AccountBalance, GengoClient, QuoteRequest, Tier } from '../gengo';
-import { checkBatchBudget, checkBudget, monthStart, type BudgetCheck } from './budget';
+import pMap from 'p-map';
+import type { AccountBalance, GengoClient, QuoteRequest as GengoQuoteRequest } from '../gengo';
+import type { LocaleQuote, OrderOptions, QuoteRequest, QuoteResult, Tier } from '../../../shared/contracts/orders';
+import { TIERS } from '../../../shared/contracts/orders';
+import { checkBatchBudget, checkBudget, monthStart } from './budget';
 import { planSegments, type Plan } from './plan';
-import { segmentsFor, type OrderSource, type PreparedSource, type SourceInput } from './source';
+import { segmentsFor, type OrderSource, type PreparedSource } from './source';
 import { getService } from '../platform/services';
 import type { OrderStore } from './store';
 import { createTargetState, type TargetState } from './target-state';
 
 /** `POST /gengo/quote`: what an order would cost, per target locale, from Gengo's own quote. */
 
-export interface QuoteInput extends SourceInput {
-  tier?: Tier | null;
-}
-
-export interface LocaleQuote {
-  locale: string;
-  lcSrc: string;
-  lcTgt: string;
-  tier: Tier;
-  segments: Array<{ key: string; kind: string; paths: string[]; chunks: number; units: number; credits: number }>;
-  jobs: number;
-  units: number;
-  credits: number;
-  currency: string;
-  /** Gengo's estimate in seconds (the longest job). */
-  eta: number;
-  /**
-   * Paths whose target text a person wrote: not overwritten on delivery (a conflict to resolve)
-   * unless the order says `replaceExisting`. Filled by `POST /gengo/quote`.
-   */
-  personText?: string[];
-}
-
-export interface QuoteResult {
-  contentType: string;
-  documentId: string;
-  sourceLocale: string;
-  tier: Tier;
-  fields: string[];
-  locales: LocaleQuote[];
-  total: { credits: number; currency: string };
-  balance: { credits: number; currency: string };
-  budget: { perOrder: number | null; perMonth: number | null; spentThisMonth: number; check: BudgetCheck };
-}
+/** `POST /gengo/quote` body, as validated (controllers/validation/orders.ts). */
+export type QuoteInput = QuoteRequest;
+export type { LocaleQuote, QuoteResult };
 
 export interface PlannedTarget {
   locale: string;
@@ -150,7 +122,7 @@ export const quotePlans = async (
     size += n;
   }
   const quote = async (group: number[]) => {
-    const jobs: QuoteRequest['jobs'] = {};
+    const jobs: GengoQuoteRequest['jobs'] = {};
     for (const i of group) {
       const p = plans[i];
       for (const c of p.plan.chunks)
@@ -159,21 +131,8 @@ export const quotePlans = async (
     const { jobs: quoted } = await client.getQuote({ jobs });
     for (const i of group) out[i] = summarize(plans[i], quoted as Quoted, keyOf(i));
   };
-  let next = 0;
-  // The first refusal ends the quote: the workers still running finish their call and stop.
-  let failed = false;
-  const worker = async () => {
-    while (!failed && next < groups.length) {
-      const group = groups[next++];
-      try {
-        await quote(group);
-      } catch (err) {
-        failed = true;
-        throw err;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(QUOTES_IN_FLIGHT, groups.length) }, worker));
+  // The first refusal ends the quote (p-map's stopOnError): calls already sent finish, no new one starts.
+  await pMap(groups, quote, { concurrency: QUOTES_IN_FLIGHT });
   return out;
 };
 
@@ -239,7 +198,7 @@ export const createQuotes = (strapi: Core.Strapi, { source, store }: { source: O
     balanceAhead,
 
     /** What the order form offers: tiers, the site's defaults, the account's glossaries and preferred translators. */
-    async options() {
+    async options(): Promise<OrderOptions> {
       const client = await settings().client();
       const s = await settings().getEffective();
       const [glossaries, preferred, budget] = await Promise.all([
@@ -248,7 +207,7 @@ export const createQuotes = (strapi: Core.Strapi, { source, store }: { source: O
         budgetFor(0, client),
       ]);
       return {
-        tiers: ['standard', 'pro'] as Tier[],
+        tiers: [...TIERS],
         defaults: {
           tier: s.defaultTier,
           autoApprove: s.autoApprove,

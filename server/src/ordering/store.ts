@@ -1,3 +1,4 @@
+import type { Pagination } from '../../../shared/contracts/orders';
 import type { Core } from '@strapi/strapi';
 import { isUniqueViolation } from '../platform/unique-violation';
 import { UIDS } from '../constants';
@@ -212,7 +213,7 @@ export const createOrderStore = (strapi: Core.Strapi) => {
       return rows.reduce((sum, r) => sum + Number(r.credits ?? 0), 0);
     },
 
-    async listOrders(f: OrderFilters): Promise<{ results: OrderRecord[]; pagination: Record<string, number> }> {
+    async listOrders(f: OrderFilters): Promise<{ results: OrderRecord[]; pagination: Pagination }> {
       const where: Record<string, unknown> = {};
       if (f.contentType) where.contentType = f.contentType;
       if (f.documentId) where.targetDocumentId = f.documentId;

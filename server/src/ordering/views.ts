@@ -1,17 +1,11 @@
+import type { JobView, OrderView } from '../../../shared/contracts/orders';
 import type { JobRecord, OrderRecord } from '../platform/records';
-import type { ConflictView } from '../receiving';
 
 /**
- * What routes answer about orders and jobs: the records without our protected copies of the
- * source (large, and only the receiving side needs them).
+ * What routes answer about orders and jobs (shared/contracts/orders): the records without our
+ * protected copies of the source (large, and only the receiving side needs them).
  */
-export type OrderView = Omit<OrderRecord, 'segments' | 'layout' | 'baseline'> & {
-  segments: Array<{ key: string; kind: string; paths: string[] }>;
-  jobs?: JobView[];
-  /** Per conflicting path, the person's text and the translation (one order's view). */
-  conflicts?: ConflictView[];
-};
-export type JobView = Omit<JobRecord, 'writtenHashes' | 'refusedHash'>;
+export type { JobView, OrderView };
 
 export const toJobView = (job: JobRecord): JobView => {
   const { writtenHashes: _ignored, refusedHash: _refused, ...rest } = job;

@@ -1,5 +1,13 @@
 import type { ProtectedSegment, SegmentKind, TargetLayout, TextOwner } from '../content';
 import type { JobStatus as GengoJobStatus } from '../gengo';
+import type {
+  HistoryEntry,
+  JobStatus,
+  JobView,
+  OrderStatus,
+  OrderView,
+  Resolution,
+} from '../../../shared/contracts/orders';
 
 /**
  * The contract between the ordering side (quote/order/review) and the receiving side
@@ -31,13 +39,6 @@ export interface BaselineEntry {
   owner: TextOwner;
 }
 
-/** A conflict resolved by a reviewer: the person's text kept, or the translation taken over it. */
-export interface Resolution {
-  choice: 'keep' | 'take';
-  at: string;
-  by: string | null;
-}
-
 /** `custom_data` of every job (JSON, well under Gengo's 1 KB). */
 export interface JobCustomData {
   /** order.reference */
@@ -53,75 +54,30 @@ export interface JobCustomData {
   g?: string;
 }
 
-export type OrderStatus = 'pending' | 'placing' | 'placed' | 'completed' | 'failed' | 'cancelled' | 'ambiguous';
+/** A job status of ours is Gengo's, one spelling of canceled, or one of our marks: checked here. */
+type SameKeys<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const _jobStatusIsGengos: SameKeys<JobStatus, Exclude<GengoJobStatus, 'cancelled'> | 'conflict' | 'stale' | 'error'> =
+  true;
+void _jobStatusIsGengos;
 
-/** Our job status: Gengo's own (one spelling of canceled), or one of ours. */
-export type JobStatus = Exclude<GengoJobStatus, 'cancelled'> | 'conflict' | 'stale' | 'error';
+export type { HistoryEntry, JobStatus, OrderStatus, Resolution };
 
-export interface HistoryEntry {
-  at: string;
-  status: string;
-  note?: string;
-}
-
-export interface OrderRecord {
-  id: number;
-  documentId: string;
-  requestKey: string;
-  reference: string;
-  contentType: string;
-  targetDocumentId: string;
-  sourceLocale: string;
-  targetLocale: string;
-  lcSrc: string | null;
-  lcTgt: string | null;
-  tier: string | null;
-  status: OrderStatus;
-  gengoOrderId: string | null;
+/** An order row: what the routes answer (OrderView), with the protected copies of the source. */
+export interface OrderRecord extends Omit<OrderView, 'segments' | 'jobs' | 'entryTitle' | 'credits'> {
   credits: number | string | null;
-  currency: string | null;
-  options: Record<string, unknown> | null;
   segments: OrderedSegment[] | null;
   /** Where the translated leaves go in the target, recorded when ordering (`recordLayout`). */
   layout?: TargetLayout | null;
   /** Per source path, what the target held there when ordered. */
   baseline?: Record<string, BaselineEntry> | null;
-  /** A reviewer's choice per conflicting source path. */
-  resolutions?: Record<string, Resolution> | null;
-  orderedById: number | null;
-  orderedByName: string | null;
-  lastError: string | null;
-  history: HistoryEntry[] | null;
-  submittedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
 }
 
-export interface JobRecord {
-  id: number;
-  documentId: string;
-  orderId: number;
-  gengoJobId: string | null;
-  segmentKey: string;
-  chunkIndex: number;
-  chunkCount: number;
-  sourceHash: string | null;
-  gengoStatus: string | null;
-  status: JobStatus;
-  unitCount: number | null;
-  credits: number | string | null;
-  bodyTgt: string | null;
-  /** Hash of the body_tgt last written into the entry, with the Gengo status it had then. */
-  appliedHash: string | null;
-  appliedStatus: string | null;
-  appliedAt: string | null;
+/** A job row: what the routes answer (JobView), with the hashes of what the plugin wrote. */
+export interface JobRecord extends JobView {
   /** path → hash of the value the plugin wrote: a different value now means a person edited it. */
   writtenHashes: Record<string, string> | null;
   /** sha256 of (revision, schema) of a write Strapi refused: not tried again until either changes. */
   refusedHash?: string | null;
-  captchaUrl: string | null;
-  lastError: string | null;
-  history: HistoryEntry[] | null;
 }
 
 export const encodeCustomData = (data: JobCustomData): string => JSON.stringify(data);

@@ -26,4 +26,4 @@ const createPublishingService = ({ strapi }: { strapi: Core.Strapi }) => {
 export type PublishingService = ReturnType<typeof createPublishingService>;
 export default createPublishingService;
 export { registerDocumentMiddlewares } from './document-middleware';
-export { readConfigRules, RULE_TIERS, type EffectiveRule, type PublishRule } from './rules';
+export { readConfigRules, type EffectiveRule, type PublishRule } from './rules';

@@ -1,26 +1,11 @@
+import { TIERS } from '../../../shared/contracts/orders';
+import type { EffectiveRule, PublishRule, RuleEntry } from '../../../shared/contracts/publish-rules';
+
 /**
  * Translate-on-publish rules, one per content type: stored in the plugin store (`publish-rules`),
  * or fixed in `config/plugins.ts` (`gengo.config.publishRules`), which wins per content type. Pure.
  */
-export const RULE_TIERS = ['standard', 'pro'] as const;
-
-export interface PublishRule {
-  /** Translate on publish on/off. */
-  enabled: boolean;
-  /** Target locales to order. */
-  locales: string[];
-  /** null: the site's default tier. */
-  tier: (typeof RULE_TIERS)[number] | null;
-  /** null: the site's default. */
-  autoApprove: boolean | null;
-  /** Note for the translators, appended to the order comment. */
-  comment: string | null;
-  /** The locale whose publication orders; null: the i18n default locale. */
-  sourceLocale: string | null;
-}
-
-export type RuleEntry = PublishRule & { contentType: string };
-export type EffectiveRule = RuleEntry & { fixed: boolean };
+export type { EffectiveRule, PublishRule, RuleEntry };
 
 export const normalizeRule = (contentType: string, r: Partial<PublishRule>): RuleEntry => ({
   contentType,
@@ -67,8 +52,8 @@ export const readConfigRules = (value: unknown): { rules: RuleEntry[]; problems:
     if (unknown.length) problems.push(`${at} has unknown field(s): ${unknown.join(', ')}`);
     if (r.enabled !== undefined && typeof r.enabled !== 'boolean') problems.push(`${at}.enabled must be true or false`);
     if (!isStringArray(r.locales)) problems.push(`${at}.locales must be a list of locale codes`);
-    if (r.tier != null && !RULE_TIERS.includes(r.tier as any))
-      problems.push(`${at}.tier must be one of ${RULE_TIERS.join(', ')}`);
+    if (r.tier != null && !TIERS.includes(r.tier as any))
+      problems.push(`${at}.tier must be one of ${TIERS.join(', ')}`);
     if (r.autoApprove != null && typeof r.autoApprove !== 'boolean')
       problems.push(`${at}.autoApprove must be true or false`);
     if (r.comment != null && typeof r.comment !== 'string') problems.push(`${at}.comment must be a string`);

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { ConflictInfo } from '../../../shared/contracts/orders';
 import { UIDS } from '../constants';
 import type { JobRecord, OrderRecord } from '../platform/records';
 import { writtenHashesOf } from '../platform/written';
@@ -6,23 +7,11 @@ import { checkPaths, restoreText, segmentReadiness } from './segment-state';
 import type { TargetIo } from './target';
 
 /**
- * What a reviewer sees of an order's conflicts: per conflicting path, the person's text now in the
- * target and the translation waiting, with why it was not written. Read fresh (the person may have
- * changed the text since the row was marked).
+ * What a reviewer sees of an order's conflicts (ConflictInfo, shared/contracts): per conflicting
+ * path, the person's text now in the target and the translation waiting, with why it was not
+ * written. Read fresh (the person may have changed the text since the row was marked).
  */
-export interface ConflictView {
-  segmentKey: string;
-  /** The source path (the order's); `resolve` takes it. */
-  path: string;
-  /** Where it is in the target, when known. */
-  targetPath: string | null;
-  reason: string;
-  /** The person's text (a text block: its inline children); null when the place itself is the conflict. */
-  current: unknown;
-  /** The translation waiting (restored), or null when its chunks are not all in. */
-  translation: unknown;
-  jobIds: number[];
-}
+export type ConflictView = ConflictInfo;
 
 export const createConflicts = (strapi: Core.Strapi, io: TargetIo) => ({
   async of(order: OrderRecord): Promise<ConflictView[]> {

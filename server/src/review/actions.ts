@@ -2,7 +2,14 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { GengoApiError, GengoUnconfirmedChangeError, type GengoClient, type Job, type NumLike } from '../gengo';
 import { CaptchaFetchError, fetchCaptchaImage, type CaptchaImage } from '../gengo/captcha';
-import { restoredView, type RestoredView } from './restored';
+import type {
+  ApproveRequest,
+  JobDetail,
+  MachinePreview,
+  RejectRequest,
+  RestoredView,
+} from '../../../shared/contracts/review';
+import { restoredView } from './restored';
 import { createResolve } from './resolve';
 import { toJobView, type JobView } from '../ordering';
 import { decodeCustomData, normalizeStatus, OUR_MARKS, TRANSLATED, type JobRecord } from '../platform/records';
@@ -14,18 +21,9 @@ import { getService } from '../platform/services';
  * Gengo with the job's Gengo id, then the row is refreshed from Gengo's answer to a signed GET.
  */
 
-export interface ApproveInput {
-  rating?: 1 | 2 | 3 | 4 | 5 | null;
-  forTranslator?: string | null;
-  forGengo?: string | null;
-  public?: boolean | null;
-}
-export interface RejectInput {
-  reason: 'quality' | 'incomplete' | 'other';
-  comment: string;
-  captcha: string;
-  followUp?: 'requeue' | 'cancel' | null;
-}
+/** The bodies of approve and reject, as validated (controllers/validation/review.ts). */
+export type ApproveInput = ApproveRequest;
+export type RejectInput = RejectRequest;
 
 /**
  * Gengo said no (wrong captcha, wrong state…): a 400 carrying Gengo's message and code. An action
@@ -133,7 +131,7 @@ const createReviewService = ({ strapi }: { strapi: Core.Strapi }) => {
      * The job, refreshed from Gengo (its captcha_url too) when Gengo has created it, with
      * `restored`: the translated segment with our markup put back (null before any translation).
      */
-    async get(id: string): Promise<JobView & { restored: RestoredView | null }> {
+    async get(id: string): Promise<JobDetail> {
       const { row, gengoJobId, gengo } = await resolve(id);
       const { job } = await gengo.getJob(gengoJobId);
       const view = await refresh(row, job);
@@ -220,7 +218,7 @@ const createReviewService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** A conflict resolved per path: keep the person's text, or take the translation. */
     resolve: createResolve(strapi),
 
-    async machinePreview(id: string) {
+    async machinePreview(id: string): Promise<MachinePreview> {
       const { gengoJobId, gengo } = await resolve(id);
       const { job } = await gengo.getJob(gengoJobId, { preMt: true });
       const status = normalizeStatus(job.status);

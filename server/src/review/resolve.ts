@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { UIDS } from '../constants';
+import type { ResolveRequest } from '../../../shared/contracts/orders';
 import type { OrderRecord, Resolution } from '../platform/records';
 import { getService } from '../platform/services';
 
@@ -9,10 +10,7 @@ import { getService } from '../platform/services';
  * done) or `take` (the translation is written over it, its hashes recorded). Recorded on the order,
  * then the segment applied again through the receiving queue.
  */
-export interface ResolveInput {
-  path: string;
-  choice: Resolution['choice'];
-}
+export type ResolveInput = ResolveRequest;
 
 export const createResolve =
   (strapi: Core.Strapi) => async (orderId: number, input: ResolveInput, by: string | null) => {

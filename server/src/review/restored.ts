@@ -1,14 +1,13 @@
-import { joinChunks, restoreSegment, type InlineNode } from '../content';
+import { joinChunks, restoreSegment } from '../content';
 import type { OrderedSegment } from '../platform/records';
+import type { RestoredView } from '../../../shared/contracts/review';
 
 /**
  * What a reviewer reads: the translator's text of a whole segment with our protected markup put
  * back (markers replaced by the stored parts), computed the way the apply step restores it. A
  * refusal carries the reason, so the review shows Gengo's raw text with a warning instead.
  */
-export type RestoredView =
-  | { ok: true; kind: OrderedSegment['kind']; value: string | InlineNode[]; chunks: number }
-  | { ok: false; reason: string };
+export type { RestoredView };
 
 export interface ChunkText {
   chunkIndex: number;

@@ -1,27 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { createGengoClient, GengoApiError, GengoTransportError, type GengoClient, type Language } from '../gengo';
-import type { TestConnectionInput } from '../controllers/validation/settings';
+import type { ConnectionTest, TestConnectionRequest } from '../../../shared/contracts/settings';
 import { pluginConfig } from '../platform/config';
 import type { EffectiveSettings, SettingsStore } from './store';
 
 /** The Gengo client, built from the effective settings, and the connection test. */
 
-export type ConnectionTest =
-  | { ok: true; balance: { credits: number | string; currency: string }; baseUrl: string; environment: string }
-  | {
-      ok: false;
-      baseUrl: string | null;
-      environment: string;
-      error: {
-        kind: 'settings' | 'gengo' | 'network';
-        /** Gengo's code (number), a network code (ECONNREFUSED…), or null. */
-        code: number | string | null;
-        /** Gengo's own message for `gengo` errors. */
-        message: string;
-        status?: number;
-      };
-    };
+export type { ConnectionTest };
 
 /** Gengo's list of languages changes rarely; orders and quotes read it this long before asking again. */
 const LANGUAGES_TTL_MS = 10 * 60_000;
@@ -75,7 +61,7 @@ export const createGengoConnection = (strapi: Core.Strapi, settings: SettingsSto
     },
 
     /** Calls `account/balance` with the effective settings and `overrides`; failures are data. */
-    async testConnection(overrides: TestConnectionInput = {}): Promise<ConnectionTest> {
+    async testConnection(overrides: TestConnectionRequest = {}): Promise<ConnectionTest> {
       const s = await settings.getEffectiveWith(overrides);
       const base = { baseUrl: s.baseUrl, environment: s.environment };
       let client: GengoClient;

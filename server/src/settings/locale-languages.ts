@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { guessGengoLanguage, toGengoLanguage } from '../content';
+import type { LocaleLanguages } from '../../../shared/contracts/settings';
 import type { GengoConnection } from './gengo-client';
 
 /**
@@ -8,12 +9,7 @@ import type { GengoConnection } from './gengo-client';
  * target pairs), so that the admin can tell at once whether an override is orderable. Gengo being
  * unreachable or unconfigured is data (`error`), not a failure: the table still lists the locales.
  */
-export interface LocaleLanguages {
-  locales: Array<{ code: string; name: string; isDefault: boolean; defaultLc: string }>;
-  languages: Array<{ lc: string; name: string }> | null;
-  pairs: Array<{ lcSrc: string; lcTgt: string; tiers: string[] }> | null;
-  error: string | null;
-}
+export type { LocaleLanguages };
 
 export const localeLanguages = async (strapi: Core.Strapi, gengo: GengoConnection): Promise<LocaleLanguages> => {
   const i18n = strapi.plugin('i18n');

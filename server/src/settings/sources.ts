@@ -1,4 +1,13 @@
 import { GENGO_BASE_URLS, normalizeBaseUrl } from '../gengo';
+import { TIERS, type Tier } from '../../../shared/contracts/orders';
+import {
+  ENVIRONMENTS,
+  type EditableSettings,
+  type Environment,
+  type Fixed,
+  type FixedSource,
+  type LocaleMap,
+} from '../../../shared/contracts/settings';
 
 /**
  * The plugin's settings, where each comes from, and how they merge: environment variables win,
@@ -6,37 +15,20 @@ import { GENGO_BASE_URLS, normalizeBaseUrl } from '../gengo';
  * plugin store, then the defaults. Pure functions: the service (settings.ts) does the I/O.
  */
 
-export const ENVIRONMENTS = ['sandbox', 'production', 'custom'] as const;
-export type Environment = (typeof ENVIRONMENTS)[number];
-
 /**
- * Default tiers an admin can pick. Gengo's `machine` tier is free machine translation (Bing, 2000
- * characters per job) and `ultra` is no longer sold: neither is human translation by one translator
- * we can order here, so the default tier is standard or pro.
+ * Default tiers an admin can pick: the tiers one orders (shared/contracts/orders). Gengo's
+ * `machine` tier is free machine translation (Bing, 2000 characters per job) and `ultra` is no
+ * longer sold: neither is human translation by one translator we can order here.
  */
-export const DEFAULT_TIERS = ['standard', 'pro'] as const;
-export type DefaultTier = (typeof DEFAULT_TIERS)[number];
+export const DEFAULT_TIERS = TIERS;
+export type DefaultTier = Tier;
+export { ENVIRONMENTS };
+export type { Environment, LocaleMap };
 
-export interface GengoSettings {
-  publicKey: string | null;
+/** Every setting, the private key included (server side only: routes answer PublicSettings). */
+export interface GengoSettings extends EditableSettings {
   privateKey: string | null;
-  environment: Environment;
-  /** Base URL when `environment` is `custom` (the emulator, a proxy). */
-  apiUrl: string | null;
-  defaultTier: DefaultTier;
-  autoApprove: boolean;
-  /** The site's public URL, for Gengo's callbacks. */
-  publicUrl: string | null;
-  /** Minutes between polls of Gengo (≥ 1; Gengo asks for no more than one poll per 30 min). */
-  pollIntervalMinutes: number;
-  /** Caps in credits; null = no cap. */
-  budgetPerOrder: number | null;
-  budgetPerMonth: number | null;
-  /** Strapi locale code → Gengo language code, over the built-in rules of content/locale-codes.ts. */
-  localeMap: LocaleMap;
 }
-
-export type LocaleMap = Record<string, string>;
 
 export type SettingKey = keyof GengoSettings;
 
@@ -82,8 +74,7 @@ export const ENV_VARS: Record<SettingKey, string> = {
   localeMap: 'GENGO_LOCALE_MAP',
 };
 
-export type FixedSource = { source: 'env'; name: string } | { source: 'config'; name: string };
-export type Fixed = Partial<Record<SettingKey, FixedSource>>;
+export type { Fixed, FixedSource };
 
 /** Checks one value; returns the parsed value or an error message. */
 export const parseSetting = (key: SettingKey, raw: unknown): { value?: unknown; error?: string } => {

@@ -3,7 +3,7 @@ import { errors } from '@strapi/utils';
 import { PLUGIN_ID } from '../constants';
 import { pluginConfig } from '../platform/config';
 import { seal, unseal } from '../platform/sealed-secret';
-import type { TestConnectionInput, UpdateSettingsInput } from '../controllers/validation/settings';
+import type { PublicSettings, TestConnectionRequest, UpdateSettings } from '../../../shared/contracts/settings';
 import {
   baseUrlOf,
   mergeSettings,
@@ -27,15 +27,8 @@ export interface EffectiveSettings extends GengoSettings {
   fixed: Fixed;
 }
 
-/** What routes answer: no private key, only whether one is set. */
-export interface PublicSettings extends Omit<GengoSettings, 'privateKey'> {
-  privateKeySet: boolean;
-  /** Whether the stored private key is encrypted at rest (null: none stored). */
-  privateKeyEncrypted: boolean | null;
-  baseUrl: string | null;
-  /** Keys set by environment variables or the plugin config: read-only here. */
-  fixed: Fixed;
-}
+/** What routes answer (shared/contracts/settings): no private key, only whether one is set. */
+export type { PublicSettings };
 
 const STORE_KEY = 'settings';
 
@@ -143,7 +136,7 @@ export const createSettingsStore = (strapi: Core.Strapi) => {
      * Saves validated input into the store (fixed keys are stored too, but the env/config value keeps
      * winning). An empty/absent private key keeps the stored one; `clearPrivateKey` removes it.
      */
-    async update(input: UpdateSettingsInput): Promise<PublicSettings> {
+    async update(input: UpdateSettings): Promise<PublicSettings> {
       const stored = await getStored();
       const next: StoredSettings = { ...stored };
       for (const key of SETTING_KEYS) {
@@ -172,7 +165,7 @@ export const createSettingsStore = (strapi: Core.Strapi) => {
      * Effective settings with unsaved values laid over the stored ones (env/config still win), for
      * a connection test. Server use only.
      */
-    async getEffectiveWith(overrides: TestConnectionInput): Promise<EffectiveSettings> {
+    async getEffectiveWith(overrides: TestConnectionRequest): Promise<EffectiveSettings> {
       const stored = storedAsSettings(await getStored());
       for (const [key, value] of Object.entries(overrides)) {
         if (value === undefined) continue;

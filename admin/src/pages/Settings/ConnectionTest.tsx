@@ -22,6 +22,8 @@ export const ConnectionTest = ({ disabled }: { disabled?: boolean }) => {
       setResult({
         ok: false,
         baseUrl: null,
+        // The request did not reach the server: which environment it would have tested is not known.
+        environment: '',
         error: { kind: 'network', code: null, message: err?.message ?? String(err) },
       });
     } finally {

@@ -1,18 +1,13 @@
 import { errors, validateYupSchema, yup } from '@strapi/utils';
+import {
+  ORDER_STATUSES,
+  TIERS,
+  type DocumentStatusQuery,
+  type ListOrdersQuery,
+} from '../../../../shared/contracts/orders';
 import type { OrderInput, QuoteInput } from '../../ordering';
 
 /** Bodies of `POST /gengo/quote` and `POST /gengo/orders`, and the query of `GET /gengo/orders`. */
-
-export const ORDER_TIERS = ['standard', 'pro'] as const;
-export const ORDER_STATUSES = [
-  'pending',
-  'placing',
-  'placed',
-  'completed',
-  'failed',
-  'cancelled',
-  'ambiguous',
-] as const;
 
 const uid = () =>
   yup
@@ -26,7 +21,7 @@ const quoteFields = {
   documentId: yup.string().min(1).max(100).required(),
   sourceLocale: locale().nullable(),
   targetLocales: yup.array().of(locale().required()).min(1).max(30).required(),
-  tier: yup.mixed().oneOf([...ORDER_TIERS, null]),
+  tier: yup.mixed().oneOf([...TIERS, null]),
   fields: yup.array().of(yup.string().min(1).max(300).required()).max(200).nullable(),
 };
 
@@ -75,15 +70,6 @@ const listSchema = yup
   })
   .noUnknown(true, '${path} has unknown field(s): ${unknown}');
 
-export type ListOrdersQuery = {
-  contentType?: string;
-  documentId?: string;
-  locale?: string;
-  status?: string;
-  page: number;
-  pageSize: number;
-};
-
 export const validateListOrders = async (query: unknown): Promise<ListOrdersQuery> =>
   (await validateYupSchema(listSchema, { strict: false })(query ?? {})) as ListOrdersQuery;
 
@@ -92,5 +78,5 @@ const statusSchema = yup
   .shape({ contentType: uid().required(), documentId: yup.string().min(1).max(100).required() })
   .noUnknown(true, '${path} has unknown field(s): ${unknown}');
 
-export const validateDocumentStatus = async (query: unknown): Promise<{ contentType: string; documentId: string }> =>
-  (await validateYupSchema(statusSchema)(query ?? {})) as { contentType: string; documentId: string };
+export const validateDocumentStatus = async (query: unknown): Promise<DocumentStatusQuery> =>
+  (await validateYupSchema(statusSchema)(query ?? {})) as DocumentStatusQuery;

@@ -1,5 +1,6 @@
 import { errors, validateYupSchema, yup } from '@strapi/utils';
-import { RULE_TIERS, type RuleEntry } from '../../publishing/rules';
+import { TIERS } from '../../../../shared/contracts/orders';
+import type { UpdatePublishRules } from '../../../../shared/contracts/publish-rules';
 
 /** `PUT /gengo/publish-rules`: `{ rules: [{ contentType, enabled, locales, tier, autoApprove, comment, sourceLocale }] }`. */
 const ruleSchema = yup
@@ -10,7 +11,7 @@ const ruleSchema = yup
     locales: yup.array().of(yup.string().required().max(50)).required().max(100),
     tier: yup
       .mixed()
-      .oneOf([...RULE_TIERS, null])
+      .oneOf([...TIERS, null])
       .nullable(),
     autoApprove: yup.boolean().nullable(),
     comment: yup.string().nullable().max(2000),
@@ -23,7 +24,7 @@ const updateSchema = yup
   .shape({ rules: yup.array().of(ruleSchema).required().max(200) })
   .noUnknown(true, '${path} has unknown field(s): ${unknown}');
 
-export type UpdatePublishRulesInput = { rules: Array<Partial<RuleEntry> & { contentType: string }> };
+export type UpdatePublishRulesInput = UpdatePublishRules;
 
 export const validateUpdatePublishRules = async (body: unknown): Promise<UpdatePublishRulesInput> => {
   if (body === null || typeof body !== 'object' || Array.isArray(body))

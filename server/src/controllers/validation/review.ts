@@ -1,4 +1,5 @@
 import { errors, validateYupSchema, yup } from '@strapi/utils';
+import { REJECT_REASONS, type CommentRequest, type ReviseRequest } from '../../../../shared/contracts/review';
 import type { ApproveInput, RejectInput, ResolveInput } from '../../review';
 
 /** Bodies of the review routes (`/gengo/jobs/:id/…`). */
@@ -22,7 +23,10 @@ const text = (max = 5000) => yup.string().trim().min(1, '${path} is required').m
 
 const reviseSchema = strictObject({ comment: text() });
 const rejectSchema = strictObject({
-  reason: yup.mixed().oneOf(['quality', 'incomplete', 'other']).required('${path} is required'),
+  reason: yup
+    .mixed()
+    .oneOf([...REJECT_REASONS])
+    .required('${path} is required'),
   comment: text(),
   captcha: text(100),
   followUp: yup.mixed().oneOf(['requeue', 'cancel', null]),
@@ -32,11 +36,11 @@ const commentSchema = strictObject({ body: text() });
 export const validateApprove = async (body: unknown) =>
   (await validateYupSchema(approveSchema)(object(body))) as ApproveInput;
 export const validateRevise = async (body: unknown) =>
-  (await validateYupSchema(reviseSchema)(object(body))) as { comment: string };
+  (await validateYupSchema(reviseSchema)(object(body))) as ReviseRequest;
 export const validateReject = async (body: unknown) =>
   (await validateYupSchema(rejectSchema)(object(body))) as RejectInput;
 export const validateComment = async (body: unknown) =>
-  (await validateYupSchema(commentSchema)(object(body))) as { body: string };
+  (await validateYupSchema(commentSchema)(object(body))) as CommentRequest;
 
 /** `:id` is our job's numeric id or its documentId. */
 export const validateJobId = (id: unknown): string => {

@@ -1,5 +1,7 @@
 import { errors, validateYupSchema, yup } from '@strapi/utils';
-import { DEFAULT_TIERS, ENVIRONMENTS, GENGO_CODE, isHttpUrl, type LocaleMap } from '../../settings/sources';
+import { TIERS } from '../../../../shared/contracts/orders';
+import { ENVIRONMENTS, type TestConnectionRequest, type UpdateSettings } from '../../../../shared/contracts/settings';
+import { GENGO_CODE, isHttpUrl } from '../../settings';
 
 const httpUrl = () =>
   yup
@@ -47,7 +49,7 @@ const settingsFields = {
   clearPrivateKey: yup.boolean(),
   environment: yup.mixed().oneOf([...ENVIRONMENTS]),
   apiUrl: httpUrl(),
-  defaultTier: yup.mixed().oneOf([...DEFAULT_TIERS]),
+  defaultTier: yup.mixed().oneOf([...TIERS]),
   autoApprove: yup.boolean(),
   publicUrl: httpUrl(),
   pollIntervalMinutes: yup.number().integer().min(1).max(10080),
@@ -70,20 +72,7 @@ const updateSchema = yup
     return true;
   });
 
-export type UpdateSettingsInput = {
-  publicKey?: string | null;
-  privateKey?: string | null;
-  clearPrivateKey?: boolean;
-  environment?: (typeof ENVIRONMENTS)[number];
-  apiUrl?: string | null;
-  defaultTier?: (typeof DEFAULT_TIERS)[number];
-  autoApprove?: boolean;
-  publicUrl?: string | null;
-  pollIntervalMinutes?: number;
-  budgetPerOrder?: number | null;
-  budgetPerMonth?: number | null;
-  localeMap?: LocaleMap;
-};
+export type UpdateSettingsInput = UpdateSettings;
 
 /**
  * Strapi's yup errors carry each refused value in `details.errors[].value` (for an object-level
@@ -117,7 +106,7 @@ const testSchema = yup
   })
   .noUnknown(true, '${path} has unknown field(s): ${unknown}');
 
-export type TestConnectionInput = Pick<UpdateSettingsInput, 'publicKey' | 'privateKey' | 'environment' | 'apiUrl'>;
+export type TestConnectionInput = TestConnectionRequest;
 
 export const validateTestConnection = async (body: unknown): Promise<TestConnectionInput> => {
   if (body === undefined || body === null || (typeof body === 'object' && !Object.keys(body as object).length))

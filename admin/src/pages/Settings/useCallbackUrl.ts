@@ -1,0 +1,28 @@
+import * as React from 'react';
+import { useFetchClient } from '@strapi/strapi/admin';
+import { SETTINGS_PATH, type CallbackUrl } from '../../api/settings';
+
+/**
+ * The URL Gengo calls back (null without a public URL, or when it cannot be read): asked again
+ * when the public URL it is built from changes.
+ */
+export const useCallbackUrl = (publicUrl: string | null | undefined) => {
+  const { get } = useFetchClient();
+  const [url, setUrl] = React.useState<string | null>(null);
+  React.useEffect(() => {
+    let live = true;
+    if (!publicUrl) {
+      setUrl(null);
+      return;
+    }
+    get<{ data: CallbackUrl }>(`${SETTINGS_PATH}/callback-url`).then(
+      ({ data: body }) => live && setUrl(body.data?.callbackUrl ?? null),
+      () => live && setUrl(null)
+    );
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [publicUrl]);
+  return url;
+};

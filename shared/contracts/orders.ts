@@ -1,0 +1,271 @@
+/**
+ * The ordering routes (`POST /gengo/quote`, `POST /gengo/orders`, `GET /gengo/orders`,
+ * `GET /gengo/orders/:id`, `GET /gengo/document-status`, `GET /gengo/order-options`): what the admin
+ * sends and what the server answers. Types and constants only, nothing of Strapi's: the server's
+ * controllers and services and the admin's `api/*` both import them from here.
+ */
+
+/** The tiers one orders here (Gengo's `machine` is not human translation, `ultra` is no longer sold). */
+export const TIERS = ['standard', 'pro'] as const;
+export type Tier = (typeof TIERS)[number];
+
+export const ORDER_STATUSES = [
+  'pending',
+  'placing',
+  'placed',
+  'completed',
+  'failed',
+  'cancelled',
+  'ambiguous',
+] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+/** Our job status: Gengo's own (one spelling of canceled), or one of ours (conflict, stale, error). */
+export type JobStatus =
+  | 'queued'
+  | 'available'
+  | 'pending'
+  | 'reviewable'
+  | 'approved'
+  | 'revising'
+  | 'rejected'
+  | 'canceled'
+  | 'hold'
+  | 'conflict'
+  | 'stale'
+  | 'error';
+
+/** `POST /gengo/quote` body. */
+export interface QuoteRequest {
+  contentType: string;
+  documentId: string;
+  /** null or absent: the i18n default locale. */
+  sourceLocale?: string | null;
+  targetLocales: string[];
+  /** Field paths to translate (absent: every translatable field). */
+  fields?: string[] | null;
+  tier?: Tier | null;
+}
+
+/** `POST /gengo/orders` body (an `Idempotency-Key` header stands for `idempotencyKey`). */
+export interface OrderRequest extends QuoteRequest {
+  comment?: string | null;
+  autoApprove?: boolean | null;
+  asGroup?: boolean | null;
+  allowFork?: boolean | null;
+  glossaryId?: number | null;
+  usePreferred?: boolean | null;
+  /** Write over a person's text the target holds now (the quote's `personText`): an explicit choice. */
+  replaceExisting?: boolean | null;
+  idempotencyKey?: string | null;
+}
+
+export interface LocaleQuote {
+  locale: string;
+  lcSrc: string;
+  lcTgt: string;
+  tier: Tier;
+  segments: Array<{ key: string; kind: string; paths: string[]; chunks: number; units: number; credits: number }>;
+  jobs: number;
+  units: number;
+  credits: number;
+  currency: string;
+  /** Gengo's estimate in seconds (the longest job). */
+  eta: number;
+  /**
+   * Paths whose target text a person wrote: not overwritten on delivery (a conflict to resolve)
+   * unless the order says `replaceExisting`. Filled by `POST /gengo/quote`.
+   */
+  personText?: string[];
+}
+
+/** Whether the balance and the budget caps allow a cost. */
+export type BudgetCheck = { ok: true } | { ok: false; reason: 'balance' | 'order-cap' | 'month-cap'; message: string };
+
+export interface BudgetView {
+  perOrder: number | null;
+  perMonth: number | null;
+  spentThisMonth: number;
+  check: BudgetCheck;
+}
+
+/** `POST /gengo/quote` answer. */
+export interface QuoteResult {
+  contentType: string;
+  documentId: string;
+  sourceLocale: string;
+  tier: Tier;
+  fields: string[];
+  locales: LocaleQuote[];
+  total: { credits: number; currency: string };
+  balance: { credits: number; currency: string };
+  budget: BudgetView;
+}
+
+/** `GET /gengo/order-options` answer: what the order form offers. */
+export interface OrderOptions {
+  tiers: Tier[];
+  defaults: { tier: Tier; autoApprove: boolean; asGroup: boolean; allowFork: boolean; usePreferred: boolean };
+  glossaries: Array<{ id: number; title: string; sourceLanguage: string | null; targetLanguages: unknown[] }>;
+  preferredTranslators: Array<{ lcSrc: string; lcTgt: string; tier: string; count: number }>;
+  balance: { credits: number; currency: string };
+  budget: Omit<BudgetView, 'check'>;
+  /** Without a public URL Gengo cannot call back (the poller applies) and relative images are not attached. */
+  publicUrl: boolean;
+}
+
+/** `GET /gengo/orders` query. */
+export interface ListOrdersQuery {
+  contentType?: string;
+  documentId?: string;
+  locale?: string;
+  status?: OrderStatus;
+  page: number;
+  pageSize: number;
+}
+
+/** `GET /gengo/document-status` query. */
+export interface DocumentStatusQuery {
+  contentType: string;
+  documentId: string;
+}
+
+export interface HistoryEntry {
+  at: string;
+  status: string;
+  note?: string;
+}
+
+/** One of our jobs as the routes answer it (`GET /gengo/jobs/:id`, an order's `jobs`). */
+export interface JobView {
+  id: number;
+  documentId: string;
+  orderId: number;
+  gengoJobId: string | null;
+  segmentKey: string;
+  chunkIndex: number;
+  chunkCount: number;
+  sourceHash: string | null;
+  gengoStatus: string | null;
+  status: JobStatus;
+  unitCount: number | null;
+  credits: number | string | null;
+  bodyTgt: string | null;
+  /** Hash of the body_tgt last written into the entry, with the Gengo status it had then. */
+  appliedHash: string | null;
+  appliedStatus: string | null;
+  appliedAt: string | null;
+  captchaUrl: string | null;
+  lastError: string | null;
+  history: HistoryEntry[] | null;
+}
+
+/** An order as the routes answer it: its segments without our protected copies of the source. */
+export interface OrderView {
+  id: number;
+  documentId: string;
+  requestKey: string;
+  reference: string;
+  contentType: string;
+  targetDocumentId: string;
+  sourceLocale: string;
+  targetLocale: string;
+  lcSrc: string | null;
+  lcTgt: string | null;
+  tier: string | null;
+  status: OrderStatus;
+  gengoOrderId: string | null;
+  credits: number | null;
+  currency: string | null;
+  options: Record<string, unknown> | null;
+  segments: Array<{ key: string; kind: string; paths: string[] }>;
+  orderedById: number | null;
+  orderedByName: string | null;
+  lastError: string | null;
+  history: HistoryEntry[] | null;
+  submittedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  /** `GET /gengo/orders/:id` and a document's latest order. */
+  jobs?: JobView[];
+  /** The entry's main field in the source locale (the list only; null when the admin may not read the type). */
+  entryTitle?: string | null;
+  /** A reviewer's choice per conflicting path. */
+  resolutions?: Record<string, Resolution> | null;
+  /** `GET /gengo/orders/:id` and a document's latest order: per conflicting path, both texts. */
+  conflicts?: ConflictInfo[];
+}
+
+/** A conflict resolved by a reviewer: the person's text kept, or the translation taken over it. */
+export interface Resolution {
+  choice: 'keep' | 'take';
+  at: string;
+  by: string | null;
+}
+
+/** `POST /gengo/orders/:id/resolve` body. */
+export interface ResolveRequest {
+  /** The source path of the field (the conflict's `path`). */
+  path: string;
+  choice: Resolution['choice'];
+}
+
+/**
+ * A person's words where a translation would land: the person's text now in the target and the
+ * translation waiting, with why it was not written. Read fresh.
+ */
+export interface ConflictInfo {
+  segmentKey: string;
+  /** The source path (the order's); `resolve` takes it. */
+  path: string;
+  /** Where it is in the target, when known. */
+  targetPath: string | null;
+  reason: string;
+  /** The person's text (a text block: its inline children); null when the place itself is the conflict. */
+  current: unknown;
+  /** The translation waiting (restored), or null when its chunks are not all in. */
+  translation: unknown;
+  jobIds: number[];
+}
+
+export interface Pagination {
+  page: number;
+  pageSize: number;
+  pageCount: number;
+  total: number;
+}
+
+/** `GET /gengo/orders` answer: `{ data: OrderView[], meta: { pagination } }`. */
+export interface OrderList {
+  results: OrderView[];
+  pagination: Pagination;
+}
+
+/** `POST /gengo/orders` answer. */
+export interface PlaceResult {
+  /** One per target locale placed or found; `created: false` when the request had placed it already. */
+  orders: Array<OrderView & { created: boolean }>;
+  /** Locales not attempted because an earlier POST's outcome is unknown: send the request again later. */
+  notPlaced: string[];
+  /** With `onlyChanged`: locales not ordered because nothing changed since their last order. */
+  unchanged: string[];
+}
+
+export interface LocaleStatus {
+  locale: string;
+  /** The latest order's status. */
+  status: OrderStatus;
+  /** Jobs of the latest order by our status. */
+  jobs: Record<string, number>;
+  /** The latest order, with its jobs (null: none). */
+  latest: OrderView | null;
+  /** Every order of the locale, newest first, without jobs. */
+  orders: OrderView[];
+}
+
+/** `GET /gengo/document-status` answer. */
+export interface DocumentStatus {
+  contentType: string;
+  documentId: string;
+  locales: LocaleStatus[];
+}
