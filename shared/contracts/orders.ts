@@ -59,6 +59,8 @@ export interface OrderRequest extends QuoteRequest {
   allowFork?: boolean | null;
   glossaryId?: number | null;
   usePreferred?: boolean | null;
+  /** Write over a person's text the target holds now (the quote's `personText`): an explicit choice. */
+  replaceExisting?: boolean | null;
   idempotencyKey?: string | null;
 }
 
@@ -74,6 +76,11 @@ export interface LocaleQuote {
   currency: string;
   /** Gengo's estimate in seconds (the longest job). */
   eta: number;
+  /**
+   * Paths whose target text a person wrote: not overwritten on delivery (a conflict to resolve)
+   * unless the order says `replaceExisting`. Filled by `POST /gengo/quote`.
+   */
+  personText?: string[];
 }
 
 /** Whether the balance and the budget caps allow a cost. */
@@ -192,6 +199,42 @@ export interface OrderView {
   jobs?: JobView[];
   /** The entry's main field in the source locale (the list only; null when the admin may not read the type). */
   entryTitle?: string | null;
+  /** A reviewer's choice per conflicting path. */
+  resolutions?: Record<string, Resolution> | null;
+  /** `GET /gengo/orders/:id` and a document's latest order: per conflicting path, both texts. */
+  conflicts?: ConflictInfo[];
+}
+
+/** A conflict resolved by a reviewer: the person's text kept, or the translation taken over it. */
+export interface Resolution {
+  choice: 'keep' | 'take';
+  at: string;
+  by: string | null;
+}
+
+/** `POST /gengo/orders/:id/resolve` body. */
+export interface ResolveRequest {
+  /** The source path of the field (the conflict's `path`). */
+  path: string;
+  choice: Resolution['choice'];
+}
+
+/**
+ * A person's words where a translation would land: the person's text now in the target and the
+ * translation waiting, with why it was not written. Read fresh.
+ */
+export interface ConflictInfo {
+  segmentKey: string;
+  /** The source path (the order's); `resolve` takes it. */
+  path: string;
+  /** Where it is in the target, when known. */
+  targetPath: string | null;
+  reason: string;
+  /** The person's text (a text block: its inline children); null when the place itself is the conflict. */
+  current: unknown;
+  /** The translation waiting (restored), or null when its chunks are not all in. */
+  translation: unknown;
+  jobIds: number[];
 }
 
 export interface Pagination {

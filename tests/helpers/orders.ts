@@ -113,11 +113,24 @@ export type PlacedOrder = { orderId: number; reference: string; segments: Ordere
 export const placeOrder = async (
   r: Receiving,
   documentId: string,
-  opts: { only?: (paths: string[]) => boolean; callbackUrl?: string | null; splitLimit?: number } = {}
+  opts: {
+    only?: (paths: string[]) => boolean;
+    callbackUrl?: string | null;
+    splitLimit?: number;
+    /** The orderer chose to replace a person's text the target holds now. */
+    replaceExisting?: boolean;
+    /** Another localized type (default: the article). */
+    uid?: string;
+  } = {}
 ): Promise<PlacedOrder> => {
   const strapi: any = r.app.strapi;
-  const source = await findArticle(strapi, documentId, 'en');
-  const segments: OrderedSegment[] = extractSegments(strapi.getModel(ARTICLE), source, (uid) => strapi.getModel(uid))
+  const uid = opts.uid ?? ARTICLE;
+  const source = await strapi.documents(uid).findOne({
+    documentId,
+    locale: 'en',
+    populate: buildDeepPopulate(strapi.getModel(uid), (u) => strapi.getModel(u)),
+  });
+  const segments: OrderedSegment[] = extractSegments(strapi.getModel(uid), source, (u) => strapi.getModel(u))
     .filter((s) => !opts.only || opts.only(s.paths))
     .map((s, i) => {
       const prot = protectSegment(s);
@@ -133,11 +146,19 @@ export const placeOrder = async (
       } as any;
     });
   const reference = crypto.randomUUID();
+  // What the target holds now, as the ordering side records it (layout, a person's text there).
+  const state = await strapi
+    .plugin('gengo')
+    .service('ordering')
+    .quotes.targetState({ uid, documentId, locale: 'fr', source, paths: segments.flatMap((s) => s.paths) });
   const order = await strapi.db.query('plugin::gengo.order').create({
     data: {
       requestKey: crypto.randomUUID(),
       reference,
-      contentType: ARTICLE,
+      contentType: uid,
+      layout: state.layout,
+      baseline: state.baseline,
+      options: { replaceExisting: opts.replaceExisting ?? false },
       targetDocumentId: documentId,
       sourceLocale: 'en',
       targetLocale: 'fr',

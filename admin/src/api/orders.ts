@@ -5,6 +5,7 @@
  */
 export { ORDER_STATUSES, TIERS } from '../../../shared/contracts/orders';
 export type {
+  ConflictInfo,
   DocumentStatus,
   JobStatus,
   JobView,

@@ -54,3 +54,4 @@ export {
 export { countUnits, unitTypeOf, hasTranslatableText, type UnitType } from './units';
 export { formatPath, parsePath, getAt } from './paths';
 export { sha256Hex } from './hash';
+export { valueHash, legacyValueHash, isBlank, leafAt, ownerOf, type TextOwner } from './person';

@@ -38,7 +38,8 @@ export interface LeafConflict {
 
 export type LeafLocation = LocatedLeaf | LeafConflict;
 
-const leafValue = (container: unknown, leaf: PathToken[]): unknown => {
+/** The value of a leaf below its entry (a text block: its inline children), as `current` reports it. */
+export const leafValue = (container: unknown, leaf: PathToken[]): unknown => {
   if (!leaf.length) {
     const children = (container as Doc | null)?.children;
     return Array.isArray(children) ? children.filter(isInline) : undefined;

@@ -1,7 +1,15 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { getService } from '../platform/services';
-import { validateApprove, validateComment, validateJobId, validateReject, validateRevise } from './validation/review';
+import { userOf } from './admin-context';
+import {
+  validateApprove,
+  validateComment,
+  validateJobId,
+  validateReject,
+  validateResolve,
+  validateRevise,
+} from './validation/review';
 
 /** `/gengo/jobs/:id…`: one of our jobs, its review actions and what Gengo keeps about it. */
 const createReviewController = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -53,6 +61,13 @@ const createReviewController = ({ strapi }: { strapi: Core.Strapi }) => {
     },
     async feedback(ctx: any) {
       ctx.body = { data: await review().feedback(id(ctx)) };
+    },
+    /** POST /gengo/orders/:id/resolve { path, choice: keep | take } */
+    async resolve(ctx: any) {
+      const orderId = Number(ctx.params.id);
+      if (!Number.isInteger(orderId) || orderId < 1) throw new errors.ValidationError('id must be a positive integer');
+      const input = await validateResolve(ctx.request.body);
+      ctx.body = { data: await review().resolve(orderId, input, userOf(ctx).name) };
     },
     async machinePreview(ctx: any) {
       ctx.body = { data: await review().machinePreview(id(ctx)) };

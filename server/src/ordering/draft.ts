@@ -24,6 +24,8 @@ export interface OrderOptions {
   glossaryId: number | null;
   usePreferred: boolean;
   comment: string | null;
+  /** The orderer chose to replace a person's text the target holds now (listed by the quote). */
+  replaceExisting?: boolean;
 }
 
 export interface OrderDraft {
@@ -69,6 +71,8 @@ export const orderRow = (
   currency: target.quote.currency || null,
   options: { ...options, comment: targetComment(d, target) },
   segments: target.plan.segments,
+  layout: target.state?.layout ?? null,
+  baseline: target.state?.baseline ?? null,
   orderedById: d.user.id,
   orderedByName: d.user.name,
   lastError: null,

@@ -22,7 +22,12 @@ const createOrderingService = ({ strapi }: { strapi: Core.Strapi }) => {
   const quotes = createQuotes(strapi, { source, store });
   const placing = createPlacing(strapi, { store, quotes, source });
   const group = createGroupOrdering(strapi, { placing, store });
-  const queries = createOrderQueries({ strapi, store, titles });
+  const queries = createOrderQueries({
+    strapi,
+    store,
+    titles,
+    conflictsOf: (order) => getService(strapi, 'receiving').conflicts(order),
+  });
 
   return {
     /** `POST /gengo/quote` */

@@ -165,6 +165,7 @@ export const createPlacing = (
         glossaryId: input.glossaryId ?? null,
         usePreferred: input.usePreferred ?? false,
         comment: input.comment?.trim() || null,
+        replaceExisting: input.replaceExisting ?? false,
       };
       // What changed is known from our own rows: nothing changed asks Gengo nothing (it may be down).
       let loaded = placeOptions.loaded ?? (await source.load(input, ctx?.site, placeOptions.access));
@@ -245,6 +246,15 @@ export const createPlacing = (
           throw new errors.ApplicationError(message, { reason, cost, balance: budget.balance });
         }
       }
+      // What each target holds now (its layout, a person's text there), kept with its order.
+      for (const p of draft.planned)
+        p.state = await quotes.targetState({
+          uid: prepared.uid,
+          documentId: prepared.documentId,
+          locale: p.locale,
+          source: prepared.document,
+          paths: p.plan.segments.flatMap((s) => s.paths),
+        });
       draft.attachments = [
         ...imageAttachments(prepared.document, settings.publicUrl),
         ...[previewAttachment(await previewUrlOf(strapi, prepared), settings.publicUrl)].filter((a) => a !== null),

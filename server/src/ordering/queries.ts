@@ -8,6 +8,8 @@ import type {
   OrderList,
   OrderView,
 } from '../../../shared/contracts/orders';
+import type { OrderRecord } from '../platform/records';
+import type { ConflictInfo } from '../../../shared/contracts/orders';
 import { toOrderView } from './views';
 import type { OrderStore } from './store';
 import { entryKey, type EntryTitles } from './entry-titles';
@@ -26,10 +28,13 @@ export const createOrderQueries = ({
   strapi,
   store,
   titles,
+  conflictsOf,
 }: {
   strapi: Core.Strapi;
   store: OrderStore;
   titles: EntryTitles;
+  /** The order's conflicts with both texts (the receiving side reads them); none while it has no conflict row. */
+  conflictsOf: (order: OrderRecord) => Promise<ConflictInfo[]>;
 }) => {
   return {
     async list(q: ListOrdersQuery, access: ContentAccess): Promise<OrderList> {
@@ -55,7 +60,7 @@ export const createOrderQueries = ({
       const order = await store.findOrder(id);
       if (!order) throw new errors.NotFoundError(`Order ${id} not found`);
       await assertMayReadOrder(access, order);
-      return toOrderView(order, await store.jobsOf([order.id]));
+      return { ...toOrderView(order, await store.jobsOf([order.id])), conflicts: await conflictsOf(order) };
     },
 
     /** The target locales whose orders the admin may read (the others are left out). */
@@ -72,18 +77,20 @@ export const createOrderQueries = ({
       for (const o of orders) byLocale.set(o.targetLocale, [...(byLocale.get(o.targetLocale) ?? []), o]);
       const latestIds = [...byLocale.values()].map((list) => list[0].id);
       const jobs = await store.jobsOf(latestIds);
-      const locales = [...byLocale.entries()].map(([locale, list]): LocaleStatus => {
-        const latest = list[0];
-        const counts: Record<string, number> = {};
-        for (const j of jobs) if (j.orderId === latest.id) counts[j.status] = (counts[j.status] ?? 0) + 1;
-        return {
-          locale,
-          status: latest.status,
-          jobs: counts,
-          latest: toOrderView(latest, jobs),
-          orders: list.map((o) => toOrderView(o)),
-        };
-      });
+      const locales = await Promise.all(
+        [...byLocale.entries()].map(async ([locale, list]): Promise<LocaleStatus> => {
+          const latest = list[0];
+          const counts: Record<string, number> = {};
+          for (const j of jobs) if (j.orderId === latest.id) counts[j.status] = (counts[j.status] ?? 0) + 1;
+          return {
+            locale,
+            status: latest.status,
+            jobs: counts,
+            latest: { ...toOrderView(latest, jobs), conflicts: await conflictsOf(latest) },
+            orders: list.map((o) => toOrderView(o)),
+          };
+        })
+      );
       locales.sort((a, b) => a.locale.localeCompare(b.locale));
       return { contentType, documentId, locales };
     },

@@ -9,6 +9,7 @@ import { segmentsFor, type OrderSource, type PreparedSource } from './source';
 import type { ContentAccess } from '../platform/content-permissions';
 import { getService } from '../platform/services';
 import type { OrderStore } from './store';
+import { createTargetState, type TargetState } from './target-state';
 
 /** `POST /gengo/quote`: what an order would cost, per target locale, from Gengo's own quote. */
 
@@ -21,6 +22,8 @@ export interface PlannedTarget {
   lcTgt: string;
   plan: Plan;
   quote: LocaleQuote;
+  /** What the target holds when ordering (placing reads it before the order is recorded). */
+  state?: TargetState;
 }
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
@@ -136,6 +139,7 @@ export const quotePlans = async (
 
 export const createQuotes = (strapi: Core.Strapi, { source, store }: { source: OrderSource; store: OrderStore }) => {
   const settings = () => getService(strapi, 'settings');
+  const targetState = createTargetState(strapi);
 
   /** Plans each target locale and asks Gengo for the price of exactly those jobs. */
   const quoteTargets = async (prepared: PreparedSource, tier: Tier, client: GengoClient): Promise<PlannedTarget[]> => {
@@ -190,6 +194,7 @@ export const createQuotes = (strapi: Core.Strapi, { source, store }: { source: O
   return {
     quoteTargets,
     budgetFor,
+    targetState,
 
     balanceAhead,
 
@@ -238,6 +243,16 @@ export const createQuotes = (strapi: Core.Strapi, { source, store }: { source: O
       const prepared = await source.prepare(input, client, access);
       const balance = balanceAhead(client);
       const planned = await quoteTargets(prepared, tier, client);
+      for (const p of planned) {
+        const state = await targetState({
+          uid: prepared.uid,
+          documentId: prepared.documentId,
+          locale: p.locale,
+          source: prepared.document,
+          paths: p.plan.segments.flatMap((seg) => seg.paths),
+        });
+        p.quote.personText = state.personText;
+      }
       const locales = planned.map((p) => p.quote);
       const total = round2(locales.reduce((sum, l) => sum + l.credits, 0));
       const budget = await budgetFor(total, client, { balance });

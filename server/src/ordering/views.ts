@@ -8,12 +8,18 @@ import type { JobRecord, OrderRecord } from '../platform/records';
 export type { JobView, OrderView };
 
 export const toJobView = (job: JobRecord): JobView => {
-  const { writtenHashes: _ignored, ...rest } = job;
+  const { writtenHashes: _ignored, refusedHash: _refused, ...rest } = job;
+  return rest;
+};
+
+/** What the target held when ordered stays with us (hashes, layout); the choices made are shown. */
+const withoutState = (order: OrderRecord) => {
+  const { layout: _layout, baseline: _baseline, ...rest } = order;
   return rest;
 };
 
 export const toOrderView = (order: OrderRecord, jobs?: JobRecord[]): OrderView => ({
-  ...order,
+  ...withoutState(order),
   credits: order.credits == null ? null : Number(order.credits),
   segments: (order.segments ?? []).map((s) => ({ key: s.key, kind: s.kind, paths: s.paths })),
   ...(jobs ? { jobs: jobs.filter((j) => j.orderId === order.id).map(toJobView) } : {}),

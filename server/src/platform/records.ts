@@ -1,7 +1,14 @@
 import { createHash } from 'node:crypto';
-import type { ProtectedSegment, SegmentKind } from '../content';
+import type { ProtectedSegment, SegmentKind, TargetLayout, TextOwner } from '../content';
 import type { JobStatus as GengoJobStatus } from '../gengo';
-import type { HistoryEntry, JobStatus, JobView, OrderStatus, OrderView } from '../../../shared/contracts/orders';
+import type {
+  HistoryEntry,
+  JobStatus,
+  JobView,
+  OrderStatus,
+  OrderView,
+  Resolution,
+} from '../../../shared/contracts/orders';
 
 /**
  * The contract between the ordering side (quote/order/review) and the receiving side
@@ -23,6 +30,14 @@ export interface OrderedSegment {
   protected: ProtectedSegment;
   /** From splitForGengo: n chunks ⇒ n-1 separators (empty when the segment went as one job). */
   separators: string[];
+}
+
+/** What the target held at a translated path when ordered. */
+export interface BaselineEntry {
+  targetPath: string;
+  /** `valueHash` of the leaf's value. */
+  hash: string;
+  owner: TextOwner;
 }
 
 /** `custom_data` of every job (JSON, well under Gengo's 1 KB). */
@@ -48,7 +63,7 @@ const _jobStatusIsGengos: SameKeys<
 > = true;
 void _jobStatusIsGengos;
 
-export type { HistoryEntry, JobStatus, OrderStatus };
+export type { HistoryEntry, JobStatus, OrderStatus, Resolution };
 
 /** An order row: what the routes answer (OrderView), with the protected copies of the source. */
 export interface OrderRecord extends Omit<OrderView, 'segments' | 'jobs' | 'entryTitle' | 'credits'> {
@@ -56,6 +71,10 @@ export interface OrderRecord extends Omit<OrderView, 'segments' | 'jobs' | 'entr
   segments: OrderedSegment[] | null;
   /** The Gengo id space the order was placed in (`idScope`): null on rows older than scopes. */
   scope: string | null;
+  /** Where the translated leaves go in the target, recorded when ordering (`recordLayout`). */
+  layout?: TargetLayout | null;
+  /** Per source path, what the target held there when ordered. */
+  baseline?: Record<string, BaselineEntry> | null;
 }
 
 /** A job row: what the routes answer (JobView), with the hashes of what the plugin wrote. */
@@ -69,6 +88,8 @@ export interface JobRecord extends JobView {
    * old job lazy loading answered): that job's identity (`jobIdentity` of its custom_data).
    */
   sharedJobKey: string | null;
+  /** sha256 of (revision, schema) of a write Strapi refused: not tried again until either changes. */
+  refusedHash?: string | null;
 }
 
 export const encodeCustomData = (data: JobCustomData): string => JSON.stringify(data);

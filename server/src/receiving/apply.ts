@@ -7,15 +7,10 @@ import { storeRowChanges } from '../platform/update-rows';
 import { userAccess } from '../platform/content-permissions';
 import type { DocumentLock } from './document-lock';
 import { readAhead, segmentKeyOf, type SliceReads } from './read-ahead';
-import {
-  editedPaths,
-  hashPaths,
-  isStale,
-  lastWrittenHashes,
-  restoreText,
-  segmentReadiness,
-  type Readiness,
-} from './segment-state';
+import { errors } from '@strapi/utils';
+import { sha256Hex, type Doc } from '../content';
+import { writtenHashesOf } from '../platform/written';
+import { checkPaths, isStale, restoreText, segmentReadiness, type Readiness } from './segment-state';
 import type { TargetIo } from './target';
 
 /**
@@ -33,7 +28,15 @@ import type { TargetIo } from './target';
  * writer throws ClaimLost, which rolls the write back). The target is read inside the lock.
  */
 export type ApplyState =
-  'waiting' | 'applied' | 'already' | 'conflict' | 'stale' | 'error' | 'needs_review' | 'missing';
+  | 'waiting'
+  | 'applied'
+  | 'already'
+  | 'held'
+  | 'conflict'
+  | 'stale'
+  | 'error'
+  | 'needs_review'
+  | 'missing';
 export interface ApplyOutcome {
   state: ApplyState;
   detail?: string;
@@ -51,13 +54,18 @@ export class ClaimLost extends Error {
 
 const MAX_HISTORY = 50;
 
-/** A segment that passed every check: its rows, its revision and what it writes. */
+/** A segment that passed every check: its rows, its revision and what it writes (and keeps). */
 interface Passed {
   segment: OrderedSegment;
   rows: JobRecord[];
   ready: Extract<Readiness, { ready: true }>;
   translations: Translations;
+  /** Paths where a reviewer kept the person's text: not written. */
+  kept: string[];
 }
+
+const HELD =
+  'Awaiting review: this type has no draft, so the translation is written once approved (shown in the review meanwhile)';
 
 export const createApply = (strapi: Core.Strapi, { io, lock }: { io: TargetIo; lock: DocumentLock }) => {
   const jobs = () => strapi.db.query(UIDS.job);
@@ -70,33 +78,25 @@ export const createApply = (strapi: Core.Strapi, { io, lock }: { io: TargetIo; l
     return history.slice(-MAX_HISTORY);
   };
 
-  /** Marks every row of the segment (conflict, stale, error, needs_review) without writing the entry. */
-  const mark = async (rows: JobRecord[], status: 'conflict' | 'stale' | 'error' | 'needs_review', note: string) => {
+  /**
+   * Marks every row of the segment (conflict, stale, error, needs_review; reviewable: held) without writing the
+   * entry. `refusedHash`: a refused write's, so that the same revision is not tried again.
+   */
+  const mark = async (
+    rows: JobRecord[],
+    status: 'conflict' | 'stale' | 'error' | 'needs_review' | 'reviewable',
+    note: string,
+    refusedHash: string | null = null
+  ) => {
     for (const row of rows) {
-      if (row.status === status && row.lastError === note) continue;
+      // Held for review is no error: the note goes to the history only.
+      const lastError = status === 'reviewable' ? null : note;
+      if (row.status === status && row.lastError === lastError && (row.refusedHash ?? null) === refusedHash) continue;
       await jobs().updateMany({
         where: { id: row.id },
-        data: { status, lastError: note, history: withHistory(row, status, note) },
+        data: { status, lastError, refusedHash, history: withHistory(row, status, note) },
       });
     }
-  };
-
-  /** Paths → hash last written by the plugin there, over every order for this target. */
-  const lastWritten = async (order: OrderRecord) => {
-    const orders = await strapi.db.query(UIDS.order).findMany({
-      where: {
-        contentType: order.contentType,
-        targetDocumentId: order.targetDocumentId,
-        targetLocale: order.targetLocale,
-      },
-      select: ['id'],
-    });
-    const rows = (await jobs().findMany({
-      where: { orderId: { $in: orders.map((o: any) => o.id) }, appliedAt: { $notNull: true } },
-      select: ['writtenHashes', 'appliedAt'],
-      orderBy: [{ appliedAt: 'asc' }, { id: 'asc' }],
-    })) as Array<Pick<JobRecord, 'writtenHashes'>>;
-    return lastWrittenHashes(rows.map((r) => r.writtenHashes));
   };
 
   /**
@@ -131,10 +131,11 @@ export const createApply = (strapi: Core.Strapi, { io, lock }: { io: TargetIo; l
   };
 
   /** The rows of a segment that passed claimed, with the revision, status and hashes written. */
-  const claim = async ({ rows, ready }: Passed, hashes: Record<string, string>, reads: SliceReads, now: Date) => {
+  const claim = async ({ rows, ready, kept }: Passed, hashes: Record<string, string>, reads: SliceReads, now: Date) => {
     // The claim and the outcome in one statement: only one writer per revision, whoever else (a
     // callback, the poller, another instance) races. It runs in the write's transaction, so a
     // revision claimed meanwhile rolls the write back (ClaimLost).
+    const note = ready.status === 'approved' ? 'final translation written' : 'written to the draft, awaiting review';
     for (const row of rows) {
       const { count } = await jobs().updateMany({
         where: { id: row.id, appliedHash: row.appliedHash ?? { $null: true } },
@@ -146,10 +147,11 @@ export const createApply = (strapi: Core.Strapi, { io, lock }: { io: TargetIo; l
           appliedAt: now,
           writtenHashes: hashes,
           lastError: null,
+          refusedHash: null,
           history: withHistory(
             row,
             ready.status,
-            ready.status === 'approved' ? 'final translation written' : 'written to the draft, awaiting review'
+            kept.length ? `${note}; kept the person's text at ${kept.join(', ')}` : note
           ),
         },
       });
@@ -158,10 +160,105 @@ export const createApply = (strapi: Core.Strapi, { io, lock }: { io: TargetIo; l
     }
   };
 
+  /** What Strapi refused, by the paths its ValidationError names (`seo.metaTitle`, `sections.0.title`). */
+  const refusedBy = (err: any): Array<{ path: string; message: string }> =>
+    ((err?.details?.errors ?? []) as Array<{ path?: unknown; message?: unknown }>).map((e) => ({
+      path: (Array.isArray(e.path) ? e.path : [e.path]).filter((t) => t !== undefined).join('.'),
+      message: String(e.message ?? err.message),
+    }));
+
+  /** Whether a written target path is the refused one, or under it, or holds it. */
+  const touches = (targetPath: string, refused: string) => {
+    const a = targetPath.replace(/\[(\d+)\]/g, '.$1');
+    return a === refused || a.startsWith(`${refused}.`) || refused.startsWith(`${a}.`);
+  };
+
+  const isValidationError = (err: any) => err?.name === 'ValidationError' || err instanceof errors.ValidationError;
+
+  /**
+   * The segments that passed written in one update. A write Strapi refuses (maxLength, regex,
+   * unique, required) marks the segments of the refused fields `error` with its message and a
+   * `refusedHash` (not tried again until the text or the schema changes), and the rest is written
+   * again without them. Strapi validates before its first statement, so the refused attempt left
+   * nothing to roll back.
+   */
+  const writePassed = async (
+    order: OrderRecord,
+    source: Doc,
+    target: Doc | null,
+    passed: Passed[],
+    reads: SliceReads,
+    outcomes: Map<string, ApplyOutcome>,
+    acceptMoved: boolean
+  ): Promise<Passed[]> => {
+    let left = passed;
+    for (;;) {
+      const translations: Translations = Object.assign({}, ...left.map((p) => p.translations));
+      if (!Object.keys(translations).length) {
+        const now = new Date();
+        for (const p of left) {
+          await claim(p, {}, reads, now);
+          outcomes.set(p.segment.key, { state: 'applied', detail: `${p.ready.status} (kept)` });
+          if (p.ready.status === 'approved') reads.approved.add(order);
+        }
+        return left;
+      }
+      let result: Awaited<ReturnType<TargetIo['write']>>;
+      try {
+        result = await io.write(order, source, target, translations, reads, acceptMoved);
+      } catch (err: any) {
+        if (!isValidationError(err)) throw err;
+        const refused = refusedBy(err);
+        const hit = left.filter((p) =>
+          Object.keys(p.translations).some((path) => refused.some((r) => touches(path, r.path)))
+        );
+        // Not told which field: every segment of the write is refused (never a retry loop).
+        const blamed = hit.length ? hit : left;
+        for (const p of blamed) {
+          const mine = refused.filter((r) => Object.keys(p.translations).some((path) => touches(path, r.path)));
+          const note = `Refused by Strapi: ${(mine.length ? mine : refused).map((r) => `${r.path || 'entry'}: ${r.message}`).join('; ') || err.message}`;
+          await mark(p.rows, 'error', note, refusedKey(order, p.ready.revision));
+          outcomes.set(p.segment.key, { state: 'error', detail: note });
+        }
+        left = left.filter((p) => !blamed.includes(p));
+        if (!left.length) return [];
+        continue;
+      }
+      // Leaves that could not be placed after all: their segments are conflicts, not written.
+      const unplaced = new Set(result.conflicts.map((c) => c.path));
+      const now = new Date();
+      let doc: Doc | null = result.data;
+      for (const p of left) {
+        const paths = Object.keys(p.translations);
+        const conflicts = result.conflicts.filter((c) => paths.includes(c.path));
+        if (conflicts.length) {
+          const note = conflictNote(conflicts.map((c) => `${c.path}: ${c.reason}`));
+          await mark(p.rows, 'conflict', note);
+          outcomes.set(p.segment.key, { state: 'conflict', detail: note });
+          continue;
+        }
+        const leaves = result.written.filter((w) => w.translated && paths.includes(w.path) && !unplaced.has(w.path));
+        let hashes = io.leafHashes(order, doc, leaves);
+        if (!hashes && doc === result.data) hashes = io.leafHashes(order, (doc = await io.readTarget(order)), leaves);
+        await claim(p, hashes ?? {}, reads, now);
+        outcomes.set(p.segment.key, { state: 'applied', detail: p.ready.status });
+        // Only an approved write can be an order's last one.
+        if (p.ready.status === 'approved') reads.approved.add(order);
+      }
+      return left;
+    }
+  };
+
+  const refusedKey = (order: OrderRecord, revision: string) => sha256Hex(`${revision}:${io.schemaHash(order)}`);
+
+  const conflictNote = (reasons: string[]) =>
+    `Not written, a person's words are kept until a reviewer decides: ${reasons.join('; ')}`;
+
   /**
    * The segments of one order written in one Document Service update: each checked on its own
-   * (ready? already written? restorable? source changed? edited by a person?), the ones that pass
-   * merged together, then each one's rows claimed with the hashes of what it wrote.
+   * (ready? already written? refused before? held for review? restorable? source changed? a
+   * person's text there?), the ones that pass merged together, then each one's rows claimed with
+   * the hashes of what it wrote.
    */
   const applyOrder = async (
     order: OrderRecord,
@@ -171,7 +268,7 @@ export const createApply = (strapi: Core.Strapi, { io, lock }: { io: TargetIo; l
   ): Promise<Map<string, ApplyOutcome>> => {
     const keys = [...new Set(segmentKeys)];
     const outcomes = new Map<string, ApplyOutcome>();
-    const candidates: Array<Omit<Passed, 'translations'> & { value: Translations[string] }> = [];
+    const candidates: Array<Omit<Passed, 'translations' | 'kept'> & { value: Translations[string] }> = [];
     for (const segment of keys.flatMap((key) => order.segments?.filter((s) => s.key === key) ?? [])) {
       const rows = await segmentRows(order, segment.key, reads);
       const ready = segmentReadiness(segment, rows);
@@ -181,6 +278,16 @@ export const createApply = (strapi: Core.Strapi, { io, lock }: { io: TargetIo; l
       }
       if (!opts.force && rows.every((r) => r.appliedHash === ready.revision)) {
         outcomes.set(segment.key, { state: 'already' });
+        continue;
+      }
+      if (!opts.force && rows.every((r) => r.refusedHash && r.refusedHash === refusedKey(order, ready.revision))) {
+        outcomes.set(segment.key, { state: 'error', detail: 'refused by Strapi before: not tried again' });
+        continue;
+      }
+      if (ready.status === 'reviewable' && !io.hasDrafts(order)) {
+        // No draft to hold it: what is written is live. The text waits on the rows, shown in review.
+        await mark(rows, 'reviewable', HELD);
+        outcomes.set(segment.key, { state: 'held', detail: HELD });
         continue;
       }
       const restored = restoreText(segment, ready.chunks);
@@ -210,7 +317,10 @@ export const createApply = (strapi: Core.Strapi, { io, lock }: { io: TargetIo; l
     const { source, target } = candidates.length
       ? await io.load(order, reads.versions)
       : { source: null, target: null };
-    const written = candidates.length && target && !opts.force ? await lastWritten(order) : {};
+    const written = candidates.length && target ? await writtenHashesOf(strapi, order) : {};
+    const resolutions = order.resolutions ?? {};
+    // Written where a person moved its entry: on a reviewer's word only (force, or `take` on that path).
+    let acceptMoved = !!opts.force;
     const passed: Passed[] = [];
     for (const { segment, rows, ready, value } of candidates) {
       if (!source) {
@@ -225,29 +335,29 @@ export const createApply = (strapi: Core.Strapi, { io, lock }: { io: TargetIo; l
         outcomes.set(segment.key, { state: 'stale', detail: note });
         continue;
       }
-      if (!opts.force && target) {
-        const edited = editedPaths(target, segment.paths, written);
-        if (edited.length) {
-          const note = `Edited by a person since the plugin wrote it: ${edited.join(', ')} (not overwritten)`;
-          await mark(rows, 'conflict', note);
-          outcomes.set(segment.key, { state: 'conflict', detail: note });
-          continue;
-        }
+      const facts = io.facts(order, source, target, segment.paths, !!opts.force);
+      const verdicts = checkPaths(facts, {
+        written,
+        baseline: order.baseline,
+        resolutions,
+        replaceExisting: order.options?.replaceExisting === true,
+        force: opts.force,
+      });
+      const conflicts = verdicts.filter((v) => v.verdict === 'conflict');
+      if (conflicts.length) {
+        const note = conflictNote(conflicts.map((c) => (c as { reason: string }).reason));
+        await mark(rows, 'conflict', note);
+        outcomes.set(segment.key, { state: 'conflict', detail: note });
+        continue;
       }
-      passed.push({ segment, rows, ready, translations: Object.fromEntries(segment.paths.map((p) => [p, value])) });
+      const toWrite = verdicts.filter((v) => v.verdict === 'write').map((v) => v.path);
+      const kept = verdicts.filter((v) => v.verdict === 'keep').map((v) => v.path);
+      if (facts.some((f) => f.located?.ok === false && f.located.code === 'moved' && toWrite.includes(f.path)))
+        acceptMoved = true;
+      passed.push({ segment, rows, ready, kept, translations: Object.fromEntries(toWrite.map((p) => [p, value])) });
     }
 
-    if (passed.length && source) {
-      const translations = Object.assign({}, ...passed.map((p) => p.translations));
-      const data = await io.write(order, source, target, translations, reads);
-      const now = new Date();
-      for (const p of passed) {
-        await claim(p, hashPaths(data, p.segment.paths), reads, now);
-        outcomes.set(p.segment.key, { state: 'applied', detail: p.ready.status });
-      }
-      // Only an approved write can be an order's last one.
-      if (passed.some((p) => p.ready.status === 'approved')) reads.approved.add(order);
-    }
+    if (passed.length && source) await writePassed(order, source, target, passed, reads, outcomes, acceptMoved);
     for (const key of keys) if (!outcomes.has(key)) outcomes.set(key, { state: 'missing' });
     return outcomes;
   };

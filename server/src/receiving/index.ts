@@ -1,9 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import type { Job } from '../gengo';
+import type { OrderRecord } from '../platform/records';
 import { createLeases } from '../platform/lease';
 import { createSerialQueue } from '../platform/serial-queue';
 import { createApply, type ApplyOptions } from './apply';
 import { createCallbacks } from './callbacks';
+import { createConflicts, type ConflictView } from './conflicts';
 import { createDocumentLock } from './document-lock';
 import { createJobLocator } from './locate';
 import { createReconcile } from './reconcile';
@@ -34,6 +36,7 @@ const createReceivingService = ({ strapi }: { strapi: Core.Strapi }) => {
   const sync = createJobSync(strapi, { locator: createJobLocator(strapi), lock, apply });
   const callbacks = createCallbacks(strapi, { queue, sync });
   const reconcile = createReconcile(strapi, { leases, queue, sync });
+  const conflicts = createConflicts(strapi, io);
 
   /** Segments of one order written now, holding its document. */
   const applySegment = async (orderId: number, segmentKey: string, opts: ApplyOptions = {}) =>
@@ -67,6 +70,8 @@ const createReceivingService = ({ strapi }: { strapi: Core.Strapi }) => {
       queue.run(`apply:${orderId}:${segmentKey}:${opts.force ? 'force' : ''}`, () =>
         applySegment(orderId, segmentKey, opts)
       ),
+    /** An order's conflicts: the person's text and the translation, per path (the review shows both). */
+    conflicts: (order: OrderRecord): Promise<ConflictView[]> => conflicts.of(order),
     /** Resolves when the queue has nothing waiting or running. */
     idle: () => queue.idle(),
     /** Shutdown, first step: callbacks not fetched yet are left to the next poll. */
@@ -84,3 +89,4 @@ export { CALLBACK_PATH } from './callbacks';
 export { createCallbackLane } from './lane';
 export type { ApplyOutcome } from './apply';
 export type { SyncOutcome } from './sync';
+export type { ConflictView } from './conflicts';

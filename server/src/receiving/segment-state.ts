@@ -1,4 +1,8 @@
 import {
+  legacyValueHash,
+  ownerOf,
+  valueHash,
+  type LeafLocation,
   extractSegments,
   getAt,
   joinChunks,
@@ -10,7 +14,7 @@ import {
   type Schema,
   type Translations,
 } from '../content';
-import { TRANSLATED, type OrderedSegment } from '../platform/records';
+import { TRANSLATED, type BaselineEntry, type OrderedSegment, type Resolution } from '../platform/records';
 
 /**
  * Pure decisions of the apply step, tested without Strapi: is a segment ready, which revision is
@@ -54,25 +58,11 @@ export const segmentReadiness = (segment: Pick<OrderedSegment, 'separators'>, ro
 
 export const revisionHash = (chunks: string[], status: string): string => sha256Hex(JSON.stringify([status, chunks]));
 
-/** Object keys sorted at every level: PostgreSQL's jsonb answers keys in an order of its own. */
-const canonical = (value: unknown): unknown => {
-  if (Array.isArray(value)) return value.map(canonical);
-  if (!value || typeof value !== 'object' || value instanceof Date) return value;
-  return Object.fromEntries(
-    Object.keys(value)
-      .sort()
-      .map((k) => [k, canonical((value as Record<string, unknown>)[k])])
-  );
-};
-
 /**
  * Hash of a field's value: of what we wrote, to tell a person's later edit from ours. Key order
  * does not count, so the hash of the data sent equals the hash of the value read back.
  */
-export const valueHash = (value: unknown): string => sha256Hex(JSON.stringify(canonical(value ?? null)));
-
-/** Hashes stored by earlier versions kept key order: still recognised. */
-const legacyValueHash = (value: unknown): string => sha256Hex(JSON.stringify(value ?? null));
+export { valueHash };
 
 export const hashPaths = (doc: Doc | null | undefined, paths: string[]): Record<string, string> =>
   Object.fromEntries(paths.map((p) => [p, valueHash(getAt(doc, parsePath(p)))]));
@@ -136,3 +126,67 @@ export const translatedText = (segment: OrderedSegment, rows: ChunkState[]): Tra
   const restored = restoreText(segment, ready.chunks);
   return restored.ok ? restored.value : null;
 };
+
+/** What the apply step does with one translated path of a segment. */
+export type PathVerdict =
+  | { path: string; verdict: 'write' }
+  | { path: string; verdict: 'keep' }
+  | { path: string; verdict: 'conflict'; reason: string; targetPath?: string; current?: unknown };
+
+export interface PathFacts {
+  path: string;
+  /** Where the leaf is in the target now (`locateLeaf`); undefined: no target version yet. */
+  located?: LeafLocation;
+  /** The source's value at the leaf (an untranslated copy is nobody's words). */
+  sourceValue: unknown;
+  /** The target's value at the located path itself (earlier versions hashed a text block whole). */
+  raw?: unknown;
+}
+
+/**
+ * A person's words are final: per path, write, keep (a reviewer kept the person's text) or
+ * conflict. A conflict: the leaf's place cannot be told (removed, moved, changed structure), or it
+ * holds text the plugin did not write (there before the order, or written by a person while at
+ * Gengo, or edited since the plugin wrote it), unless the orderer chose to replace exactly that
+ * text (`replaceExisting`, the baseline's hash) or a reviewer took the translation for it.
+ */
+export const checkPaths = (
+  facts: PathFacts[],
+  ctx: {
+    written: Record<string, string>;
+    baseline?: Record<string, BaselineEntry> | null;
+    resolutions?: Record<string, Resolution> | null;
+    replaceExisting?: boolean;
+    force?: boolean;
+  }
+): PathVerdict[] =>
+  facts.map(({ path, located, sourceValue, raw }): PathVerdict => {
+    const choice = ctx.resolutions?.[path]?.choice;
+    if (!ctx.force && choice === 'keep') return { path, verdict: 'keep' };
+    if (ctx.force || !located) return { path, verdict: 'write' };
+    if (located.ok === false) {
+      if (located.code === 'moved' && choice === 'take') return { path, verdict: 'write' };
+      return {
+        path,
+        verdict: 'conflict',
+        reason: located.reason,
+        targetPath: located.targetPath,
+        current: located.current,
+      };
+    }
+    if (located.createAt !== undefined || choice === 'take') return { path, verdict: 'write' };
+    const { targetPath, current } = located;
+    const written = [ctx.written[targetPath], ctx.written[path]];
+    const owner = ownerOf(current, sourceValue, written, raw);
+    if (owner !== 'person') return { path, verdict: 'write' };
+    const before = ctx.baseline?.[path];
+    const hash = valueHash(current);
+    if (ctx.replaceExisting && before && (before.hash === hash || legacyValueHash(current) === before.hash))
+      return { path, verdict: 'write' };
+    const reason = written.some(Boolean)
+      ? `${targetPath}: edited by a person since the plugin wrote it`
+      : before && before.hash === hash
+        ? `${targetPath}: a person's text was there before the order`
+        : `${targetPath}: written by a person while the translation was at Gengo`;
+    return { path, verdict: 'conflict', reason, targetPath, current };
+  });

@@ -1,10 +1,25 @@
 import type { Core } from '@strapi/strapi';
 import { UIDS } from '../constants';
 import { pluginConfig } from '../platform/config';
-import { buildTargetData, uidBase, type Doc, type GetComponent, type Schema, type Translations } from '../content';
+import {
+  buildTargetData,
+  getAt,
+  leafAt,
+  locateLeaf,
+  parsePath,
+  recordLayout,
+  uidBase,
+  valueHash,
+  type Doc,
+  type GetComponent,
+  type LeafConflict,
+  type LeafWrite,
+  type Schema,
+  type Translations,
+} from '../content';
+import type { PathFacts } from './segment-state';
 import { buildDeepPopulate } from '../platform/populate';
 import { relationRefs } from './relations';
-import { hasAllPaths } from './segment-state';
 import { groupBy } from '../platform/group-by';
 import type { JobRecord, OrderRecord } from '../platform/records';
 import { updateRows } from '../platform/update-rows';
@@ -111,10 +126,63 @@ export const createTargetIo = (strapi: Core.Strapi) => {
     return ok;
   };
 
+  const schemaHashes = new Map<string, string>();
+
   return {
     schema,
     getComponent,
     versionKey,
+
+    /** Types without draft & publish: what is written is live (so only approved text is). */
+    hasDrafts: (order: OrderRecord) => (schema(order) as any)?.options?.draftAndPublish === true,
+
+    /**
+     * The content type and its components as a hash: a write Strapi refused is tried again once
+     * its translation or this changes (a changed `maxLength`).
+     */
+    schemaHash(order: OrderRecord): string {
+      let hash = schemaHashes.get(order.contentType);
+      if (!hash) {
+        const components = Object.fromEntries(
+          Object.entries(strapi.components ?? {}).map(([uid, c]: [string, any]) => [uid, c.attributes])
+        );
+        hash = valueHash({ type: schema(order).attributes, components });
+        schemaHashes.set(order.contentType, hash);
+      }
+      return hash;
+    },
+
+    /**
+     * Each path located in the target as it is now (per the order's layout; without one, the
+     * layout of the two versions now), with the source's value there: the facts `checkPaths` decides on.
+     */
+    facts(order: OrderRecord, source: Doc, target: Doc | null, paths: string[], acceptMoved = false): PathFacts[] {
+      const s = schema(order);
+      const layout =
+        (order.layout as any) ?? (target ? recordLayout({ schema: s, getComponent, source, target, paths }) : null);
+      return paths.map((path) => {
+        const sourceValue = leafAt(s, getComponent, source, path);
+        if (!target || !layout) return { path, sourceValue };
+        const located = locateLeaf({ schema: s, getComponent, source, target, path, layout, acceptMoved });
+        const raw =
+          located.ok && located.createAt === undefined ? getAt(target, parsePath(located.targetPath)) : undefined;
+        return { path, located, sourceValue, raw };
+      });
+    },
+
+    /** Target path → hash of the leaf now in `doc` (what the plugin wrote there), for the written leaves given. */
+    leafHashes(order: OrderRecord, doc: Doc | null, leaves: LeafWrite[]): Record<string, string> | null {
+      const out: Record<string, string> = {};
+      for (const w of leaves) {
+        const value = leafAt(schema(order), getComponent, doc, w.targetPath);
+        if (value === undefined) return null;
+        out[w.targetPath] = valueHash(value);
+      }
+      return out;
+    },
+
+    /** The target draft as stored now (after a write whose data does not hold every leaf). */
+    readTarget: (order: OrderRecord) => find(order, order.targetLocale),
 
     async load(order: OrderRecord, reads?: VersionReads): Promise<{ source: Doc | null; target: Doc | null }> {
       const source = await version(order, order.sourceLocale, reads);
@@ -171,24 +239,28 @@ export const createTargetIo = (strapi: Core.Strapi) => {
     },
 
     /**
-     * Merges and writes the target draft; returns what is stored afterwards at the translated
-     * paths: the data sent when it holds every one of them, else the target read back.
+     * Merges and writes the target draft, leaves into the target's own structure (per the order's
+     * layout). Returns the data sent, the leaves it set, and the leaves that could not be placed
+     * (conflicts, not written). A refused write (Strapi's validation) throws before anything is
+     * stored: Strapi validates the whole entry before its first statement.
      */
     async write(
       order: OrderRecord,
       source: Doc,
       target: Doc | null,
       translations: Translations,
-      reads?: { versions: VersionReads; uids: UidReads }
-    ): Promise<Doc | null> {
-      reads?.versions.delete(versionKey(order.contentType, order.targetDocumentId, order.targetLocale));
+      reads?: { versions: VersionReads; uids: UidReads },
+      acceptMoved = false
+    ): Promise<{ data: Doc; written: LeafWrite[]; conflicts: LeafConflict[] }> {
       const relations = await writableRelations(order, source);
-      const { data, skipped } = buildTargetData({
+      const { data, skipped, written, conflicts } = buildTargetData({
         schema: schema(order),
         getComponent,
         source,
         existingTarget: target,
         translations,
+        layout: (order.layout as any) ?? null,
+        acceptMoved,
         takenUids: await takenUids({ order, source, target, translations }, reads?.uids),
         keepRelation: ({ attribute, documentId }) => relations.has(`${attribute.target}:${documentId}`),
       });
@@ -199,12 +271,13 @@ export const createTargetIo = (strapi: Core.Strapi) => {
       await asPluginWrite(() =>
         docs(order).update({ documentId: order.targetDocumentId, locale: order.targetLocale, data } as any)
       );
+      reads?.versions.delete(versionKey(order.contentType, order.targetDocumentId, order.targetLocale));
       // The slice's later writes see the uids this one set.
       for (const [key, value] of Object.entries(data)) {
         const ahead = reads?.uids.get(uidKey(order, key));
         if (ahead && typeof value === 'string') ahead.values.push({ documentId: order.targetDocumentId, value });
       }
-      return hasAllPaths(data, Object.keys(translations)) ? data : find(order, order.targetLocale);
+      return { data, written, conflicts };
     },
 
     /**

@@ -10,6 +10,7 @@ import type {
   RestoredView,
 } from '../../../shared/contracts/review';
 import { restoredView } from './restored';
+import { createResolve } from './resolve';
 import { toJobView, type JobView } from '../ordering';
 import { decodeCustomData, idScope, normalizeStatus, OUR_MARKS, TRANSLATED, type JobRecord } from '../platform/records';
 import { getService } from '../platform/services';
@@ -218,6 +219,9 @@ const createReviewService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Gengo's machine translation (`pre_mt`) while the human one is in progress; the human one after. */
+    /** A conflict resolved per path: keep the person's text, or take the translation. */
+    resolve: createResolve(strapi),
+
     async machinePreview(id: string): Promise<MachinePreview> {
       const { gengoJobId, gengo } = await resolve(id);
       const { job } = await gengo.getJob(gengoJobId, { preMt: true });

@@ -5,3 +5,4 @@
  */
 export { default } from './actions';
 export type { ApproveInput, RejectInput, ReviewService } from './actions';
+export type { ResolveInput } from './resolve';

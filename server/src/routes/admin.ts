@@ -84,6 +84,13 @@ export default {
       handler: 'orders.findOne',
       config: { policies: adminPolicies(ACTIONS.read) },
     },
+    // A conflict (a person's text where a translation lands) resolved per field: keep or take.
+    {
+      method: 'POST',
+      path: '/orders/:id/resolve',
+      handler: 'review.resolve',
+      config: { policies: adminPolicies(ACTIONS.review) },
+    },
     // Balance and credits spent: money, so only for those who may spend it.
     { method: 'GET', path: '/account', handler: 'account.find', config: { policies: adminPolicies(ACTIONS.order) } },
     {

@@ -1,6 +1,7 @@
 import { Badge, Flex, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import type { Locale, LocaleStatus } from '../../api/orders';
+import { ConflictView } from '../Conflicts/ConflictView';
 import { ReviewModal } from '../Review/ReviewModal';
 import { getTranslation } from '../../utils/getTranslation';
 import { panelStatus, STATUS_LABELS, STATUS_VARIANTS } from './status';
@@ -27,23 +28,44 @@ export const LocaleStatusList = ({ locales, names = [], canReview = false, onCha
     <Flex direction="column" alignItems="stretch" gap={2} data-testid="gengo-status">
       {locales.map((l) => {
         const status = panelStatus(l.status, l.jobs);
+        const errors = [
+          ...new Set((l.latest?.jobs ?? []).filter((j) => j.status === 'error' && j.lastError).map((j) => j.lastError)),
+        ];
         return (
-          <Flex key={l.locale} justifyContent="space-between" gap={2} data-locale={l.locale} data-status={status}>
-            <Typography variant="omega" fontWeight="bold">
-              {l.locale}
-            </Typography>
-            <Flex gap={2}>
-              <Badge backgroundColor={`${STATUS_VARIANTS[status]}100`} textColor={`${STATUS_VARIANTS[status]}700`}>
-                {formatMessage({ id: getTranslation(`panel.status.${status}`), defaultMessage: STATUS_LABELS[status] })}
-              </Badge>
-              <ReviewModal
-                locale={l.locale}
-                localeName={names.find((n) => n.code === l.locale)?.name}
-                jobs={l.latest?.jobs ?? []}
-                canReview={canReview}
-                onChanged={onChanged}
-              />
+          <Flex key={l.locale} direction="column" alignItems="stretch" gap={2}>
+            <Flex justifyContent="space-between" gap={2} data-locale={l.locale} data-status={status}>
+              <Typography variant="omega" fontWeight="bold">
+                {l.locale}
+              </Typography>
+              <Flex gap={2}>
+                <Badge backgroundColor={`${STATUS_VARIANTS[status]}100`} textColor={`${STATUS_VARIANTS[status]}700`}>
+                  {formatMessage({
+                    id: getTranslation(`panel.status.${status}`),
+                    defaultMessage: STATUS_LABELS[status],
+                  })}
+                </Badge>
+                <ReviewModal
+                  locale={l.locale}
+                  localeName={names.find((n) => n.code === l.locale)?.name}
+                  jobs={l.latest?.jobs ?? []}
+                  canReview={canReview}
+                  onChanged={onChanged}
+                />
+              </Flex>
             </Flex>
+            {errors.map((e) => (
+              <Typography key={e} variant="pi" textColor="danger600" data-testid="gengo-job-error">
+                {e}
+              </Typography>
+            ))}
+            {l.latest && (
+              <ConflictView
+                orderId={l.latest.id}
+                conflicts={l.latest.conflicts ?? []}
+                canResolve={canReview}
+                onResolved={onChanged}
+              />
+            )}
           </Flex>
         );
       })}

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Box, Button, Flex, Typography } from '@strapi/design-system';
+import { Box, Button, Checkbox, Flex, Typography } from '@strapi/design-system';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import type { Locale, QuoteResult, Tier } from '../../api/orders';
@@ -32,6 +32,7 @@ export const OrderForm = ({ contentType, documentId, sourceLocale, locales, canO
   const [targets, setTargets] = React.useState<string[]>([]);
   const [tier, setTier] = React.useState<Tier>('standard');
   const [comment, setComment] = React.useState('');
+  const [replace, setReplace] = React.useState(false);
   const [quote, setQuote] = React.useState<QuoteResult | null>(null);
   const [busy, setBusy] = React.useState<'quote' | 'order' | null>(null);
   const [error, setError] = React.useState<string | null>(null);
@@ -52,6 +53,7 @@ export const OrderForm = ({ contentType, documentId, sourceLocale, locales, canO
     try {
       const { data } = await post<{ data: QuoteResult }>('/gengo/quote', request);
       setQuote(data.data);
+      setReplace(false);
       orderKey.current = newKey();
     } catch (err) {
       setError(errorMessage(err));
@@ -64,7 +66,13 @@ export const OrderForm = ({ contentType, documentId, sourceLocale, locales, canO
     setBusy('order');
     setError(null);
     try {
-      await post('/gengo/orders', { ...request, comment: comment || null, idempotencyKey: orderKey.current });
+      await post('/gengo/orders', {
+        ...request,
+        comment: comment || null,
+        // Only an explicit choice is sent.
+        ...(replace ? { replaceExisting: true } : {}),
+        idempotencyKey: orderKey.current,
+      });
       toggleNotification({ type: 'success', message: t('panel.ordered', 'Translation ordered') });
       setQuote(null);
       setTargets([]);
@@ -113,6 +121,34 @@ export const OrderForm = ({ contentType, documentId, sourceLocale, locales, canO
               })}
             </Typography>
           ))}
+          {quote.locales
+            .filter((q) => q.personText?.length)
+            .map((q) => (
+              <Typography
+                key={`person-${q.locale}`}
+                tag="p"
+                variant="pi"
+                textColor="warning700"
+                data-testid="gengo-person-text"
+              >
+                {t(
+                  'panel.quote.personText',
+                  "{locale} already has a person's text in: {fields}. It is kept (you decide per field when the translation arrives) unless you replace it.",
+                  { locale: q.locale, fields: q.personText!.join(', ') }
+                )}
+              </Typography>
+            ))}
+          {quote.locales.some((q) => q.personText?.length) && (
+            <Checkbox
+              checked={replace}
+              onCheckedChange={(v: boolean | 'indeterminate') => {
+                setReplace(v === true);
+                orderKey.current = newKey();
+              }}
+            >
+              {t('panel.quote.replace', 'Replace the existing text')}
+            </Checkbox>
+          )}
           <Typography tag="p" variant="pi" fontWeight="bold">
             {t('panel.quote.total', 'Total {credits} {currency} — balance {balance} {currency}', {
               credits: quote.total.credits.toFixed(2),

@@ -30,6 +30,11 @@ export default {
     appliedStatus: { type: 'string' },
     appliedAt: { type: 'datetime' },
     writtenHashes: { type: 'json' },
+    /**
+     * Strapi refused the write of this revision (validation): sha256 of (revision, schema). Not
+     * tried again until the translation or the content type changes.
+     */
+    refusedHash: { type: 'string' },
     captchaUrl: { type: 'string' },
     lastError: { type: 'text' },
     history: { type: 'json' },

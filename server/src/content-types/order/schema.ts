@@ -30,6 +30,15 @@ export default {
     options: { type: 'json' },
     /** Segments ordered: key, kind, paths, source hash, protected copy, chunk separators. */
     segments: { type: 'json' },
+    /**
+     * Where each translated leaf goes in the target (`recordLayout`, content/README.md), and per
+     * path whose text the target held when ordered (`baseline`: target path, hash, owner): what
+     * delivery checks a person's words against.
+     */
+    layout: { type: 'json' },
+    baseline: { type: 'json' },
+    /** A reviewer's choice per conflicting path: keep the person's text, or take the translation. */
+    resolutions: { type: 'json' },
     orderedById: { type: 'integer' },
     orderedByName: { type: 'string' },
     /** Why it is failed or ambiguous, readable by an admin. */

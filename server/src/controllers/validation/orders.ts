@@ -37,6 +37,7 @@ const orderSchema = yup
     allowFork: yup.boolean().nullable(),
     glossaryId: yup.number().integer().positive().nullable(),
     usePreferred: yup.boolean().nullable(),
+    replaceExisting: yup.boolean().nullable(),
     idempotencyKey: yup.string().min(8).max(200).nullable(),
   })
   .noUnknown(true, '${path} has unknown field(s): ${unknown}');

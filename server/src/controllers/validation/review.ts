@@ -1,6 +1,6 @@
 import { errors, validateYupSchema, yup } from '@strapi/utils';
 import { REJECT_REASONS, type CommentRequest, type ReviseRequest } from '../../../../shared/contracts/review';
-import type { ApproveInput, RejectInput } from '../../review';
+import type { ApproveInput, RejectInput, ResolveInput } from '../../review';
 
 /** Bodies of the review routes (`/gengo/jobs/:id/…`). */
 
@@ -47,3 +47,11 @@ export const validateJobId = (id: unknown): string => {
   if (typeof id !== 'string' || !/^[A-Za-z0-9]{1,64}$/.test(id)) throw new errors.ValidationError('Invalid job id');
   return id;
 };
+
+const resolveSchema = strictObject({
+  path: yup.string().min(1).max(300).required('${path} is required'),
+  choice: yup.mixed().oneOf(['keep', 'take']).required('${path} is required'),
+});
+
+export const validateResolve = async (body: unknown): Promise<ResolveInput> =>
+  (await validateYupSchema(resolveSchema)(object(body))) as ResolveInput;
