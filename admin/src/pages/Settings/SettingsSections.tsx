@@ -100,7 +100,10 @@ export const AccountSection = ({ form, settings, values, locked, t }: SectionPro
             <SingleSelectOption value="production">
               {t('settings.environment.production', 'Production')}
             </SingleSelectOption>
-            <SingleSelectOption value="custom">{t('settings.environment.custom', 'Custom URL')}</SingleSelectOption>
+            {/* Another host comes only from the config or GENGO_API_URL (the server refuses it from here). */}
+            {(settings.fixed.apiUrl || values.environment === 'custom') && (
+              <SingleSelectOption value="custom">{t('settings.environment.custom', 'Custom URL')}</SingleSelectOption>
+            )}
           </SingleSelect>
         </SettingField>
       </Cell>
@@ -111,13 +114,12 @@ export const AccountSection = ({ form, settings, values, locked, t }: SectionPro
             label={t('settings.apiUrl', 'API URL')}
             error={errors.apiUrl}
             fixed={settings.fixed.apiUrl}
+            hint={t(
+              'settings.apiUrl.configOnly',
+              'A custom API URL is set in the plugin config (apiUrl) or the GENGO_API_URL environment variable.'
+            )}
           >
-            <TextInput
-              value={values.apiUrl ?? ''}
-              placeholder="http://127.0.0.1:3999/v2/"
-              disabled={locked('apiUrl')}
-              onChange={(e: React.ChangeEvent<HTMLInputElement>) => form.change('apiUrl', e.target.value || null)}
-            />
+            <TextInput value={values.apiUrl ?? ''} disabled />
           </SettingField>
         )}
       </Cell>
@@ -168,6 +170,25 @@ export const OrderingSection = ({ form, settings, values, locked, t }: SectionPr
             onLabel={t('settings.on', 'On')}
             offLabel={t('settings.off', 'Off')}
             onChange={(e: React.ChangeEvent<HTMLInputElement>) => form.change('autoApprove', e.target.checked)}
+          />
+        </SettingField>
+      </Cell>
+      <Cell>
+        <SettingField
+          name="previewLinks"
+          label={t('settings.previewLinks', 'Send a preview link to translators')}
+          fixed={settings.fixed.previewLinks}
+          hint={t(
+            'settings.previewLinks.hint',
+            "Attaches the entry's preview URL to each job (secrets and tokens are removed from it). Off: no link leaves the site."
+          )}
+        >
+          <Toggle
+            checked={values.previewLinks}
+            disabled={locked('previewLinks')}
+            onLabel={t('settings.on', 'On')}
+            offLabel={t('settings.off', 'Off')}
+            onChange={(e: React.ChangeEvent<HTMLInputElement>) => form.change('previewLinks', e.target.checked)}
           />
         </SettingField>
       </Cell>
