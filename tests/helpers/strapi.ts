@@ -75,6 +75,8 @@ export const startTestStrapi = async (opts: { database?: TestDatabase } = {}): P
   // No pacing of the plugin's Gengo calls: tests send bursts an emulator with its limit lifted
   // takes at once (the pacing has its own tests: tests/unit/gengo/pacing.test.ts).
   strapi.config.set('plugin::gengo.requestsPerMinute', 0);
+  // Nor of the callback intake's GETs (tests/integration/callbacks-flood.test.ts sets its own cap).
+  strapi.config.set('plugin::gengo.callbackRequestsPerMinute', 0);
   reloadPluginConfig(strapi);
 
   const server = strapi.server.httpServer;
