@@ -88,4 +88,9 @@ export interface LocaleLanguages {
 /** `GET /gengo/settings/callback-url` answer (null without a public URL). */
 export interface CallbackUrl {
   callbackUrl: string | null;
+  /**
+   * When the callback token was re-created because the stored one could not be decrypted
+   * (ENCRYPTION_KEY changed): the URL changed then. Null: never.
+   */
+  tokenRecreatedAt: string | null;
 }

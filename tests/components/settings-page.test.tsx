@@ -153,9 +153,23 @@ describe('settings form', () => {
   it('shows the callback URL Gengo is given, read from its route, once a public URL is set', async () => {
     const url = 'https://cms.example.com/api/gengo/callback/secret-token';
     serve(settingsAnswer({ publicUrl: 'https://cms.example.com' }));
-    fakeAdmin.on('GET', '/gengo/settings/callback-url', { data: { callbackUrl: url } });
+    fakeAdmin.on('GET', '/gengo/settings/callback-url', { data: { callbackUrl: url, tokenRecreatedAt: null } });
     await renderPage();
     expect(await screen.findByText(`Callback URL given to Gengo: ${url}`)).toBeTruthy();
+    expect(screen.queryByTestId('callback-token-recreated')).toBeNull();
+  });
+
+  it('says when the callback URL is new because its token could not be decrypted', async () => {
+    const url = 'https://cms.example.com/api/gengo/callback/new-token';
+    serve(settingsAnswer({ publicUrl: 'https://cms.example.com' }));
+    fakeAdmin.on('GET', '/gengo/settings/callback-url', {
+      data: { callbackUrl: url, tokenRecreatedAt: '2026-12-02T10:00:00.000Z' },
+    });
+    await renderPage();
+    expect(await screen.findByText(`Callback URL given to Gengo: ${url}`)).toBeTruthy();
+    expect((await screen.findByTestId('callback-token-recreated')).textContent).toMatch(
+      /token could not be decrypted \(ENCRYPTION_KEY changed\)/
+    );
   });
 
   it('no public URL: no callback URL line, and its route is not asked', async () => {

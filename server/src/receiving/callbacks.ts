@@ -174,6 +174,13 @@ export const createCallbacks = (strapi: Core.Strapi, { queue, sync }: { queue: S
       return urlFor(publicUrl, await token.plain());
     },
 
+    /** The callback URL and whether its token was re-created (the settings page's line). */
+    async callbackUrlState(): Promise<{ callbackUrl: string | null; tokenRecreatedAt: string | null }> {
+      const { publicUrl } = await settings().getEffective();
+      const callbackUrl = urlFor(publicUrl, await token.plain());
+      return { callbackUrl, tokenRecreatedAt: await token.recreatedAt() };
+    },
+
     /** A new token (the old URL stops working at once, jobs ordered before it are polled). */
     async rotateToken(): Promise<{ callbackUrl: string | null }> {
       const plain = await token.rotate();

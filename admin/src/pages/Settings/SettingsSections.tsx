@@ -10,7 +10,7 @@ import {
   Toggle,
   Typography,
 } from '@strapi/design-system';
-import type { EditableSettings, Environment, PublicSettings, Tier } from '../../api/settings';
+import type { CallbackUrl, EditableSettings, Environment, PublicSettings, Tier } from '../../api/settings';
 import { ConnectionTest } from './ConnectionTest';
 import { SettingField } from './SettingField';
 import type { useSettingsForm } from './useSettingsForm';
@@ -232,7 +232,7 @@ export const DeliverySection = ({
   locked,
   t,
   callbackUrl,
-}: SectionProps & { callbackUrl: string | null }) => {
+}: SectionProps & { callbackUrl: CallbackUrl | null }) => {
   const { errors } = form;
   return (
     <Section title={t('settings.section.delivery', 'Receiving translations')}>
@@ -272,8 +272,19 @@ export const DeliverySection = ({
       {callbackUrl && (
         <Cell full>
           <Typography variant="pi" textColor="neutral600">
-            {t('settings.callbackUrl', 'Callback URL given to Gengo: {url}', { url: callbackUrl })}
+            {t('settings.callbackUrl', 'Callback URL given to Gengo: {url}', { url: callbackUrl.callbackUrl })}
           </Typography>
+          {callbackUrl.tokenRecreatedAt && (
+            <Box paddingTop={2} data-testid="callback-token-recreated">
+              <Typography variant="pi" textColor="warning600">
+                {t(
+                  'settings.callbackUrl.recreated',
+                  'This callback URL is new since {date}: the stored token could not be decrypted (ENCRYPTION_KEY changed), so a new one was made. Jobs ordered before still call the old URL, which is still accepted.',
+                  { date: new Date(callbackUrl.tokenRecreatedAt).toLocaleString() }
+                )}
+              </Typography>
+            </Box>
+          )}
         </Cell>
       )}
     </Section>
