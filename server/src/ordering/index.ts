@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { getService } from '../platform/services';
 import { accountSummary } from './account';
+import { createOrderDeadlines } from './deadlines';
 import { createEntryTitles } from './entry-titles';
 import { createGroupOrdering } from './group';
 import { createPlacing } from './place';
@@ -22,7 +23,7 @@ const createOrderingService = ({ strapi }: { strapi: Core.Strapi }) => {
   const quotes = createQuotes(strapi, { source, store });
   const placing = createPlacing(strapi, { store, quotes, source });
   const group = createGroupOrdering(strapi, { placing, store });
-  const queries = createOrderQueries({ store, titles });
+  const queries = createOrderQueries({ store, titles, deadlines: createOrderDeadlines(strapi) });
 
   return {
     /** `POST /gengo/quote` */

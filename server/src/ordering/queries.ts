@@ -9,26 +9,47 @@ import type {
 import { toOrderView } from './views';
 import type { OrderStore } from './store';
 import { entryKey, type EntryTitles } from './entry-titles';
+import type { OrderDeadlines } from './deadlines';
 
 /** Read side of the orders: the orders page (list, one) and a document's status per locale. */
 
 export type { LocaleStatus };
 
-export const createOrderQueries = ({ store, titles }: { store: OrderStore; titles: EntryTitles }) => {
+export const createOrderQueries = ({
+  store,
+  titles,
+  deadlines,
+}: {
+  store: OrderStore;
+  titles: EntryTitles;
+  deadlines: OrderDeadlines;
+}) => {
   return {
-    /** `canRead(uid)`: whether the caller may read entries of that type (their titles are shown). */
+    /**
+     * `canRead(uid)`: whether the caller may read entries of that type (their titles are shown).
+     * Each order says its nearest auto-approval; `sort: 'autoApproveAt'` puts the nearest first.
+     */
     async list(q: ListOrdersQuery, canRead?: (uid: string) => boolean): Promise<OrderList> {
-      const { results, pagination } = await store.listOrders({
+      const filters = {
         contentType: q.contentType,
         documentId: q.documentId,
         targetLocale: q.locale,
         status: q.status,
         page: q.page,
         pageSize: q.pageSize,
-      });
-      const found = await titles.titlesOf(results, canRead);
+      };
+      const { results, pagination } =
+        q.sort === 'autoApproveAt' ? await deadlines.listByDeadline(filters) : await store.listOrders(filters);
+      const [found, due] = await Promise.all([
+        titles.titlesOf(results, canRead),
+        deadlines.deadlinesOf(results.map((o) => o.id)),
+      ]);
       return {
-        results: results.map((o) => ({ ...toOrderView(o), entryTitle: found.get(entryKey(o)) ?? null })),
+        results: results.map((o) => ({
+          ...toOrderView(o),
+          entryTitle: found.get(entryKey(o)) ?? null,
+          autoApproveAt: due.get(o.id) ?? null,
+        })),
         pagination,
       };
     },

@@ -30,6 +30,8 @@ export default {
     appliedAt: { type: 'datetime' },
     writtenHashes: { type: 'json' },
     captchaUrl: { type: 'string' },
+    /** When we learnt the job is reviewable (Gengo's payload does not say): its auto-approval clock. */
+    reviewableAt: { type: 'datetime' },
     lastError: { type: 'text' },
     history: { type: 'json' },
   },
