@@ -1,6 +1,5 @@
 import { errors, validateYupSchema, yup } from '@strapi/utils';
-import type { BulkInput } from '../../bulk/quote';
-import type { BulkOrderInput } from '../../bulk/batches';
+import type { BulkOrderRequest, BulkRequest } from '../../../../shared/contracts/bulk';
 import { TIERS } from '../../../../shared/contracts/orders';
 
 /** Bodies of `POST /gengo/bulk/quote` and `POST /gengo/bulk`, and the `:id` of a batch. */
@@ -46,14 +45,14 @@ const object = (body: unknown) => {
   return body as Record<string, unknown>;
 };
 
-export const validateBulkQuote = async (body: unknown): Promise<BulkInput> =>
-  (await validateYupSchema(quoteSchema)(object(body))) as BulkInput;
+export const validateBulkQuote = async (body: unknown): Promise<BulkRequest> =>
+  (await validateYupSchema(quoteSchema)(object(body))) as BulkRequest;
 
 /** The `Idempotency-Key` header, when sent, stands for `idempotencyKey`. */
-export const validateBulkOrder = async (body: unknown, idempotencyHeader?: string): Promise<BulkOrderInput> => {
+export const validateBulkOrder = async (body: unknown, idempotencyHeader?: string): Promise<BulkOrderRequest> => {
   const input = { ...object(body) };
   if (idempotencyHeader && input.idempotencyKey == null) input.idempotencyKey = idempotencyHeader;
-  return (await validateYupSchema(orderSchema)(input)) as BulkOrderInput;
+  return (await validateYupSchema(orderSchema)(input)) as BulkOrderRequest;
 };
 
 export const validateBatchId = (id: unknown): number => {

@@ -1,7 +1,7 @@
 import { errors, validateYupSchema, yup } from '@strapi/utils';
 import { TIERS } from '../../../../shared/contracts/orders';
 import { ENVIRONMENTS, type TestConnectionRequest, type UpdateSettings } from '../../../../shared/contracts/settings';
-import { CUSTOM_API_URL_MESSAGE, GENGO_CODE, isGengoApiUrl, isHttpUrl } from '../../settings/sources';
+import { CUSTOM_API_URL_MESSAGE, GENGO_CODE, isGengoApiUrl, isHttpUrl } from '../../settings';
 
 const httpUrl = () =>
   yup
