@@ -14,7 +14,8 @@ export const autoApprovePeriodMs = (units: number | null | undefined): number =>
 /**
  * When Gengo approves a job that became reviewable at `reviewableAt` (ISO), or null. Gengo's job
  * payload does not say when a job became reviewable: the plugin records when it learnt it (a
- * callback or a poll), so the deadline shown is at the latest Gengo's, never later.
+ * callback or a poll). The deadline shown can therefore be later than Gengo's by how late we
+ * learnt it: seconds with callbacks, up to the poll interval without them.
  */
 export const autoApproveAt = (
   reviewableAt: string | null | undefined,
