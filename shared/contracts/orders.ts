@@ -126,7 +126,12 @@ export interface ListOrdersQuery {
   status?: OrderStatus;
   page: number;
   pageSize: number;
+  /** `createdAt` (newest first, the default) or `autoApproveAt` (nearest auto-approval first, then the rest). */
+  sort?: OrdersSort;
 }
+
+export const ORDERS_SORTS = ['createdAt', 'autoApproveAt'] as const;
+export type OrdersSort = (typeof ORDERS_SORTS)[number];
 
 /** `GET /gengo/document-status` query. */
 export interface DocumentStatusQuery {
@@ -167,6 +172,13 @@ export interface JobView {
    * job, or an old job): Gengo charged it there. Null: this row's own job.
    */
   sharedWithOrderId: number | null;
+  /** When the plugin learnt the job is reviewable (Gengo's payload does not say); null when it is not. */
+  reviewableAt: string | null;
+  /**
+   * When Gengo approves the job by itself unless someone reviews it first (overview.md: 72 hours
+   * after it became reviewable, or 24 hours per 1000 words if longer); null when not reviewable.
+   */
+  autoApproveAt: string | null;
 }
 
 /** An order as the routes answer it: its segments without our protected copies of the source. */
@@ -197,6 +209,8 @@ export interface OrderView {
   updatedAt: string;
   /** `GET /gengo/orders/:id` and a document's latest order. */
   jobs?: JobView[];
+  /** The nearest auto-approval among its reviewable jobs (null: none reviewable); the list and `jobs` answers. */
+  autoApproveAt?: string | null;
   /** The entry's main field in the source locale (the list only; null when the admin may not read the type). */
   entryTitle?: string | null;
   /** A reviewer's choice per conflicting path. */

@@ -23,6 +23,11 @@ export interface EditableSettings {
   apiUrl: string | null;
   defaultTier: Tier;
   autoApprove: boolean;
+  /**
+   * Attach a link to the entry's preview (Strapi's `admin.preview` handler) to each job, for the
+   * translator. Off by default: the link leaves the site; secrets are stripped from it either way.
+   */
+  previewLinks: boolean;
   /** The site's public URL, for Gengo's callbacks. */
   publicUrl: string | null;
   /** Minutes between polls of Gengo (≥ 1; Gengo asks for no more than one poll per 30 min). */
@@ -83,4 +88,9 @@ export interface LocaleLanguages {
 /** `GET /gengo/settings/callback-url` answer (null without a public URL). */
 export interface CallbackUrl {
   callbackUrl: string | null;
+  /**
+   * When the callback token was re-created because the stored one could not be decrypted
+   * (ENCRYPTION_KEY changed): the URL changed then. Null: never.
+   */
+  tokenRecreatedAt: string | null;
 }

@@ -9,6 +9,7 @@ export const settingsAnswer = (patch: Partial<PublicSettings> = {}): PublicSetti
   apiUrl: null,
   defaultTier: 'standard',
   autoApprove: false,
+  previewLinks: false,
   publicUrl: null,
   pollIntervalMinutes: 30,
   budgetPerOrder: null,

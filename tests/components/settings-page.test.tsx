@@ -54,6 +54,44 @@ describe('settings form', () => {
     expect((screen.getByLabelText('Public URL of this site') as HTMLInputElement).disabled).toBe(false);
   });
 
+  it('a custom API URL is never typed here: shown read-only when config or env sets one, offered not at all otherwise', async () => {
+    serve();
+    await renderPage();
+    expect(screen.queryByLabelText('API URL')).toBeNull();
+    await userEvent.click(screen.getByRole('combobox', { name: 'Environment' }));
+    expect((await screen.findAllByRole('option')).map((o) => o.textContent)).toEqual(['Sandbox', 'Production']);
+  });
+
+  it('the API URL fixed by config: read-only, with its source', async () => {
+    serve(
+      settingsAnswer({
+        environment: 'custom',
+        apiUrl: 'http://127.0.0.1:3999/v2/',
+        baseUrl: 'http://127.0.0.1:3999/v2/',
+        fixed: {
+          apiUrl: { source: 'config', name: 'gengo.config.apiUrl' },
+          environment: { source: 'config', name: 'gengo.config.apiUrl' },
+        },
+      })
+    );
+    await renderPage();
+    const apiUrl = screen.getByLabelText('API URL') as HTMLInputElement;
+    expect(apiUrl.value).toBe('http://127.0.0.1:3999/v2/');
+    expect(apiUrl.disabled).toBe(true);
+    expect(screen.getAllByText('Set by config/plugins.ts: gengo.config.apiUrl').length).toBeGreaterThan(0);
+  });
+
+  it('preview links: off by default, sent when turned on', async () => {
+    serve();
+    fakeAdmin.on('PUT', '/gengo/settings', (req) => ({ data: settingsAnswer(req.body) }));
+    await renderPage();
+    const toggle = screen.getByRole('checkbox', { name: 'Send a preview link to translators' }) as HTMLInputElement;
+    expect(toggle.checked).toBe(false);
+    fireEvent.click(toggle);
+    save();
+    await waitFor(() => expect(putBodies()).toEqual([{ previewLinks: true }]));
+  });
+
   it('sends only the fields that changed, and nothing before a change', async () => {
     serve();
     fakeAdmin.on('PUT', '/gengo/settings', (req) => ({ data: settingsAnswer(req.body) }));
@@ -115,9 +153,23 @@ describe('settings form', () => {
   it('shows the callback URL Gengo is given, read from its route, once a public URL is set', async () => {
     const url = 'https://cms.example.com/api/gengo/callback/secret-token';
     serve(settingsAnswer({ publicUrl: 'https://cms.example.com' }));
-    fakeAdmin.on('GET', '/gengo/settings/callback-url', { data: { callbackUrl: url } });
+    fakeAdmin.on('GET', '/gengo/settings/callback-url', { data: { callbackUrl: url, tokenRecreatedAt: null } });
     await renderPage();
     expect(await screen.findByText(`Callback URL given to Gengo: ${url}`)).toBeTruthy();
+    expect(screen.queryByTestId('callback-token-recreated')).toBeNull();
+  });
+
+  it('says when the callback URL is new because its token could not be decrypted', async () => {
+    const url = 'https://cms.example.com/api/gengo/callback/new-token';
+    serve(settingsAnswer({ publicUrl: 'https://cms.example.com' }));
+    fakeAdmin.on('GET', '/gengo/settings/callback-url', {
+      data: { callbackUrl: url, tokenRecreatedAt: '2026-12-02T10:00:00.000Z' },
+    });
+    await renderPage();
+    expect(await screen.findByText(`Callback URL given to Gengo: ${url}`)).toBeTruthy();
+    expect((await screen.findByTestId('callback-token-recreated')).textContent).toMatch(
+      /token could not be decrypted \(ENCRYPTION_KEY changed\)/
+    );
   });
 
   it('no public URL: no callback URL line, and its route is not asked', async () => {

@@ -60,9 +60,10 @@ describeInBrowser('admin panel in Chromium', () => {
     await page.getByRole('heading', { name: 'Gengo', exact: true }).waitFor({ timeout: 60_000 });
     await page.locator('input[name="publicKey"]').fill('e2e-public');
     await page.locator('input[name="privateKey"]').fill('e2e-private');
-    await page.getByRole('combobox', { name: 'Environment' }).click();
-    await page.getByRole('option', { name: 'Custom URL' }).click();
-    await page.locator('input[name="apiUrl"]').fill(emulator.apiUrl);
+    // The emulator's URL comes from GENGO_API_URL: shown read-only, never typed here.
+    const apiUrl = page.locator('input[name="apiUrl"]');
+    expect(await apiUrl.inputValue()).toBe(emulator.apiUrl);
+    expect(await apiUrl.isDisabled()).toBe(true);
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByText('Settings saved').first().waitFor({ timeout: 30_000 });
 

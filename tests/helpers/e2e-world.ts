@@ -64,6 +64,8 @@ export const startE2eWorld = async (
         PLAYGROUND_SEED: 'true',
         PLAYGROUND_ADMIN_EMAIL: admin.email,
         PLAYGROUND_ADMIN_PASSWORD: admin.password,
+        // A host other than Gengo's comes only from the config or the environment (issue 19).
+        GENGO_API_URL: emulator.apiUrl,
       },
     });
     const url = server!.url;
@@ -78,7 +80,7 @@ export const startE2eWorld = async (
   }
 };
 
-/** The plugin's settings pointed at the emulator, through the admin API. */
+/** The emulator's keys saved in the plugin's settings, through the admin API (its URL is GENGO_API_URL). */
 const configureGengo = async (
   url: string,
   admin: { email: string; password: string },
@@ -91,8 +93,6 @@ const configureGengo = async (
     body: JSON.stringify({
       publicKey: emulator.publicKey,
       privateKey: emulator.privateKey,
-      environment: 'custom',
-      apiUrl: emulator.apiUrl,
       publicUrl: url,
     }),
   });

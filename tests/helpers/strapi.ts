@@ -51,7 +51,13 @@ const waitForIdleDatabase = async (strapi: Core.Strapi, timeoutMs = 3000) => {
  * `stop({ keepDatabase: true })`, or one shared with other processes). Call `stop()` in afterAll:
  * without `strapi.destroy()` jest never exits.
  */
-export const startTestStrapi = async (opts: { database?: TestDatabase } = {}): Promise<TestStrapi> => {
+export const startTestStrapi = async (
+  opts: {
+    database?: TestDatabase;
+    /** Runs on the instance before it loads (e.g. to watch what its bootstrap logs). */
+    beforeLoad?: (strapi: Core.Strapi) => void;
+  } = {}
+): Promise<TestStrapi> => {
   const db = opts.database ?? (await createTestDatabase());
   Object.assign(process.env, db.env);
 
@@ -63,6 +69,7 @@ export const startTestStrapi = async (opts: { database?: TestDatabase } = {}): P
   } as any);
   let strapi: Core.Strapi;
   try {
+    opts.beforeLoad?.(instance as Core.Strapi);
     strapi = await instance.load();
   } catch (err) {
     // A half-booted instance keeps its pools and timers alive, and jest would never exit.
@@ -75,6 +82,8 @@ export const startTestStrapi = async (opts: { database?: TestDatabase } = {}): P
   // No pacing of the plugin's Gengo calls: tests send bursts an emulator with its limit lifted
   // takes at once (the pacing has its own tests: tests/unit/gengo/pacing.test.ts).
   strapi.config.set('plugin::gengo.requestsPerMinute', 0);
+  // Nor of the callback intake's GETs (tests/integration/callbacks-flood.test.ts sets its own cap).
+  strapi.config.set('plugin::gengo.callbackRequestsPerMinute', 0);
   reloadPluginConfig(strapi);
 
   const server = strapi.server.httpServer;

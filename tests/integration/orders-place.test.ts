@@ -165,7 +165,7 @@ describe('orders: quote and place', () => {
     await w.control.clearCallbacks();
   });
 
-  it("context for the translator: the entry's images and a preview link as attachments", async () => {
+  it("context for the translator: the entry's images, and a preview link only when enabled, without secrets", async () => {
     expect((await api().put('/gengo/settings').send({ publicUrl: 'http://127.0.0.1:9/' })).status).toBe(200);
     const file = await w.app.strapi.db.query('plugin::upload.file').create({
       data: {
@@ -189,28 +189,43 @@ describe('orders: quote and place', () => {
     };
     const config = w.app.strapi.config;
     const preview = config.get('admin.preview');
+    // Strapi's documented handler puts PREVIEW_SECRET in the URL it returns.
+    const SECRET = 'preview-secret-4c2a91';
+    process.env.PREVIEW_SECRET = SECRET;
     config.set('admin.preview', {
       enabled: true,
-      config: { handler: (uid: string, { documentId: id, locale }: any) => `/preview/${uid}/${id}?locale=${locale}` },
+      config: {
+        handler: (uid: string, { documentId: id, locale }: any) =>
+          `/preview/${uid}/${id}?locale=${locale}&secret=${SECRET}&token=t0k3n`,
+      },
     });
+    const cover = { url: 'http://127.0.0.1:9/uploads/cover_ord.png', filename: 'cover.png', mime_type: 'image/png' };
     try {
+      // Off by default: no preview link leaves the site.
       expect(
         (await order({ documentId, targetLocales: ['fr'], fields: ['title', 'summary'], usePreferred: true })).status
       ).toBe(200);
+      expect((await api().put('/gengo/settings').send({ previewLinks: true })).status).toBe(200);
+      expect((await order({ documentId, targetLocales: ['de'], fields: ['title'] })).status).toBe(200);
     } finally {
       service.client = original;
       config.set('admin.preview', preview);
+      delete process.env.PREVIEW_SECRET;
+      await api().put('/gengo/settings').send({ previewLinks: false });
       await w.control.clearCallbacks();
     }
     const job = sent[0].jobs.job_1;
-    expect(job.attachments).toEqual([
-      { url: 'http://127.0.0.1:9/uploads/cover_ord.png', filename: 'cover.png', mime_type: 'image/png' },
+    expect(job.attachments).toEqual([cover]);
+    expect(sent[1].jobs.job_1.attachments).toEqual([
+      cover,
       {
         url: `http://127.0.0.1:9/preview/${ARTICLE}/${documentId}?locale=en`,
         filename: 'preview.html',
         mime_type: 'text/html',
       },
     ]);
+    expect(JSON.stringify(sent)).not.toContain(SECRET);
+    expect(JSON.stringify(sent)).not.toContain('t0k3n');
     expect(job.use_preferred).toBe(1);
     expect(sent[0]).toEqual(
       expect.objectContaining({

@@ -124,5 +124,13 @@ describe('settings fixed by env and config', () => {
     expect(() => config.validator({ requestsPerMinute: -5 })).toThrow(/requestsPerMinute must be a whole number/);
     expect(() => config.validator({ publicKey: 'p', timeoutMs: 5000, callbackGatherMs: 0 })).not.toThrow();
     expect(() => config.validator({ requestsPerMinute: 0 })).not.toThrow();
+    expect(() => config.validator({ callbackMaxQueuedIds: 0 })).toThrow(
+      /callbackMaxQueuedIds must be a whole number ≥ 1/
+    );
+    expect(() => config.validator({ callbackRequestsPerMinute: -1 })).toThrow(/callbackRequestsPerMinute must be/);
+    expect(() =>
+      config.validator({ callbackMaxQueuedIds: 5000, callbackRequestsPerMinute: 0, previewLinks: true })
+    ).not.toThrow();
+    expect(() => config.validator({ previewLinks: 'sometimes' })).toThrow(/previewLinks must be true or false/);
   });
 });

@@ -1,4 +1,5 @@
 import { startEmulator } from '../../emulator/src';
+import { reloadPluginConfig } from '../../server/src/platform/config';
 import { startTestStrapi, type TestStrapi } from '../helpers/strapi';
 import { createRestrictedAdmin, createSuperAdmin, type AdminSession } from '../helpers/admin';
 
@@ -30,9 +31,23 @@ describe('settings', () => {
   const rawStoreRow = async () =>
     app.strapi.db.connection('strapi_core_store_settings').where({ key: 'plugin_gengo_settings' }).first();
   const save = (body: Record<string, unknown>) => api().put('/gengo/settings').send(body);
-  const configure = () => save({ publicKey: PUBLIC, privateKey: PRIVATE, environment: 'custom', apiUrl: emu.apiUrl });
+  /** The emulator's URL comes from the plugin config (`apiUrl`): the settings page may not name one. */
+  const configUrl = (apiUrl: string | null) => {
+    const { apiUrl: _old, ...rest } = (app.strapi.config.get('plugin::gengo') ?? {}) as Record<string, unknown>;
+    app.strapi.config.set('plugin::gengo', apiUrl ? { ...rest, apiUrl } : rest);
+    reloadPluginConfig(app.strapi);
+  };
+  const configure = () => {
+    configUrl(emu.apiUrl);
+    return save({ publicKey: PUBLIC, privateKey: PRIVATE });
+  };
+  const FIXED_URL = {
+    apiUrl: { source: 'config', name: 'gengo.config.apiUrl' },
+    environment: { source: 'config', name: 'gengo.config.apiUrl' },
+  };
 
   it('reads the defaults before anything is saved', async () => {
+    configUrl(null);
     await app.strapi.store({ type: 'plugin', name: 'gengo', key: 'settings' }).delete({});
     const res = await api().get('/gengo/settings');
     expect(res.status).toBe(200);
@@ -42,6 +57,7 @@ describe('settings', () => {
       apiUrl: null,
       defaultTier: 'standard',
       autoApprove: false,
+      previewLinks: false,
       publicUrl: null,
       pollIntervalMinutes: 30,
       budgetPerOrder: null,
@@ -55,11 +71,10 @@ describe('settings', () => {
   });
 
   it('updates and reads back; the private key is never in a response, and stored encrypted', async () => {
+    configUrl(emu.apiUrl);
     const put = await save({
       publicKey: PUBLIC,
       privateKey: PRIVATE,
-      environment: 'custom',
-      apiUrl: emu.apiUrl,
       defaultTier: 'pro',
       autoApprove: true,
       publicUrl: 'https://cms.example.com',
@@ -75,6 +90,7 @@ describe('settings', () => {
       apiUrl: emu.apiUrl,
       defaultTier: 'pro',
       autoApprove: true,
+      previewLinks: false,
       publicUrl: 'https://cms.example.com',
       pollIntervalMinutes: 15,
       budgetPerOrder: 50,
@@ -83,7 +99,7 @@ describe('settings', () => {
       privateKeySet: true,
       privateKeyEncrypted: true,
       baseUrl: emu.apiUrl,
-      fixed: {},
+      fixed: FIXED_URL,
     };
     expect(put.body.data).toEqual(expected);
 
@@ -132,7 +148,7 @@ describe('settings', () => {
       [{ budgetPerMonth: 0 }, 'budgetPerMonth'],
       [{ autoApprove: 'yes' }, 'autoApprove'],
       [{ clearPrivateKey: true, privateKey: 'x' }, 'privateKey'],
-      [{ environment: 'custom', apiUrl: null }, 'apiUrl'],
+      [{ apiUrl: 'http://127.0.0.1:4000/v2/' }, 'apiUrl'],
     ])('%j → %s', async (body, field) => {
       await configure();
       const res = await save(body);
@@ -140,6 +156,55 @@ describe('settings', () => {
       expect(res.body.error.name).toBe('ValidationError');
       const paths = res.body.error.details.errors.map((e: any) => e.path.join('.'));
       expect(paths).toContain(field);
+    });
+
+    it('a custom API URL only from config or env: the settings page → 400 naming apiUrl, nothing stored', async () => {
+      configUrl(null);
+      await app.strapi.store({ type: 'plugin', name: 'gengo', key: 'settings' }).delete({});
+      const stored = () => app.strapi.store({ type: 'plugin', name: 'gengo', key: 'settings' }).get({});
+      for (const body of [
+        { environment: 'custom', apiUrl: emu.apiUrl },
+        { environment: 'custom', apiUrl: 'http://169.254.169.254/v2/' },
+        { environment: 'custom' },
+        { apiUrl: 'https://api.gengo.com.attacker.example/v2/' },
+      ]) {
+        const res = await save(body);
+        expect([body, res.status]).toEqual([body, 400]);
+        const paths = res.body.error.details.errors.map((e: any) => e.path.join('.'));
+        expect(paths).toEqual(['apiUrl']);
+        expect(res.body.error.message).toMatch(/GENGO_API_URL/);
+      }
+      expect(await stored()).toBeNull();
+      // Gengo's own hosts may be named (or the field cleared) from the page.
+      expect((await save({ environment: 'production', apiUrl: 'https://api.gengo.com/v2/' })).status).toBe(200);
+      expect((await save({ environment: 'sandbox', apiUrl: null })).status).toBe(200);
+      // Testing a connection to another host is refused the same way.
+      const probe = await api()
+        .post('/gengo/settings/test-connection')
+        .send({ environment: 'custom', apiUrl: 'http://attacker.example/v2/' });
+      expect(probe.status).toBe(400);
+      expect(probe.body.error.details.errors.map((e: any) => e.path.join('.'))).toEqual(['apiUrl']);
+    });
+
+    it('a custom URL saved by an older version is ignored; the config may set one', async () => {
+      configUrl(null);
+      await app.strapi
+        .store({ type: 'plugin', name: 'gengo', key: 'settings' })
+        .set({ value: { environment: 'custom', apiUrl: 'http://attacker.example/v2/' } });
+      const settings = app.strapi.plugin('gengo').service('settings');
+      expect((await settings.getEffective()).baseUrl).toBeNull();
+      const page = (await api().get('/gengo/settings')).body.data;
+      expect(page).toEqual(expect.objectContaining({ apiUrl: null, baseUrl: null }));
+      await expect(settings.client()).rejects.toThrow();
+
+      configUrl(emu.apiUrl);
+      const fixed = (await api().get('/gengo/settings')).body.data;
+      expect(fixed).toEqual(
+        expect.objectContaining({ environment: 'custom', apiUrl: emu.apiUrl, baseUrl: emu.apiUrl, fixed: FIXED_URL })
+      );
+      // With the URL fixed by the config, saving the other settings works.
+      expect((await save({ publicKey: PUBLIC, privateKey: PRIVATE, pollIntervalMinutes: 40 })).status).toBe(200);
+      expect(Number((await (await settings.client()).getAccountBalance()).credits)).toBe(250);
     });
 
     it('unknown fields and non-objects are refused', async () => {
@@ -199,9 +264,11 @@ describe('settings', () => {
 
     it('unreachable Gengo → a network error as data; missing keys → a settings error', async () => {
       await configure();
-      const down = await api().post('/gengo/settings/test-connection').send({ apiUrl: 'http://127.0.0.1:1/v2/' });
+      configUrl('http://127.0.0.1:1/v2/');
+      const down = await api().post('/gengo/settings/test-connection').send({});
       expect(down.status).toBe(200);
       expect(down.body.data.error).toEqual(expect.objectContaining({ kind: 'network', code: 'ECONNREFUSED' }));
+      configUrl(emu.apiUrl);
 
       await save({ clearPrivateKey: true });
       const missing = await api().post('/gengo/settings/test-connection').send({});
@@ -249,9 +316,7 @@ describe('settings', () => {
       expect((await as.get('/gengo/settings')).status).toBe(200);
       expect((await as.post('/gengo/settings/test-connection').send({})).status).toBe(200);
       expect((await as.put('/gengo/settings').send({ pollIntervalMinutes: 31 })).status).toBe(403);
-      expect(
-        (await as.post('/gengo/settings/test-connection').send({ apiUrl: 'http://attacker.example/v2/' })).status
-      ).toBe(403);
+      expect((await as.post('/gengo/settings/test-connection').send({ publicKey: 'another' })).status).toBe(403);
     });
 
     it('settings.update without settings.read: updates, cannot read', async () => {

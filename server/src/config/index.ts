@@ -5,7 +5,7 @@ import { readConfig } from '../settings';
 /**
  * The plugin's config (`config/plugins.ts` → `gengo: { config: { … } }`), checked when Strapi
  * loads it. Every setting may be fixed here (publicKey, privateKey, environment, apiUrl,
- * defaultTier, autoApprove, publicUrl, pollIntervalMinutes, budgetPerOrder, budgetPerMonth,
+ * defaultTier, autoApprove, previewLinks, publicUrl, pollIntervalMinutes, budgetPerOrder, budgetPerMonth,
  * localeMap; settings/sources.ts); environment variables win over it, and it wins over what admins
  * save. Translate on publish: `publishRules` (publishing/rules.ts), fixed per content type. Tuning:
  * `timeoutMs`, `retries`, `requestsPerMinute`, `callbackGatherMs`, `bulkPageSize`,

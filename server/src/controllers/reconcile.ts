@@ -14,7 +14,7 @@ const createReconcileController = ({ strapi }: { strapi: Core.Strapi }) => ({
 
   /** GET /gengo/settings/callback-url — the URL Gengo calls back (null without a public URL). */
   async callbackUrl(ctx: any) {
-    ctx.body = { data: { callbackUrl: await getService(strapi, 'receiving').callbackUrl() } };
+    ctx.body = { data: await getService(strapi, 'receiving').callbackUrlState() };
   },
 });
 

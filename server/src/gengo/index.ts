@@ -60,6 +60,7 @@ export { normalizePostJobsAnswer } from './answers/post-jobs';
 export { normalizeQuoteAnswer } from './answers/quote';
 export { STATES_AFTER, WRONG_STATE_CODES } from './endpoints/state-changes';
 export { DEFAULT_RATE_LIMIT, sharedPacer } from './pacing';
+export { AUTO_APPROVE_WARN_MS, autoApproveAt, autoApprovePeriodMs } from './auto-approval';
 export type { RateLimitOptions, Pacer } from './pacing';
 export type { BackoffOptions } from './retry';
 export { DEFAULT_RECONCILE, stampReference } from './endpoints/post-jobs';

@@ -45,9 +45,49 @@ export const imageAttachments = (doc: unknown, publicUrl: string | null, max = M
   return out;
 };
 
-/** A link to a preview of the entry, as an attachment (the translator opens it in a browser). */
-export const previewAttachment = (url: string | null | undefined, publicUrl: string | null): Attachment | null => {
+/** Query parameters that carry secrets in preview URLs (Strapi's docs use `secret`; apps add tokens). */
+const SECRET_PARAM = /secret|token|key|sig|password|passwd|auth|session|jwt|credential|nonce|hash/i;
+
+/**
+ * A preview URL with its secrets taken out: credentials, every query parameter named like a secret
+ * or whose value holds one of `secrets` (Strapi's preview secret), and a fragment that does. Null
+ * when a secret is still in it (in the path): such a link is not sent at all.
+ */
+export const withoutSecrets = (url: string, secrets: string[]): string | null => {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return null;
+  }
+  const known = secrets.filter((s) => s.length >= 4);
+  const holdsSecret = (v: string) => known.some((s) => v.includes(s) || v.includes(encodeURIComponent(s)));
+  u.username = '';
+  u.password = '';
+  for (const [name, value] of [...u.searchParams])
+    if (SECRET_PARAM.test(name) || holdsSecret(value)) u.searchParams.delete(name);
+  if (u.hash && (SECRET_PARAM.test(u.hash) || holdsSecret(u.hash))) u.hash = '';
+  const out = u.toString();
+  let decoded = out;
+  try {
+    decoded = decodeURIComponent(out);
+  } catch {
+    // a stray % in the URL: the encoded form is checked
+  }
+  return holdsSecret(out) || holdsSecret(decoded) ? null : out;
+};
+
+/**
+ * A link to a preview of the entry, as an attachment (the translator opens it in a browser), with
+ * its secrets taken out (`withoutSecrets`).
+ */
+export const previewAttachment = (
+  url: string | null | undefined,
+  publicUrl: string | null,
+  secrets: string[] = []
+): Attachment | null => {
   if (!url) return null;
   const full = absolute(url, publicUrl);
-  return full ? { url: full, filename: 'preview.html', mime_type: 'text/html' } : null;
+  const safe = full && withoutSecrets(full, secrets);
+  return safe ? { url: safe, filename: 'preview.html', mime_type: 'text/html' } : null;
 };

@@ -17,8 +17,25 @@ export const callbackUrlOf = async (strapi: Core.Strapi): Promise<string | null>
   }
 };
 
-/** The app's preview URL for the entry (`admin.preview` config), as a link for the translator. */
-export const previewUrlOf = async (strapi: Core.Strapi, prepared: PreparedSource): Promise<string | null> => {
+/**
+ * The secrets a preview URL may carry: Strapi's docs have the preview handler put PREVIEW_SECRET in
+ * the URL it returns (`?secret=…`), for the front end to check. They never go to Gengo.
+ */
+export const previewSecrets = (strapi: Core.Strapi): string[] =>
+  [process.env.PREVIEW_SECRET, strapi.config.get('admin.preview.config.secret')].filter(
+    (s): s is string => typeof s === 'string' && s.length > 0
+  );
+
+/**
+ * The app's preview URL for the entry (`admin.preview` config), as a link for the translator: only
+ * when the `previewLinks` setting is on (off by default: the link leaves the site).
+ */
+export const previewUrlOf = async (
+  strapi: Core.Strapi,
+  prepared: PreparedSource,
+  settings: { previewLinks: boolean }
+): Promise<string | null> => {
+  if (!settings.previewLinks) return null;
   try {
     const preview = strapi.config.get('admin.preview') as any;
     if (!preview?.enabled || typeof preview?.config?.handler !== 'function') return null;

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { getService } from '../platform/services';
 import { accountSummary } from './account';
+import { createOrderDeadlines } from './deadlines';
 import { createEntryTitles } from './entry-titles';
 import { createGroupOrdering } from './group';
 import { createPlacing } from './place';
@@ -26,6 +27,7 @@ const createOrderingService = ({ strapi }: { strapi: Core.Strapi }) => {
     strapi,
     store,
     titles,
+    deadlines: createOrderDeadlines(strapi),
     conflictsOf: (order) => getService(strapi, 'receiving').conflicts(order),
   });
 

@@ -8,7 +8,7 @@ import { getService } from '../platform/services';
 import { imageAttachments, previewAttachment } from './attachments';
 import type { BudgetCheck } from './budget';
 import { changedSegments, lastOrderedHashes } from './changed';
-import { callbackUrlOf, checkGlossary, previewUrlOf } from './context';
+import { callbackUrlOf, checkGlossary, previewSecrets, previewUrlOf } from './context';
 import { jobPayloads, jobRows, orderRow, targetComment, type OrderDraft, type OrderingUser } from './draft';
 import { orderRequestKeys } from './keys';
 import {
@@ -257,7 +257,9 @@ export const createPlacing = (
         });
       draft.attachments = [
         ...imageAttachments(prepared.document, settings.publicUrl),
-        ...[previewAttachment(await previewUrlOf(strapi, prepared), settings.publicUrl)].filter((a) => a !== null),
+        ...[
+          previewAttachment(await previewUrlOf(strapi, prepared, settings), settings.publicUrl, previewSecrets(strapi)),
+        ].filter((a) => a !== null),
       ];
       draft.callbackUrl = ctx ? ctx.callbackUrl : await callbackUrlOf(strapi);
       return { draft, client, unchanged };

@@ -13,6 +13,7 @@ import type { ConflictInfo } from '../../../shared/contracts/orders';
 import { toOrderView } from './views';
 import type { OrderStore } from './store';
 import { entryKey, type EntryTitles } from './entry-titles';
+import type { OrderDeadlines } from './deadlines';
 
 /** Read side of the orders: the orders page (list, one) and a document's status per locale. */
 
@@ -28,19 +29,22 @@ export const createOrderQueries = ({
   strapi,
   store,
   titles,
+  deadlines,
   conflictsOf,
 }: {
   strapi: Core.Strapi;
   store: OrderStore;
   titles: EntryTitles;
+  deadlines: OrderDeadlines;
   /** The order's conflicts with both texts (the receiving side reads them); none while it has no conflict row. */
   conflictsOf: (order: OrderRecord) => Promise<ConflictInfo[]>;
 }) => {
   return {
+    /** Each order says its nearest auto-approval; `sort: 'autoApproveAt'` puts the nearest first. */
     async list(q: ListOrdersQuery, access: ContentAccess): Promise<OrderList> {
       const readable = await readableScopes(strapi, access);
       if (readable && !readable.length) throw forbidden('You may not read any entry: the orders show their text');
-      const { results, pagination } = await store.listOrders({
+      const filters = {
         readable,
         contentType: q.contentType,
         documentId: q.documentId,
@@ -48,10 +52,19 @@ export const createOrderQueries = ({
         status: q.status,
         page: q.page,
         pageSize: q.pageSize,
-      });
-      const found = await titles.titlesOf(results);
+      };
+      const { results, pagination } =
+        q.sort === 'autoApproveAt' ? await deadlines.listByDeadline(filters) : await store.listOrders(filters);
+      const [found, due] = await Promise.all([
+        titles.titlesOf(results),
+        deadlines.deadlinesOf(results.map((o) => o.id)),
+      ]);
       return {
-        results: results.map((o) => ({ ...toOrderView(o), entryTitle: found.get(entryKey(o)) ?? null })),
+        results: results.map((o) => ({
+          ...toOrderView(o),
+          entryTitle: found.get(entryKey(o)) ?? null,
+          autoApproveAt: due.get(o.id) ?? null,
+        })),
         pagination,
       };
     },

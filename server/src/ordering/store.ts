@@ -33,6 +33,22 @@ export interface OrderFilters {
   pageSize: number;
 }
 
+/** The orders list's filters as a query's `where`. */
+export const orderWhere = (f: Omit<OrderFilters, 'page' | 'pageSize'>): Record<string, unknown> => {
+  const where: Record<string, unknown> = {};
+  if (f.contentType) where.contentType = f.contentType;
+  if (f.documentId) where.targetDocumentId = f.documentId;
+  if (f.targetLocale) where.targetLocale = f.targetLocale;
+  if (f.status) where.status = f.status;
+  if (f.readable)
+    where.$or = f.readable.map((r) => ({
+      contentType: r.contentType,
+      sourceLocale: { $in: r.locales },
+      targetLocale: { $in: r.locales },
+    }));
+  return where;
+};
+
 const entry = (status: string, note?: string): HistoryEntry => ({
   at: new Date().toISOString(),
   status,
@@ -262,17 +278,7 @@ export const createOrderStore = (strapi: Core.Strapi) => {
     },
 
     async listOrders(f: OrderFilters): Promise<{ results: OrderRecord[]; pagination: Pagination }> {
-      const where: Record<string, unknown> = {};
-      if (f.contentType) where.contentType = f.contentType;
-      if (f.documentId) where.targetDocumentId = f.documentId;
-      if (f.targetLocale) where.targetLocale = f.targetLocale;
-      if (f.status) where.status = f.status;
-      if (f.readable)
-        where.$or = f.readable.map((r) => ({
-          contentType: r.contentType,
-          sourceLocale: { $in: r.locales },
-          targetLocale: { $in: r.locales },
-        }));
+      const where = orderWhere(f);
       const [results, total] = await Promise.all([
         orders().findMany({
           where,

@@ -19,6 +19,16 @@ export interface PluginConfig {
   requestsPerMinute: number;
   /** How long a callback's job waits for others to be fetched with it (ms). */
   callbackGatherMs: number;
+  /**
+   * Job ids the callback intake holds waiting to be fetched; beyond it a callback's id is left to
+   * the poller (a warning says how many). Bounds the memory a flood of callbacks can take.
+   */
+  callbackMaxQueuedIds: number;
+  /**
+   * Gengo GETs the callback intake makes per minute (batches, re-checks of a refused batch, comment
+   * threads), on top of the client's pacing. 0 = no cap of its own.
+   */
+  callbackRequestsPerMinute: number;
   /** Documents of a bulk order placed together, as one Gengo order per target locale. */
   bulkPageSize: number;
   /** Publish a target locale once all its jobs are approved and the source is published. */
@@ -32,6 +42,8 @@ export const CONFIG_DEFAULTS = {
   retries: 3,
   requestsPerMinute: 120,
   callbackGatherMs: 100,
+  callbackMaxQueuedIds: 5000,
+  callbackRequestsPerMinute: 60,
   bulkPageSize: 25,
   publishWhenApproved: false,
 } as const;
@@ -43,6 +55,8 @@ const CHECKS: Array<[keyof typeof CONFIG_DEFAULTS, (v: unknown) => boolean, stri
   ['retries', wholeNumber(0), 'must be a whole number ≥ 0'],
   ['requestsPerMinute', wholeNumber(0), 'must be a whole number ≥ 0'],
   ['callbackGatherMs', wholeNumber(0), 'must be a whole number ≥ 0'],
+  ['callbackMaxQueuedIds', wholeNumber(1), 'must be a whole number ≥ 1'],
+  ['callbackRequestsPerMinute', wholeNumber(0), 'must be a whole number ≥ 0'],
   ['bulkPageSize', wholeNumber(1), 'must be a whole number ≥ 1'],
   ['publishWhenApproved', (v) => typeof v === 'boolean', 'must be true or false'],
 ];

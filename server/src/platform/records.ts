@@ -66,7 +66,7 @@ void _jobStatusIsGengos;
 export type { HistoryEntry, JobStatus, OrderStatus, Resolution };
 
 /** An order row: what the routes answer (OrderView), with the protected copies of the source. */
-export interface OrderRecord extends Omit<OrderView, 'segments' | 'jobs' | 'entryTitle' | 'credits'> {
+export interface OrderRecord extends Omit<OrderView, 'segments' | 'jobs' | 'entryTitle' | 'credits' | 'autoApproveAt'> {
   credits: number | string | null;
   segments: OrderedSegment[] | null;
   /** The Gengo id space the order was placed in (`idScope`): null on rows older than scopes. */
@@ -78,7 +78,7 @@ export interface OrderRecord extends Omit<OrderView, 'segments' | 'jobs' | 'entr
 }
 
 /** A job row: what the routes answer (JobView), with the hashes of what the plugin wrote. */
-export interface JobRecord extends JobView {
+export interface JobRecord extends Omit<JobView, 'autoApproveAt'> {
   /** path → hash of the value the plugin wrote: a different value now means a person edited it. */
   writtenHashes: Record<string, string> | null;
   /** The Gengo id space of `gengoJobId` (`idScope`): null on rows older than scopes. */

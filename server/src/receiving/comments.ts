@@ -1,13 +1,19 @@
 import type { Core } from '@strapi/strapi';
 import { UIDS } from '../constants';
 import { sha256Hex } from '../content';
-import { getService } from '../platform/services';
 
-/** A translator's comments on one of our jobs, re-read from Gengo and stored once each. */
-export const syncComments = async (strapi: Core.Strapi, gengoJobId: string): Promise<number> => {
+export type CommentThread = Array<{ body?: unknown; author?: unknown; ctime?: unknown }>;
+
+/**
+ * A translator's comments on one of our jobs, as Gengo answered the thread (read by the comment
+ * intake, callbacks.ts), each stored once (by fingerprint).
+ */
+export const storeComments = async (
+  strapi: Core.Strapi,
+  gengoJobId: string,
+  thread: CommentThread
+): Promise<number> => {
   if (!(await strapi.db.query(UIDS.job).findOne({ where: { gengoJobId }, select: ['id'] }))) return 0;
-  const client = await getService(strapi, 'settings').client();
-  const { thread } = await client.listJobComments(gengoJobId);
   let stored = 0;
   for (const c of thread ?? []) {
     const fingerprint = sha256Hex(`${gengoJobId}\u0000${c.ctime}\u0000${c.author}\u0000${c.body}`);

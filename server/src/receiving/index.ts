@@ -52,6 +52,8 @@ const createReceivingService = ({ strapi }: { strapi: Core.Strapi }) => {
     ensureToken: callbacks.ensureToken,
     /** The `callback_url` for jobs: null without a public URL (then only the poller applies). */
     callbackUrl: callbacks.callbackUrl,
+    /** The callback URL, and when its token was re-created because it could not be decrypted. */
+    callbackUrlState: callbacks.callbackUrlState,
     rotateToken: callbacks.rotateToken,
     /** `POST /gengo/reconcile` ("check now"). */
     reconcile: reconcile.run,

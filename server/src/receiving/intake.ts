@@ -17,18 +17,27 @@ import type { Job } from '../gengo';
  * A job is never fetched again while an earlier snapshot of it is still being processed: a
  * callback for it then waits its turn, so a job's statuses are recorded in the order Gengo
  * reported them.
+ *
+ * At most `maxQueued` ids wait (`pending` and `again` together): an id beyond is dropped and
+ * reported (`onDropped`), left to the poller, so that a flood of callbacks cannot grow the
+ * process without bound. An id already waiting costs nothing more.
+ *
+ * The fetched items are Gengo's jobs for the job callbacks, jobs with their comment threads for
+ * the comment callbacks (callbacks.ts): `T`.
  */
 export interface JobIntake {
   add(gengoJobId: string): void;
+  /** Ids waiting to be fetched (not those being fetched or written). */
+  queued(): number;
   /** Stops fetching; ids not fetched yet are left to the poller. */
   close(): void;
 }
 
-export interface JobIntakeDeps {
+export interface JobIntakeDeps<T = Job> {
   /** Gengo's current view of these jobs (those it refuses are left out). */
-  fetch(ids: string[]): Promise<Job[]>;
+  fetch(ids: string[]): Promise<T[]>;
   /** Records and applies a fetched batch; resolves when it is done. */
-  process(jobs: Job[], ids: string[]): Promise<unknown>;
+  process(jobs: T[], ids: string[]): Promise<unknown>;
   /** A batch that could not be fetched or processed (the poller catches up). */
   onError(ids: string[], err: unknown): void;
   /** Lets `idle` of the receiving queue wait for a batch from fetch to processed. */
@@ -36,16 +45,22 @@ export interface JobIntakeDeps {
   batchSize?: number;
   /** How long the first id of a batch smaller than `batchSize` waits for others (0: not at all). */
   gatherMs?: number;
+  /** Ids that may wait at most (read at each add: the config may change); default no cap. */
+  maxQueued?: () => number;
+  /** An id dropped because `maxQueued` ids are waiting already. */
+  onDropped?(gengoJobId: string): void;
 }
 
-export const createJobIntake = ({
+export const createJobIntake = <T = Job>({
   fetch,
   process,
   onError,
   track,
   batchSize = 50,
   gatherMs = 0,
-}: JobIntakeDeps): JobIntake => {
+  maxQueued = () => Infinity,
+  onDropped = () => {},
+}: JobIntakeDeps<T>): JobIntake => {
   const pending = new Set<string>();
   const busy = new Set<string>();
   const again = new Set<string>();
@@ -85,7 +100,7 @@ export const createJobIntake = ({
   };
 
   const runBatch = async (ids: string[]) => {
-    let jobs: Job[] | null = null;
+    let jobs: T[] | null = null;
     try {
       jobs = await fetch(ids);
     } catch (err) {
@@ -126,11 +141,14 @@ export const createJobIntake = ({
   return {
     add(gengoJobId) {
       if (closed) return;
+      const target = busy.has(gengoJobId) ? again : pending;
+      if (target.has(gengoJobId)) return;
+      if (pending.size + again.size >= maxQueued()) return onDropped(gengoJobId);
       if (!pending.size) gatherFrom = Date.now();
-      if (busy.has(gengoJobId)) again.add(gengoJobId);
-      else pending.add(gengoJobId);
+      target.add(gengoJobId);
       pump();
     },
+    queued: () => pending.size + again.size,
     close() {
       closed = true;
       stopGathering();

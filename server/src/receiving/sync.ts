@@ -42,8 +42,15 @@ export const changesOf = (job: Job, row: JobRecord): { translated: boolean; data
   const gengoStatus = normalizeStatus(job.status);
   const data: Partial<JobRecord> = {};
   if (row.gengoStatus !== gengoStatus) data.gengoStatus = gengoStatus;
+  // Gengo's auto-approval clock starts when a job becomes reviewable; its payload does not say
+  // when, so the time we learn it is recorded (gengo/auto-approval.ts).
+  if (gengoStatus === 'reviewable' && (row.gengoStatus !== 'reviewable' || !row.reviewableAt))
+    data.reviewableAt = new Date().toISOString();
+  else if (gengoStatus !== 'reviewable' && row.reviewableAt) data.reviewableAt = null;
   const translated = mayWrite(gengoStatus);
   if (typeof job.body_tgt === 'string' && job.body_tgt !== row.bodyTgt && translated) data.bodyTgt = job.body_tgt;
+  const units = Number(job.unit_count);
+  if (job.unit_count != null && Number.isFinite(units) && units !== row.unitCount) data.unitCount = units;
   if (job.captcha_url !== undefined && job.captcha_url !== row.captchaUrl) data.captchaUrl = job.captcha_url ?? null;
   // A translated job's status is the apply step's to set (written, conflict, stale, error…).
   if (!translated && row.status !== gengoStatus) data.status = gengoStatus as JobRecord['status'];

@@ -149,7 +149,7 @@ const createReviewService = ({ strapi }: { strapi: Core.Strapi }) => {
       await refresh(row, job);
       if (!job.captcha_url)
         throw new errors.NotFoundError(`Job ${id} has no captcha: Gengo gives one only while a job is reviewable`);
-      return fetchCaptchaImage(job.captcha_url).catch((err) => {
+      return fetchCaptchaImage(job.captcha_url, { apiBaseUrl: gengo.baseUrl }).catch((err) => {
         if (err instanceof CaptchaFetchError) throw new errors.ApplicationError(err.message);
         throw err;
       });

@@ -33,10 +33,12 @@ export type SettingsService = ReturnType<typeof createSettingsService>;
 export type { ConnectionTest } from './gengo-client';
 export type { EffectiveSettings, PublicSettings } from './store';
 export {
+  CUSTOM_API_URL_MESSAGE,
   DEFAULT_TIERS,
   ENVIRONMENTS,
   GENGO_CODE,
   SETTING_KEYS,
+  isGengoApiUrl,
   isHttpUrl,
   parseLocaleMap,
   readConfig,

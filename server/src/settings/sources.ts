@@ -39,6 +39,7 @@ export const SETTING_KEYS: SettingKey[] = [
   'apiUrl',
   'defaultTier',
   'autoApprove',
+  'previewLinks',
   'publicUrl',
   'pollIntervalMinutes',
   'budgetPerOrder',
@@ -53,6 +54,7 @@ export const DEFAULT_SETTINGS: GengoSettings = {
   apiUrl: null,
   defaultTier: 'standard',
   autoApprove: false,
+  previewLinks: false,
   publicUrl: null,
   pollIntervalMinutes: 30,
   budgetPerOrder: null,
@@ -67,6 +69,7 @@ export const ENV_VARS: Record<SettingKey, string> = {
   apiUrl: 'GENGO_API_URL',
   defaultTier: 'GENGO_DEFAULT_TIER',
   autoApprove: 'GENGO_AUTO_APPROVE',
+  previewLinks: 'GENGO_PREVIEW_LINKS',
   publicUrl: 'GENGO_PUBLIC_URL',
   pollIntervalMinutes: 'GENGO_POLL_INTERVAL_MINUTES',
   budgetPerOrder: 'GENGO_BUDGET_PER_ORDER',
@@ -95,6 +98,7 @@ export const parseSetting = (key: SettingKey, raw: unknown): { value?: unknown; 
     case 'publicUrl':
       return isHttpUrl(str) ? { value: str } : { error: 'must be an http(s) URL' };
     case 'autoApprove':
+    case 'previewLinks':
       if (typeof str === 'boolean') return { value: str };
       if (str === 'true' || str === '1') return { value: true };
       if (str === 'false' || str === '0') return { value: false };
@@ -226,6 +230,26 @@ export const mergeSettings = (
   }
   Object.assign(settings, config.values, env.values);
   return { settings, fixed: { ...config.fixed, ...env.fixed } };
+};
+
+/** Why the settings page cannot name another API host (issue 19, edges of trust). */
+export const CUSTOM_API_URL_MESSAGE =
+  "apiUrl can only be Gengo's production or sandbox API URL here: another URL (an emulator, a proxy) is set in the plugin config (apiUrl) or the GENGO_API_URL environment variable";
+
+/**
+ * Whether a URL is one of Gengo's own API base URLs (production or sandbox). Only these may be
+ * saved from the settings page: any other host (an emulator, a proxy) comes from the plugin config
+ * or GENGO_API_URL, so that a settings admin cannot send every signed request, the texts and the
+ * captcha proxy to a host of their choice.
+ */
+export const isGengoApiUrl = (value: unknown): boolean => {
+  if (!isHttpUrl(value)) return false;
+  try {
+    const url = normalizeBaseUrl(value);
+    return Object.values(GENGO_BASE_URLS).some((gengo) => gengo === url);
+  } catch {
+    return false;
+  }
 };
 
 /** The Gengo base URL the settings point at, or null (custom environment without a URL). */

@@ -6,6 +6,8 @@ import { seal, unseal } from '../platform/sealed-secret';
 import type { PublicSettings, TestConnectionRequest, UpdateSettings } from '../../../shared/contracts/settings';
 import {
   baseUrlOf,
+  CUSTOM_API_URL_MESSAGE,
+  isGengoApiUrl,
   mergeSettings,
   parseLocaleMap,
   readConfig,
@@ -91,6 +93,15 @@ export const createSettingsStore = (strapi: Core.Strapi) => {
     const out: Partial<GengoSettings> = {};
     for (const key of SETTING_KEYS)
       if (key !== 'privateKey' && stored[key] !== undefined) (out as any)[key] = stored[key];
+    // A custom URL saved by an older version from the settings page is not used any more: only
+    // the config or the environment may name a host other than Gengo's.
+    if (out.apiUrl && !isGengoApiUrl(out.apiUrl)) {
+      warnOnce(
+        'stored-api-url',
+        'The API URL saved from the settings page is ignored: set a custom URL in the plugin config (apiUrl) or GENGO_API_URL'
+      );
+      out.apiUrl = null;
+    }
     out.privateKey = decryptStored(stored);
     return out;
   };
@@ -154,8 +165,8 @@ export const createSettingsStore = (strapi: Core.Strapi) => {
       }
 
       const effective = effectiveFrom(storedAsSettings(next));
-      if (effective.environment === 'custom' && !effective.apiUrl) {
-        throw fieldError('apiUrl', 'apiUrl is required when environment is custom');
+      if (effective.environment === 'custom' && !effective.fixed.apiUrl) {
+        throw fieldError('apiUrl', CUSTOM_API_URL_MESSAGE);
       }
       await store().set({ value: next });
       return toPublic(effective, next);

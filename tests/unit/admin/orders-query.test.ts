@@ -17,6 +17,11 @@ describe('orders page helpers', () => {
     });
   });
 
+  it('asks for the nearest auto-approval first only when chosen', () => {
+    expect(ordersParams({ sort: 'autoApproveAt' }, 1, 20)).toEqual({ sort: 'autoApproveAt', page: 1, pageSize: 20 });
+    expect(ordersParams({ sort: 'createdAt' }, 1, 20)).toEqual({ page: 1, pageSize: 20 });
+  });
+
   it('links to the entry in its source locale', () => {
     expect(entryPath({ contentType: 'api::article.article', targetDocumentId: 'abc123', sourceLocale: 'en' })).toBe(
       '/content-manager/collection-types/api::article.article/abc123?plugins[i18n][locale]=en'

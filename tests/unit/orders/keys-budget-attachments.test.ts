@@ -109,4 +109,20 @@ describe('attachments', () => {
     expect(previewAttachment(null, 'https://cms.example.com')).toBeNull();
     expect(previewAttachment('/p', null)).toBeNull();
   });
+  it('a preview link never carries a secret: secret-like parameters, the preview secret, credentials', () => {
+    const SECRET = 'prev-secret-9f8e7d';
+    const url = (u: string) => previewAttachment(u, 'https://cms.example.com/', [SECRET])?.url ?? null;
+    // Strapi's documented handler: `${clientUrl}/api/preview?secret=…&url=…&status=draft`.
+    expect(url(`https://front.example.com/api/preview?secret=${SECRET}&url=%2Fblog%2Fa&status=draft`)).toBe(
+      'https://front.example.com/api/preview?url=%2Fblog%2Fa&status=draft'
+    );
+    expect(url('/preview/a?locale=en&token=abc&access_token=x&api_key=k&sig=s&X-Amz-Signature=z&jwt=j')).toBe(
+      'https://cms.example.com/preview/a?locale=en'
+    );
+    expect(url(`/preview/a?p=${encodeURIComponent(SECRET)}&q=pre${SECRET}`)).toBe('https://cms.example.com/preview/a');
+    expect(url('https://user:pass@front.example.com/p#token=abc')).toBe('https://front.example.com/p');
+    // The secret in the path: the link is not sent at all.
+    expect(url(`https://front.example.com/preview/${SECRET}/a`)).toBeNull();
+    expect(url('https://front.example.com/p?100%=x')).toBe('https://front.example.com/p?100%=x');
+  });
 });

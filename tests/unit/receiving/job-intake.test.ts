@@ -166,3 +166,32 @@ describe('createJobIntake', () => {
     expect(h.fetches).toEqual([]);
   });
 });
+
+describe('createJobIntake: a cap on the ids held', () => {
+  it('drops ids beyond maxQueued (reported), never an id already waiting', async () => {
+    const dropped: string[] = [];
+    const fetched: string[][] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const intake = createJobIntake({
+      fetch: async (ids) => {
+        fetched.push(ids);
+        await gate;
+        return [];
+      },
+      process: async () => {},
+      onError: () => {},
+      track: () => {},
+      batchSize: 2,
+      maxQueued: () => 3,
+      onDropped: (id) => dropped.push(id),
+    });
+    intake.add('1'); // fetched at once
+    for (const id of ['2', '3', '4', '2', '5', '6']) intake.add(id);
+    expect(intake.queued()).toBe(3);
+    expect(dropped).toEqual(['5', '6']);
+    expect(fetched).toEqual([['1']]);
+    release();
+    intake.close();
+  });
+});

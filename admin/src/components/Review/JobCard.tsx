@@ -12,6 +12,7 @@ import {
   Textarea,
   Typography,
 } from '@strapi/design-system';
+import { AutoApproveDeadline } from './AutoApproveDeadline';
 import { useIntl } from 'react-intl';
 import type { JobComment, JobView, MachinePreview } from '../../api/orders';
 import { getTranslation } from '../../utils/getTranslation';
@@ -157,6 +158,7 @@ export const JobCard = ({ job, canReview, onChanged }: Props) => {
             {status}
           </Badge>
         </Flex>
+        <AutoApproveDeadline at={job.autoApproveAt} />
         <JobText job={job} />
         {job.lastError && (
           <Typography variant="pi" textColor="danger600">

@@ -2,6 +2,7 @@ import { Badge, Flex, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import type { Locale, LocaleStatus } from '../../api/orders';
 import { ConflictView } from '../Conflicts/ConflictView';
+import { AutoApproveDeadline } from '../Review/AutoApproveDeadline';
 import { ReviewModal } from '../Review/ReviewModal';
 import { getTranslation } from '../../utils/getTranslation';
 import { panelStatus, STATUS_LABELS, STATUS_VARIANTS } from './status';
@@ -38,6 +39,7 @@ export const LocaleStatusList = ({ locales, names = [], canReview = false, onCha
                 {l.locale}
               </Typography>
               <Flex gap={2}>
+                <AutoApproveDeadline at={l.latest?.autoApproveAt} compact />
                 <Badge backgroundColor={`${STATUS_VARIANTS[status]}100`} textColor={`${STATUS_VARIANTS[status]}700`}>
                   {formatMessage({
                     id: getTranslation(`panel.status.${status}`),

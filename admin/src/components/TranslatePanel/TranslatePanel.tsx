@@ -5,6 +5,7 @@ import { useIntl } from 'react-intl';
 import type { Locale } from '../../api/orders';
 import { PERMISSIONS } from '../../constants';
 import { getTranslation } from '../../utils/getTranslation';
+import { useAutoApproveWarning } from '../Review/useAutoApproveWarning';
 import { LocaleStatusList } from './LocaleStatusList';
 import { OrderForm } from './OrderForm';
 import { useDocumentStatus } from './useDocumentStatus';
@@ -30,6 +31,11 @@ const PanelContent = ({ model, documentId, sourceLocale }: ContentProps) => {
   const { allowedActions } = useRBAC(PERMISSIONS.order);
   const { allowedActions: reviewActions } = useRBAC(PERMISSIONS.review);
   const { status, error, refresh } = useDocumentStatus(model, documentId);
+  // Each reviewable job's deadline: a toast when one of them auto-approves within a day.
+  useAutoApproveWarning(
+    status ? status.locales.flatMap((l) => (l.latest?.jobs ?? []).map((j) => j.autoApproveAt)) : null,
+    Boolean(reviewActions.canReview)
+  );
 
   if (!locales) return <Loader small />;
   return (

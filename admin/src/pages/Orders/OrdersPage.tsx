@@ -7,9 +7,6 @@ import {
   Flex,
   IconButton,
   Link,
-  Loader,
-  SingleSelect,
-  SingleSelectOption,
   Table,
   Tbody,
   Td,
@@ -22,17 +19,19 @@ import { ArrowClockwise, ChevronLeft, ChevronRight } from '@strapi/icons';
 import { Layouts, Page, useFetchClient, useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { Link as RouterLink } from 'react-router-dom';
-import { ORDER_STATUSES, type OrderView, type Pagination } from '../../api/orders';
+import type { OrderView, Pagination } from '../../api/orders';
 import { PERMISSIONS } from '../../constants';
 import { getTranslation } from '../../utils/getTranslation';
 import { errorMessage } from '../../components/Review/useJobApi';
+import { AutoApproveDeadline } from '../../components/Review/AutoApproveDeadline';
+import { useAutoApproveWarning } from '../../components/Review/useAutoApproveWarning';
 import { OrderJobsModal } from './OrderJobsModal';
+import { ALL, OrdersFiltersBar } from './OrdersFiltersBar';
 import { entryPath, formatCredits, orderStatusVariant, ordersParams, type OrdersFilters } from './ordersQuery';
 import { RecentBatches } from './RecentBatches';
 import { useAccount, useContentTypes } from './useOrdersPageData';
 
 const PAGE_SIZE = 20;
-const ALL = '__all__';
 
 const OrdersList = () => {
   const { formatMessage, formatDate } = useIntl();
@@ -40,6 +39,7 @@ const OrdersList = () => {
     formatMessage({ id: getTranslation(id), defaultMessage }, values);
   const { get } = useFetchClient();
   const { allowedActions } = useRBAC(PERMISSIONS.order);
+  const { allowedActions: reviewActions } = useRBAC(PERMISSIONS.review);
   const account = useAccount(Boolean(allowedActions.canOrder));
   const contentTypes = useContentTypes();
   const [filters, setFilters] = React.useState<OrdersFilters>({});
@@ -69,6 +69,8 @@ const OrdersList = () => {
   React.useEffect(() => {
     load();
   }, [load]);
+  // Orders whose translations Gengo approves within a day unless reviewed: a toast, once.
+  useAutoApproveWarning(orders ? orders.map((o) => o.autoApproveAt) : null, Boolean(reviewActions.canReview));
 
   const setFilter = (name: keyof OrdersFilters, value: string) => {
     setPage(1);
@@ -99,39 +101,13 @@ const OrdersList = () => {
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={4}>
           <RecentBatches />
-          <Flex gap={4} data-testid="gengo-orders-filters">
-            <Box width="200px">
-              <SingleSelect
-                aria-label={t('orders.filter.status', 'Status')}
-                value={filters.status ?? ALL}
-                onChange={(v: string | number) => setFilter('status', String(v))}
-              >
-                <SingleSelectOption value={ALL}>{t('orders.filter.status.all', 'All statuses')}</SingleSelectOption>
-                {ORDER_STATUSES.map((s) => (
-                  <SingleSelectOption key={s} value={s}>
-                    {s}
-                  </SingleSelectOption>
-                ))}
-              </SingleSelect>
-            </Box>
-            <Box width="260px">
-              <SingleSelect
-                aria-label={t('orders.filter.contentType', 'Content type')}
-                value={filters.contentType ?? ALL}
-                onChange={(v: string | number) => setFilter('contentType', String(v))}
-              >
-                <SingleSelectOption value={ALL}>
-                  {t('orders.filter.contentType.all', 'All content types')}
-                </SingleSelectOption>
-                {contentTypes.map((c) => (
-                  <SingleSelectOption key={c.uid} value={c.uid}>
-                    {c.name}
-                  </SingleSelectOption>
-                ))}
-              </SingleSelect>
-            </Box>
-            {loading && orders && <Loader small />}
-          </Flex>
+          <OrdersFiltersBar
+            filters={filters}
+            contentTypes={contentTypes}
+            onChange={setFilter}
+            loading={loading && Boolean(orders)}
+            t={t}
+          />
 
           {error && (
             <Box background="danger100" padding={4} hasRadius data-testid="gengo-orders-error">
@@ -215,6 +191,9 @@ const OrdersList = () => {
                           {o.lastError}
                         </Typography>
                       )}
+                      <Box paddingTop={1}>
+                        <AutoApproveDeadline at={o.autoApproveAt} compact />
+                      </Box>
                     </Td>
                     <Td>
                       <Link tag={RouterLink} to={entryPath(o)}>

@@ -3,12 +3,15 @@
 export interface OrdersFilters {
   status?: string | null;
   contentType?: string | null;
+  /** `autoApproveAt`: nearest Gengo auto-approval first (the default: newest first). */
+  sort?: 'createdAt' | 'autoApproveAt' | null;
 }
 
 /** `GET /gengo/orders` params: empty filters left out, page at least 1. */
 export const ordersParams = (filters: OrdersFilters, page: number, pageSize: number) => ({
   ...(filters.status ? { status: filters.status } : {}),
   ...(filters.contentType ? { contentType: filters.contentType } : {}),
+  ...(filters.sort === 'autoApproveAt' ? { sort: 'autoApproveAt' } : {}),
   page: Math.max(1, Math.floor(page) || 1),
   pageSize: Math.min(100, Math.max(1, Math.floor(pageSize) || 25)),
 });

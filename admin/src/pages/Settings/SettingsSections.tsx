@@ -10,7 +10,7 @@ import {
   Toggle,
   Typography,
 } from '@strapi/design-system';
-import type { EditableSettings, Environment, PublicSettings, Tier } from '../../api/settings';
+import type { CallbackUrl, EditableSettings, Environment, PublicSettings, Tier } from '../../api/settings';
 import { ConnectionTest } from './ConnectionTest';
 import { SettingField } from './SettingField';
 import type { useSettingsForm } from './useSettingsForm';
@@ -100,7 +100,10 @@ export const AccountSection = ({ form, settings, values, locked, t }: SectionPro
             <SingleSelectOption value="production">
               {t('settings.environment.production', 'Production')}
             </SingleSelectOption>
-            <SingleSelectOption value="custom">{t('settings.environment.custom', 'Custom URL')}</SingleSelectOption>
+            {/* Another host comes only from the config or GENGO_API_URL (the server refuses it from here). */}
+            {(settings.fixed.apiUrl || values.environment === 'custom') && (
+              <SingleSelectOption value="custom">{t('settings.environment.custom', 'Custom URL')}</SingleSelectOption>
+            )}
           </SingleSelect>
         </SettingField>
       </Cell>
@@ -111,13 +114,12 @@ export const AccountSection = ({ form, settings, values, locked, t }: SectionPro
             label={t('settings.apiUrl', 'API URL')}
             error={errors.apiUrl}
             fixed={settings.fixed.apiUrl}
+            hint={t(
+              'settings.apiUrl.configOnly',
+              'A custom API URL is set in the plugin config (apiUrl) or the GENGO_API_URL environment variable.'
+            )}
           >
-            <TextInput
-              value={values.apiUrl ?? ''}
-              placeholder="http://127.0.0.1:3999/v2/"
-              disabled={locked('apiUrl')}
-              onChange={(e: React.ChangeEvent<HTMLInputElement>) => form.change('apiUrl', e.target.value || null)}
-            />
+            <TextInput value={values.apiUrl ?? ''} disabled />
           </SettingField>
         )}
       </Cell>
@@ -173,6 +175,25 @@ export const OrderingSection = ({ form, settings, values, locked, t }: SectionPr
       </Cell>
       <Cell>
         <SettingField
+          name="previewLinks"
+          label={t('settings.previewLinks', 'Send a preview link to translators')}
+          fixed={settings.fixed.previewLinks}
+          hint={t(
+            'settings.previewLinks.hint',
+            "Attaches the entry's preview URL to each job (secrets and tokens are removed from it). Off: no link leaves the site."
+          )}
+        >
+          <Toggle
+            checked={values.previewLinks}
+            disabled={locked('previewLinks')}
+            onLabel={t('settings.on', 'On')}
+            offLabel={t('settings.off', 'Off')}
+            onChange={(e: React.ChangeEvent<HTMLInputElement>) => form.change('previewLinks', e.target.checked)}
+          />
+        </SettingField>
+      </Cell>
+      <Cell>
+        <SettingField
           name="budgetPerOrder"
           label={t('settings.budgetPerOrder', 'Budget cap per order (credits)')}
           error={errors.budgetPerOrder}
@@ -211,7 +232,7 @@ export const DeliverySection = ({
   locked,
   t,
   callbackUrl,
-}: SectionProps & { callbackUrl: string | null }) => {
+}: SectionProps & { callbackUrl: CallbackUrl | null }) => {
   const { errors } = form;
   return (
     <Section title={t('settings.section.delivery', 'Receiving translations')}>
@@ -251,8 +272,19 @@ export const DeliverySection = ({
       {callbackUrl && (
         <Cell full>
           <Typography variant="pi" textColor="neutral600">
-            {t('settings.callbackUrl', 'Callback URL given to Gengo: {url}', { url: callbackUrl })}
+            {t('settings.callbackUrl', 'Callback URL given to Gengo: {url}', { url: callbackUrl.callbackUrl })}
           </Typography>
+          {callbackUrl.tokenRecreatedAt && (
+            <Box paddingTop={2} data-testid="callback-token-recreated">
+              <Typography variant="pi" textColor="warning600">
+                {t(
+                  'settings.callbackUrl.recreated',
+                  'This callback URL is new since {date}: the stored token could not be decrypted (ENCRYPTION_KEY changed), so a new one was made. Jobs ordered before still call the old URL, which is still accepted.',
+                  { date: new Date(callbackUrl.tokenRecreatedAt).toLocaleString() }
+                )}
+              </Typography>
+            </Box>
+          )}
         </Cell>
       )}
     </Section>

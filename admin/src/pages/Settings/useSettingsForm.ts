@@ -10,6 +10,7 @@ const EDITABLE: (keyof EditableSettings)[] = [
   'apiUrl',
   'defaultTier',
   'autoApprove',
+  'previewLinks',
   'publicUrl',
   'pollIntervalMinutes',
   'budgetPerOrder',

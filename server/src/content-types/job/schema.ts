@@ -36,6 +36,8 @@ export default {
      */
     refusedHash: { type: 'string' },
     captchaUrl: { type: 'string' },
+    /** When we learnt the job is reviewable (Gengo's payload does not say): its auto-approval clock. */
+    reviewableAt: { type: 'datetime' },
     lastError: { type: 'text' },
     history: { type: 'json' },
     /** Gengo's id space of `gengoJobId` (platform/records.ts `idScope`): ids are unique only within it. */

@@ -1,6 +1,7 @@
 import { errors, validateYupSchema, yup } from '@strapi/utils';
 import {
   ORDER_STATUSES,
+  ORDERS_SORTS,
   TIERS,
   type DocumentStatusQuery,
   type ListOrdersQuery,
@@ -67,6 +68,7 @@ const listSchema = yup
     status: yup.mixed().oneOf([...ORDER_STATUSES]),
     page: yup.number().integer().min(1).default(1),
     pageSize: yup.number().integer().min(1).max(100).default(25),
+    sort: yup.mixed().oneOf([...ORDERS_SORTS]),
   })
   .noUnknown(true, '${path} has unknown field(s): ${unknown}');
 

@@ -1,7 +1,7 @@
 import { errors, validateYupSchema, yup } from '@strapi/utils';
 import { TIERS } from '../../../../shared/contracts/orders';
 import { ENVIRONMENTS, type TestConnectionRequest, type UpdateSettings } from '../../../../shared/contracts/settings';
-import { GENGO_CODE, isHttpUrl } from '../../settings';
+import { CUSTOM_API_URL_MESSAGE, GENGO_CODE, isGengoApiUrl, isHttpUrl } from '../../settings';
 
 const httpUrl = () =>
   yup
@@ -13,6 +13,18 @@ const httpUrl = () =>
       '${path} must be an http(s) URL',
       (v: unknown) => v === null || v === undefined || v === '' || isHttpUrl(v)
     );
+
+/**
+ * `apiUrl` from the admin: empty, or one of Gengo's own API URLs. Any other host would receive every
+ * signed request (a captured api_sig is valid against real Gengo for a while), the texts to
+ * translate and the captcha proxy's fetches: only the config or the environment may name one.
+ */
+const gengoApiUrl = () =>
+  httpUrl().test(
+    'gengo-api-url',
+    CUSTOM_API_URL_MESSAGE,
+    (v: unknown) => v === null || v === undefined || v === '' || !isHttpUrl(v) || isGengoApiUrl(v)
+  );
 
 /**
  * `localeMap`: Strapi locale code → Gengo code, each a non-empty code (the whole map is replaced;
@@ -48,9 +60,10 @@ const settingsFields = {
   privateKey: yup.string().nullable().max(500),
   clearPrivateKey: yup.boolean(),
   environment: yup.mixed().oneOf([...ENVIRONMENTS]),
-  apiUrl: httpUrl(),
+  apiUrl: gengoApiUrl(),
   defaultTier: yup.mixed().oneOf([...TIERS]),
   autoApprove: yup.boolean(),
+  previewLinks: yup.boolean(),
   publicUrl: httpUrl(),
   pollIntervalMinutes: yup.number().integer().min(1).max(10080),
   budgetPerOrder: yup.number().nullable().positive(),
