@@ -28,15 +28,7 @@ import type { TargetIo } from './target';
  * writer throws ClaimLost, which rolls the write back). The target is read inside the lock.
  */
 export type ApplyState =
-  | 'waiting'
-  | 'applied'
-  | 'already'
-  | 'held'
-  | 'conflict'
-  | 'stale'
-  | 'error'
-  | 'needs_review'
-  | 'missing';
+  'waiting' | 'applied' | 'already' | 'held' | 'conflict' | 'stale' | 'error' | 'needs_review' | 'missing';
 export interface ApplyOutcome {
   state: ApplyState;
   detail?: string;
