@@ -1,3 +1,4 @@
+import { requestAccess } from '../platform/content-permissions';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { getService } from '../platform/services';
@@ -67,7 +68,7 @@ const createReviewController = ({ strapi }: { strapi: Core.Strapi }) => {
       const orderId = Number(ctx.params.id);
       if (!Number.isInteger(orderId) || orderId < 1) throw new errors.ValidationError('id must be a positive integer');
       const input = await validateResolve(ctx.request.body);
-      ctx.body = { data: await review().resolve(orderId, input, userOf(ctx).name) };
+      ctx.body = { data: await review().resolve(orderId, input, userOf(ctx).name, requestAccess(strapi, ctx)) };
     },
     async machinePreview(ctx: any) {
       ctx.body = { data: await review().machinePreview(id(ctx)) };

@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 import { UIDS } from '../constants';
 import type { ResolveRequest } from '../../../shared/contracts/orders';
 import type { OrderRecord, Resolution } from '../platform/records';
+import { assertMayReview, type ContentAccess } from '../platform/content-permissions';
 import { getService } from '../platform/services';
 
 /**
@@ -13,10 +14,12 @@ import { getService } from '../platform/services';
 export type ResolveInput = ResolveRequest;
 
 export const createResolve =
-  (strapi: Core.Strapi) => async (orderId: number, input: ResolveInput, by: string | null) => {
+  (strapi: Core.Strapi) => async (orderId: number, input: ResolveInput, by: string | null, access?: ContentAccess) => {
     const orders = () => strapi.db.query(UIDS.order);
     const order = (await orders().findOne({ where: { id: orderId } })) as OrderRecord | null;
     if (!order) throw new errors.NotFoundError(`Order ${orderId} not found`);
+    // Keep or take, it is a decision on the target locale: the content manager's write rights there.
+    if (access) await assertMayReview(access, order);
     const segment = order.segments?.find((s) => s.paths.includes(input.path));
     if (!segment) throw new errors.ValidationError(`"${input.path}" is not a path of order ${orderId}`);
     const rows = await strapi.db.query(UIDS.job).findMany({ where: { orderId, segmentKey: segment.key } });
