@@ -218,10 +218,10 @@ const createReviewService = ({ strapi }: { strapi: Core.Strapi }) => {
       return (await gengo.getJobFeedback(gengoJobId).catch((err) => refused(err, 'show the feedback'))).feedback;
     },
 
-    /** Gengo's machine translation (`pre_mt`) while the human one is in progress; the human one after. */
     /** A conflict resolved per path: keep the person's text, or take the translation. */
     resolve: createResolve(strapi),
 
+    /** Gengo's machine translation (`pre_mt`) while the human one is in progress; the human one after. */
     async machinePreview(id: string): Promise<MachinePreview> {
       const { gengoJobId, gengo } = await resolve(id);
       const { job } = await gengo.getJob(gengoJobId, { preMt: true });
