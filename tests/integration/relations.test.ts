@@ -167,6 +167,42 @@ describe('relations: linked in the target locale, or listed as missing', () => {
     expect((await status(documentId)).relationGaps).toEqual([]);
   });
 
+  it('a relation the admin who ordered may not write in fr (field permission) is not linked', async () => {
+    const restricted = await category('Restricted', 'Restreint');
+    const { documentId } = await createArticle(strapi(), {
+      title: 'Not my field',
+      slug: `field-${crypto.randomBytes(3).toString('hex')}`,
+      summary: 'Only the summary.',
+      category: restricted.documentId,
+    });
+    await strapi()
+      .documents(ARTICLE)
+      .update({ documentId, locale: 'fr', data: { title: 'Pas mon champ' } });
+    const fields = ['title', 'slug', 'summary', 'body', 'content', 'seo.metaTitle', 'seo.metaDescription', 'sections'];
+    const cm = (action: string, withFields: boolean): Grant => ({
+      action: `plugin::content-manager.explorer.${action}`,
+      subject: ARTICLE,
+      properties: { locales: ['en', 'fr'], ...(withFields ? { fields } : {}) },
+    });
+    const orderer = await createRestrictedAdmin(r.app, [
+      'plugin::gengo.read',
+      'plugin::gengo.order',
+      cm('read', false),
+      cm('create', true),
+      cm('update', true),
+    ]);
+    const order = await placeOrder(r, documentId, { only: (p) => p.includes('summary') });
+    await strapi()
+      .db.query('plugin::gengo.order')
+      .update({ where: { id: order.orderId }, data: { orderedById: orderer.user.id, orderedByName: 'Field-limited' } });
+    await advanceAll(r, order, 'approved');
+    await settle(r);
+    const fr = await findArticle(strapi(), documentId, 'fr');
+    expect(fr.summary).toMatch(/^\[fr\] /);
+    expect(fr.category).toBeNull();
+    expect((await status(documentId)).relationGaps).toEqual([]);
+  });
+
   it('the document status lists a gap only to an admin who may read the field and the related entry', async () => {
     const hidden = await category('Hidden');
     const { documentId } = await createArticle(strapi(), {

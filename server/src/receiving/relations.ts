@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { UIDS } from '../constants';
 import { sourceRelations, type Doc, type GetComponent, type KeepRelation, type Schema } from '../content';
 import { labelPath, mainFieldOf } from '../platform/cm-config';
+import { userAccess } from '../platform/content-permissions';
 import type { OrderRecord, RelationGap } from '../platform/records';
 
 /**
@@ -10,7 +11,8 @@ import type { OrderRecord, RelationGap } from '../platform/records';
  * linked (Strapi refuses the write). So: what the source links is linked where it exists in the
  * target locale (or is not localized), and each one that does not is a gap, recorded on the order
  * with what an editor needs to act ("Category: “Guides” has no French version") and answered by
- * the document status. A relation the target holds is never touched (content/relations.ts).
+ * the document status. A relation the target holds is never touched (content/relations.ts), and
+ * one the admin who ordered may not write there (field permissions) is not linked.
  */
 
 interface RawGap {
@@ -72,6 +74,26 @@ export const createRelations = (
     return out;
   };
 
+  /**
+   * The source's relation paths the admin who ordered may write in the target locale (the
+   * content manager's field rule: `sections[0].categories` is the `sections` field): a later
+   * write links only those. Orders placed by no admin are internal: all of them.
+   */
+  const writablePaths = async (order: OrderRecord, paths: string[]): Promise<Set<string>> => {
+    if (order.orderedById == null || !paths.length) return new Set(paths);
+    const access = await userAccess(strapi, order.orderedById);
+    const out = new Set<string>();
+    if (!access) return out;
+    for (const path of paths) {
+      const may = await access
+        .assertWrite(order.contentType, order.targetDocumentId, order.targetLocale, [path])
+        .then(() => true)
+        .catch(() => false);
+      if (may) out.add(path);
+    }
+    return out;
+  };
+
   const sameGaps = (a: RelationGap[], b: RelationGap[]) =>
     a.length === b.length && a.every((g, i) => g.path === b[i].path && g.relatedDocumentId === b[i].relatedDocumentId);
 
@@ -82,8 +104,14 @@ export const createRelations = (
      */
     async plan(order: OrderRecord, source: Doc): Promise<{ keep: KeepRelation; record: () => Promise<void> }> {
       const ok = await linkable(order, source);
+      const mayWrite = await writablePaths(
+        order,
+        sourceRelations(schema(order), source, getComponent).map((r) => r.path)
+      );
       const gaps: RawGap[] = [];
       const keep: KeepRelation = ({ path, attribute, documentId }) => {
+        // Not the orderer's to set: left as it is (not a gap, nothing the locale lacks).
+        if (!mayWrite.has(path)) return false;
         if (!attribute.target || ok.has(refKey(attribute.target, documentId))) return true;
         if (!gaps.some((g) => g.path === path && g.documentId === documentId))
           gaps.push({ path, target: attribute.target, documentId });
