@@ -15,7 +15,7 @@ import {
   type Translations,
 } from '../content';
 import type { PathFacts } from './segment-state';
-import { relationRefs } from './relations';
+import { createRelations } from './relations';
 import type { OrderRecord } from '../platform/records';
 import { asPluginWrite } from '../platform/plugin-writes';
 import { createCompletion } from './completion';
@@ -37,17 +37,7 @@ export const createTargetIo = (strapi: Core.Strapi) => {
   const versions = createVersions(strapi, { schema, getComponent });
   const uidReads = createUidReads(strapi, schema);
 
-  /** Related documents that exist in the target locale (or are not localized): the ones that may be written. */
-  const writableRelations = async (order: OrderRecord, source: Doc) => {
-    const ok = new Set<string>();
-    for (const { target, documentId } of relationRefs(schema(order), source, getComponent)) {
-      const model = strapi.getModel(target as any) as any;
-      const localized = model?.pluginOptions?.i18n?.localized === true;
-      const where = localized ? { documentId, locale: order.targetLocale } : { documentId };
-      if ((await strapi.db.query(target as any).count({ where })) > 0) ok.add(`${target}:${documentId}`);
-    }
-    return ok;
-  };
+  const relations = createRelations(strapi, { schema, getComponent });
 
   const schemaHashes = new Map<string, string>();
 
@@ -130,7 +120,7 @@ export const createTargetIo = (strapi: Core.Strapi) => {
       reads?: { versions: VersionReads; uids: UidReads },
       acceptMoved = false
     ): Promise<{ data: Doc; written: LeafWrite[]; conflicts: LeafConflict[] }> {
-      const relations = await writableRelations(order, source);
+      const relationPlan = await relations.plan(order, source);
       const { data, skipped, written, conflicts } = buildTargetData({
         schema: schema(order),
         getComponent,
@@ -140,7 +130,8 @@ export const createTargetIo = (strapi: Core.Strapi) => {
         layout: (order.layout as any) ?? null,
         acceptMoved,
         takenUids: await uidReads.takenUids({ order, source, target, translations }, reads?.uids),
-        keepRelation: ({ attribute, documentId }) => relations.has(`${attribute.target}:${documentId}`),
+        keepRelation: relationPlan.keep,
+        fillEmptyRelations: true,
       });
       if (skipped.length)
         strapi.log.warn(
@@ -149,6 +140,7 @@ export const createTargetIo = (strapi: Core.Strapi) => {
       await asPluginWrite(() =>
         docs(order).update({ documentId: order.targetDocumentId, locale: order.targetLocale, data } as any)
       );
+      await relationPlan.record();
       reads?.versions.delete(versions.versionKey(order.contentType, order.targetDocumentId, order.targetLocale));
       uidReads.noteWritten(order, data, reads?.uids);
       return { data, written, conflicts };

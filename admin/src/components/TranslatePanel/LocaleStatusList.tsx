@@ -5,6 +5,7 @@ import { ConflictView } from '../Conflicts/ConflictView';
 import { AutoApproveDeadline } from '../Review/AutoApproveDeadline';
 import { ReviewModal } from '../Review/ReviewModal';
 import { getTranslation } from '../../utils/getTranslation';
+import { RelationGaps } from './RelationGaps';
 import { panelStatus, STATUS_LABELS, STATUS_VARIANTS } from './status';
 
 type Props = {
@@ -60,6 +61,10 @@ export const LocaleStatusList = ({ locales, names = [], canReview = false, onCha
                 {e}
               </Typography>
             ))}
+            <RelationGaps
+              gaps={l.relationGaps ?? []}
+              language={names.find((n) => n.code === l.locale)?.name ?? l.locale}
+            />
             {l.latest && (
               <ConflictView
                 orderId={l.latest.id}
