@@ -50,15 +50,9 @@ export const TranslationBadges = ({ locales, states, names }: Props) => {
           <Tooltip key={locale} label={label}>
             {/* The tooltip needs an element that takes a ref; the Badge does not. */}
             <span style={{ display: 'inline-flex' }}>
-              <Badge
-                variant={VARIANTS[state]}
-                size="S"
-                aria-label={label}
-                data-locale={locale}
-                data-state={state}
-                style={{ textTransform: 'none', whiteSpace: 'nowrap' }}
-              >
-                {`${locale} · ${word}`}
+              <Badge variant={VARIANTS[state]} size="S" aria-label={label} data-locale={locale} data-state={state}>
+                {/* Words as written (a badge's text is upper case otherwise: "ZH-HANS"). */}
+                <span style={{ textTransform: 'none', whiteSpace: 'nowrap' }}>{`${locale} · ${word}`}</span>
               </Badge>
             </span>
           </Tooltip>
