@@ -230,6 +230,37 @@ export const createOrderStore = (strapi: Core.Strapi) => {
       };
     },
 
+    /**
+     * The orders of these entries (all of the type's when `documentIds` is null) into these target
+     * locales, newest first, without their text: what the list view's column reads.
+     */
+    async ordersOfDocuments(
+      contentType: string,
+      documentIds: string[] | null,
+      targetLocales: string[],
+      sourceLocales: string[]
+    ): Promise<OrderRecord[]> {
+      if (!targetLocales.length || documentIds?.length === 0) return [];
+      return (await orders().findMany({
+        select: ['id', 'targetDocumentId', 'sourceLocale', 'targetLocale', 'status', 'createdAt'],
+        where: {
+          contentType,
+          targetLocale: { $in: targetLocales },
+          sourceLocale: { $in: sourceLocales },
+          ...(documentIds ? { targetDocumentId: { $in: documentIds } } : {}),
+        },
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      })) as OrderRecord[];
+    },
+
+    /** Our status of each job of these orders (nothing else of the rows). */
+    async jobStatusesOf(orderIds: number[]): Promise<Array<Pick<JobRecord, 'orderId' | 'status'>>> {
+      if (!orderIds.length) return [];
+      return (await jobs().findMany({ select: ['orderId', 'status'], where: { orderId: { $in: orderIds } } })) as Array<
+        Pick<JobRecord, 'orderId' | 'status'>
+      >;
+    },
+
     async ordersOfDocument(contentType: string, documentId: string): Promise<OrderRecord[]> {
       return (await orders().findMany({
         where: { contentType, targetDocumentId: documentId },
