@@ -56,6 +56,11 @@ const renderPanel = async (locale = 'en') => {
 
 const target = (name: string) => screen.getByRole('checkbox', { name });
 const button = (name: string) => screen.getByRole('button', { name }) as HTMLButtonElement;
+/** Ticks a target locale; the order options (default tier) are read then, and "Get quote" waits for them. */
+const choose = async (name: string) => {
+  fireEvent.click(target(name));
+  await waitFor(() => expect(button('Get quote').disabled).toBe(false));
+};
 
 beforeEach(() => {
   fakeAdmin.reset();
@@ -98,8 +103,11 @@ it('quotes the chosen locales and shows the figures Gengo returned', async () =>
   await renderPanel();
   expect(button('Get quote').disabled).toBe(true);
   expect(screen.queryByRole('checkbox', { name: 'English (en)' })).toBeNull();
-  fireEvent.click(target('French (fr)'));
-  fireEvent.click(target('Portuguese (Brazil) (pt-BR)'));
+  // Opening an entry asks Gengo nothing: the order options are read once a target is chosen.
+  expect(fakeAdmin.requests('GET', '/gengo/order-options')).toEqual([]);
+  await choose('French (fr)');
+  await choose('Portuguese (Brazil) (pt-BR)');
+  expect(fakeAdmin.requests('GET', '/gengo/order-options')).toHaveLength(1);
   fireEvent.click(button('Get quote'));
 
   const box = await screen.findByTestId('gengo-quote');
@@ -125,7 +133,7 @@ it('asks to confirm the total and the balance after it; nothing is ordered befor
   fakeAdmin.on('POST', '/gengo/quote', { data: quote });
   fakeAdmin.on('POST', '/gengo/orders', { data: { orders: [] } });
   await renderPanel();
-  fireEvent.click(target('French (fr)'));
+  await choose('French (fr)');
   fireEvent.click(button('Get quote'));
   fireEvent.click(await screen.findByRole('button', { name: 'Order' }));
 
@@ -152,7 +160,7 @@ it('a quote the budget refuses says why and cannot be ordered', async () => {
     data: { ...quote, budget: { ...quote.budget, perOrder: 5, check: { ok: false, reason: 'order-cap', message } } },
   });
   await renderPanel();
-  fireEvent.click(target('French (fr)'));
+  await choose('French (fr)');
   fireEvent.click(button('Get quote'));
   expect((await screen.findByTestId('gengo-budget-refusal')).textContent).toBe(message);
   expect(button('Order').disabled).toBe(true);
@@ -163,7 +171,7 @@ it('orders the quote once confirmed, with an idempotency key, and says what it c
   fakeAdmin.on('POST', '/gengo/quote', { data: quote });
   fakeAdmin.on('POST', '/gengo/orders', { data: { orders: [] } });
   await renderPanel();
-  fireEvent.click(target('French (fr)'));
+  await choose('French (fr)');
   fireEvent.change(screen.getByLabelText('Comment for the translator'), { target: { value: 'Formal tone' } });
   fireEvent.click(button('Get quote'));
   fireEvent.click(await screen.findByRole('button', { name: 'Order' }));
@@ -197,7 +205,7 @@ it("shows the server's refusal of a quote", async () => {
     );
   });
   await renderPanel();
-  fireEvent.click(target('Portuguese (Brazil) (pt-BR)'));
+  await choose('Portuguese (Brazil) (pt-BR)');
   fireEvent.click(button('Get quote'));
   expect((await screen.findByTestId('gengo-error')).textContent).toBe(
     'Gengo offers no language for locale "pt-BR" (tried pt-br, pt); set a mapping in the settings'

@@ -4,13 +4,16 @@ import type { OrderOptions, Tier } from '../api/orders';
 
 /**
  * `GET /gengo/order-options` for the order forms (side panel, bulk dialog): the default tier of the
- * settings above all. Null while loading; a failed read leaves `standard`, Gengo's default.
+ * settings above all. Null while loading; a failed read leaves `standard`, Gengo's default. The
+ * route asks Gengo (balance, glossaries): with `enabled` false (the side panel before a target is
+ * chosen) it is not called, so that opening an entry costs no Gengo call.
  */
-export const useOrderOptions = () => {
+export const useOrderOptions = (enabled = true) => {
   const { get } = useFetchClient();
   const [options, setOptions] = React.useState<OrderOptions | null>(null);
   const [loaded, setLoaded] = React.useState(false);
   React.useEffect(() => {
+    if (!enabled || loaded) return;
     let live = true;
     get<{ data: OrderOptions }>('/gengo/order-options').then(
       ({ data }) => {
@@ -24,7 +27,7 @@ export const useOrderOptions = () => {
       live = false;
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  }, [enabled]);
   const defaultTier: Tier | null = loaded ? (options?.defaults?.tier ?? 'standard') : null;
   return { options, defaultTier };
 };

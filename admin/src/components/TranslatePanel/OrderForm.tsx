@@ -35,8 +35,9 @@ export const OrderForm = ({ contentType, documentId, sourceLocale, locales, canO
   const name = localeNamer(locales, intl.locale);
   const { post } = useFetchClient();
   const { toggleNotification } = useNotification();
-  const { defaultTier } = useOrderOptions();
   const [targets, setTargets] = React.useState<string[]>([]);
+  // Read once someone starts an order (a target chosen), not on every entry opened.
+  const { defaultTier } = useOrderOptions(canOrder && targets.length > 0);
   const [chosenTier, setTier] = React.useState<Tier | null>(null);
   const [comment, setComment] = React.useState('');
   const [replace, setReplace] = React.useState(false);
@@ -122,8 +123,8 @@ export const OrderForm = ({ contentType, documentId, sourceLocale, locales, canO
       <Button
         variant="secondary"
         onClick={getQuote}
-        loading={busy === 'quote'}
-        disabled={!canOrder || targets.length === 0}
+        loading={busy === 'quote' || (targets.length > 0 && !defaultTier)}
+        disabled={!canOrder || targets.length === 0 || !defaultTier}
       >
         {t('panel.quote', 'Get quote')}
       </Button>
