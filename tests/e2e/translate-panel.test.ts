@@ -74,6 +74,8 @@ describeInBrowser('"Translate with Gengo" panel in Chromium', () => {
     );
     expect(posted).toEqual([]);
     fs.mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
+    // The dialog fades in: shoot it once it is fully there.
+    await page.waitForTimeout(600);
     await page.screenshot({ path: path.join(DOCS_SCREENSHOTS, 'confirm-order.png') });
     await page.getByRole('button', { name: /^Order for \d+\.\d{2} USD$/ }).click();
     await page
