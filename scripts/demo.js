@@ -22,6 +22,45 @@ const ADMIN = {
   password: process.env.PLAYGROUND_ADMIN_PASSWORD || 'Gengo-demo-2026',
 };
 
+/**
+ * What the person trying the demo needs to know: where to log in, what happens after "Order"
+ * (nothing is charged: the emulator's credits), where translations stop, and how to move them on.
+ */
+const banner = ({ emulator }) => {
+  const stepSeconds = Math.round(Number(process.env.GENGO_EMULATOR_AUTO || 5000) / 1000);
+  const autoApprove =
+    process.env.GENGO_EMULATOR_AUTO_APPROVE === '1' || ['true', '1'].includes(process.env.GENGO_AUTO_APPROVE ?? '');
+  const control = emulator.url + '/_emulator';
+  return [
+    '',
+    '┌───────────────────────────────────────────────────────────────────────────',
+    `│ Strapi admin:  http://localhost:${PORT}/admin`,
+    `│ Login:         ${ADMIN.email}`,
+    `│ Password:      ${ADMIN.password}`,
+    `│ Gengo:         an emulator at ${emulator.apiUrl}: 5000 demo credits, nothing is charged.`,
+    '│',
+    '│ What happens: open an article (English), "Translate with Gengo" in the side panel,',
+    '│ pick languages, "Get quote", "Order" and confirm. Every ' + stepSeconds + ' s each translation',
+    '│ moves one step: waiting for a translator → in translation → ' +
+      (autoApprove ? 'translated (auto-approved).' : 'awaiting review.'),
+    ...(autoApprove
+      ? ['│ Approval is automatic (GENGO_AUTO_APPROVE / GENGO_EMULATOR_AUTO_APPROVE): no review step.']
+      : [
+          '│ They stop at "Awaiting review" (Settings › Gengo › "Approve translations automatically" is',
+          '│ off): review, approve, revise or reject them from the panel\'s "Review" button.',
+        ]),
+    '│',
+    "│ Move translations along yourself (the emulator's control API, emulator/README.md):",
+    '│   list them:         curl ' + control + '/jobs',
+    '│   one step for all:  curl -X POST ' + control + '/auto/tick',
+    '│   one to a status:   curl -X POST ' + control + '/jobs/<id>/advance \\',
+    '│                        -H \'content-type: application/json\' -d \'{"status":"reviewable"}\'',
+    '│ Stop with Ctrl-C.',
+    '└───────────────────────────────────────────────────────────────────────────',
+    '',
+  ].join('\n');
+};
+
 const children = [];
 const stopAll = async () => {
   await Promise.all(children.map((c) => c.stop()));
@@ -40,6 +79,10 @@ const stopAll = async () => {
     env: {
       ...GENGO_KEYS,
       GENGO_EMULATOR_AUTO: process.env.GENGO_EMULATOR_AUTO || '5000',
+      // Each job follows the auto_approve flag the site sends (Settings › "Approve translations
+      // automatically", off by default): jobs then wait at "Awaiting review" for the person.
+      // Only an explicit GENGO_EMULATOR_AUTO_APPROVE=1 makes the emulator approve them as well.
+      GENGO_EMULATOR_AUTO_APPROVE: process.env.GENGO_EMULATOR_AUTO_APPROVE === '1' ? '1' : '',
       GENGO_EMULATOR_CREDITS: '5000',
       // Beside the playground's database: a second run carries on with the same jobs and ids.
       GENGO_EMULATOR_STATE_FILE: path.join(ROOT, 'playground', '.tmp', 'gengo-emulator.json'),
@@ -64,19 +107,7 @@ const stopAll = async () => {
   });
   children.push(strapi);
 
-  console.log(
-    [
-      '',
-      '┌───────────────────────────────────────────────────────────',
-      `│ Strapi admin:  http://localhost:${PORT}/admin`,
-      `│ Login:         ${ADMIN.email}`,
-      `│ Password:      ${ADMIN.password}`,
-      `│ Gengo:         emulator at ${emulator.apiUrl} (jobs advance every few seconds)`,
-      '│ Stop with Ctrl-C.',
-      '└───────────────────────────────────────────────────────────',
-      '',
-    ].join('\n')
-  );
+  console.log(banner({ emulator }));
 
   process.on('SIGINT', stopAll);
   process.on('SIGTERM', stopAll);

@@ -56,6 +56,11 @@ export interface BatchView {
   failed: number;
   pending: number;
   ordered: number;
+  /**
+   * Documents whose orders are all completed (every translation approved): `GET /gengo/bulk/:id`
+   * and `POST /gengo/bulk` only, not the list.
+   */
+  translated?: number;
   credits: number;
   currency: string | null;
   createdAt: string;

@@ -126,7 +126,7 @@ describe('settings form', () => {
     expect(document.body.innerHTML).not.toContain('new-secret-key');
   });
 
-  it("shows the server's validation error on its field", async () => {
+  it("shows the server's validation error on its field, naming the field by its label", async () => {
     serve();
     fakeAdmin.on('PUT', '/gengo/settings', () => {
       throw fakeAdmin.validationError('1 error occurred', [[['publicUrl'], 'publicUrl must be an http(s) URL']]);
@@ -134,7 +134,7 @@ describe('settings form', () => {
     await renderPage();
     fireEvent.change(screen.getByLabelText('Public URL of this site'), { target: { value: 'ftp://nope' } });
     save();
-    const message = await screen.findByText('publicUrl must be an http(s) URL');
+    const message = await screen.findByText('"Public URL of this site" must be an http(s) URL');
     expect(screen.getByLabelText('Public URL of this site').getAttribute('aria-describedby')).toContain(message.id);
     expect(fakeAdmin.notifications()).toEqual([{ type: 'danger', message: 'Some settings are not valid' }]);
   });

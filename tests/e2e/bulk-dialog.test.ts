@@ -49,15 +49,23 @@ describeInBrowser('"Translate with Gengo" bulk action in Chromium', () => {
     await quote.waitFor({ timeout: 60_000 });
     expect(await quote.getAttribute('data-documents')).toBe('3');
     expect(await quote.textContent()).toMatch(
-      /3 documents to translate.*fr: \d+ units, \d+\.\d{2} USD.*Balance: 500\.00 USD/s
+      /3 documents to translate.*French: \d+ words · \d+\.\d{2} USD.*Balance: 500\.00 USD/s
     );
     await page.screenshot({ path: path.join(SCREENSHOTS, 'bulk-dialog.png') });
 
     await page.getByRole('button', { name: 'Order 3 documents' }).click();
+    // Confirm the total and the balance after it: only then does the batch start.
+    const confirm = page.getByTestId('gengo-confirm-order');
+    await confirm.waitFor({ timeout: 30_000 });
+    expect(await confirm.getByTestId('gengo-confirm-balance').textContent()).toMatch(
+      /^Balance now 500\.00 USD; after this order \d+\.\d{2} USD$/
+    );
+    expect(await page.getByTestId('gengo-batch').count()).toBe(0);
+    await page.getByRole('button', { name: /^Order for \d+\.\d{2} USD$/ }).click();
     const batch = page.getByTestId('gengo-batch');
     await batch.waitFor({ timeout: 30_000 });
     await page.locator('[data-testid="gengo-batch"][data-status="completed"]').waitFor({ timeout: 120_000 });
-    expect(await page.getByTestId('gengo-batch-counts').textContent()).toBe('3 / 3 done, 0 failed');
+    expect(await page.getByTestId('gengo-batch-counts').textContent()).toBe('Ordered 3 of 3 · Translated 0 of 3');
     expect(await batch.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('100');
     await page.screenshot({ path: path.join(TEST_SHOTS, 'bulk-progress.png') });
 
@@ -71,6 +79,7 @@ describeInBrowser('"Translate with Gengo" bulk action in Chromium', () => {
     expect(await attributes(rows, 'data-locale')).toEqual(['fr', 'fr', 'fr']);
     const batches = page.getByTestId('gengo-batch-row');
     expect(await batches.count()).toBe(1);
-    expect(await batches.first().textContent()).toContain('3 / 3 done, 0 failed');
+    expect(await batches.first().textContent()).toContain('Ordered 3 of 3');
+    expect(await batches.first().textContent()).toContain('All ordered');
   }, 300_000);
 });

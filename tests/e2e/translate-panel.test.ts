@@ -7,6 +7,7 @@ import { startE2eWorld, type E2eWorld } from '../helpers/e2e-world';
 import { pseudoTranslate } from '../../emulator/src';
 
 const SCREENSHOTS = path.join(REPO_ROOT, 'tests', 'e2e', 'screenshots');
+const DOCS_SCREENSHOTS = path.join(REPO_ROOT, 'docs', 'screenshots');
 const ADMIN = { email: 'panel-admin@example.com', password: 'Panel-password-2026' };
 const TITLE = 'Getting started with our coffee subscription';
 
@@ -51,11 +52,38 @@ describeInBrowser('"Translate with Gengo" panel in Chromium', () => {
     const quote = page.getByTestId('gengo-quote');
     await quote.waitFor({ timeout: 30_000 });
     const quoteText = await quote.textContent();
-    expect(quoteText).toMatch(/fr: \d+ units/);
-    expect(quoteText).toMatch(/de: \d+ units/);
-    expect(quoteText).toContain('balance 500.00 USD');
+    expect(quoteText).toMatch(/French: \d+ words · \d+\.\d{2} USD · expected by /);
+    expect(quoteText).toMatch(/German: \d+ words · \d+\.\d{2} USD · expected by /);
+    expect(quoteText).toContain('Balance: 500.00 USD');
 
+    // Ordering spends money: the total and the balance after it are confirmed first, and nothing
+    // reaches Gengo before that.
+    const posted: string[] = [];
+    const watch = (req: any) => {
+      if (req.method() === 'POST' && req.url().includes('/gengo/orders')) posted.push(req.url());
+    };
+    page.on('request', watch);
     await panel.getByRole('button', { name: 'Order', exact: true }).click();
+    const confirm = page.getByTestId('gengo-confirm-order');
+    await confirm.waitFor({ timeout: 30_000 });
+    expect(await confirm.getByTestId('gengo-confirm-total').textContent()).toMatch(
+      /^Total: \d+\.\d{2} USD in Gengo credits$/
+    );
+    expect(await confirm.getByTestId('gengo-confirm-balance').textContent()).toMatch(
+      /^Balance now 500\.00 USD; after this order \d+\.\d{2} USD$/
+    );
+    expect(posted).toEqual([]);
+    fs.mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
+    // The dialog fades in: shoot it once it is fully there.
+    await page.waitForTimeout(600);
+    await page.screenshot({ path: path.join(DOCS_SCREENSHOTS, 'confirm-order.png') });
+    await page.getByRole('button', { name: /^Order for \d+\.\d{2} USD$/ }).click();
+    await page
+      .getByText(/^Translation ordered: \d+\.\d{2} USD in Gengo credits$/)
+      .first()
+      .waitFor({ timeout: 30_000 });
+    page.off('request', watch);
+    expect(posted).toHaveLength(1);
     const status = page.getByTestId('gengo-status');
     await status.locator('[data-locale="fr"]').waitFor({ timeout: 30_000 });
     await status.locator('[data-locale="de"]').waitFor({ timeout: 30_000 });
@@ -127,12 +155,12 @@ describeInBrowser('"Translate with Gengo" panel in Chromium', () => {
     expect(await rows.count()).toBe(2);
     expect((await attributes(rows, 'data-locale')).sort()).toEqual(['de', 'fr']);
     const table = await page.getByTestId('gengo-orders-table').textContent();
-    expect(table).toContain('en → fr');
-    expect(table).toContain('en → de');
+    expect(table).toContain('English → French');
+    expect(table).toContain('English → German');
     expect(table).toContain(TITLE);
     await expect(
       page
-        .getByText(/Balance: \d+\.\d{2} USD · spent with Gengo: \d+\.\d{2} USD/)
+        .getByText(/Gengo credits: balance \d+\.\d{2} USD · spent \d+\.\d{2} USD/)
         .first()
         .isVisible()
     ).resolves.toBe(true);

@@ -275,7 +275,7 @@ describe('bulk orders', () => {
       .send({ contentType: ARTICLE, documentIds: ids, targetLocales: ['fr'] });
     expect({ status: res.status, body: res.body }).toMatchObject({ status: 202 });
     const { view } = await watchBatch(api().get, res.body.data.id);
-    expect(view).toMatchObject({ status: 'completed', done: 2, ordered: 2 });
+    expect(view).toMatchObject({ status: 'completed', done: 2, ordered: 2, translated: 0 });
     await world.w.control.flush();
     const rows = (await orderRows(world.w.app, { targetDocumentId: { $in: ids } })) as any[];
     expect(rows).toHaveLength(2);
@@ -343,6 +343,8 @@ describe('bulk orders', () => {
     }
     const done = (await orderRows(world.w.app, { id: { $in: rows.map((r) => r.id) } })) as any[];
     expect(done.map((o) => o.status)).toEqual(['completed', 'completed']);
+    // The dialog's "Translated 2 of 2".
+    expect((await api().get(`/gengo/bulk/${res.body.data.id}`)).body.data).toMatchObject({ total: 2, translated: 2 });
     const finalRows = (await jobRows(world.w.app, { orderId: { $in: rows.map((r) => r.id) } })) as any[];
     expect(finalRows.every((j) => j.status === 'approved' && j.appliedStatus === 'approved')).toBe(true);
   });
@@ -423,6 +425,26 @@ describe('bulk orders', () => {
       await world.w.control.setBalance(100_000);
     }
     const before = (await api().get('/gengo/bulk')).body.data.length;
+    // The per-order cap applies per document: its refusal names the costliest one.
+    await world.w.app.strapi.plugin('gengo').service('settings').update({ budgetPerOrder: 0.01 });
+    try {
+      const quote = await api()
+        .post('/gengo/bulk/quote')
+        .send({ contentType: ARTICLE, documentIds: ids, targetLocales: ['fr'] });
+      expect(quote.status).toBe(200);
+      const titles = await Promise.all(
+        ids.map(async (documentId) => {
+          const doc: any = await world.w.app.strapi.documents(ARTICLE as any).findOne({ documentId, locale: 'en' });
+          return doc.title as string;
+        })
+      );
+      expect(quote.body.data.budget.check).toMatchObject({ ok: false, reason: 'order-cap' });
+      const message: string = quote.body.data.budget.check.message;
+      expect(titles.some((t) => message.startsWith(`"${t}" costs `))).toBe(true);
+      expect(message).toContain('(and 2 other documents of the selection)');
+    } finally {
+      await world.w.app.strapi.store({ type: 'plugin', name: 'gengo', key: 'settings' }).delete({});
+    }
     await world.w.app.strapi.plugin('gengo').service('settings').update({ budgetPerMonth: 0.01 });
     try {
       const res = await api()

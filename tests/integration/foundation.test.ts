@@ -26,6 +26,13 @@ describe('foundation: the playground boots with the plugin', () => {
     }
   });
 
+  it('serves the playground favicon (no 500 on every page load)', async () => {
+    const res = await app.http.get('/favicon.ico');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^image\//);
+    expect(res.body.length).toBeGreaterThan(0);
+  });
+
   describe('health route: the setup checklist', () => {
     const GENGO_ENV = ['GENGO_PUBLIC_KEY', 'GENGO_PRIVATE_KEY', 'GENGO_API_URL', 'GENGO_PUBLIC_URL'];
     let emu: Awaited<ReturnType<typeof startEmulator>>;

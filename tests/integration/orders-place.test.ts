@@ -358,7 +358,7 @@ describe('orders: quote and place', () => {
     expect((await api().put('/gengo/settings').send({ budgetPerOrder: 0.01 })).status).toBe(200);
     const perOrder = await order({ documentId, targetLocales: ['fr'] });
     expect(perOrder.status).toBe(400);
-    expect(perOrder.body.error.message).toMatch(/above the budget cap per order of 0\.01 credits/);
+    expect(perOrder.body.error.message).toMatch(/above the budget cap per order of 0\.01 USD \(Gengo credits\)/);
 
     const spent = (await orderRows(w.app, { status: 'placed' })).reduce(
       (s: number, o: any) => s + Number(o.credits),

@@ -37,6 +37,15 @@ describe('orders: review', () => {
       );
       found.push(got.body.data);
     }
+    // Units and credits per job, as Gengo gives them (the orders page's jobs window shows them):
+    // stored once the receiving side has synced the job the GET read.
+    await w.app.strapi.plugin('gengo').service('review').settled();
+    for (const job of found) {
+      const again = (await api().get(`/gengo/jobs/${job.id}`)).body.data;
+      const atGengo = await w.control.job(job.gengoJobId);
+      expect([again.unitCount, Number(again.credits)]).toEqual([Number(atGengo.unit_count), Number(atGengo.credits)]);
+      expect(again.unitCount).toBeGreaterThan(0);
+    }
     return found;
   };
 

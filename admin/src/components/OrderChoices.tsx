@@ -22,6 +22,20 @@ export interface OrderChoicesProps {
   disabled?: boolean;
 }
 
+/**
+ * "Chinese (Simplified) (zh-Hans)": the name wraps between words, the code stays whole (the
+ * narrow side panel broke "zh-Hans" at its hyphen).
+ */
+const LocaleLabel = ({ locale }: { locale: Locale }) => {
+  const suffix = ` (${locale.code})`;
+  if (!locale.name?.endsWith(suffix)) return <>{locale.name}</>;
+  return (
+    <>
+      {locale.name.slice(0, -suffix.length)} <span style={{ whiteSpace: 'nowrap' }}>({locale.code})</span>
+    </>
+  );
+};
+
 export const OrderChoices = ({
   name,
   locales,
@@ -49,7 +63,7 @@ export const OrderChoices = ({
             disabled={disabled}
             onCheckedChange={(on: boolean | 'indeterminate') => onToggle(l.code, on === true)}
           >
-            {l.name}
+            <LocaleLabel locale={l} />
           </Checkbox>
         ))}
       </Flex>

@@ -37,7 +37,8 @@ export const createBatches = ({
   const view = async (id: number): Promise<BatchView> => {
     const batch = await store.findBatch(id);
     if (!batch) throw new errors.NotFoundError(`No bulk order ${id}`);
-    return toBatchView(batch, await store.failures(id));
+    const [failures, translated] = await Promise.all([store.failures(id), store.translated(id)]);
+    return { ...toBatchView(batch, failures), translated };
   };
 
   return {

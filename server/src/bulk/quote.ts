@@ -106,6 +106,8 @@ export const createBulkQuotes = (strapi: Core.Strapi) => {
     let currency = '';
     let eta = 0;
     let largestOrder = 0;
+    let largestTitle: string | null = null;
+    const costs: number[] = [];
     const items: QuotedItem[] = docs.map((d, i) => {
       const prices: LocalePrices = {};
       let cost = 0;
@@ -119,11 +121,18 @@ export const createBulkQuotes = (strapi: Core.Strapi) => {
         eta = Math.max(eta, q.eta);
         cost += q.credits;
       });
-      largestOrder = Math.max(largestOrder, cost);
-      return { documentId: d.documentId, title: title(d.document as Record<string, unknown>), prices };
+      const name = title(d.document as Record<string, unknown>);
+      costs.push(cost);
+      if (cost > largestOrder) [largestOrder, largestTitle] = [cost, name ?? d.documentId];
+      return { documentId: d.documentId, title: name, prices };
     });
     const credits = round2([...perLocale.values()].reduce((sum, l) => sum + l.credits, 0));
-    const budget = await quotes().budgetFor(credits, client, { batch: { largestOrder }, balance });
+    const cap = s.budgetPerOrder;
+    const overCap = cap == null ? 0 : costs.filter((c) => c > cap + 1e-9).length;
+    const budget = await quotes().budgetFor(credits, client, {
+      batch: { largestOrder, largestTitle, overCap },
+      balance,
+    });
     return {
       items,
       quote: {

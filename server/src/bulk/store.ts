@@ -87,6 +87,28 @@ export const createBatchStore = (strapi: Core.Strapi) => {
       })) as BatchItemRecord[];
     },
 
+    /**
+     * How many of the batch's documents are translated: ordered, and every order of theirs
+     * completed (all its translations approved). Read per view of one batch, not per list.
+     */
+    async translated(batchId: number): Promise<number> {
+      const done = (await items().findMany({
+        where: { batchId, status: 'done' },
+        select: ['orderIds'],
+      })) as Array<Pick<BatchItemRecord, 'orderIds'>>;
+      const ids = [...new Set(done.flatMap((i) => i.orderIds ?? []))];
+      if (!ids.length) return 0;
+      const completed = new Set<number>();
+      for (let i = 0; i < ids.length; i += 500) {
+        const rows = (await strapi.db.query(UIDS.order as any).findMany({
+          where: { id: { $in: ids.slice(i, i + 500) }, status: 'completed' },
+          select: ['id'],
+        })) as Array<{ id: number }>;
+        for (const r of rows) completed.add(r.id);
+      }
+      return done.filter((i) => (i.orderIds ?? []).length > 0 && i.orderIds!.every((id) => completed.has(id))).length;
+    },
+
     /** Batches a worker should be running. */
     async unfinished(): Promise<BatchRecord[]> {
       return (await batches().findMany({

@@ -169,7 +169,11 @@ export const createQuotes = (strapi: Core.Strapi, { source, store }: { source: O
       now = new Date(),
       batch,
       balance: asked,
-    }: { now?: Date; batch?: { largestOrder: number }; balance?: Promise<AccountBalance> } = {}
+    }: {
+      now?: Date;
+      batch?: { largestOrder: number; largestTitle?: string | null; overCap?: number };
+      balance?: Promise<AccountBalance>;
+    } = {}
   ) => {
     const s = await settings().getEffective();
     const balance = await (asked ?? client.getAccountBalance());
@@ -182,7 +186,7 @@ export const createQuotes = (strapi: Core.Strapi, { source, store }: { source: O
       budgetPerMonth: s.budgetPerMonth,
       spentThisMonth,
     };
-    const check = batch ? checkBatchBudget({ ...input, largestOrder: batch.largestOrder }) : checkBudget(input);
+    const check = batch ? checkBatchBudget({ ...input, ...batch }) : checkBudget(input);
     return {
       balance: { credits: Number(balance.credits), currency: balance.currency },
       spentThisMonth,

@@ -51,6 +51,12 @@ export const changesOf = (job: Job, row: JobRecord): { translated: boolean; data
   if (typeof job.body_tgt === 'string' && job.body_tgt !== row.bodyTgt && translated) data.bodyTgt = job.body_tgt;
   const units = Number(job.unit_count);
   if (job.unit_count != null && Number.isFinite(units) && units !== row.unitCount) data.unitCount = units;
+  // What Gengo charged for the job (a string in its payloads): the orders page's jobs window shows it.
+  // A row sharing another's job leaves it to that row, where Gengo charged it.
+  const credits = Number(job.credits);
+  if (job.credits != null && job.credits !== '' && Number.isFinite(credits) && row.sharedWithOrderId == null) {
+    if (row.credits == null || Number(row.credits) !== credits) data.credits = credits;
+  }
   if (job.captcha_url !== undefined && job.captcha_url !== row.captchaUrl) data.captchaUrl = job.captcha_url ?? null;
   // A translated job's status is the apply step's to set (written, conflict, stale, error…).
   if (!translated && row.status !== gengoStatus) data.status = gengoStatus as JobRecord['status'];

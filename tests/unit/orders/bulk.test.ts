@@ -78,6 +78,18 @@ describe('bulk: budget', () => {
       reason: 'month-cap',
     });
   });
+
+  it('a refusal by the per-order cap names the costliest document, and how many more pass the cap', () => {
+    expect(checkBatchBudget({ ...base, budgetPerOrder: 4, largestTitle: 'Coffee guide', overCap: 3 })).toEqual({
+      ok: false,
+      reason: 'order-cap',
+      message:
+        '"Coffee guide" costs 5.00 USD (and 2 other documents of the selection), above the budget cap per order of 4.00 USD (Gengo credits). Leave it out of the selection or raise the cap.',
+    });
+    expect(checkBatchBudget({ ...base, budgetPerOrder: 4, largestTitle: 'Coffee guide' })).toMatchObject({
+      message: expect.stringMatching(/^"Coffee guide" costs 5\.00 USD, above/),
+    });
+  });
 });
 
 describe('bulk: the batch view', () => {

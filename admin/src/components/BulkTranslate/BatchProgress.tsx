@@ -3,6 +3,8 @@ import { Badge, Box, Flex, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import { progressPercent, type BatchView } from '../../api/bulk';
 import { getTranslation } from '../../utils/getTranslation';
+import { moneyWords } from '../../utils/money';
+import { statusWords } from '../../utils/statusWords';
 
 const VARIANT: Record<string, 'success' | 'danger' | 'secondary' | 'neutral' | 'warning'> = {
   queued: 'secondary',
@@ -14,14 +16,31 @@ const VARIANT: Record<string, 'success' | 'danger' | 'secondary' | 'neutral' | '
 
 export const batchVariant = (status: string) => VARIANT[status] ?? 'neutral';
 
-/** A batch's counts and progress bar; with `showFailures`, the entries that failed and why. */
+/**
+ * A batch's progress in words — "Ordered 3 of 3 · Translated 1 of 3" — with its bar and cost;
+ * with `showFailures`, the entries that failed and why.
+ */
 export const BatchProgress = ({ batch, showFailures = false }: { batch: BatchView; showFailures?: boolean }) => {
-  const { formatMessage } = useIntl();
+  const intl = useIntl();
   const t = (id: string, defaultMessage: string, values?: Record<string, any>) =>
-    formatMessage({ id: getTranslation(id), defaultMessage }, values);
+    intl.formatMessage({ id: getTranslation(id), defaultMessage }, values);
+  const words = statusWords(intl.formatMessage);
+  const money = moneyWords(intl);
   const variant = batchVariant(batch.status);
   const failures = batch.failures ?? [];
   const percent = progressPercent(batch);
+  const parts = [
+    t('bulk.progress.ordered', 'Ordered {done} of {total}', { done: batch.done, total: batch.total }),
+    ...(batch.translated != null
+      ? [
+          t('bulk.progress.translated', 'Translated {count} of {total}', {
+            count: batch.translated,
+            total: batch.total,
+          }),
+        ]
+      : []),
+    ...(batch.failed ? [t('bulk.progress.failed', 'Failed {count}', { count: batch.failed })] : []),
+  ];
 
   return (
     <Flex
@@ -32,16 +51,16 @@ export const BatchProgress = ({ batch, showFailures = false }: { batch: BatchVie
       data-batch={batch.id}
       data-status={batch.status}
     >
-      <Flex justifyContent="space-between" gap={2}>
+      <Flex justifyContent="space-between" gap={2} wrap="wrap">
         <Typography variant="omega" data-testid="gengo-batch-counts">
-          {t('bulk.progress.counts', '{done} / {total} done, {failed} failed', {
-            done: batch.done,
-            total: batch.total,
-            failed: batch.failed,
-          })}
+          {parts.join(' · ')}
         </Typography>
-        <Badge backgroundColor={`${variant}100`} textColor={`${variant}700`}>
-          {batch.status}
+        <Badge
+          backgroundColor={`${variant}100`}
+          textColor={`${variant}700`}
+          style={{ whiteSpace: 'nowrap', textTransform: 'none' }}
+        >
+          {words.batch(batch.status)}
         </Badge>
       </Flex>
       {/* The design system's ProgressBar is made for dark backgrounds: a plain bar reads better here. */}
@@ -61,11 +80,10 @@ export const BatchProgress = ({ batch, showFailures = false }: { batch: BatchVie
           style={{ width: `${percent}%`, transition: 'width 0.3s' }}
         />
       </Box>
-      <Typography variant="pi" textColor="neutral600">
-        {t('bulk.progress.ordered', '{ordered, plural, one {# order} other {# orders}} placed · {credits} {currency}', {
-          ordered: batch.ordered,
-          credits: Number(batch.credits ?? 0).toFixed(2),
-          currency: batch.currency ?? '',
+      <Typography variant="pi" textColor="neutral600" data-testid="gengo-batch-cost">
+        {t('bulk.progress.cost', '{orders, plural, one {# order} other {# orders}} sent to Gengo · {amount}', {
+          orders: batch.ordered,
+          amount: money.credits(batch.credits ?? 0, batch.currency),
         })}
       </Typography>
       {batch.lastError && (

@@ -1,12 +1,16 @@
 import * as React from 'react';
 import { Button, Flex, Link, Loader, Modal, Typography } from '@strapi/design-system';
-import { useFetchClient } from '@strapi/strapi/admin';
+import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { Link as RouterLink } from 'react-router-dom';
-import { quoteRefusal, type BatchView, type BulkQuote, type BulkRequest } from '../../api/bulk';
+import { isRunning, quoteRefusal, type BatchView, type BulkQuote, type BulkRequest } from '../../api/bulk';
 import type { Locale, Tier } from '../../api/orders';
 import { PLUGIN_ID } from '../../pluginId';
 import { getTranslation } from '../../utils/getTranslation';
+import { localeNamer } from '../../utils/localeNames';
+import { moneyWords } from '../../utils/money';
+import { ConfirmOrder } from '../ConfirmOrder';
+import { useOrderOptions } from '../useOrderOptions';
 import { OrderChoices } from '../OrderChoices';
 import { errorMessage } from '../Review/useJobApi';
 import { BatchProgress } from './BatchProgress';
@@ -23,23 +27,17 @@ const newKey = () =>
 /** The site's locales and the default tier of the settings. */
 const useDialogData = () => {
   const { get } = useFetchClient();
+  const { defaultTier } = useOrderOptions();
   const [locales, setLocales] = React.useState<Locale[] | null>(null);
-  const [tier, setTier] = React.useState<Tier | null>(null);
   const [error, setError] = React.useState<string | null>(null);
   React.useEffect(() => {
-    Promise.all([
-      get<Locale[]>('/i18n/locales'),
-      get<{ data: { defaults?: { tier?: Tier } } }>('/gengo/order-options').catch(() => null),
-    ]).then(
-      ([l, o]) => {
-        setLocales(l.data);
-        setTier(o?.data.data?.defaults?.tier ?? 'standard');
-      },
+    get<Locale[]>('/i18n/locales').then(
+      (l) => setLocales(l.data),
       (err) => setError(errorMessage(err))
     );
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
-  return { locales, defaultTier: tier, error };
+  return { locales: defaultTier ? locales : null, defaultTier, error };
 };
 
 /**
@@ -48,23 +46,27 @@ const useDialogData = () => {
  * progress shows here while the dialog is open (closing it leaves the batch running).
  */
 export const BulkDialog = ({ model, documentIds, sourceLocale, onClose }: BulkDialogProps) => {
-  const { formatMessage } = useIntl();
+  const intl = useIntl();
   const t = (id: string, defaultMessage: string, values?: Record<string, any>) =>
-    formatMessage({ id: getTranslation(id), defaultMessage }, values);
+    intl.formatMessage({ id: getTranslation(id), defaultMessage }, values);
+  const money = moneyWords(intl);
   const { post } = useFetchClient();
+  const { toggleNotification } = useNotification();
   const { locales, defaultTier, error: loadError } = useDialogData();
   const [targets, setTargets] = React.useState<string[]>([]);
   const [tier, setTier] = React.useState<Tier | null>(null);
   const [comment, setComment] = React.useState('');
   const [quote, setQuote] = React.useState<BulkQuote | null>(null);
-  const [busy, setBusy] = React.useState<'quote' | 'order' | null>(null);
+  const [busy, setBusy] = React.useState<'quote' | 'order' | 'cancel' | null>(null);
+  const [confirming, setConfirming] = React.useState(false);
   const [error, setError] = React.useState<string | null>(null);
   const [started, setStarted] = React.useState<BatchView | null>(null);
-  const { batch, error: pollError } = useBatch(started);
+  const { batch, error: pollError, refresh } = useBatch(started);
   // One key per quote: a double click or a retried request starts one batch.
   const orderKey = React.useRef(newKey());
 
   const source = sourceLocale ?? locales?.find((l) => l.isDefault)?.code;
+  const name = localeNamer(locales ?? [], intl.locale);
   const others = (locales ?? []).filter((l) => l.code !== source);
   const chosenTier = tier ?? defaultTier ?? 'standard';
   const request: BulkRequest = {
@@ -84,7 +86,7 @@ export const BulkDialog = ({ model, documentIds, sourceLocale, onClose }: BulkDi
   const toggle = (code: string, on: boolean) =>
     change(setTargets)(on ? [...targets, code] : targets.filter((c) => c !== code));
 
-  const call = async (what: 'quote' | 'order', fn: () => Promise<void>) => {
+  const call = async (what: 'quote' | 'order' | 'cancel', fn: () => Promise<void>) => {
     setBusy(what);
     setError(null);
     try {
@@ -108,6 +110,20 @@ export const BulkDialog = ({ model, documentIds, sourceLocale, onClose }: BulkDi
         headers: { 'Idempotency-Key': orderKey.current },
       });
       setStarted(data.data);
+      setConfirming(false);
+      toggleNotification({
+        type: 'success',
+        message: t('bulk.ordered', 'Bulk order started: {amount}', {
+          amount: money.credits(quote?.credits ?? 0, quote?.currency),
+        }),
+      });
+    });
+  // Documents not ordered yet are left out; those ordered stay ordered (Gengo's jobs go on).
+  const cancel = () =>
+    call('cancel', async () => {
+      if (!batch) return;
+      await post(`/gengo/bulk/${batch.id}/cancel`, {});
+      await refresh();
     });
 
   const refusal = quote ? quoteRefusal(quote) : null;
@@ -120,7 +136,7 @@ export const BulkDialog = ({ model, documentIds, sourceLocale, onClose }: BulkDi
             {t('bulk.selected', '{count, plural, one {# entry} other {# entries}} selected', {
               count: documentIds.length,
             })}
-            {source ? ` · ${t('bulk.source', 'source: {locale}', { locale: source })}` : ''}
+            {source ? ` · ${t('bulk.source', 'from {locale}', { locale: name(source) })}` : ''}
           </Typography>
           {!locales && !loadError && <Loader small />}
           {loadError && <Typography textColor="danger600">{loadError}</Typography>}
@@ -137,7 +153,7 @@ export const BulkDialog = ({ model, documentIds, sourceLocale, onClose }: BulkDi
                 comment={comment}
                 onComment={setComment}
               />
-              {quote && <QuoteSummary quote={quote} />}
+              {quote && <QuoteSummary quote={quote} name={name} />}
             </>
           )}
 
@@ -173,10 +189,40 @@ export const BulkDialog = ({ model, documentIds, sourceLocale, onClose }: BulkDi
             {t('panel.quote', 'Get quote')}
           </Button>
         )}
+        {batch && isRunning(batch) && (
+          <Button variant="danger-light" onClick={cancel} loading={busy === 'cancel'} data-testid="gengo-bulk-cancel">
+            {t('bulk.cancel', 'Stop ordering the rest')}
+          </Button>
+        )}
         {!batch && quote && (
-          <Button onClick={order} loading={busy === 'order'} disabled={Boolean(refusal)}>
+          <Button onClick={() => setConfirming(true)} disabled={Boolean(refusal)}>
             {t('bulk.order', 'Order {count, plural, one {# document} other {# documents}}', { count: quote.documents })}
           </Button>
+        )}
+        {!batch && quote && (
+          <ConfirmOrder
+            open={confirming}
+            title={t('confirm.title.bulk', 'Order {count, plural, one {# document} other {# documents}}?', {
+              count: quote.documents,
+            })}
+            lines={quote.locales
+              .filter((l) => l.offered)
+              .map((l) => ({
+                key: l.locale,
+                label: t('confirm.line.bulk', '{locale}, {count, plural, one {# document} other {# documents}}', {
+                  locale: name(l.locale),
+                  count: quote.documents,
+                }),
+                units: money.units(l.units, quote.sourceLocale),
+                credits: l.credits,
+                eta: money.eta(quote.eta),
+              }))}
+            total={{ credits: quote.credits, currency: quote.currency }}
+            balance={quote.balance}
+            busy={busy === 'order'}
+            onConfirm={order}
+            onCancel={() => setConfirming(false)}
+          />
         )}
       </Modal.Footer>
     </>

@@ -3,12 +3,14 @@ import { Box, Flex, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import type { BulkQuote } from '../../api/bulk';
 import { getTranslation } from '../../utils/getTranslation';
+import { moneyWords } from '../../utils/money';
 
 /** The quote of a selection: documents, units, credits, ETA, balance, skipped entries, budget. */
-export const QuoteSummary = ({ quote }: { quote: BulkQuote }) => {
-  const { formatMessage } = useIntl();
+export const QuoteSummary = ({ quote, name }: { quote: BulkQuote; name: (code: string) => string }) => {
+  const intl = useIntl();
   const t = (id: string, defaultMessage: string, values?: Record<string, any>) =>
-    formatMessage({ id: getTranslation(id), defaultMessage }, values);
+    intl.formatMessage({ id: getTranslation(id), defaultMessage }, values);
+  const money = moneyWords(intl);
   const short = quote.balance.credits < quote.credits;
 
   return (
@@ -20,30 +22,32 @@ export const QuoteSummary = ({ quote }: { quote: BulkQuote }) => {
           })}
         </Typography>
         {quote.locales.map((l) => (
-          <Typography key={l.locale} variant="pi">
+          <Typography key={l.locale} variant="pi" data-locale={l.locale}>
             {l.offered
-              ? t('bulk.quote.locale', '{locale}: {units} units, {credits} {currency}', {
-                  locale: l.locale,
-                  units: l.units,
-                  credits: l.credits.toFixed(2),
-                  currency: quote.currency,
+              ? t('bulk.quote.locale', '{locale}: {units} · {amount}', {
+                  locale: name(l.locale),
+                  units: money.units(l.units, quote.sourceLocale),
+                  amount: money.amount(l.credits, quote.currency),
                 })
-              : t('bulk.quote.notOffered', '{locale}: Gengo does not offer this language pair', { locale: l.locale })}
+              : t('bulk.quote.notOffered', '{locale}: Gengo does not offer this language pair', {
+                  locale: name(l.locale),
+                })}
           </Typography>
         ))}
         <Typography variant="omega" fontWeight="bold">
-          {t('bulk.quote.total', 'Total: {units} units, {credits} {currency}, about {hours} h', {
-            units: quote.units,
-            credits: quote.credits.toFixed(2),
-            currency: quote.currency,
-            hours: Math.max(1, Math.round(quote.eta / 3600)),
+          {t('bulk.quote.total', 'Total: {units} · {amount} · {eta}', {
+            units: money.units(quote.units, quote.sourceLocale),
+            amount: money.credits(quote.credits, quote.currency),
+            eta: money.eta(quote.eta),
           })}
         </Typography>
         <Typography variant="pi" textColor={short ? 'danger600' : 'neutral600'}>
-          {t('bulk.quote.balance', 'Balance: {credits} {currency}', {
-            credits: quote.balance.credits.toFixed(2),
-            currency: quote.balance.currency,
+          {t('bulk.quote.balance', 'Balance: {amount}', {
+            amount: money.amount(quote.balance.credits, quote.balance.currency),
           })}
+        </Typography>
+        <Typography variant="pi" textColor="neutral500">
+          {money.unitsHint()}
         </Typography>
         {!quote.budget.check.ok && (
           <Typography variant="pi" textColor="danger600" data-testid="gengo-bulk-budget">

@@ -43,5 +43,13 @@ export const useBatch = (initial: BatchView | null) => {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [id, running]);
 
-  return { batch, error };
+  /** Reads the batch once now (after a cancel: its counts and status changed). */
+  const refresh = React.useCallback(async () => {
+    if (id == null) return;
+    const { data } = await get<{ data: BatchView }>(`/gengo/bulk/${id}`);
+    setBatch(data.data);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [id]);
+
+  return { batch, error, refresh };
 };

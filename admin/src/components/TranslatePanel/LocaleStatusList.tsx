@@ -6,7 +6,8 @@ import { AutoApproveDeadline } from '../Review/AutoApproveDeadline';
 import { ReviewModal } from '../Review/ReviewModal';
 import { getTranslation } from '../../utils/getTranslation';
 import { RelationGaps } from './RelationGaps';
-import { panelStatus, STATUS_LABELS, STATUS_VARIANTS } from './status';
+import { localeNamer } from '../../utils/localeNames';
+import { STATE_VARIANTS, statusWords, translationState } from '../../utils/statusWords';
 
 type Props = {
   locales: LocaleStatus[];
@@ -16,9 +17,18 @@ type Props = {
   onChanged?: () => void;
 };
 
-/** One line per target locale ordered so far, with its status and, when it has jobs, "Review". */
+/**
+ * The side panel is narrow: words wrap between words only (the admin's default breaks anywhere,
+ * which split "AWAITING REVIEW" and "zh-Hans" mid-word), and a row's parts move to the next line
+ * instead of squeezing.
+ */
+const NO_MID_WORD = { overflowWrap: 'normal', wordBreak: 'normal', hyphens: 'none' } as const;
+
+/** One line per target locale ordered so far, with its status in words and counts, and "Review". */
 export const LocaleStatusList = ({ locales, names = [], canReview = false, onChanged = () => undefined }: Props) => {
-  const { formatMessage } = useIntl();
+  const { formatMessage, locale: uiLocale } = useIntl();
+  const words = statusWords(formatMessage);
+  const name = localeNamer(names, uiLocale);
   if (locales.length === 0) {
     return (
       <Typography variant="pi" textColor="neutral600">
@@ -27,35 +37,45 @@ export const LocaleStatusList = ({ locales, names = [], canReview = false, onCha
     );
   }
   return (
-    <Flex direction="column" alignItems="stretch" gap={2} data-testid="gengo-status">
+    <Flex direction="column" alignItems="stretch" gap={3} data-testid="gengo-status" style={NO_MID_WORD}>
       {locales.map((l) => {
-        const status = panelStatus(l.status, l.jobs);
+        const status = translationState(l.status, l.jobs);
+        const variant = STATE_VARIANTS[status];
         const errors = [
           ...new Set((l.latest?.jobs ?? []).filter((j) => j.status === 'error' && j.lastError).map((j) => j.lastError)),
         ];
         return (
-          <Flex key={l.locale} direction="column" alignItems="stretch" gap={2}>
-            <Flex justifyContent="space-between" gap={2} data-locale={l.locale} data-status={status}>
-              <Typography variant="omega" fontWeight="bold">
-                {l.locale}
+          <Flex key={l.locale} direction="column" alignItems="stretch" gap={1}>
+            <Flex
+              justifyContent="space-between"
+              alignItems="center"
+              wrap="wrap"
+              gap={2}
+              data-locale={l.locale}
+              data-status={status}
+            >
+              <Typography variant="omega" fontWeight="bold" style={{ whiteSpace: 'nowrap' }} title={l.locale}>
+                {name(l.locale)}
               </Typography>
-              <Flex gap={2}>
-                <AutoApproveDeadline at={l.latest?.autoApproveAt} compact />
-                <Badge backgroundColor={`${STATUS_VARIANTS[status]}100`} textColor={`${STATUS_VARIANTS[status]}700`}>
-                  {formatMessage({
-                    id: getTranslation(`panel.status.${status}`),
-                    defaultMessage: STATUS_LABELS[status],
-                  })}
+              <Flex gap={2} wrap="wrap" justifyContent="flex-end">
+                <Badge
+                  backgroundColor={`${variant}100`}
+                  textColor={`${variant}700`}
+                  data-testid="gengo-status-word"
+                  style={{ whiteSpace: 'nowrap', textTransform: 'none' }}
+                >
+                  {words.stateWithCount(status, l.jobs)}
                 </Badge>
                 <ReviewModal
                   locale={l.locale}
-                  localeName={names.find((n) => n.code === l.locale)?.name}
+                  localeName={name(l.locale)}
                   jobs={l.latest?.jobs ?? []}
                   canReview={canReview}
                   onChanged={onChanged}
                 />
               </Flex>
             </Flex>
+            <AutoApproveDeadline at={l.latest?.autoApproveAt} compact />
             {errors.map((e) => (
               <Typography key={e} variant="pi" textColor="danger600" data-testid="gengo-job-error">
                 {e}

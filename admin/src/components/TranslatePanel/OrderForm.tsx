@@ -4,7 +4,11 @@ import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import type { Locale, QuoteResult, Tier } from '../../api/orders';
 import { getTranslation } from '../../utils/getTranslation';
+import { localeNamer } from '../../utils/localeNames';
+import { moneyWords } from '../../utils/money';
+import { ConfirmOrder } from '../ConfirmOrder';
 import { OrderChoices } from '../OrderChoices';
+import { useOrderOptions } from '../useOrderOptions';
 
 type Props = {
   contentType: string;
@@ -22,25 +26,34 @@ const newKey = () =>
 
 const errorMessage = (err: any) => err?.response?.data?.error?.message ?? err?.message ?? String(err);
 
-/** Choose target locales and a tier, get Gengo's quote, then order it. */
+/** Choose target locales and a tier, get Gengo's quote, confirm its total, then order it. */
 export const OrderForm = ({ contentType, documentId, sourceLocale, locales, canOrder, onOrdered }: Props) => {
-  const { formatMessage } = useIntl();
+  const intl = useIntl();
   const t = (id: string, defaultMessage: string, values?: Record<string, any>) =>
-    formatMessage({ id: getTranslation(id), defaultMessage }, values);
+    intl.formatMessage({ id: getTranslation(id), defaultMessage }, values);
+  const money = moneyWords(intl);
+  const name = localeNamer(locales, intl.locale);
   const { post } = useFetchClient();
   const { toggleNotification } = useNotification();
   const [targets, setTargets] = React.useState<string[]>([]);
-  const [tier, setTier] = React.useState<Tier>('standard');
+  // Read once someone starts an order (a target chosen), not on every entry opened.
+  const { defaultTier } = useOrderOptions(canOrder && targets.length > 0);
+  const [chosenTier, setTier] = React.useState<Tier | null>(null);
   const [comment, setComment] = React.useState('');
   const [replace, setReplace] = React.useState(false);
   const [quote, setQuote] = React.useState<QuoteResult | null>(null);
+  const [confirming, setConfirming] = React.useState(false);
   const [busy, setBusy] = React.useState<'quote' | 'order' | null>(null);
   const [error, setError] = React.useState<string | null>(null);
   // One key per quote: a double click or a retried request places one order.
   const orderKey = React.useRef(newKey());
 
+  // The settings' default tier until the person picks one.
+  const tier: Tier = chosenTier ?? defaultTier ?? 'standard';
   const others = locales.filter((l) => l.code !== sourceLocale);
   const request = { contentType, documentId, sourceLocale, targetLocales: targets, tier };
+  const budget = quote?.budget.check;
+  const refusal = budget && budget.ok === false ? budget.message : null;
 
   const toggle = (code: string, on: boolean) => {
     setQuote(null);
@@ -63,6 +76,7 @@ export const OrderForm = ({ contentType, documentId, sourceLocale, locales, canO
   };
 
   const order = async () => {
+    if (!quote) return;
     setBusy('order');
     setError(null);
     try {
@@ -73,13 +87,19 @@ export const OrderForm = ({ contentType, documentId, sourceLocale, locales, canO
         ...(replace ? { replaceExisting: true } : {}),
         idempotencyKey: orderKey.current,
       });
-      toggleNotification({ type: 'success', message: t('panel.ordered', 'Translation ordered') });
+      toggleNotification({
+        type: 'success',
+        message: t('panel.ordered', 'Translation ordered: {amount}', {
+          amount: money.credits(quote.total.credits, quote.total.currency),
+        }),
+      });
       setQuote(null);
       setTargets([]);
       onOrdered();
     } catch (err) {
       setError(errorMessage(err));
     } finally {
+      setConfirming(false);
       setBusy(null);
     }
   };
@@ -103,21 +123,20 @@ export const OrderForm = ({ contentType, documentId, sourceLocale, locales, canO
       <Button
         variant="secondary"
         onClick={getQuote}
-        loading={busy === 'quote'}
-        disabled={!canOrder || targets.length === 0}
+        loading={busy === 'quote' || (targets.length > 0 && !defaultTier)}
+        disabled={!canOrder || targets.length === 0 || !defaultTier}
       >
         {t('panel.quote', 'Get quote')}
       </Button>
       {quote && (
         <Box background="neutral100" padding={3} hasRadius data-testid="gengo-quote">
           {quote.locales.map((q) => (
-            <Typography key={q.locale} tag="p" variant="pi">
-              {t('panel.quote.locale', '{locale}: {units} units, {credits} {currency}, about {hours} h', {
-                locale: q.locale,
-                units: q.units,
-                credits: q.credits.toFixed(2),
-                currency: q.currency,
-                hours: Math.max(1, Math.round(q.eta / 3600)),
+            <Typography key={q.locale} tag="p" variant="pi" data-locale={q.locale}>
+              {t('panel.quote.locale', '{locale}: {units} · {amount} · {eta}', {
+                locale: name(q.locale),
+                units: money.units(q.units, q.lcSrc),
+                amount: money.amount(q.credits, q.currency),
+                eta: money.eta(q.eta),
               })}
             </Typography>
           ))}
@@ -134,7 +153,7 @@ export const OrderForm = ({ contentType, documentId, sourceLocale, locales, canO
                 {t(
                   'panel.quote.personText',
                   "{locale} already has a person's text in: {fields}. It is kept (you decide per field when the translation arrives) unless you replace it.",
-                  { locale: q.locale, fields: q.personText!.join(', ') }
+                  { locale: name(q.locale), fields: q.personText!.join(', ') }
                 )}
               </Typography>
             ))}
@@ -150,18 +169,49 @@ export const OrderForm = ({ contentType, documentId, sourceLocale, locales, canO
             </Checkbox>
           )}
           <Typography tag="p" variant="pi" fontWeight="bold">
-            {t('panel.quote.total', 'Total {credits} {currency} — balance {balance} {currency}', {
-              credits: quote.total.credits.toFixed(2),
-              currency: quote.total.currency,
-              balance: quote.balance.credits.toFixed(2),
+            {t('panel.quote.total', 'Total: {amount}', {
+              amount: money.credits(quote.total.credits, quote.total.currency),
             })}
           </Typography>
+          <Typography tag="p" variant="pi" textColor="neutral600">
+            {t('panel.quote.balance', 'Balance: {amount}', {
+              amount: money.amount(quote.balance.credits, quote.balance.currency),
+            })}
+          </Typography>
+          <Typography tag="p" variant="pi" textColor="neutral500">
+            {money.unitsHint()}
+          </Typography>
+          {refusal && (
+            <Typography tag="p" variant="pi" textColor="danger600" data-testid="gengo-budget-refusal">
+              {refusal}
+            </Typography>
+          )}
         </Box>
       )}
       {quote && (
-        <Button onClick={order} loading={busy === 'order'} disabled={!canOrder}>
+        <Button onClick={() => setConfirming(true)} disabled={!canOrder || Boolean(refusal)}>
           {t('panel.order', 'Order')}
         </Button>
+      )}
+      {quote && (
+        <ConfirmOrder
+          open={confirming}
+          title={t('confirm.title.panel', 'Order {count, plural, one {# translation} other {# translations}}?', {
+            count: quote.locales.length,
+          })}
+          lines={quote.locales.map((q) => ({
+            key: q.locale,
+            label: name(q.locale),
+            units: money.units(q.units, q.lcSrc),
+            credits: q.credits,
+            eta: money.eta(q.eta),
+          }))}
+          total={quote.total}
+          balance={quote.balance}
+          busy={busy === 'order'}
+          onConfirm={order}
+          onCancel={() => setConfirming(false)}
+        />
       )}
       {error && (
         <Typography textColor="danger600" variant="pi" data-testid="gengo-error">

@@ -2,9 +2,10 @@ import * as React from 'react';
 import { Divider, Flex, Loader, Typography } from '@strapi/design-system';
 import { useFetchClient, useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
-import type { Locale } from '../../api/orders';
+import type { DocumentStatus, Locale } from '../../api/orders';
 import { PERMISSIONS } from '../../constants';
 import { getTranslation } from '../../utils/getTranslation';
+import { localeNamer } from '../../utils/localeNames';
 import { useAutoApproveWarning } from '../Review/useAutoApproveWarning';
 import { LocaleStatusList } from './LocaleStatusList';
 import { OrderForm } from './OrderForm';
@@ -25,8 +26,18 @@ const useLocales = () => {
   return locales;
 };
 
-const PanelContent = ({ model, documentId, sourceLocale }: ContentProps) => {
-  const { formatMessage } = useIntl();
+/**
+ * Which version the panel is opened on: a translated version when an order of this entry targets
+ * its locale (its source is that order's), else a source to order translations from.
+ */
+export const versionOf = (status: DocumentStatus | null, locale: string) => {
+  const mine = status?.locales.find((l) => l.locale === locale);
+  const source = mine?.latest?.sourceLocale ?? mine?.orders[0]?.sourceLocale;
+  return mine && source && source !== locale ? { kind: 'translation' as const, source, status: mine } : null;
+};
+
+const PanelContent = ({ model, documentId, sourceLocale: locale }: ContentProps) => {
+  const { formatMessage, locale: uiLocale } = useIntl();
   const locales = useLocales();
   const { allowedActions } = useRBAC(PERMISSIONS.order);
   const { allowedActions: reviewActions } = useRBAC(PERMISSIONS.review);
@@ -37,18 +48,26 @@ const PanelContent = ({ model, documentId, sourceLocale }: ContentProps) => {
     Boolean(reviewActions.canReview)
   );
 
-  if (!locales) return <Loader small />;
+  // The version (source or translation) is known from the status: wait for it, or for its error.
+  if (!locales || (!status && !error)) return <Loader small />;
+  const name = localeNamer(locales, uiLocale);
+  const translated = versionOf(status, locale);
   return (
     <Flex direction="column" alignItems="stretch" gap={4} width="100%" data-testid="gengo-panel">
-      <Typography variant="pi" textColor="neutral600">
-        {formatMessage(
-          { id: getTranslation('panel.source'), defaultMessage: 'Source: {locale}' },
-          { locale: locales.find((l) => l.code === sourceLocale)?.name ?? sourceLocale }
-        )}
+      <Typography variant="pi" textColor="neutral600" data-testid="gengo-version">
+        {translated
+          ? formatMessage(
+              { id: getTranslation('panel.translationOf'), defaultMessage: '{locale} translation of {source}' },
+              { locale: name(locale), source: name(translated.source) }
+            )
+          : formatMessage(
+              { id: getTranslation('panel.source'), defaultMessage: 'Source: {locale}' },
+              { locale: name(locale) }
+            )}
       </Typography>
       {status && (
         <LocaleStatusList
-          locales={status.locales}
+          locales={translated ? [translated.status] : status.locales}
           names={locales}
           canReview={Boolean(reviewActions.canReview)}
           onChanged={refresh}
@@ -60,14 +79,26 @@ const PanelContent = ({ model, documentId, sourceLocale }: ContentProps) => {
         </Typography>
       )}
       <Divider />
-      <OrderForm
-        contentType={model}
-        documentId={documentId}
-        sourceLocale={sourceLocale}
-        locales={locales}
-        canOrder={Boolean(allowedActions.canOrder)}
-        onOrdered={refresh}
-      />
+      {translated ? (
+        <Typography variant="pi" textColor="neutral600" data-testid="gengo-order-from-source">
+          {formatMessage(
+            {
+              id: getTranslation('panel.orderFromSource'),
+              defaultMessage: 'Translations are ordered from the {source} version of this entry.',
+            },
+            { source: name(translated.source) }
+          )}
+        </Typography>
+      ) : (
+        <OrderForm
+          contentType={model}
+          documentId={documentId}
+          sourceLocale={locale}
+          locales={locales}
+          canOrder={Boolean(allowedActions.canOrder)}
+          onOrdered={refresh}
+        />
+      )}
     </Flex>
   );
 };

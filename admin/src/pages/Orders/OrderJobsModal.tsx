@@ -5,15 +5,24 @@ import { useIntl } from 'react-intl';
 import type { JobView, OrderView } from '../../api/orders';
 import { errorMessage } from '../../components/Review/useJobApi';
 import { getTranslation } from '../../utils/getTranslation';
-import { formatCredits, orderStatusVariant } from './ordersQuery';
+import { moneyWords } from '../../utils/money';
+import { statusWords, STATE_VARIANTS, jobState } from '../../utils/statusWords';
 
 type OrderDetail = OrderView & { segments: Array<{ key: string; kind: string; paths: string[] }>; jobs: JobView[] };
 
 /** The drill-down of one order: its Gengo jobs, which fields each carries, and where each stands. */
-export const OrderJobsModal = ({ order }: { order: OrderView }) => {
-  const { formatMessage } = useIntl();
+export const OrderJobsModal = ({
+  order,
+  name = (code) => code,
+}: {
+  order: OrderView;
+  name?: (code: string) => string;
+}) => {
+  const intl = useIntl();
   const t = (id: string, defaultMessage: string, values?: Record<string, any>) =>
-    formatMessage({ id: getTranslation(id), defaultMessage }, values);
+    intl.formatMessage({ id: getTranslation(id), defaultMessage }, values);
+  const words = statusWords(intl.formatMessage);
+  const money = moneyWords(intl);
   const { get } = useFetchClient();
   const [open, setOpen] = React.useState(false);
   const [detail, setDetail] = React.useState<OrderDetail | null>(null);
@@ -36,7 +45,7 @@ export const OrderJobsModal = ({ order }: { order: OrderView }) => {
     <Modal.Root open={open} onOpenChange={setOpen}>
       <Modal.Trigger>
         <Button size="S" variant="tertiary" data-testid="gengo-order-jobs">
-          {t('orders.jobs.open', 'Jobs')}
+          {t('orders.jobs.open', 'Translations')}
         </Button>
       </Modal.Trigger>
       <Modal.Content>
@@ -44,8 +53,8 @@ export const OrderJobsModal = ({ order }: { order: OrderView }) => {
           <Modal.Title>
             {t('orders.jobs.title', 'Order #{id}: {source} → {target}', {
               id: order.id,
-              source: order.sourceLocale,
-              target: order.targetLocale,
+              source: name(order.sourceLocale),
+              target: name(order.targetLocale),
             })}
           </Modal.Title>
         </Modal.Header>
@@ -73,7 +82,7 @@ export const OrderJobsModal = ({ order }: { order: OrderView }) => {
                       <Typography variant="sigma">{t('orders.jobs.col.units', 'Units')}</Typography>
                     </Th>
                     <Th>
-                      <Typography variant="sigma">{t('orders.jobs.col.credits', 'Credits')}</Typography>
+                      <Typography variant="sigma">{money.label()}</Typography>
                     </Th>
                   </Tr>
                 </Thead>
@@ -93,10 +102,11 @@ export const OrderJobsModal = ({ order }: { order: OrderView }) => {
                       </Td>
                       <Td>
                         <Badge
-                          backgroundColor={`${orderStatusVariant(job.status)}100`}
-                          textColor={`${orderStatusVariant(job.status)}700`}
+                          backgroundColor={`${STATE_VARIANTS[jobState(job.status)]}100`}
+                          textColor={`${STATE_VARIANTS[jobState(job.status)]}700`}
+                          style={{ whiteSpace: 'nowrap', textTransform: 'none' }}
                         >
-                          {job.status}
+                          {words.job(job.status)}
                         </Badge>
                         {job.lastError && (
                           <Typography tag="p" variant="pi" textColor="danger600">
@@ -119,17 +129,24 @@ export const OrderJobsModal = ({ order }: { order: OrderView }) => {
                         )}
                       </Td>
                       <Td>
-                        <Typography textColor="neutral800">{job.unitCount ?? '—'}</Typography>
+                        <Typography textColor="neutral800">{money.units(job.unitCount, order.lcSrc)}</Typography>
                       </Td>
                       <Td>
                         <Typography textColor="neutral800">
-                          {formatCredits(job.credits == null ? null : Number(job.credits), order.currency)}
+                          {job.sharedWithOrderId != null && job.credits == null
+                            ? '—'
+                            : money.amount(job.credits, order.currency)}
                         </Typography>
                       </Td>
                     </Tr>
                   ))}
                 </Tbody>
               </Table>
+              <Box paddingTop={3}>
+                <Typography variant="pi" textColor="neutral600">
+                  {money.unitsHint()}
+                </Typography>
+              </Box>
             </Box>
           )}
         </Modal.Body>

@@ -12,12 +12,14 @@ type Props = {
   onChange: (name: keyof OrdersFilters, value: string) => void;
   loading: boolean;
   t: (id: string, defaultMessage: string, values?: Record<string, any>) => string;
+  /** An order status in words (utils/statusWords). */
+  statusWord: (status: string) => string;
 };
 
 /** The orders page's filters (status, content type) and its order (newest first, or nearest auto-approval). */
-export const OrdersFiltersBar = ({ filters, contentTypes, onChange, loading, t }: Props) => (
+export const OrdersFiltersBar = ({ filters, contentTypes, onChange, loading, t, statusWord }: Props) => (
   <Flex gap={4} data-testid="gengo-orders-filters">
-    <Box width="200px">
+    <Box width="280px">
       <SingleSelect
         aria-label={t('orders.filter.status', 'Status')}
         value={filters.status ?? ALL}
@@ -26,7 +28,7 @@ export const OrdersFiltersBar = ({ filters, contentTypes, onChange, loading, t }
         <SingleSelectOption value={ALL}>{t('orders.filter.status.all', 'All statuses')}</SingleSelectOption>
         {ORDER_STATUSES.map((s) => (
           <SingleSelectOption key={s} value={s}>
-            {s}
+            {statusWord(s)}
           </SingleSelectOption>
         ))}
       </SingleSelect>

@@ -27,16 +27,24 @@ import { AutoApproveDeadline } from '../../components/Review/AutoApproveDeadline
 import { useAutoApproveWarning } from '../../components/Review/useAutoApproveWarning';
 import { OrderJobsModal } from './OrderJobsModal';
 import { ALL, OrdersFiltersBar } from './OrdersFiltersBar';
-import { entryPath, formatCredits, orderStatusVariant, ordersParams, type OrdersFilters } from './ordersQuery';
+import { entryPath, orderStatusVariant, ordersParams, type OrdersFilters } from './ordersQuery';
+import { localeNamer } from '../../utils/localeNames';
+import { moneyWords } from '../../utils/money';
+import { statusWords } from '../../utils/statusWords';
 import { RecentBatches } from './RecentBatches';
-import { useAccount, useContentTypes } from './useOrdersPageData';
+import { useAccount, useContentTypes, useSiteLocales } from './useOrdersPageData';
 
 const PAGE_SIZE = 20;
 
 const OrdersList = () => {
-  const { formatMessage, formatDate } = useIntl();
+  const intl = useIntl();
+  const { formatMessage, formatDate } = intl;
   const t = (id: string, defaultMessage: string, values?: Record<string, any>) =>
     formatMessage({ id: getTranslation(id), defaultMessage }, values);
+  const words = statusWords(formatMessage);
+  const money = moneyWords(intl);
+  const locales = useSiteLocales();
+  const name = localeNamer(locales, intl.locale);
   const { get } = useFetchClient();
   const { allowedActions } = useRBAC(PERMISSIONS.order);
   const { allowedActions: reviewActions } = useRBAC(PERMISSIONS.review);
@@ -86,9 +94,9 @@ const OrdersList = () => {
         title={t('orders.title', 'Gengo orders')}
         subtitle={
           account
-            ? t('orders.account', 'Balance: {balance} · spent with Gengo: {spent}', {
-                balance: formatCredits(account.balance.credits, account.balance.currency),
-                spent: formatCredits(account.spent.credits, account.spent.currency),
+            ? t('orders.account', 'Gengo credits: balance {balance} · spent {spent}', {
+                balance: money.amount(account.balance.credits, account.balance.currency),
+                spent: money.amount(account.spent.credits, account.spent.currency),
               })
             : t('orders.subtitle', 'Translations ordered from Gengo')
         }
@@ -100,13 +108,14 @@ const OrdersList = () => {
       />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={4}>
-          <RecentBatches />
+          <RecentBatches canCancel={Boolean(allowedActions.canOrder)} name={name} />
           <OrdersFiltersBar
             filters={filters}
             contentTypes={contentTypes}
             onChange={setFilter}
             loading={loading && Boolean(orders)}
             t={t}
+            statusWord={words.order}
           />
 
           {error && (
@@ -154,7 +163,7 @@ const OrdersList = () => {
                     <Typography variant="sigma">{t('orders.col.locales', 'Locales')}</Typography>
                   </Th>
                   <Th>
-                    <Typography variant="sigma">{t('orders.col.credits', 'Credits')}</Typography>
+                    <Typography variant="sigma">{money.label()}</Typography>
                   </Th>
                   <Th>
                     <Typography variant="sigma">{t('orders.col.ordered', 'Ordered')}</Typography>
@@ -163,7 +172,7 @@ const OrdersList = () => {
                     <Typography variant="sigma">{t('orders.col.updated', 'Updated')}</Typography>
                   </Th>
                   <Th>
-                    <Typography variant="sigma">{t('orders.col.jobs', 'Jobs')}</Typography>
+                    <Typography variant="sigma">{t('orders.col.jobs', 'Translations')}</Typography>
                   </Th>
                 </Tr>
               </Thead>
@@ -184,7 +193,7 @@ const OrdersList = () => {
                         backgroundColor={`${orderStatusVariant(o.status)}100`}
                         textColor={`${orderStatusVariant(o.status)}700`}
                       >
-                        {o.status}
+                        {words.order(o.status)}
                       </Badge>
                       {o.lastError && (
                         <Typography tag="p" variant="pi" textColor="danger600" title={o.lastError} ellipsis>
@@ -204,12 +213,12 @@ const OrdersList = () => {
                       </Typography>
                     </Td>
                     <Td>
-                      <Typography textColor="neutral800">
-                        {o.sourceLocale} → {o.targetLocale}
+                      <Typography textColor="neutral800" title={`${o.sourceLocale} → ${o.targetLocale}`}>
+                        {name(o.sourceLocale)} → {name(o.targetLocale)}
                       </Typography>
                     </Td>
                     <Td>
-                      <Typography textColor="neutral800">{formatCredits(o.credits, o.currency)}</Typography>
+                      <Typography textColor="neutral800">{money.amount(o.credits, o.currency)}</Typography>
                     </Td>
                     <Td>
                       <Typography textColor="neutral800">{date(o.submittedAt ?? o.createdAt)}</Typography>
@@ -223,7 +232,7 @@ const OrdersList = () => {
                       <Typography textColor="neutral800">{date(o.updatedAt)}</Typography>
                     </Td>
                     <Td>
-                      <OrderJobsModal order={o} />
+                      <OrderJobsModal order={o} name={name} />
                     </Td>
                   </Tr>
                 ))}

@@ -1,10 +1,11 @@
 import * as React from 'react';
-import { Box, Flex, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Box, Button, Flex, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { isRunning, type BatchView } from '../../api/bulk';
 import { getTranslation } from '../../utils/getTranslation';
 import { BatchProgress } from '../../components/BulkTranslate/BatchProgress';
+import { errorMessage } from '../../components/Review/useJobApi';
 
 const POLL_MS = 3000;
 
@@ -12,17 +13,41 @@ const POLL_MS = 3000;
  * Bulk orders started from the list view (`GET /gengo/bulk`), newest first, with their progress;
  * polled while one of them runs. Nothing is shown when there is none (or the route fails).
  */
-export const RecentBatches = () => {
+export const RecentBatches = ({
+  canCancel = false,
+  name = (code) => code,
+}: {
+  canCancel?: boolean;
+  name?: (code: string) => string;
+}) => {
   const { formatMessage, formatDate } = useIntl();
   const t = (id: string, defaultMessage: string, values?: Record<string, any>) =>
     formatMessage({ id: getTranslation(id), defaultMessage }, values);
-  const { get } = useFetchClient();
+  const { get, post } = useFetchClient();
   const [batches, setBatches] = React.useState<BatchView[]>([]);
+  const [cancelling, setCancelling] = React.useState<number | null>(null);
+  const [error, setError] = React.useState<string | null>(null);
+  const reload = React.useRef<() => Promise<void>>(async () => undefined);
+
+  // Documents not ordered yet are left out; those ordered stay ordered.
+  const cancel = async (id: number) => {
+    setCancelling(id);
+    setError(null);
+    try {
+      await post(`/gengo/bulk/${id}/cancel`, {});
+      await reload.current();
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setCancelling(null);
+    }
+  };
 
   React.useEffect(() => {
     let live = true;
     let timer: ReturnType<typeof setTimeout>;
     const load = async () => {
+      clearTimeout(timer);
       try {
         const { data } = await get<{ data: BatchView[] }>('/gengo/bulk');
         if (!live) return;
@@ -32,6 +57,7 @@ export const RecentBatches = () => {
         // The orders below stay usable without the batches.
       }
     };
+    reload.current = load;
     load();
     return () => {
       live = false;
@@ -46,6 +72,11 @@ export const RecentBatches = () => {
       <Typography variant="delta" tag="h2">
         {t('batches.title', 'Bulk orders')}
       </Typography>
+      {error && (
+        <Typography variant="pi" textColor="danger600">
+          {error}
+        </Typography>
+      )}
       <Table colCount={4} rowCount={Math.min(batches.length, 10) + 1}>
         <Thead>
           <Tr>
@@ -71,12 +102,25 @@ export const RecentBatches = () => {
               </Td>
               <Td>
                 <Typography textColor="neutral800">
-                  {b.sourceLocale} → {b.targetLocales.join(', ')}
+                  {name(b.sourceLocale)} → {b.targetLocales.map(name).join(', ')}
                 </Typography>
               </Td>
               <Td>
                 <Box minWidth="280px" paddingTop={2} paddingBottom={2}>
                   <BatchProgress batch={b} />
+                  {canCancel && isRunning(b) && (
+                    <Box paddingTop={2}>
+                      <Button
+                        size="S"
+                        variant="danger-light"
+                        loading={cancelling === b.id}
+                        onClick={() => cancel(b.id)}
+                        data-testid="gengo-batch-cancel"
+                      >
+                        {t('bulk.cancel', 'Stop ordering the rest')}
+                      </Button>
+                    </Box>
+                  )}
                 </Box>
               </Td>
               <Td>

@@ -1,3 +1,5 @@
+import { ORDER_VARIANTS } from '../../utils/statusWords';
+
 /** Pure helpers of the orders page: the list query, the entry's edit-view link, the status colour. */
 
 export interface OrdersFilters {
@@ -22,20 +24,6 @@ export const entryPath = (order: { contentType: string; targetDocumentId: string
     order.sourceLocale
   )}`;
 
-export const ORDER_STATUS_VARIANT: Record<string, 'danger' | 'warning' | 'secondary' | 'success' | 'neutral'> = {
-  pending: 'neutral',
-  placing: 'neutral',
-  placed: 'secondary',
-  completed: 'success',
-  failed: 'danger',
-  cancelled: 'neutral',
-  ambiguous: 'warning',
-};
+export { formatCredits } from '../../utils/money';
 
-export const orderStatusVariant = (status: string) => ORDER_STATUS_VARIANT[status] ?? 'neutral';
-
-/** Credits as Gengo counts them (two decimals), or a dash. */
-export const formatCredits = (credits: number | string | null | undefined, currency: string | null | undefined) => {
-  if (credits == null || credits === '' || Number.isNaN(Number(credits))) return '—';
-  return `${Number(credits).toFixed(2)}${currency ? ` ${currency}` : ''}`;
-};
+export const orderStatusVariant = (status: string) => ORDER_VARIANTS[status] ?? 'neutral';

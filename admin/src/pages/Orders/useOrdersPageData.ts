@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { useFetchClient } from '@strapi/strapi/admin';
-import type { AccountSummary } from '../../api/orders';
+import type { AccountSummary, Locale } from '../../api/orders';
 
 /** What the orders page reads besides the orders: the content types for its filter, the Gengo account. */
 
@@ -40,4 +40,18 @@ export const useAccount = (canOrder: boolean) => {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [canOrder]);
   return account;
+};
+
+/** The site's locales, for their names (empty when i18n does not answer: codes are named by the browser). */
+export const useSiteLocales = () => {
+  const { get } = useFetchClient();
+  const [locales, setLocales] = React.useState<Locale[]>([]);
+  React.useEffect(() => {
+    get<Locale[]>('/i18n/locales').then(
+      ({ data }) => setLocales(Array.isArray(data) ? data : []),
+      () => setLocales([])
+    );
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  return locales;
 };

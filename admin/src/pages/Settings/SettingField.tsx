@@ -13,6 +13,15 @@ type Props = {
   children: React.ReactNode;
 };
 
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The server names a setting by its key ("pollIntervalMinutes must be…"): under the field, the
+ * person reads the label they see instead.
+ */
+export const withLabel = (error: string | undefined, name: string, label: string) =>
+  error ? error.replace(new RegExp(`^${escape(name)}(?![\\w.])`), `"${label}"`) : error;
+
 /** A labelled setting; one fixed by env or config says where it comes from. */
 export const SettingField = ({ name, label, hint, error, fixed, children }: Props) => {
   const { formatMessage } = useIntl();
@@ -26,7 +35,7 @@ export const SettingField = ({ name, label, hint, error, fixed, children }: Prop
       { source: fixed.source, name: fixed.name }
     );
   return (
-    <Field.Root name={name} hint={fixedHint ?? hint} error={error}>
+    <Field.Root name={name} hint={fixedHint ?? hint} error={withLabel(error, name, label)}>
       <Field.Label>{label}</Field.Label>
       {children}
       <Field.Hint />

@@ -195,7 +195,7 @@ export const OrderingSection = ({ form, settings, values, locked, t }: SectionPr
       <Cell>
         <SettingField
           name="budgetPerOrder"
-          label={t('settings.budgetPerOrder', 'Budget cap per order (credits)')}
+          label={t('settings.budgetPerOrder', 'Budget cap per order (Gengo credits, USD)')}
           error={errors.budgetPerOrder}
           fixed={settings.fixed.budgetPerOrder}
         >
@@ -209,7 +209,7 @@ export const OrderingSection = ({ form, settings, values, locked, t }: SectionPr
       <Cell>
         <SettingField
           name="budgetPerMonth"
-          label={t('settings.budgetPerMonth', 'Budget cap per calendar month (credits)')}
+          label={t('settings.budgetPerMonth', 'Budget cap per calendar month (Gengo credits, USD)')}
           error={errors.budgetPerMonth}
           fixed={settings.fixed.budgetPerMonth}
         >
