@@ -207,7 +207,7 @@ describeInBrowser('admin panel in Chromium', () => {
     }
 
     // Wide enough for the list's columns, "Available in" and the badges included.
-    await page.setViewportSize({ width: 1920, height: 760 });
+    await page.setViewportSize({ width: 2048, height: 700 });
     await page.goto(
       `${server.url}/admin/content-manager/collection-types/${ARTICLE}?plugins[i18n][locale]=en&sort=title:ASC&page=1&pageSize=10`
     );
