@@ -207,7 +207,12 @@ describeInBrowser('admin panel in Chromium', () => {
     }
 
     // Wide enough for the list's columns, "Available in" and the badges included.
-    await page.setViewportSize({ width: 1920, height: 760 });
+    await page.setViewportSize({ width: 2048, height: 700 });
+    const statusRequests: string[] = [];
+    const countStatuses = (req: { url(): string }) => {
+      if (req.url().includes('/gengo/document-statuses')) statusRequests.push(req.url());
+    };
+    page.on('request', countStatuses);
     await page.goto(
       `${server.url}/admin/content-manager/collection-types/${ARTICLE}?plugins[i18n][locale]=en&sort=title:ASC&page=1&pageSize=10`
     );
@@ -225,6 +230,10 @@ describeInBrowser('admin panel in Chromium', () => {
     expect(await badges(first.title).nth(1).textContent()).toBe('de · In progress');
     expect(await badges(second.title).first().textContent()).toBe('fr · Up to date');
     expect(await badges(second.title).nth(1).textContent()).toBe('de · Missing');
+    // The page's three rows cost one request, naming the three entries.
+    page.off('request', countStatuses);
+    expect(statusRequests).toHaveLength(1);
+    expect(decodeURIComponent(statusRequests[0])).toContain(first.documentId);
     await page.locator('main').screenshot({ path: path.join(README_SHOTS, 'list-column.png') });
 
     // "Needs review": the list narrows to the entry with a translation awaiting review, and back.

@@ -38,7 +38,8 @@ type Props = {
 export const TranslationBadges = ({ locales, states, names }: Props) => {
   const { formatMessage } = useIntl();
   return (
-    <Flex gap={1} wrap="wrap" data-testid="gengo-translation-badges">
+    // Wide enough for two or three badges a line: a column of five single badges makes rows tall.
+    <Flex gap={1} wrap="wrap" data-testid="gengo-translation-badges" style={{ minWidth: '17rem' }}>
       {locales.map((locale) => {
         const state = states[locale] ?? 'missing';
         const word = formatMessage({ id: getTranslation(`list.state.${state}`), defaultMessage: STATE_WORDS[state] });
