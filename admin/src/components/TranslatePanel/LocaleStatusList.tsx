@@ -3,11 +3,15 @@ import { useIntl } from 'react-intl';
 import type { Locale, LocaleStatus } from '../../api/orders';
 import { ConflictView } from '../Conflicts/ConflictView';
 import { AutoApproveDeadline } from '../Review/AutoApproveDeadline';
-import { ReviewModal } from '../Review/ReviewModal';
+import { EntryReview } from '../Review/EntryReview';
+import { hasReviewableJobs } from '../Review/jobActions';
 import { getTranslation } from '../../utils/getTranslation';
 import { panelStatus, STATUS_LABELS, STATUS_VARIANTS } from './status';
 
 type Props = {
+  /** The entry (the review view loads it per locale). */
+  contentType: string;
+  documentId: string;
   locales: LocaleStatus[];
   /** The app's locales, for their names. */
   names?: Locale[];
@@ -16,7 +20,14 @@ type Props = {
 };
 
 /** One line per target locale ordered so far, with its status and, when it has jobs, "Review". */
-export const LocaleStatusList = ({ locales, names = [], canReview = false, onChanged = () => undefined }: Props) => {
+export const LocaleStatusList = ({
+  contentType,
+  documentId,
+  locales,
+  names = [],
+  canReview = false,
+  onChanged = () => undefined,
+}: Props) => {
   const { formatMessage } = useIntl();
   if (locales.length === 0) {
     return (
@@ -46,13 +57,16 @@ export const LocaleStatusList = ({ locales, names = [], canReview = false, onCha
                     defaultMessage: STATUS_LABELS[status],
                   })}
                 </Badge>
-                <ReviewModal
-                  locale={l.locale}
-                  localeName={names.find((n) => n.code === l.locale)?.name}
-                  jobs={l.latest?.jobs ?? []}
-                  canReview={canReview}
-                  onChanged={onChanged}
-                />
+                {hasReviewableJobs(l.latest?.jobs) && (
+                  <EntryReview
+                    contentType={contentType}
+                    documentId={documentId}
+                    locale={l.locale}
+                    names={names}
+                    canReview={canReview}
+                    onChanged={onChanged}
+                  />
+                )}
               </Flex>
             </Flex>
             {errors.map((e) => (

@@ -48,6 +48,8 @@ const PanelContent = ({ model, documentId, sourceLocale }: ContentProps) => {
       </Typography>
       {status && (
         <LocaleStatusList
+          contentType={model}
+          documentId={documentId}
           locales={status.locales}
           names={locales}
           canReview={Boolean(reviewActions.canReview)}
