@@ -25,7 +25,9 @@ const shown = (part: Part, role: 'standalone' | 'open' | 'close'): string => {
 
 /**
  * The runs of a protected text (what went to Gengo, or the translator's answer with its markers).
- * Null when a marker is unknown or altered: then the caller shows the text as it came.
+ * A title inside a markdown link or image (a slot) is read back into its link, between the
+ * link's address and its closing parenthesis, as the restore writes it. Null when a marker is
+ * unknown or altered: then the caller shows the text as it came.
  */
 export const readableRuns = (parts: Part[], text: string): ReadableRun[] | null => {
   const tokenized = tokenize(text);
@@ -38,14 +40,33 @@ export const readableRuns = (parts: Part[], text: string): ReadableRun[] | null 
     if (last && Boolean(last.kept) === kept) last.text += t;
     else runs.push(kept ? { text: t, kept: true } : { text: t });
   };
+  // Titles of markdown pairs, taken out of where the translator put them.
+  const titles = new Map<number, string>();
+  const rest: typeof tokenized.tokens = [];
+  let slotOf: number | null = null;
   for (const token of tokenized.tokens) {
+    const part = token.kind === 'text' ? null : byNumber.get(token.n);
+    if (token.kind !== 'text' && !part) return null;
+    if (part?.type === 'slot' && byNumber.get(part.of)?.type === 'pair') {
+      slotOf = token.kind === 'open' ? part.of : null;
+      if (slotOf !== null) titles.set(slotOf, '');
+      continue;
+    }
+    if (slotOf === null) rest.push(token);
+    else titles.set(slotOf, titles.get(slotOf)! + (token.kind === 'text' ? token.text : shown(part!, token.kind)));
+  }
+  for (const token of rest) {
     if (token.kind === 'text') {
       push(token.text, false);
       continue;
     }
-    const part = byNumber.get(token.n);
-    if (!part || PAIR_TYPES.has(part.type) === (token.kind === 'standalone')) return null;
-    push(shown(part, token.kind), true);
+    const part = byNumber.get(token.n)!;
+    if (PAIR_TYPES.has(part.type) === (token.kind === 'standalone')) return null;
+    if (part.type === 'pair' && token.kind === 'close' && titles.has(part.n)) {
+      push(part.close, true);
+      push(titles.get(part.n)!, false);
+      push(part.tail ?? '', true);
+    } else push(shown(part, token.kind), true);
   }
   return runs;
 };

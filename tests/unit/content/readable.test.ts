@@ -1,5 +1,8 @@
 import { protectSegment, readableRuns } from '../../../server/src/content';
+import fc from 'fast-check';
+import { restoreSegment } from '../../../server/src/content';
 import { markerClose, markerOpen } from '../../../server/src/content/markers';
+import { markdownText } from './arbitraries';
 
 const kept = (runs: ReturnType<typeof readableRuns>) => (runs ?? []).filter((r) => r.kept).map((r) => r.text);
 const words = (runs: ReturnType<typeof readableRuns>) => (runs ?? []).filter((r) => !r.kept).map((r) => r.text);
@@ -20,6 +23,14 @@ describe('readableRuns: a text as a reviewer reads it', () => {
     const runs = readableRuns(p.parts, answer)!;
     expect(runs.map((r) => r.text).join('')).toBe('[Le guide](https://example.com/g), lisez-le.');
     expect(runs[0]).toEqual({ text: '[', kept: true });
+  });
+
+  it('puts a link title back into its link, as the restore writes it', () => {
+    const source = 'Read the [roast guide](https://example.com/r "Our roasts") first.';
+    const p = protectSegment({ kind: 'richtext', source });
+    const runs = readableRuns(p.parts, p.text)!;
+    expect(runs.map((r) => r.text).join('')).toBe(source);
+    expect(runs.find((r) => r.text.includes('Our roasts'))).toEqual({ text: 'Our roasts' });
   });
 
   it('keeps a blocks code leaf visible as a kept run', () => {
@@ -43,5 +54,18 @@ describe('readableRuns: a text as a reviewer reads it', () => {
 
   it('gives plain text as one translated run', () => {
     expect(readableRuns([], 'Hello')).toEqual([{ text: 'Hello' }]);
+  });
+
+  it('property: a markdown source reads back as itself, as the restore gives it', () => {
+    fc.assert(
+      fc.property(markdownText, (source) => {
+        const p = protectSegment({ kind: 'richtext', source });
+        const restored = restoreSegment(p, p.text);
+        const runs = readableRuns(p.parts, p.text);
+        expect(runs).not.toBeNull();
+        expect(runs!.map((r) => r.text).join('')).toBe(restored.ok ? restored.value : source);
+      }),
+      { numRuns: 200 }
+    );
   });
 });
