@@ -28,7 +28,7 @@ describeInBrowser('"Translate with Gengo" panel in Chromium', () => {
   let page: Page;
   let token: string;
   let documentId: string;
-  /** Milliseconds of each review step in the browser (written next to the screenshots). */
+  /** Milliseconds of each review step in the browser (printed). */
   const timings: Record<string, number> = {};
   /** An admin API answer (what the view loads), to find the Gengo jobs of a field. */
   const fetchJson = async (route: string) => {

@@ -72,7 +72,10 @@ describe('review: an entry, not segments', () => {
     expect(title.jobs).toHaveLength(1);
 
     await toReview(orderId);
+    // Reading the view asks Gengo nothing while nothing was revised (the request budget is shared).
+    const calls = (await w.control.requests()).length;
     const after = await review(documentId);
+    expect((await w.control.requests()).length).toBe(calls);
     const body = field(after.body, 'body');
     expect(body.status).toBe('reviewable');
     const [segment] = body.segments;

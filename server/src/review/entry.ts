@@ -93,11 +93,17 @@ const loadLabels = async (strapi: Core.Strapi, uid: string): Promise<LabelOf> =>
   };
 };
 
-/** Per job, the translation before its last revision (Gengo keeps them); failures leave it out. */
+/**
+ * Per job, the translation before its last revision (Gengo keeps them); failures leave it out.
+ * Asked only for jobs the plugin saw being revised (their history): two Gengo calls per job on
+ * every view of an entry would spend the request budget (pacing.ts) for nothing.
+ */
 const previousBodies = async (gengo: GengoClient | null, rows: JobRecord[]): Promise<Map<number, string>> => {
   const out = new Map<number, string>();
   if (!gengo) return out;
-  const revised = rows.filter((r) => r.gengoJobId && jobState(r) === 'reviewable');
+  const revised = rows.filter(
+    (r) => r.gengoJobId && jobState(r) === 'reviewable' && (r.history ?? []).some((h) => h.status === 'revising')
+  );
   await Promise.all(
     revised.map(async (r) => {
       try {
@@ -155,9 +161,12 @@ export const createEntryReview = (strapi: Core.Strapi) => {
       const getComponent: GetComponent = (uid) => strapi.components[uid as keyof typeof strapi.components] as any;
       const labelOf = await loadLabels(strapi, order.contentType);
       const rows = await store().jobsOf([order.id]);
-      const gengo = await getService(strapi, 'settings')
-        .client()
-        .catch(() => null);
+      const revisedBefore = rows.some((r) => (r.history ?? []).some((h) => h.status === 'revising'));
+      const gengo = revisedBefore
+        ? await getService(strapi, 'settings')
+            .client()
+            .catch(() => null)
+        : null;
       const [previous, comments, conflicts] = await Promise.all([
         previousBodies(gengo, rows),
         strapi.db.query(UIDS.comment).findMany({
