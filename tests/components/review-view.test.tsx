@@ -261,6 +261,7 @@ describe('the review view: an entry, field by field', () => {
         }
       )
     );
+    expect(screen.getByText('Conflict on Summary')).toBeTruthy();
     expect(screen.getByTestId('gengo-conflict-current').textContent).toBe('Mon résumé à moi');
     expect(screen.getByTestId('gengo-conflict-translation').textContent).toBe('Le résumé traduit');
     expect(screen.getByText('Conflict')).toBeTruthy();
