@@ -252,9 +252,17 @@ describeInBrowser('"Translate with Gengo" panel in Chromium', () => {
     });
     await meta.getByLabel(/^Comment/).fill('Half of the text is missing.');
     await meta.getByLabel('Text in the image').fill('WRONG');
+    const firstImage = await captcha.getAttribute('src');
     await meta.getByRole('button', { name: 'Reject and reopen' }).click();
     await meta.getByTestId('gengo-review-error').waitFor({ timeout: 30_000 });
     expect(await meta.getByTestId('gengo-review-error').textContent()).toMatch(/captcha/i);
+    // Gengo issued a new captcha: its image replaces the old one, and the answer given is cleared.
+    await page.waitForFunction(
+      ([el, before]: any) => el.src !== before && el.complete && el.naturalWidth > 0,
+      [await captcha.elementHandle(), firstImage],
+      { timeout: 30_000 }
+    );
+    expect(await meta.getByLabel('Text in the image').inputValue()).toBe('');
     await meta.getByLabel('Text in the image').fill((await gengoJobOf('seo.metaTitle')).captcha);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'review-reject.png') });
     await meta.getByRole('button', { name: 'Reject and reopen' }).click();
