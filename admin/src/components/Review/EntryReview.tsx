@@ -78,7 +78,8 @@ export const EntryReview = ({ contentType, documentId, locale, names, canReview,
           {t('review.open', 'Review')}
         </Button>
       </Modal.Trigger>
-      <Modal.Content>
+      {/* Wider than the default modal: the source and the translation stand side by side. */}
+      <Modal.Content style={{ maxWidth: '120rem' }}>
         <Modal.Header>
           <Modal.Title>
             {t('reviewView.title', '{target} translation of {source}', {
