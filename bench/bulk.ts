@@ -7,7 +7,7 @@ import { bareInsert, bareRead } from './lib/bulk-baseline';
 import { adminApi, bulkOrderAndWait, callKinds } from './lib/admin-api';
 import { startMemorySampler } from './lib/memory';
 import { createProfile } from './lib/profile';
-import { gengoRateRow } from './lib/gengo-rate';
+import { gengoLimitDuring, gengoRateRow } from './lib/gengo-rate';
 import { judged, mb, ms, now, ratio, sec, x, type BenchResult } from './lib/stats';
 import { startWorld, type BenchDb } from './lib/world';
 
@@ -55,6 +55,7 @@ export default async function bulkBench({ db, n }: { db: BenchDb; n: number }): 
 
     await again(() => w.control.clearRequests());
     const memory = startMemorySampler();
+    await gengoLimitDuring(w.control, true);
     flushDisk();
     profile.start();
     const emuCpu = (w.emu as unknown as { cpuMs?: () => Promise<number> }).cpuMs ?? (async () => NaN);
@@ -75,6 +76,8 @@ export default async function bulkBench({ db, n }: { db: BenchDb; n: number }): 
     const c9 = process.cpuUsage();
     // The `available` callbacks of the last pages are still arriving: the baseline runs after them.
     await callbacksSettled(w);
+    // The baseline measures the emulator's ingest, not Gengo's pacing: the limit is lifted again.
+    await gengoLimitDuring(w.control, false);
     const settledMs = now() - t0;
     const settleCpu = { server: cpuOf(process.cpuUsage(c9)), emulator: (await emuCpu()) - e9 };
     const calls = await w.control.requests();

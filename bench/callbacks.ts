@@ -11,7 +11,7 @@ import {
 } from './lib/fixtures';
 import { createProber, type ProbeFigures } from './lib/probe';
 import { createProfile } from './lib/profile';
-import { gengoRateRow } from './lib/gengo-rate';
+import { gengoLimitDuring, gengoRateRow } from './lib/gengo-rate';
 import { judged, ms, now, percentile, ratio, sec, x, type BenchResult } from './lib/stats';
 import { inBatches, pool, startWorld, type BenchDb } from './lib/world';
 
@@ -86,6 +86,7 @@ export default async function callbacksBench({ db, n }: { db: BenchDb; n: number
 
     // The burst.
     const calls0 = (await w.control.requests()).length;
+    await gengoLimitDuring(w.control, true);
     flushDisk();
     profile.start();
     let probe = await prober.start();
@@ -94,6 +95,7 @@ export default async function callbacksBench({ db, n }: { db: BenchDb; n: number
     await again(() => w.control.tick()); // pending → reviewable: N callbacks
     await waitUntil('every callback written', () => written.size >= n, 3_600_000, 10);
     const burstMs = now() - t0;
+    await gengoLimitDuring(w.control, false);
     const burstProbe = await probe.stop();
     profile.stop();
     const frWritten = await countVersions(w, 'fr');

@@ -12,7 +12,7 @@ import {
 } from './lib/fixtures';
 import { adminApi, bulkOrderAndWait, callKinds } from './lib/admin-api';
 import { createProfile } from './lib/profile';
-import { gengoRateRow } from './lib/gengo-rate';
+import { gengoLimitDuring, gengoRateRow } from './lib/gengo-rate';
 import { judged, ms, now, ratio, sec, x, type BenchResult } from './lib/stats';
 import { pool, startWorld, type BenchDb } from './lib/world';
 
@@ -80,6 +80,7 @@ export default async function e2eBench({ db, n }: { db: BenchDb; n: number }): P
       const writtenBefore = await countVersions(w, 'fr');
       await again(() => w.control.clearRequests());
       await again(() => w.control.auto(true, AUTO_STEP_MS, true));
+      await gengoLimitDuring(w.control, true);
 
       flushDisk();
       profile.start();
@@ -95,6 +96,7 @@ export default async function e2eBench({ db, n }: { db: BenchDb; n: number }): P
       await w.control.auto(false);
       // The bare writes run on a quiet server: no callback still arriving or being recorded.
       await callbacksSettled(w);
+      await gengoLimitDuring(w.control, false);
       const written = (await countVersions(w, 'fr')) - writtenBefore;
       const calls = await w.control.requests();
       const wall9 = Date.now();

@@ -1,6 +1,6 @@
 import { placeOrder } from '../tests/helpers/orders';
 import { again, bindJobs, createArticles } from './lib/fixtures';
-import { gengoRateRow } from './lib/gengo-rate';
+import { gengoLimitDuring, gengoRateRow } from './lib/gengo-rate';
 import { createProfile } from './lib/profile';
 import { ms, now, sec, type BenchResult } from './lib/stats';
 import { inBatches, startWorld, type BenchDb } from './lib/world';
@@ -32,11 +32,13 @@ export default async function reconcileBench({ db, n }: { db: BenchDb; n: number
     const setupMs = now() - setup0;
 
     await again(() => w.control.clearRequests());
+    await gengoLimitDuring(w.control, true);
     profile.start();
     const t0 = now();
     const wall0 = Date.now();
     const result = await strapi.plugin('gengo').service('receiving').reconcile();
     const took = now() - t0;
+    await gengoLimitDuring(w.control, false);
     profile.stop();
     const calls = await w.control.requests();
     const wall9 = Date.now();

@@ -56,4 +56,17 @@ describe('Gengo calls per minute', () => {
     expect(short.pass).toBe(true);
     expect(short.value).toContain('30 in 3.00 s, under a minute: 600/min at that pace');
   });
+
+  it('counts the calls the emulator refused when the limit is enforced', () => {
+    process.env.BENCH_GENGO_LIMIT = '150';
+    try {
+      const at = (ms: number, status = 200) => ({ at: new Date(2_000_000 + ms).toISOString(), status });
+      const calls = [...Array.from({ length: 150 }, (_, i) => at(i)), at(200, 429), at(201, 429)];
+      const row = gengoRateRow(calls, 2_000_000, 2_000_000 + 1_000, 'test');
+      expect(row.against).toBe('emulator enforcing 150/min: 2 refused (429)');
+      expect(row.pass).toBe(false);
+    } finally {
+      delete process.env.BENCH_GENGO_LIMIT;
+    }
+  });
 });
