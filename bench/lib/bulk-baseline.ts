@@ -67,7 +67,9 @@ export const bareInsert = async (strapi: Core.Strapi) => {
         .returning('id');
       ids.forEach((r: any, k: number) => newId.set(orders[i + k].id, typeof r === 'object' ? r.id : r));
     }
-    const jobRows = jobs.map((j) => insertable({ ...j, order_id: newId.get(j.order_id) ?? j.order_id }));
+    // Every job's order was copied above: a job left pointing at the plugin's row is a bench bug.
+    if (jobs.some((j) => !newId.has(j.order_id))) throw new Error('bare insert: a job without its copied order');
+    const jobRows = jobs.map((j) => insertable({ ...j, order_id: newId.get(j.order_id) }));
     for (let i = 0; i < jobRows.length; i += ROWS_PER_INSERT)
       await trx('gengo_jobs').insert(jobRows.slice(i, i + ROWS_PER_INSERT));
   });
