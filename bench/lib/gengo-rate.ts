@@ -57,7 +57,9 @@ export const gengoRateRow = (
   const value =
     durationMs >= WINDOW_MS
       ? `${peak} in the busiest 60 s (${times.length} in ${sec(durationMs)})`
-      : `${peak} in ${sec(durationMs)}, under a minute: ${Math.round((times.length * WINDOW_MS) / durationMs)}/min at that pace`;
+      : times.length < 2
+        ? `${peak} in ${sec(durationMs)}, under a minute` // a single call has no pace to extrapolate
+        : `${peak} in ${sec(durationMs)}, under a minute: ${Math.round((times.length * WINDOW_MS) / durationMs)}/min at that pace`;
   return {
     figure: `Gengo calls per minute at the peak (${phase})`,
     value,
