@@ -1,5 +1,6 @@
 import { placeOrder } from '../tests/helpers/orders';
 import { again, bindJobs, createArticles } from './lib/fixtures';
+import { gengoLimitDuring, gengoRateRow } from './lib/gengo-rate';
 import { createProfile } from './lib/profile';
 import { ms, now, sec, type BenchResult } from './lib/stats';
 import { inBatches, startWorld, type BenchDb } from './lib/world';
@@ -31,12 +32,16 @@ export default async function reconcileBench({ db, n }: { db: BenchDb; n: number
     const setupMs = now() - setup0;
 
     await again(() => w.control.clearRequests());
+    await gengoLimitDuring(w.control, true);
     profile.start();
     const t0 = now();
+    const wall0 = Date.now();
     const result = await strapi.plugin('gengo').service('receiving').reconcile();
     const took = now() - t0;
+    await gengoLimitDuring(w.control, false);
     profile.stop();
     const calls = await w.control.requests();
+    const wall9 = Date.now();
     const batched = calls.filter((c) => c.method === 'GET' && /translate\/jobs\//.test(c.path)).length;
     const expected = Math.ceil(jobs / PER_CALL);
     const pending = await strapi.db.query('plugin::gengo.job' as any).count({ where: { gengoStatus: 'pending' } });
@@ -53,6 +58,7 @@ export default async function reconcileBench({ db, n }: { db: BenchDb; n: number
             target: `${expected}`,
             pass: calls.length === expected && batched === expected,
           },
+          gengoRateRow(calls, wall0, wall9, 'reconcile'),
           { figure: 'reconciliation time', value: sec(took), against: `${ms(took / Math.max(1, jobs))} per job` },
           {
             figure: 'jobs polled / changes recorded',

@@ -3,13 +3,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { formatTable, sec, type BenchResult } from './lib/stats';
+import { formatSummary } from './lib/summary';
+import { GENGO_LIMIT_PER_MINUTE } from './lib/gengo-rate';
 import type { BenchDb } from './lib/world';
 
 /**
- * `npm run bench [-- <bench…>] [--db sqlite|postgres|both] [--n N] [--no-compile]`: each bench runs in a child
- * process of its own (a fresh heap for memory figures, no state carried over), SQLite then
- * PostgreSQL. Not part of `npm test`. Tables are printed as each bench ends, and all of them again
- * at the end (Markdown, for the README).
+ * `npm run bench [-- <bench…>] [--db sqlite|postgres|both] [--n N] [--runs R] [--gengo-limit] [--no-compile]`: each
+ * bench runs in a child process of its own (a fresh heap for memory figures, no state carried
+ * over), SQLite then PostgreSQL, R times (default 1). Not part of `npm test`. Tables are printed as
+ * each bench ends, all of them again at the end (Markdown, for the README), then one line per
+ * figure with a target: with R > 1 its median, min and max, judged on the median.
  */
 type BenchFn = (opts: { db: BenchDb; n: number }) => Promise<BenchResult[]>;
 interface Bench {
@@ -42,6 +45,7 @@ const parse = (argv: string[]) => {
   let out: string | null = null;
   let compile = true;
   let oneSize = false;
+  let runs = 1;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--db') db = argv[++i];
@@ -51,13 +55,18 @@ const parse = (argv: string[]) => {
     else if (a === '--child-out') out = argv[++i];
     else if (a === '--no-compile') compile = false;
     else if (a === '--one-size') oneSize = true;
+    // Gengo's 150 calls a minute enforced by the emulator (children inherit the env).
+    else if (a === '--gengo-limit') process.env.BENCH_GENGO_LIMIT = String(GENGO_LIMIT_PER_MINUTE);
+    else if (a === '--runs') runs = Number(argv[++i]);
+    else if (a.startsWith('--runs=')) runs = Number(a.slice(7));
     else names.push(ALIASES[a] ?? a);
   }
   if (!['sqlite', 'postgres', 'both'].includes(db)) throw new Error(`--db sqlite|postgres|both, not ${db}`);
   if (!Number.isInteger(n) || n < 1) throw new Error('--n takes a positive integer');
+  if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs takes a positive integer');
   const unknown = names.filter((b) => !BENCHES[b]);
   if (unknown.length) throw new Error(`unknown bench ${unknown.join(', ')}; known: ${Object.keys(BENCHES).join(', ')}`);
-  return { names: names.length ? [...new Set(names)] : Object.keys(BENCHES), db, n, out, compile, oneSize };
+  return { names: names.length ? [...new Set(names)] : Object.keys(BENCHES), db, n, out, compile, oneSize, runs };
 };
 
 const spawnChild = (name: string, db: BenchDb, n: number): Promise<BenchResult[] | null> =>
@@ -78,7 +87,7 @@ const spawnChild = (name: string, db: BenchDb, n: number): Promise<BenchResult[]
   });
 
 (async () => {
-  const { names, db, n, out, compile, oneSize } = parse(process.argv.slice(2));
+  const { names, db, n, out, compile, oneSize, runs } = parse(process.argv.slice(2));
   if (out) {
     const results = await BENCHES[names[0]].load()({ db: db as BenchDb, n });
     fs.writeFileSync(out, JSON.stringify(results));
@@ -98,23 +107,30 @@ const spawnChild = (name: string, db: BenchDb, n: number): Promise<BenchResult[]
     for (const name of names) {
       const bench = BENCHES[name];
       if (!bench.perDb && d !== dbs[0]) continue;
-      const mine: BenchResult[] = [];
-      for (const size of oneSize ? [n] : (bench.sizes?.(n) ?? [n])) {
-        const b0 = Date.now();
-        const results = await spawnChild(name, d, size);
-        timings.push(`${name} on ${d}, N = ${size}: ${sec(Date.now() - b0)}${results ? '' : ' (failed)'}`);
-        if (!results) {
-          failed++;
-          continue;
+      // Run by run (a fresh child for each size of each run): what one run combines stays its own.
+      for (let run = 1; run <= runs; run++) {
+        const tag = runs > 1 ? { run, runs } : {};
+        const label = runs > 1 ? ` (run ${run} of ${runs})` : '';
+        const mine: BenchResult[] = [];
+        for (const size of oneSize ? [n] : (bench.sizes?.(n) ?? [n])) {
+          const b0 = Date.now();
+          const results = await spawnChild(name, d, size);
+          timings.push(`${name} on ${d}, N = ${size}${label}: ${sec(Date.now() - b0)}${results ? '' : ' (failed)'}`);
+          if (!results) {
+            failed++;
+            continue;
+          }
+          mine.push(...results.map((r) => ({ ...r, ...tag })));
         }
-        mine.push(...results);
+        const combined = bench.combine && mine.length ? bench.combine(mine).map((r) => ({ ...r, ...tag })) : [];
+        for (const r of [...mine, ...combined]) console.log(`\n${formatTable(r)}\n`);
+        all.push(...mine, ...combined);
       }
-      const combined = bench.combine && mine.length ? bench.combine(mine) : [];
-      for (const r of [...mine, ...combined]) console.log(`\n${formatTable(r)}\n`);
-      all.push(...mine, ...combined);
     }
   }
   console.log(`\n## All results\n\n${all.map(formatTable).join('\n\n')}\n\n${timings.map((t) => `- ${t}`).join('\n')}`);
+  const summary = formatSummary(all);
+  if (summary) console.log(`\n## Summary${runs > 1 ? ` (median of ${runs} runs)` : ''}\n\n${summary}`);
   console.log(`\nnpm run bench: ${sec(Date.now() - t0)} in all${failed ? `, ${failed} run(s) failed` : ''}`);
   process.exit(failed ? 1 : 0);
 })().catch((err) => {

@@ -25,7 +25,27 @@ export interface Row {
   target?: string;
   /** undefined = no target for this row. */
   pass?: boolean;
+  /**
+   * The number judged against the target (a ratio, a latency, a count of calls): passes when
+   * `value ≤ limit`. Lets `--runs 3` judge the median of the runs, not each run's verdict.
+   */
+  score?: Score;
 }
+
+export interface Score {
+  value: number;
+  limit: number;
+  unit: '×' | 'ms' | 'calls';
+}
+
+/** A row's score and verdict from one number and its upper limit. */
+export const judged = (value: number, limit: number, unit: Score['unit']) => ({
+  score: { value, limit, unit },
+  pass: value <= limit,
+});
+
+export const formatScore = (v: number, unit: Score['unit']) =>
+  unit === '×' ? x(v) : unit === 'ms' ? ms(v) : Number.isFinite(v) ? String(Math.round(v)) : 'n/a';
 
 export interface BenchResult {
   bench: string;
@@ -35,6 +55,9 @@ export interface BenchResult {
   notes: string[];
   /** Raw numbers, for figures computed across runs (bulk's memory at several N). */
   figures?: Record<string, number>;
+  /** With `--runs R` (R > 1): which run this is (1…R) of how many. */
+  run?: number;
+  runs?: number;
 }
 
 const pad = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - s.length));
@@ -54,7 +77,8 @@ export const formatTable = (r: BenchResult): string => {
   const line = (c: string[]) => `| ${c.map((v, i) => pad(v, widths[i])).join(' | ')} |`;
   const sep = `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`;
   return [
-    r.db === 'n/a' ? `### ${r.bench}` : `### ${r.bench} — ${r.db}, N = ${r.n}`,
+    (r.db === 'n/a' ? `### ${r.bench}` : `### ${r.bench} — ${r.db}, N = ${r.n}`) +
+      (r.runs && r.runs > 1 ? ` (run ${r.run} of ${r.runs})` : ''),
     '',
     line(all[0]),
     sep,
