@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { GengoAmbiguousOrderError, type GengoClient, type PostJobsResult } from '../gengo';
 import type { Tier } from '../../../shared/contracts/orders';
+import { emitEvent, emitOrderPlaced } from '../platform/events';
 import { idScope, type OrderRecord } from '../platform/records';
 import { getService } from '../platform/services';
 import { imageAttachments, previewAttachment } from './attachments';
@@ -130,6 +131,7 @@ export const createPlacing = (
       },
       result.reconciled ? 'found by its reference after an ambiguous POST' : undefined
     );
+    await emitOrderPlaced(strapi, order);
     await recordAnswered(order, target, result.answered.byKey).catch((err) =>
       strapi.log.error(
         `[gengo] order ${order.id}: recording the jobs Gengo answered at once failed: ${err?.message ?? err}`
@@ -243,6 +245,16 @@ export const createPlacing = (
         const budget = await quotes.budgetFor(cost, client, { balance });
         if (!budget.check.ok) {
           const { message, reason } = budget.check as Extract<BudgetCheck, { ok: false }>;
+          await emitEvent(strapi, 'gengo.budget.exceeded', {
+            contentType: prepared.uid,
+            documentId: prepared.documentId,
+            sourceLocale: prepared.sourceLocale,
+            targetLocales: missing.map((t) => t.locale),
+            reason,
+            cost,
+            balance: budget.balance.credits,
+            userId: user.id ?? null,
+          });
           throw new errors.ApplicationError(message, { reason, cost, balance: budget.balance });
         }
       }

@@ -2,6 +2,7 @@ import type { Pagination } from '../../../shared/contracts/orders';
 import type { Core } from '@strapi/strapi';
 import { isUniqueViolation } from '../platform/unique-violation';
 import { UIDS } from '../constants';
+import { emitEvent, orderRef } from '../platform/events';
 import { groupBy } from '../platform/group-by';
 import {
   decodeCustomData,
@@ -152,6 +153,8 @@ export const createOrderStore = (strapi: Core.Strapi) => {
               reason
             )
           );
+        // Sent once committed (emitEvent waits for the commit).
+        for (const o of failed) await emitEvent(strapi, 'gengo.order.failed', { ...orderRef(o), reason });
         return failed;
       });
     },

@@ -5,6 +5,7 @@ import { groupBy } from '../platform/group-by';
 import type { HistoryEntry, JobRecord, OrderedSegment, OrderRecord } from '../platform/records';
 import { storeRowChanges } from '../platform/update-rows';
 import { userAccess } from '../platform/content-permissions';
+import { announceApplied, announceConflict } from './announce';
 import type { DocumentLock } from './document-lock';
 import { readAhead, segmentKeyOf, type SliceReads } from './read-ahead';
 import { errors } from '@strapi/utils';
@@ -80,6 +81,7 @@ export const createApply = (strapi: Core.Strapi, { io, lock }: { io: TargetIo; l
     note: string,
     refusedHash: string | null = null
   ) => {
+    const changed: JobRecord[] = [];
     for (const row of rows) {
       // Held for review is no error: the note goes to the history only.
       const lastError = status === 'reviewable' ? null : note;
@@ -88,7 +90,15 @@ export const createApply = (strapi: Core.Strapi, { io, lock }: { io: TargetIo; l
         where: { id: row.id },
         data: { status, lastError, refusedHash, history: withHistory(row, status, note) },
       });
+      changed.push(row);
     }
+    return changed;
+  };
+
+  /** A segment's rows marked conflict; announced when that is news (not a callback repeated). */
+  const markConflict = async (order: OrderRecord, segmentKey: string, rows: JobRecord[], note: string) => {
+    const changed = await mark(rows, 'conflict', note);
+    if (changed.some((r) => r.status !== 'conflict')) await announceConflict(strapi, order, segmentKey, rows);
   };
 
   /**
@@ -225,7 +235,7 @@ export const createApply = (strapi: Core.Strapi, { io, lock }: { io: TargetIo; l
         const conflicts = result.conflicts.filter((c) => paths.includes(c.path));
         if (conflicts.length) {
           const note = conflictNote(conflicts.map((c) => `${c.path}: ${c.reason}`));
-          await mark(p.rows, 'conflict', note);
+          await markConflict(order, p.segment.key, p.rows, note);
           outcomes.set(p.segment.key, { state: 'conflict', detail: note });
           continue;
         }
@@ -233,6 +243,12 @@ export const createApply = (strapi: Core.Strapi, { io, lock }: { io: TargetIo; l
         let hashes = io.leafHashes(order, doc, leaves);
         if (!hashes && doc === result.data) hashes = io.leafHashes(order, (doc = await io.readTarget(order)), leaves);
         await claim(p, hashes ?? {}, reads, now);
+        await announceApplied(strapi, order, {
+          segmentKey: p.segment.key,
+          rows: p.rows,
+          fields: Object.keys(p.translations),
+          status: p.ready.status,
+        });
         outcomes.set(p.segment.key, { state: 'applied', detail: p.ready.status });
         // Only an approved write can be an order's last one.
         if (p.ready.status === 'approved') reads.approved.add(order);
@@ -338,7 +354,7 @@ export const createApply = (strapi: Core.Strapi, { io, lock }: { io: TargetIo; l
       const conflicts = verdicts.filter((v) => v.verdict === 'conflict');
       if (conflicts.length) {
         const note = conflictNote(conflicts.map((c) => (c as { reason: string }).reason));
-        await mark(rows, 'conflict', note);
+        await markConflict(order, segment.key, rows, note);
         outcomes.set(segment.key, { state: 'conflict', detail: note });
         continue;
       }
