@@ -15,20 +15,38 @@ export interface JobMove {
   gengoStatus: 'reviewable' | 'approved';
 }
 
+/** Sets `gengoStatus` on the rows that do not have it yet: how many did not. */
+const claimStatus = async (strapi: Core.Strapi, ids: number[], gengoStatus: string): Promise<number> => {
+  const { count } = await strapi.db.query(UIDS.job).updateMany({
+    where: { id: { $in: ids }, $or: [{ gengoStatus: { $ne: gengoStatus } }, { gengoStatus: { $null: true } }] },
+    data: { gengoStatus },
+  });
+  return Number(count);
+};
+
 /**
- * `gengo.job.reviewable` / `gengo.job.approved` for rows whose Gengo status moves. The rows were
- * read before the lock: read again holding it, so that of two instances (or a callback and the
- * poller) syncing the same job, only the one that records the move announces it.
+ * `gengo.job.reviewable` / `gengo.job.approved` for rows whose Gengo status moves. The move is
+ * claimed by a conditional update of the row's Gengo status: of two instances, a callback and the
+ * poller, or a review action and a callback recording the same move, only the one whose update
+ * changed the row announces it (the other's waits for the row and then matches nothing). One
+ * statement for all the rows moving to a status, row by row only when some were taken meanwhile.
  */
 export const announceJobMoves = async (strapi: Core.Strapi, moves: JobMove[]): Promise<void> => {
-  if (!moves.length) return;
-  const fresh = (await strapi.db.query(UIDS.job).findMany({
-    select: ['id', 'gengoStatus'],
-    where: { id: { $in: moves.map((m) => m.row.id) } },
-  })) as Array<Pick<JobRecord, 'id' | 'gengoStatus'>>;
-  const now = new Map(fresh.map((r) => [r.id, r.gengoStatus]));
-  for (const { order, row, gengoStatus } of moves) {
-    if (now.get(row.id) === gengoStatus) continue;
+  const won: JobMove[] = [];
+  for (const status of ['reviewable', 'approved'] as const) {
+    const same = moves.filter((m) => m.gengoStatus === status);
+    if (!same.length) continue;
+    if (
+      (await claimStatus(
+        strapi,
+        same.map((m) => m.row.id),
+        status
+      )) === same.length
+    )
+      won.push(...same);
+    else for (const m of same) if (await claimStatus(strapi, [m.row.id], status)) won.push(m);
+  }
+  for (const { order, row, gengoStatus } of won) {
     await emitEvent(strapi, gengoStatus === 'approved' ? 'gengo.job.approved' : 'gengo.job.reviewable', {
       ...orderRef(order),
       jobId: row.id,

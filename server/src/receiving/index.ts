@@ -92,3 +92,4 @@ export { createCallbackLane } from './lane';
 export type { ApplyOutcome } from './apply';
 export type { SyncOutcome } from './sync';
 export type { ConflictView } from './conflicts';
+export { announceJobMoves } from './announce';

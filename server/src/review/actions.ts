@@ -12,6 +12,7 @@ import type {
 import { restoredView } from './restored';
 import { createResolve } from './resolve';
 import { toJobView, type JobView } from '../ordering';
+import { announceJobMoves } from '../receiving';
 import { decodeCustomData, idScope, normalizeStatus, OUR_MARKS, TRANSLATED, type JobRecord } from '../platform/records';
 import { getService } from '../platform/services';
 
@@ -86,6 +87,11 @@ const createReviewService = ({ strapi }: { strapi: Core.Strapi }) => {
     const gengoStatus = normalizeStatus(job.status);
     const data: Partial<JobRecord> = { gengoStatus, captchaUrl: job.captcha_url ?? null };
     if (!TRANSLATED.has(gengoStatus) && !OUR_MARKS.has(row.status)) data.status = gengoStatus as JobRecord['status'];
+    // The move is recorded here, before the receiving side sees the job: announced here too.
+    if ((gengoStatus === 'reviewable' || gengoStatus === 'approved') && row.gengoStatus !== gengoStatus) {
+      const order = await store().findOrder(row.orderId);
+      if (order) await announceJobMoves(strapi, [{ order, row, gengoStatus }]);
+    }
     const updated = await store().updateJob(row, data, note);
     // Writing an approved translation into the entry is the receiving side's (also its poller's).
     const run = Promise.resolve()
