@@ -15,37 +15,43 @@ export interface JobMove {
   gengoStatus: 'reviewable' | 'approved';
 }
 
-/** Sets `gengoStatus` on the rows that do not have it yet: how many did not. */
-const claimStatus = async (strapi: Core.Strapi, ids: number[], gengoStatus: string): Promise<number> => {
-  const { count } = await strapi.db.query(UIDS.job).updateMany({
-    where: { id: { $in: ids }, $or: [{ gengoStatus: { $ne: gengoStatus } }, { gengoStatus: { $null: true } }] },
-    data: { gengoStatus },
-  });
-  return Number(count);
+/**
+ * The moves no one recorded yet, their rows locked until the caller's transaction ends (SELECT …
+ * FOR UPDATE on PostgreSQL and MySQL; SQLite has one writer) and given the new Gengo status.
+ */
+const claimMoves = async (strapi: Core.Strapi, moves: JobMove[]): Promise<JobMove[]> => {
+  const meta = strapi.db.metadata.get(UIDS.job as any);
+  const column = (meta.attributes as Record<string, any>).gengoStatus.columnName ?? 'gengo_status';
+  const trx = (await strapi.db.transaction()).get();
+  let query = trx(meta.tableName)
+    .select('id', `${column} as gengoStatus`)
+    .whereIn(
+      'id',
+      moves.map((m) => m.row.id)
+    );
+  const schema = strapi.db.getSchemaName();
+  if (schema) query = query.withSchema(schema);
+  if (strapi.db.dialect.client !== 'sqlite') query = query.forUpdate();
+  const now = new Map((await query).map((r: any) => [Number(r.id), r.gengoStatus as string | null]));
+  const won = moves.filter((m) => now.has(m.row.id) && now.get(m.row.id) !== m.gengoStatus);
+  for (const status of ['reviewable', 'approved'] as const) {
+    const ids = won.filter((m) => m.gengoStatus === status).map((m) => m.row.id);
+    if (ids.length)
+      await strapi.db.query(UIDS.job).updateMany({ where: { id: { $in: ids } }, data: { gengoStatus: status } });
+  }
+  return won;
 };
 
 /**
- * `gengo.job.reviewable` / `gengo.job.approved` for rows whose Gengo status moves. The move is
- * claimed by a conditional update of the row's Gengo status: of two instances, a callback and the
- * poller, or a review action and a callback recording the same move, only the one whose update
- * changed the row announces it (the other's waits for the row and then matches nothing). One
- * statement for all the rows moving to a status, row by row only when some were taken meanwhile.
+ * `gengo.job.reviewable` / `gengo.job.approved` for rows whose Gengo status moves. The rows were
+ * read before any lock: read again locked, so that of two instances, a callback and the poller, or
+ * a review action and a callback recording the same move, only the one that records it announces
+ * it (the other waits for the row and then finds the move made). Two statements however many rows.
  */
 export const announceJobMoves = async (strapi: Core.Strapi, moves: JobMove[]): Promise<void> => {
-  const won: JobMove[] = [];
-  for (const status of ['reviewable', 'approved'] as const) {
-    const same = moves.filter((m) => m.gengoStatus === status);
-    if (!same.length) continue;
-    if (
-      (await claimStatus(
-        strapi,
-        same.map((m) => m.row.id),
-        status
-      )) === same.length
-    )
-      won.push(...same);
-    else for (const m of same) if (await claimStatus(strapi, [m.row.id], status)) won.push(m);
-  }
+  if (!moves.length) return;
+  // Its own transaction when called outside one (a review action): the lock lasts until the update.
+  const won = await strapi.db.transaction(() => claimMoves(strapi, moves));
   for (const { order, row, gengoStatus } of won) {
     await emitEvent(strapi, gengoStatus === 'approved' ? 'gengo.job.approved' : 'gengo.job.reviewable', {
       ...orderRef(order),
