@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { isUniqueViolation } from '../platform/unique-violation';
 import { UIDS } from '../constants';
 import { emitEvent, orderRef } from '../platform/events';
+import { announceJobMoves } from '../platform/job-moves';
 import { groupBy } from '../platform/group-by';
 import {
   decodeCustomData,
@@ -216,7 +217,7 @@ export const createOrderStore = (strapi: Core.Strapi) => {
      * charges a job once: on the row that placed it).
      */
     async recordAnsweredJobs(
-      order: Pick<OrderRecord, 'id' | 'reference' | 'scope'>,
+      order: OrderRecord,
       answered: Array<{
         segmentKey: string;
         chunkIndex: number;
@@ -257,6 +258,9 @@ export const createOrderStore = (strapi: Core.Strapi) => {
         const note = own
           ? 'answered at once by Gengo'
           : `answered at once by Gengo with job ${job.job_id}, shared with ${sharedWithOrderId ? `order ${sharedWithOrderId}` : 'a job placed elsewhere'}`;
+        // Translated already (lazy loading, or a repeat sharing a job that is): announced as a move.
+        if (gengoStatus === 'reviewable' || gengoStatus === 'approved')
+          await announceJobMoves(strapi, [{ order, row: { ...row, gengoJobId: String(job.job_id) }, gengoStatus }]);
         await store.updateJob(
           row,
           {

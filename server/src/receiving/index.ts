@@ -92,4 +92,3 @@ export { createCallbackLane } from './lane';
 export type { ApplyOutcome } from './apply';
 export type { SyncOutcome } from './sync';
 export type { ConflictView } from './conflicts';
-export { announceJobMoves } from './announce';

@@ -5,7 +5,7 @@ import { idScope, normalizeStatus, OUR_MARKS, type JobRecord, type OrderRecord }
 import { yieldToEventLoop } from '../platform/serial-queue';
 import { getService } from '../platform/services';
 import { storeRowChanges } from '../platform/update-rows';
-import { announceJobMoves, type JobMove } from './announce';
+import { announceJobMoves, type JobMove } from '../platform/job-moves';
 import { ClaimLost, type Apply, type ApplyOutcome } from './apply';
 import type { DocumentLock } from './document-lock';
 import type { JobLocator, Located } from './locate';

@@ -12,7 +12,7 @@ import type {
 import { restoredView } from './restored';
 import { createResolve } from './resolve';
 import { toJobView, type JobView } from '../ordering';
-import { announceJobMoves } from '../receiving';
+import { announceJobMoves } from '../platform/job-moves';
 import { decodeCustomData, idScope, normalizeStatus, OUR_MARKS, TRANSLATED, type JobRecord } from '../platform/records';
 import { getService } from '../platform/services';
 
