@@ -19,6 +19,8 @@ describe('events: gengo.* webhooks, once per transition', () => {
   let admin: AdminSession;
   let receiver: http.Server;
   const received: Delivery[] = [];
+  /** The entry of the full flow, all of it approved by the end of that test. */
+  let approvedEntry: string;
 
   beforeAll(async () => {
     receiver = http.createServer((req, res) => {
@@ -84,6 +86,7 @@ describe('events: gengo.* webhooks, once per transition', () => {
 
   it('placed → reviewable → approved → applied: each once, with ids and field paths, no text', async () => {
     const documentId = await createArticle('flow');
+    approvedEntry = documentId;
     const order = await placeOrder(documentId);
     await waitFor('order.placed', async () => of('gengo.order.placed', order.id).length > 0);
     const [placed] = of('gengo.order.placed', order.id);
@@ -154,6 +157,33 @@ describe('events: gengo.* webhooks, once per transition', () => {
     for (const text of ['Events title flow', 'Events summary flow', fr.title, fr.summary])
       expect(all).not.toContain(text);
     expect(all).not.toContain(r.emu.privateKey);
+  });
+
+  it('ordered again, Gengo answers with its approved jobs at once: each new row announced approved once', async () => {
+    const res = await api()
+      .post('/gengo/orders')
+      .send({
+        contentType: ARTICLE,
+        documentId: approvedEntry,
+        targetLocales: ['fr'],
+        idempotencyKey: 'order-again-1',
+      });
+    expect([res.status, res.body.error?.message]).toEqual([200, undefined]);
+    const order = res.body.data.orders[0];
+    expect(order).toMatchObject({ status: 'placed', credits: 0 });
+    await r.app.strapi.plugin('gengo').service('ordering').settled();
+    await settle(r);
+    const rows = await jobRows(r.app, { orderId: order.id });
+    expect(rows.every((row: any) => row.gengoStatus === 'approved')).toBe(true);
+    await waitFor('approved at once', async () => of('gengo.job.approved', order.id).length >= rows.length);
+    await quiet();
+    expect(of('gengo.order.placed', order.id)).toHaveLength(1);
+    expect(
+      of('gengo.job.approved', order.id)
+        .map((d) => d.jobId)
+        .sort()
+    ).toEqual(rows.map((row: any) => row.id).sort());
+    expect(of('gengo.job.reviewable', order.id)).toEqual([]);
   });
 
   it('a refused order: gengo.order.failed with the reason, once', async () => {
