@@ -31,6 +31,13 @@ export default ({ env }) => {
         },
       },
       pool: { min: env.int('DATABASE_POOL_MIN', 0), max: env.int('DATABASE_POOL_MAX', 10) },
+      // Strapi's schema sync runs DDL inside transactions: on MySQL knex warns about it for every
+      // table at each boot (knex#805), dozens of lines that hide everything else. Other warnings stay.
+      log: {
+        warn: (message: unknown) => {
+          if (!String(message).includes('Transaction was implicitly committed')) console.warn(message);
+        },
+      },
     },
     sqlite: {
       connection: {
