@@ -235,6 +235,32 @@ describe('events: gengo.* webhooks, once per transition', () => {
     }
   });
 
+  it('a bulk order above the monthly cap: gengo.budget.exceeded for the selection, no documentId', async () => {
+    const ids = [await createArticle('bulk-a'), await createArticle('bulk-b')];
+    expect((await api().put('/gengo/settings').send({ budgetPerMonth: 0.01 })).status).toBe(200);
+    try {
+      const res = await api()
+        .post('/gengo/bulk')
+        .send({ contentType: ARTICLE, documentIds: ids, targetLocales: ['fr'] });
+      expect(res.status).toBe(400);
+      await waitFor('bulk budget.exceeded', async () => of('gengo.budget.exceeded').length >= 2);
+      await quiet();
+      const exceeded = of('gengo.budget.exceeded');
+      expect(exceeded).toHaveLength(2);
+      expect(exceeded[1]).toMatchObject({
+        contentType: ARTICLE,
+        documentId: null,
+        documents: 2,
+        targetLocales: ['fr'],
+        reason: 'month-cap',
+        userId: admin.user.id,
+      });
+      expect(exceeded[1].cost).toBeGreaterThan(0);
+    } finally {
+      await api().put('/gengo/settings').send({ budgetPerMonth: null });
+    }
+  });
+
   it("a person's text in the target: gengo.job.conflict once, not repeated by a duplicated callback", async () => {
     const documentId = await createArticle('conflict');
     const order = await placeOrder(documentId);
