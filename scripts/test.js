@@ -3,7 +3,8 @@
  * `npm test`: lints (ESLint, Prettier), type-checks (jest's swc transform does not), builds the plugin (Strapi loads it
  * through its package exports, and the browser tests need its built admin part), then runs every
  * jest project in one process: unit, integration and reliability (SQLite by default;
- * TEST_DATABASE=postgres for PostgreSQL; the two-instance reliability test always uses PostgreSQL)
+ * TEST_DATABASE=postgres for PostgreSQL, TEST_DATABASE=mysql for MariaDB/MySQL; the two-instance
+ * reliability test uses PostgreSQL unless TEST_DATABASE=mysql)
  * and e2e. Extra arguments go to jest.
  */
 const path = require('path');

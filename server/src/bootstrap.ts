@@ -1,10 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { scheduleMinuteTick } from './cron';
 import { registerPermissions } from './permissions';
+import { registerWebhookEvents } from './platform/events';
 import { getService } from './platform/services';
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await registerPermissions(strapi);
+  // gengo.order.placed… become choosable for webhooks (Settings → Webhooks, POST /admin/webhooks).
+  registerWebhookEvents(strapi);
   // Receiving side: the callback token (made once), the poller and bulk resume on the minute tick.
   await getService(strapi, 'receiving').ensureToken();
   scheduleMinuteTick(strapi);

@@ -4,16 +4,23 @@ import path from 'path';
 import crypto from 'crypto';
 import { Client } from 'pg';
 
-/** A database of its own for one booted Strapi: a temp SQLite file, or a fresh PostgreSQL database. */
+export type TestDatabaseClient = 'sqlite' | 'postgres' | 'mysql';
+
+/**
+ * A database of its own for one booted Strapi: a temp SQLite file, or a fresh PostgreSQL or
+ * MySQL/MariaDB database.
+ */
 export type TestDatabase = {
-  client: 'sqlite' | 'postgres';
+  client: TestDatabaseClient;
   /** The environment that points the playground's config/database.ts at it. */
   env: Record<string, string>;
   drop(): Promise<void>;
 };
 
-export const testDatabaseClient = (): 'sqlite' | 'postgres' =>
-  process.env.TEST_DATABASE === 'postgres' ? 'postgres' : 'sqlite';
+export const testDatabaseClient = (): TestDatabaseClient =>
+  process.env.TEST_DATABASE === 'postgres' || process.env.TEST_DATABASE === 'mysql'
+    ? process.env.TEST_DATABASE
+    : 'sqlite';
 
 const pgAdminConfig = () => ({
   host: process.env.TEST_PG_HOST || '127.0.0.1',
@@ -51,6 +58,44 @@ const createPostgres = async (): Promise<TestDatabase> => {
   };
 };
 
+const mysqlAdminConfig = () => ({
+  host: process.env.TEST_MYSQL_HOST || '127.0.0.1',
+  port: Number(process.env.TEST_MYSQL_PORT || 3306),
+  user: process.env.TEST_MYSQL_USER || 'root',
+  password: process.env.TEST_MYSQL_PASSWORD || '',
+});
+
+const withMysql = async <T>(database: string | undefined, fn: (conn: any) => Promise<T>): Promise<T> => {
+  const mysql = require('mysql2/promise');
+  const conn = await mysql.createConnection({ ...mysqlAdminConfig(), database });
+  try {
+    return await fn(conn);
+  } finally {
+    await conn.end();
+  }
+};
+
+const createMysql = async (): Promise<TestDatabase> => {
+  const name = `gengo_test_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
+  // utf8mb4: field texts carry any script and emoji (Strapi's own default for MySQL).
+  await withMysql(undefined, (conn) =>
+    conn.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`)
+  );
+  const cfg = mysqlAdminConfig();
+  return {
+    client: 'mysql',
+    env: {
+      DATABASE_CLIENT: 'mysql',
+      DATABASE_HOST: cfg.host,
+      DATABASE_PORT: String(cfg.port),
+      DATABASE_NAME: name,
+      DATABASE_USERNAME: cfg.user,
+      DATABASE_PASSWORD: cfg.password,
+    },
+    drop: () => withMysql(undefined, (conn) => conn.query(`DROP DATABASE IF EXISTS \`${name}\``)).then(() => {}),
+  };
+};
+
 const createSqlite = async (): Promise<TestDatabase> => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gengo-test-'));
   return {
@@ -62,7 +107,7 @@ const createSqlite = async (): Promise<TestDatabase> => {
 
 /** A fresh database; `client` forces one (a test that needs PostgreSQL whatever TEST_DATABASE says). */
 export const createTestDatabase = (client = testDatabaseClient()): Promise<TestDatabase> =>
-  client === 'postgres' ? createPostgres() : createSqlite();
+  client === 'postgres' ? createPostgres() : client === 'mysql' ? createMysql() : createSqlite();
 
 /**
  * One read-only query on the database from outside any Strapi (another process may own it): for
@@ -77,6 +122,9 @@ export const peekTestDatabase = async (db: TestDatabase, sql: string): Promise<A
     } finally {
       conn.close();
     }
+  }
+  if (db.client === 'mysql') {
+    return withMysql(db.env.DATABASE_NAME, async (conn) => (await conn.query(sql))[0]);
   }
   const client = new Client({ ...pgAdminConfig(), database: db.env.DATABASE_NAME });
   await client.connect();

@@ -8,6 +8,10 @@ const indexNames = async (app: TestStrapi, table: string): Promise<string[]> => 
     const { rows } = await knex.raw('select indexname from pg_indexes where tablename = ?', [table]);
     return rows.map((r: any) => r.indexname);
   }
+  if (app.db.client === 'mysql') {
+    const [rows] = await knex.raw('show index from ??', [table]);
+    return [...new Set<string>(rows.map((r: any) => r.Key_name))];
+  }
   const rows = await knex.raw(`PRAGMA index_list(${table})`);
   return rows.map((r: any) => r.name);
 };
@@ -67,7 +71,7 @@ describe('persistence: the plugin records', () => {
     // Not `toThrow()`: better-sqlite3 is a native module loaded once per process, so its SqliteError
     // comes from the first test file's realm and is no `instanceof Error` in later files.
     await expect(orders.create({ data: { ...base, requestKey: 'k1', reference: 'r2' } })).rejects.toMatchObject({
-      code: expect.stringMatching(/^(SQLITE_CONSTRAINT_UNIQUE|23505)$/),
+      code: expect.stringMatching(/^(SQLITE_CONSTRAINT_UNIQUE|23505|ER_DUP_ENTRY)$/),
     });
     expect(await orders.count({ where: { requestKey: 'k1' } })).toBe(1);
   });

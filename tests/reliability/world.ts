@@ -112,6 +112,13 @@ const tablesLike = async (strapi: any, pattern: string): Promise<string[]> => {
     const rows = await knex.raw(`SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE ?`, [pattern]);
     return rows.map((r: any) => r.name);
   }
+  if (strapi.db.dialect.client === 'mysql') {
+    const [rows] = await knex.raw(
+      `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = database() AND table_name LIKE ?`,
+      [pattern]
+    );
+    return rows.map((r: any) => r.name);
+  }
   const { rows } = await knex.raw(
     `SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() AND tablename LIKE ?`,
     [pattern]

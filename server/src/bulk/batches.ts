@@ -1,7 +1,9 @@
+import type { Core } from '@strapi/strapi';
 import type { BulkOrderRequest } from '../../../shared/contracts/bulk';
 import { errors } from '@strapi/utils';
 import { derivedBatchKeys, explicitBatchKey, invalid, type BudgetCheck, type OrderingUser } from '../ordering';
 import type { ContentAccess } from '../platform/content-permissions';
+import { emitEvent } from '../platform/events';
 import type { BulkInput, BulkQuotes } from './quote';
 import type { BatchStore } from './store';
 import { toBatchView, type BatchView } from './view';
@@ -15,10 +17,12 @@ import type { BulkWorker } from './worker';
 export type BulkOrderInput = BulkOrderRequest;
 
 export const createBatches = ({
+  strapi,
   store,
   quotes,
   worker,
 }: {
+  strapi: Core.Strapi;
   store: BatchStore;
   quotes: BulkQuotes;
   worker: BulkWorker;
@@ -61,6 +65,17 @@ export const createBatches = ({
       if (!items.length) throw invalid('documentIds', 'Nothing to translate in the selection');
       if (!quote.budget.check.ok) {
         const { message, reason } = quote.budget.check as Extract<BudgetCheck, { ok: false }>;
+        await emitEvent(strapi, 'gengo.budget.exceeded', {
+          contentType: quote.contentType,
+          documentId: null,
+          sourceLocale: quote.sourceLocale,
+          targetLocales: quote.targetLocales,
+          reason,
+          cost: quote.credits,
+          balance: quote.balance.credits,
+          userId: user.id ?? null,
+          documents: items.length,
+        });
         throw new errors.ApplicationError(message, { reason, cost: quote.credits, balance: quote.balance });
       }
       const batch = await store.insert(

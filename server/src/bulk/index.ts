@@ -13,7 +13,7 @@ const createBulkService = ({ strapi }: { strapi: Core.Strapi }) => {
   const store = createBatchStore(strapi);
   const quotes = createBulkQuotes(strapi);
   const worker = createBulkWorker(strapi, { store, leases: createLeases(strapi) });
-  const batches = createBatches({ store, quotes, worker });
+  const batches = createBatches({ strapi, store, quotes, worker });
   return {
     ...batches,
     /** Starts every batch left queued or running whose lease is free (bootstrap, minute tick). */

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { UIDS } from '../constants';
+import { announceJobMoves } from '../platform/job-moves';
 import { decodeCustomData, jobIdentity, rowIdentity, type JobRecord, type OrderRecord } from '../platform/records';
 import type { OrderStore } from './store';
 
@@ -22,7 +23,7 @@ export interface AnsweredJob {
 export const recordAnsweredJobs = async (
   strapi: Core.Strapi,
   store: Pick<OrderStore, 'findJobByParts' | 'setGengoJobId' | 'updateJob'>,
-  order: Pick<OrderRecord, 'id' | 'reference' | 'scope'>,
+  order: OrderRecord,
   answered: AnsweredJob[]
 ): Promise<{ segments: string[]; sharedCredits: number }> => {
   const segments = new Set<string>();
@@ -61,6 +62,9 @@ export const recordAnsweredJobs = async (
     const note = own
       ? 'answered at once by Gengo'
       : `answered at once by Gengo with job ${job.job_id}, shared with ${sharedWithOrderId ? `order ${sharedWithOrderId}` : 'a job placed elsewhere'}`;
+    // Translated already (lazy loading, or a repeat sharing a job that is): announced as a move.
+    if (gengoStatus === 'reviewable' || gengoStatus === 'approved')
+      await announceJobMoves(strapi, [{ order, row: { ...row, gengoJobId: String(job.job_id) }, gengoStatus }]);
     await store.updateJob(
       row,
       {

@@ -4,6 +4,7 @@ import { GengoAmbiguousOrderError, type GengoClient, type PostJobsResult } from 
 import { jobPayloads, jobRows, orderRow, type OrderDraft, type OrderingUser } from './draft';
 import { explicitRequestKey } from './keys';
 import { combineJobPayloads, orderComment } from './plan';
+import { emitOrderPlaced } from '../platform/events';
 import { toOrderView } from './views';
 import type { OrderRecord } from '../platform/records';
 import type { LoadedSource } from './source';
@@ -138,6 +139,7 @@ export const createGroupOrdering = (
       },
       result.reconciled ? 'found by its reference after an ambiguous POST' : undefined
     );
+    for (const order of orders) await emitOrderPlaced(strapi, order);
     await recordAnswered(parts, orders, owners, result.answered.byKey);
     return { kind: 'placed', orders };
   };

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { GengoAmbiguousOrderError, type GengoClient, type PostJobsResult } from '../gengo';
+import { emitOrderPlaced } from '../platform/events';
 import type { OrderRecord } from '../platform/records';
 import { getService } from '../platform/services';
 import { jobPayloads, jobRows, orderRow, targetComment, type OrderDraft, type OrderingUser } from './draft';
@@ -127,6 +128,7 @@ export const createPlacing = (
       },
       result.reconciled ? 'found by its reference after an ambiguous POST' : undefined
     );
+    await emitOrderPlaced(strapi, order);
     await recordAnswered(order, target, result.answered.byKey).catch((err) =>
       strapi.log.error(
         `[gengo] order ${order.id}: recording the jobs Gengo answered at once failed: ${err?.message ?? err}`

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { GengoClient } from '../gengo';
 import type { Tier } from '../../../shared/contracts/orders';
+import { emitEvent } from '../platform/events';
 import { idScope, type OrderRecord } from '../platform/records';
 import { getService } from '../platform/services';
 import { imageAttachments, previewAttachment } from './attachments';
@@ -122,6 +123,16 @@ export const createOrderPreparation = (
       const budget = await quotes.budgetFor(cost, client, { balance });
       if (!budget.check.ok) {
         const { message, reason } = budget.check as Extract<BudgetCheck, { ok: false }>;
+        await emitEvent(strapi, 'gengo.budget.exceeded', {
+          contentType: prepared.uid,
+          documentId: prepared.documentId,
+          sourceLocale: prepared.sourceLocale,
+          targetLocales: missing.map((t) => t.locale),
+          reason,
+          cost,
+          balance: budget.balance.credits,
+          userId: user.id ?? null,
+        });
         throw new errors.ApplicationError(message, { reason, cost, balance: budget.balance });
       }
     }

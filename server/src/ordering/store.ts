@@ -2,6 +2,7 @@ import type { Pagination } from '../../../shared/contracts/orders';
 import type { Core } from '@strapi/strapi';
 import { isUniqueViolation } from '../platform/unique-violation';
 import { UIDS } from '../constants';
+import { emitEvent, orderRef } from '../platform/events';
 import { groupBy } from '../platform/group-by';
 import type { HistoryEntry, JobRecord, OrderRecord } from '../platform/records';
 import { recordAnsweredJobs, type AnsweredJob } from './answered-jobs';
@@ -147,6 +148,8 @@ export const createOrderStore = (strapi: Core.Strapi) => {
               reason
             )
           );
+        // Sent once committed (emitEvent waits for the commit).
+        for (const o of failed) await emitEvent(strapi, 'gengo.order.failed', { ...orderRef(o), reason });
         return failed;
       });
     },
@@ -200,7 +203,7 @@ export const createOrderStore = (strapi: Core.Strapi) => {
 
     /** Jobs Gengo answered at once in `POST translate/jobs`, onto our rows (answered-jobs.ts). */
     recordAnsweredJobs: (
-      order: Pick<OrderRecord, 'id' | 'reference' | 'scope'>,
+      order: OrderRecord,
       answered: AnsweredJob[]
     ): Promise<{ segments: string[]; sharedCredits: number }> => recordAnsweredJobs(strapi, store, order, answered),
 

@@ -32,7 +32,9 @@ const CASTS: Record<string, Partial<Record<Dialect, string>>> = {
   biginteger: { postgres: 'bigint', mysql: 'signed', sqlite: 'integer' },
   decimal: { postgres: 'numeric', mysql: 'decimal(10,2)', sqlite: 'real' },
   float: { postgres: 'double precision', mysql: 'double', sqlite: 'real' },
-  json: { postgres: 'jsonb', mysql: 'json' },
+  // MariaDB has no `cast(… as json)` (its JSON is LONGTEXT with a check); MySQL and MariaDB both
+  // take the JSON text as it is into a JSON column.
+  json: { postgres: 'jsonb' },
 };
 
 const ROWS_PER_STATEMENT = 200;

@@ -37,7 +37,7 @@ const HELD =
 
 export const createApply = (strapi: Core.Strapi, { io, lock }: { io: TargetIo; lock: DocumentLock }) => {
   const segmentRows = createSegmentRows(strapi);
-  const { writePassed, refusedKey } = createWritePassed({ io, rows: segmentRows });
+  const { writePassed, refusedKey } = createWritePassed({ strapi, io, rows: segmentRows });
   const mark = segmentRows.mark;
 
   /**
@@ -133,7 +133,7 @@ export const createApply = (strapi: Core.Strapi, { io, lock }: { io: TargetIo; l
       const conflicts = verdicts.filter((v) => v.verdict === 'conflict');
       if (conflicts.length) {
         const note = conflictNote(conflicts.map((c) => (c as { reason: string }).reason));
-        await mark(rows, 'conflict', note);
+        await segmentRows.markConflict(order, segment.key, rows, note);
         outcomes.set(segment.key, { state: 'conflict', detail: note });
         continue;
       }

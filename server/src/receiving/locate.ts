@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { UIDS } from '../constants';
 import type { Job } from '../gengo';
 import { boundIdentity, decodeCustomData, jobIdentity, type JobRecord, type OrderRecord } from '../platform/records';
+import { emitOrderPlaced } from '../platform/events';
 import { updateRows } from '../platform/update-rows';
 
 /**
@@ -190,7 +191,10 @@ export const createJobLocator = (strapi: Core.Strapi) => {
         where: { id: order.id, status: order.status },
         data: { status: 'placed', history },
       });
-      if (count) Object.assign(order, { status: 'placed', history });
+      if (count) {
+        Object.assign(order, { status: 'placed', history });
+        await emitOrderPlaced(strapi, order);
+      }
     }
   };
 

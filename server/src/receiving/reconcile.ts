@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { UIDS } from '../constants';
 import type { GengoClient, Job, Order } from '../gengo';
+import { emitEvent, orderRef } from '../platform/events';
 import type { Leases } from '../platform/lease';
 import type { JobRecord, OrderRecord } from '../platform/records';
 import type { SerialQueue } from '../platform/serial-queue';
@@ -74,7 +75,10 @@ export const createReconcile = (
       where: { id: order.id, status: order.status, gengoOrderId: { $null: true } },
       data: { status: 'failed', lastError: note, requestKey: `failed:${order.reference}`, history },
     });
-    if (count) log(`order ${order.id} (${order.reference}): ${note}`);
+    if (count) {
+      log(`order ${order.id} (${order.reference}): ${note}`);
+      await emitEvent(strapi, 'gengo.order.failed', { ...orderRef(order), reason: note });
+    }
   };
 
   /** Job ids of orders with rows not yet bound to a Gengo job. */

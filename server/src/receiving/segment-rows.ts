@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { UIDS } from '../constants';
 import type { Translations } from '../content';
 import type { HistoryEntry, JobRecord, OrderedSegment, OrderRecord } from '../platform/records';
+import { announceConflict } from './announce';
 import { segmentKeyOf, type SliceReads } from './read-ahead';
 import type { Readiness } from './segment-state';
 
@@ -40,7 +41,7 @@ export const createSegmentRows = (strapi: Core.Strapi) => {
     return history.slice(-MAX_HISTORY);
   };
 
-  return {
+  const segmentRows = {
     /** The rows of a segment: taken from the slice's reads when there (once), else read now. */
     async of(order: OrderRecord, segmentKey: string, reads: SliceReads): Promise<JobRecord[]> {
       const key = segmentKeyOf(order.id, segmentKey);
@@ -64,7 +65,8 @@ export const createSegmentRows = (strapi: Core.Strapi) => {
       status: 'conflict' | 'stale' | 'error' | 'needs_review' | 'reviewable',
       note: string,
       refusedHash: string | null = null
-    ) {
+    ): Promise<JobRecord[]> {
+      const changed: JobRecord[] = [];
       for (const row of rows) {
         // Held for review is no error: the note goes to the history only.
         const lastError = status === 'reviewable' ? null : note;
@@ -73,7 +75,15 @@ export const createSegmentRows = (strapi: Core.Strapi) => {
           where: { id: row.id },
           data: { status, lastError, refusedHash, history: withHistory(row, status, note) },
         });
+        changed.push(row);
       }
+      return changed;
+    },
+
+    /** A segment's rows marked conflict; announced when that is news (not a callback repeated). */
+    async markConflict(order: OrderRecord, segmentKey: string, rows: JobRecord[], note: string) {
+      const changed = await segmentRows.mark(rows, 'conflict', note);
+      if (changed.some((r) => r.status !== 'conflict')) await announceConflict(strapi, order, segmentKey, rows);
     },
 
     /** The rows of a segment that passed claimed, with the revision, status and hashes written. */
@@ -106,6 +116,7 @@ export const createSegmentRows = (strapi: Core.Strapi) => {
       }
     },
   };
+  return segmentRows;
 };
 
 export type SegmentRows = ReturnType<typeof createSegmentRows>;

@@ -5,6 +5,7 @@ import { idScope, normalizeStatus, OUR_MARKS, type JobRecord, type OrderRecord }
 import { yieldToEventLoop } from '../platform/serial-queue';
 import { getService } from '../platform/services';
 import { storeRowChanges } from '../platform/update-rows';
+import { announceJobMoves, type JobMove } from '../platform/job-moves';
 import { ClaimLost, type Apply, type ApplyOutcome } from './apply';
 import type { DocumentLock } from './document-lock';
 import type { JobLocator, Located } from './locate';
@@ -116,6 +117,7 @@ export const createJobSync = (
       // are stored before the writes, which read the rows (an order's completion).
       const deferred = new Map<number, Partial<JobRecord>>();
       const changed = new Map<number, Partial<JobRecord>>();
+      const moves: JobMove[] = [];
       // One object per order in the slice, so that what one job settles the next ones see.
       const bound = await locator.bindAll(
         located.map(({ job, index, found }) => ({
@@ -134,9 +136,13 @@ export const createJobSync = (
         if (!found.row.sharedJobKey) await locator.settleOrder(found.order, job);
         const { translated, data } = changesOf(job, found.row);
         const into = translated ? deferred : changed;
+        if (data.gengoStatus === 'reviewable' || data.gengoStatus === 'approved')
+          moves.push({ order: found.order, row: found.row, gengoStatus: data.gengoStatus });
         if (Object.keys(data).length) into.set(found.row.id, { ...into.get(found.row.id), ...data });
         recorded.push({ index, job, found, translated });
       }
+      // Before anything of the slice is stored: what the rows hold now tells which moves are ours.
+      await announceJobMoves(strapi, moves);
       await storeRowChanges(strapi, UIDS.job, changed);
       const segments = recorded.flatMap((r) =>
         'reason' in r || !r.translated

@@ -1,6 +1,8 @@
 import { errors } from '@strapi/utils';
 import { sha256Hex, type Doc, type Translations } from '../content';
 import type { OrderRecord } from '../platform/records';
+import type { Core } from '@strapi/strapi';
+import { announceApplied } from './announce';
 import type { ApplyOutcome } from './outcome';
 import type { SliceReads } from './read-ahead';
 import type { Passed, SegmentRows } from './segment-rows';
@@ -30,7 +32,7 @@ const isValidationError = (err: any) => err?.name === 'ValidationError' || err i
 export const conflictNote = (reasons: string[]) =>
   `Not written, a person's words are kept until a reviewer decides: ${reasons.join('; ')}`;
 
-export const createWritePassed = ({ io, rows }: { io: TargetIo; rows: SegmentRows }) => {
+export const createWritePassed = ({ strapi, io, rows }: { strapi: Core.Strapi; io: TargetIo; rows: SegmentRows }) => {
   /** A refused write's key: the same revision is not tried again under the same schema. */
   const refusedKey = (order: OrderRecord, revision: string) => sha256Hex(`${revision}:${io.schemaHash(order)}`);
 
@@ -92,7 +94,7 @@ export const createWritePassed = ({ io, rows }: { io: TargetIo; rows: SegmentRow
         const conflicts = result.conflicts.filter((c) => paths.includes(c.path));
         if (conflicts.length) {
           const note = conflictNote(conflicts.map((c) => `${c.path}: ${c.reason}`));
-          await rows.mark(p.rows, 'conflict', note);
+          await rows.markConflict(order, p.segment.key, p.rows, note);
           outcomes.set(p.segment.key, { state: 'conflict', detail: note });
           continue;
         }
@@ -100,6 +102,12 @@ export const createWritePassed = ({ io, rows }: { io: TargetIo; rows: SegmentRow
         let hashes = io.leafHashes(order, doc, leaves);
         if (!hashes && doc === result.data) hashes = io.leafHashes(order, (doc = await io.readTarget(order)), leaves);
         await rows.claim(p, hashes ?? {}, reads, now);
+        await announceApplied(strapi, order, {
+          segmentKey: p.segment.key,
+          rows: p.rows,
+          fields: Object.keys(p.translations),
+          status: p.ready.status,
+        });
         outcomes.set(p.segment.key, { state: 'applied', detail: p.ready.status });
         // Only an approved write can be an order's last one.
         if (p.ready.status === 'approved') reads.approved.add(order);

@@ -15,6 +15,7 @@ import { createResolve } from './resolve';
 import { createEntryReview } from './entry';
 import { createFieldActions } from './fields';
 import { toJobView, type JobView } from '../ordering';
+import { announceJobMoves } from '../platform/job-moves';
 import { decodeCustomData, idScope, normalizeStatus, OUR_MARKS, TRANSLATED, type JobRecord } from '../platform/records';
 import { getService } from '../platform/services';
 import type { ContentAccess } from '../platform/content-permissions';
@@ -91,6 +92,11 @@ const createReviewService = ({ strapi }: { strapi: Core.Strapi }) => {
     const gengoStatus = normalizeStatus(job.status);
     const data: Partial<JobRecord> = { gengoStatus, captchaUrl: job.captcha_url ?? null };
     if (!TRANSLATED.has(gengoStatus) && !OUR_MARKS.has(row.status)) data.status = gengoStatus as JobRecord['status'];
+    // The move is recorded here, before the receiving side sees the job: announced here too.
+    if ((gengoStatus === 'reviewable' || gengoStatus === 'approved') && row.gengoStatus !== gengoStatus) {
+      const order = await store().findOrder(row.orderId);
+      if (order) await announceJobMoves(strapi, [{ order, row, gengoStatus }]);
+    }
     const updated = await store().updateJob(row, data, note);
     // Writing an approved translation into the entry is the receiving side's (also its poller's).
     const run = Promise.resolve()
