@@ -172,7 +172,12 @@ describeInBrowser('"Translate with Gengo" panel in Chromium', () => {
     await jobs.first().waitFor({ timeout: 30_000 });
     expect(await jobs.count()).toBe(count);
     expect(new Set(await attributes(jobs, 'data-status'))).toEqual(new Set(['approved']));
-    expect(await page.getByTestId('gengo-order-jobs-table').textContent()).toContain('title');
+    const jobsTable = (await page.getByTestId('gengo-order-jobs-table').textContent()) ?? '';
+    expect(jobsTable).toContain('title');
+    // Units and credits per translation, as Gengo gave them: no "—" left for an approved job.
+    const cells = await page.locator('[data-testid="gengo-order-job"] td').allTextContents();
+    expect(cells.filter((c) => /^\d+ words?$/.test(c.trim()))).toHaveLength(count);
+    expect(cells.filter((c) => /^\d+\.\d{2} USD$/.test(c.trim()))).toHaveLength(count);
     await page.getByRole('button', { name: 'Close' }).first().click();
 
     // The entry link opens the entry's edit view.
