@@ -4,6 +4,8 @@ import { PERMISSIONS } from './constants';
 import { Initializer } from './components/Initializer';
 import { TranslatePanel } from './components/TranslatePanel/TranslatePanel';
 import { BulkTranslateAction } from './components/BulkTranslate/BulkTranslateAction';
+import { addTranslationsColumn } from './components/TranslationsColumn/addTranslationsColumn';
+import { NeedsReviewToggle } from './components/TranslationsColumn/NeedsReviewToggle';
 import { prefixTranslations } from './utils/prefixTranslations';
 
 export default {
@@ -38,6 +40,12 @@ export default {
   bootstrap(app: any) {
     app.getPlugin('content-manager').apis.addEditViewSidePanel([TranslatePanel]);
     app.getPlugin('content-manager').apis.addBulkAction([BulkTranslateAction]);
+    // The list view: a "Translations" column (as i18n adds "Available in") and a "Needs review" filter.
+    app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', addTranslationsColumn);
+    app.getPlugin('content-manager').injectComponent('listView', 'actions', {
+      name: 'gengo-needs-review',
+      Component: NeedsReviewToggle,
+    });
   },
 
   async registerTrads({ locales }: { locales: string[] }) {

@@ -88,7 +88,7 @@ describe('the warning in the panel', () => {
   const serve = (jobs: JobView[]) => {
     const latest = orderAnswer({ jobs, autoApproveAt: jobs[0]?.autoApproveAt ?? null });
     const locales: LocaleStatus[] = [
-      { locale: 'fr', status: 'placed', jobs: { reviewable: jobs.length }, latest, orders: [latest] },
+      { locale: 'fr', status: 'placed', jobs: { reviewable: jobs.length }, latest, orders: [latest], relationGaps: [] },
     ];
     fakeAdmin.on('GET', '/i18n/locales', LOCALES);
     fakeAdmin.on('GET', '/gengo/document-status', {

@@ -24,9 +24,16 @@ const Host = (props: { model: string; documentId?: string; document?: any }) => 
 
 const latest = orderAnswer({ jobs: [] });
 const statuses: LocaleStatus[] = [
-  { locale: 'fr', status: 'completed', jobs: { approved: 3 }, latest, orders: [latest] },
-  { locale: 'pt-BR', status: 'placed', jobs: { pending: 1, available: 1 }, latest, orders: [latest] },
-  { locale: 'de', status: 'failed', jobs: {}, latest: { ...latest, lastError: 'boom' }, orders: [latest] },
+  { locale: 'fr', status: 'completed', jobs: { approved: 3 }, latest, orders: [latest], relationGaps: [] },
+  { locale: 'pt-BR', status: 'placed', jobs: { pending: 1, available: 1 }, latest, orders: [latest], relationGaps: [] },
+  {
+    locale: 'de',
+    status: 'failed',
+    jobs: {},
+    latest: { ...latest, lastError: 'boom' },
+    orders: [latest],
+    relationGaps: [],
+  },
 ];
 
 const quote: QuoteResult = {

@@ -82,8 +82,13 @@ describeInBrowser('a conflict in the "Translate with Gengo" panel, in Chromium',
     expect(await title.getByTestId('gengo-conflict-current').textContent()).toBe('Le café filtre, à ma façon');
     expect(await title.getByTestId('gengo-conflict-translation').textContent()).toBe(pseudoTranslate(TITLE, 'fr'));
     expect(await panel.locator('[data-locale="fr"]').getAttribute('data-status')).toBe('conflict');
+    // The panel is taller than the window with two conflicts, and the edit view scrolls inside
+    // its own container: an element screenshot then captures the wrong region. A window tall
+    // enough holds the whole panel.
+    await page.setViewportSize({ width: 1440, height: 2000 });
     await panel.scrollIntoViewIfNeeded();
     await panel.screenshot({ path: SCREENSHOT });
+    await page.setViewportSize({ width: 1440, height: 1100 });
 
     // Keep the person's title; take the translation for the summary.
     await title.getByRole('button', { name: "Keep the person's text" }).click();

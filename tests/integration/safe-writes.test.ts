@@ -1,4 +1,10 @@
-import { createApiToken, createSuperAdmin, type AdminSession } from '../helpers/admin';
+import {
+  createApiToken,
+  createRestrictedAdmin,
+  createSuperAdmin,
+  type AdminSession,
+  type Grant,
+} from '../helpers/admin';
 import {
   ARTICLE,
   advanceAll,
@@ -107,6 +113,53 @@ describe('safe writes: a person’s words, conflicts, refused writes, types with
     expect((await orderRow(r, order)).status).not.toBe('completed');
     await api().post(`/gengo/orders/${order.orderId}/resolve`).send({ path: 'summary', choice: 'keep' });
     expect((await orderRow(r, order)).status).toBe('completed');
+  });
+
+  it('resolve needs the content manager’s update on the target locale: refused → 403, nothing written', async () => {
+    const { documentId } = await createArticle(strapi(), { title: 'Not yours', slug: 'not-yours', summary: 'S.' });
+    await strapi()
+      .documents(ARTICLE)
+      .update({ documentId, locale: 'fr', data: { title: 'Titre d’une personne' } });
+    const order = await placeOrder(r, documentId, { only: (p) => p.includes('title') });
+    await advanceAll(r, order, 'approved');
+    await settle(r);
+    expect(await rowOf(r, order, 'title')).toMatchObject({ status: 'conflict' });
+    const cm = (actions: string[], locales: string[]): Grant[] =>
+      actions.map((a) => ({
+        action: `plugin::content-manager.explorer.${a}`,
+        subject: ARTICLE,
+        properties: { locales },
+      }));
+    const gengo = ['plugin::gengo.read', 'plugin::gengo.review'];
+    // Reads both locales, reviews in the plugin, but may edit "en" only.
+    const enEditor = await createRestrictedAdmin(r.app, [
+      ...gengo,
+      ...cm(['read'], ['en', 'fr']),
+      ...cm(['create', 'update'], ['en']),
+    ]);
+    const before = await orderRow(r, order);
+    for (const choice of ['take', 'keep']) {
+      const res = await r.app
+        .as(enEditor.token)
+        .post(`/gengo/orders/${order.orderId}/resolve`)
+        .send({ path: 'title', choice });
+      expect([choice, res.status]).toEqual([choice, 403]);
+      expect(res.body.error.details).toEqual(expect.objectContaining({ locale: 'fr', action: 'update' }));
+    }
+    const after = await orderRow(r, order);
+    expect(after.resolutions ?? null).toEqual(before.resolutions ?? null);
+    expect(after.history).toEqual(before.history);
+    expect((await findArticle(strapi(), documentId, 'fr')).title).toBe('Titre d’une personne');
+    expect(await rowOf(r, order, 'title')).toMatchObject({ status: 'conflict', appliedHash: null });
+
+    // With update on "fr" the same choice goes through: the 403 was the permission, nothing else.
+    const frEditor = await createRestrictedAdmin(r.app, [...gengo, ...cm(['read', 'create', 'update'], ['en', 'fr'])]);
+    const ok = await r.app
+      .as(frEditor.token)
+      .post(`/gengo/orders/${order.orderId}/resolve`)
+      .send({ path: 'title', choice: 'take' });
+    expect(ok.status).toBe(200);
+    expect((await findArticle(strapi(), documentId, 'fr')).title).toMatch(/^\[fr\] /);
   });
 
   it('fr written by a person while the job is at Gengo: conflict', async () => {

@@ -11,6 +11,7 @@ export type {
   JobView,
   LocaleQuote,
   LocaleStatus,
+  RelationGap,
   OrderOptions,
   OrderRequest,
   OrderStatus,

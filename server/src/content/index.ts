@@ -42,6 +42,7 @@ export { recordLayout, type TargetLayout, type LayoutNode, type LayoutEntry } fr
 export { locateLeaf, type LeafLocation, type LocatedLeaf, type LeafConflict, type ConflictCode } from './locate';
 export type { LeafWrite } from './leaves';
 export type { KeepRelation } from './merge-values';
+export { sourceRelations, emptyRelations, isEmptyRelation, type SourceRelation, type EmptyRelation } from './relations';
 export { slugify, uniqueUid } from './slug';
 export {
   toGengoLanguage,

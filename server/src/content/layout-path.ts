@@ -40,7 +40,9 @@ export const pathShape = (schema: Schema, getComponent: GetComponent, source: Do
     const attribute = typeof key === 'string' ? s.attributes[key] : undefined;
     if (typeof key !== 'string' || !attribute) return null;
     const index = tokens[i + 1];
-    if (TEXT_TYPES.has(attribute.type)) return i === tokens.length - 1 ? { steps, leaf: [key] } : null;
+    // A relation is a leaf too: content/relations.ts locates the target's to link it.
+    if (TEXT_TYPES.has(attribute.type) || attribute.type === 'relation')
+      return i === tokens.length - 1 ? { steps, leaf: [key] } : null;
     if (attribute.type === 'blocks') {
       if (typeof index !== 'number') return null;
       steps.push({ at: tokens.slice(0, i + 1), key, kind: 'blocks', index });

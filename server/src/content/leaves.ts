@@ -56,6 +56,8 @@ export interface LeavesInput extends SourceBuild {
   acceptMoved?: boolean;
   /** Every translatable path of the source (for the texts of structures built from it). */
   sourcePaths: string[];
+  /** Empty relations of the target to link (`{ set }` values), by target path (content/relations.ts). */
+  links?: Array<{ targetPath: string; value: unknown }>;
 }
 
 export interface LeavesResult {
@@ -67,7 +69,7 @@ export interface LeavesResult {
 }
 
 /** A change under one attribute: a leaf set, or a structure built from the source at `from`. */
-type Edit = { tokens: PathToken[]; value?: Translations[string]; from?: PathToken[] };
+type Edit = { tokens: PathToken[]; value?: unknown; from?: PathToken[] };
 
 const hasId = (entry: Doc) => typeof entry.id === 'number' || typeof entry.id === 'string';
 
@@ -106,7 +108,7 @@ const patchValue = (attribute: Attribute, target: unknown, edits: Edit[], ctx: P
   if (attribute.type === 'blocks') {
     const blocks = structuredClone(target) as unknown[];
     const top = blockChildren(blocks);
-    for (const e of edits) setBlockLeaf(top, e.tokens, e.value!);
+    for (const e of edits) setBlockLeaf(top, e.tokens, e.value as Translations[string]);
     return blocks;
   }
   if (attribute.type === 'component' && !attribute.repeatable)
@@ -157,6 +159,11 @@ export const writeLeaves = (input: LeavesInput): LeavesResult => {
         written.push({ ...w, translated: typeof input.translations[w.path] !== 'undefined' });
     }
   }
+  // A relation inside a structure built from the source is linked there already (valueFromSource).
+  const builtHere = (targetPath: string) =>
+    [...created.keys()].some((c) => targetPath.startsWith(`${c}.`) || targetPath.startsWith(`${c}[`));
+  for (const link of input.links ?? [])
+    if (!builtHere(link.targetPath)) edits.push({ tokens: parsePath(link.targetPath), value: link.value });
   const data: Doc = {};
   const ctx: PatchContext = { ...input, source: input.source };
   for (const [key, sub] of byFirst(edits))

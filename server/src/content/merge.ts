@@ -3,7 +3,8 @@ import { recordLayout, type TargetLayout } from './layout';
 import type { LeafConflict } from './locate';
 import { writeLeaves, type LeafWrite } from './leaves';
 import { valueFromSource } from './merge-create';
-import type { KeepRelation } from './merge-values';
+import { toRelationValue, type KeepRelation } from './merge-values';
+import { emptyRelations } from './relations';
 import { isLocalizedAttribute, isSystemAttribute } from './schema';
 import { slugify, uniqueUid } from './slug';
 import type { Attribute, Doc, GetComponent, Schema, Translations } from './types';
@@ -29,6 +30,11 @@ export type BuildTargetInput = {
   /** Top-level uid field → values other documents of the target locale already use. */
   takenUids?: Record<string, Iterable<string>>;
   keepRelation?: KeepRelation;
+  /**
+   * An existing target's relations that link nothing where the source links something are linked
+   * (to what `keepRelation` keeps); the ones it holds are never touched (content/relations.ts).
+   */
+  fillEmptyRelations?: boolean;
 };
 
 export type BuildTargetResult = {
@@ -95,7 +101,8 @@ export const uidBase = (
  *   (untranslated text from the source, to be replaced as jobs finish).
  * - A target version: only the translated leaves are set, in the target's own structure
  *   (`writeLeaves`): its components, zone entries, blocks, media and relations stay as they are;
- *   a leaf whose place cannot be told is a conflict, returned and not written.
+ *   a leaf whose place cannot be told is a conflict, returned and not written. With
+ *   `fillEmptyRelations`, a relation that links nothing there gets what the source links.
  */
 export const buildTargetData = (input: BuildTargetInput): BuildTargetResult => {
   const { schema, getComponent, source } = input;
@@ -119,7 +126,16 @@ export const buildTargetData = (input: BuildTargetInput): BuildTargetResult => {
   } else {
     const paths = Object.keys(translations);
     const layout = input.layout ?? recordLayout({ schema, getComponent, source, target, paths });
+    const links = input.fillEmptyRelations
+      ? emptyRelations({ schema, getComponent, source, target })
+          .map((r) => ({
+            targetPath: r.targetPath,
+            value: toRelationValue(r.value, r.attribute, r.path, input.keepRelation),
+          }))
+          .filter((l) => l.value !== undefined)
+      : [];
     ({ data, written, conflicts, created } = writeLeaves({
+      links,
       ...build,
       schema,
       source,

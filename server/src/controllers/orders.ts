@@ -3,7 +3,13 @@ import { errors } from '@strapi/utils';
 import { getService } from '../platform/services';
 import { requestAccess } from '../platform/content-permissions';
 import { assertCanRead, userOf } from './admin-context';
-import { validateDocumentStatus, validateListOrders, validateOrder, validateQuote } from './validation/orders';
+import {
+  validateDocumentStatus,
+  validateDocumentStatuses,
+  validateListOrders,
+  validateOrder,
+  validateQuote,
+} from './validation/orders';
 
 /** Quote, order, and the read routes of orders (the orders page, the edit-view panel). */
 
@@ -53,6 +59,12 @@ const createOrdersController = ({ strapi }: { strapi: Core.Strapi }) => ({
         requestAccess(strapi, ctx)
       ),
     };
+  },
+
+  /** GET /gengo/document-statuses?contentType=&documentIds=a,b&locale=&state= (the list view's column) */
+  async documentStatuses(ctx: any) {
+    const q = await validateDocumentStatuses(ctx.query);
+    ctx.body = { data: await getService(strapi, 'ordering').documentStatuses(q, requestAccess(strapi, ctx)) };
   },
 });
 

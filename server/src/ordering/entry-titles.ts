@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { mainFieldOf as mainField } from '../platform/cm-config';
 
 /**
  * The titles of the entries orders point at, for the orders page: each type's main field as the
@@ -15,18 +16,7 @@ export interface EntryRef {
 export const entryKey = (ref: EntryRef) => `${ref.contentType}\u0000${ref.targetDocumentId}\u0000${ref.sourceLocale}`;
 
 export const createEntryTitles = (strapi: Core.Strapi) => {
-  const mainFieldOf = async (uid: string): Promise<string | null> => {
-    const schema = strapi.contentTypes[uid as keyof typeof strapi.contentTypes] as any;
-    if (!schema) return null;
-    const config = await strapi
-      .plugin('content-manager')
-      ?.service('content-types')
-      ?.findConfiguration({ uid })
-      .catch(() => null);
-    const field = config?.settings?.mainField;
-    // `id` (the default when nothing fits) says nothing more than the link already does.
-    return typeof field === 'string' && field !== 'id' && schema.attributes?.[field] ? field : null;
-  };
+  const mainFieldOf = (uid: string) => mainField(strapi, uid);
 
   return {
     mainFieldOf,

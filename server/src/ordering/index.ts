@@ -9,6 +9,7 @@ import { createOrderQueries } from './queries';
 import { createQuotes } from './quote';
 import { createOrderSource } from './source';
 import { createOrderStore } from './store';
+import { createTranslationStates } from './translation-states';
 
 /**
  * Ordering: an entry's text cut into segments (source), priced (quote), checked against the
@@ -30,6 +31,7 @@ const createOrderingService = ({ strapi }: { strapi: Core.Strapi }) => {
     deadlines: createOrderDeadlines(strapi),
     conflictsOf: (order) => getService(strapi, 'receiving').conflicts(order),
   });
+  const states = createTranslationStates(strapi, store);
 
   return {
     /** `POST /gengo/quote` */
@@ -44,6 +46,8 @@ const createOrderingService = ({ strapi }: { strapi: Core.Strapi }) => {
     list: queries.list,
     one: queries.one,
     documentStatus: queries.documentStatus,
+    /** `GET /gengo/document-statuses`: the list view's column, a page of entries at once. */
+    documentStatuses: states.statesOf,
     /** `GET /gengo/account`: balance and credits spent. */
     account: async () => accountSummary(await getService(strapi, 'settings').client()),
     /** Resolves once the side effects of earlier orders are done (shutdown, tests). */

@@ -9,7 +9,7 @@ import type {
   OrderView,
 } from '../../../shared/contracts/orders';
 import type { OrderRecord } from '../platform/records';
-import type { ConflictInfo } from '../../../shared/contracts/orders';
+import type { ConflictInfo, RelationGap } from '../../../shared/contracts/orders';
 import { toOrderView } from './views';
 import type { OrderStore } from './store';
 import { entryKey, type EntryTitles } from './entry-titles';
@@ -90,6 +90,20 @@ export const createOrderQueries = ({
       for (const o of orders) byLocale.set(o.targetLocale, [...(byLocale.get(o.targetLocale) ?? []), o]);
       const latestIds = [...byLocale.values()].map((list) => list[0].id);
       const jobs = await store.jobsOf(latestIds);
+      /** The latest gaps recorded for the locale, those whose field and related entry the admin may read. */
+      const gapsOf = async (list: OrderRecord[]): Promise<RelationGap[]> => {
+        const recorded = list
+          .filter((o) => o.relationGaps?.at)
+          .sort((a, b) => b.relationGaps!.at.localeCompare(a.relationGaps!.at))[0];
+        const out: RelationGap[] = [];
+        for (const gap of recorded?.relationGaps?.items ?? [])
+          if (
+            (await access.canReadField(contentType, documentId, recorded!.targetLocale, gap.path)) &&
+            (await access.canRead(gap.relatedType, gap.relatedDocumentId, recorded!.sourceLocale))
+          )
+            out.push(gap);
+        return out;
+      };
       const locales = await Promise.all(
         [...byLocale.entries()].map(async ([locale, list]): Promise<LocaleStatus> => {
           const latest = list[0];
@@ -101,6 +115,7 @@ export const createOrderQueries = ({
             jobs: counts,
             latest: { ...toOrderView(latest, jobs), conflicts: await conflictsOf(latest) },
             orders: list.map((o) => toOrderView(o)),
+            relationGaps: await gapsOf(list),
           };
         })
       );

@@ -3,18 +3,13 @@ import type { Core } from '@strapi/strapi';
 import { isUniqueViolation } from '../platform/unique-violation';
 import { UIDS } from '../constants';
 import { groupBy } from '../platform/group-by';
-import {
-  decodeCustomData,
-  jobIdentity,
-  rowIdentity,
-  type HistoryEntry,
-  type JobRecord,
-  type OrderRecord,
-} from '../platform/records';
+import type { HistoryEntry, JobRecord, OrderRecord } from '../platform/records';
+import { recordAnsweredJobs, type AnsweredJob } from './answered-jobs';
 
 /**
  * The only code of the ordering side touching plugin::gengo.order / plugin::gengo.job rows
- * (through `strapi.db.query`: these are records, not documents).
+ * (through `strapi.db.query`: these are records, not documents), with answered-jobs.ts, which it
+ * calls for the jobs Gengo answered at once.
  */
 
 export type NewOrder = Omit<OrderRecord, 'id' | 'documentId' | 'createdAt' | 'updatedAt' | 'history'> & {
@@ -203,70 +198,11 @@ export const createOrderStore = (strapi: Core.Strapi) => {
       return (await jobs().findOne({ where: { orderId, segmentKey, chunkIndex } })) as JobRecord | null;
     },
 
-    /**
-     * Jobs Gengo answered at once in `POST translate/jobs` (lazy loading: a text it translated
-     * before; repeats within the payload): their status, text and id go on our rows. A job whose
-     * custom_data names another row (a repeat: Gengo made one job for every row of the same text,
-     * carrying the first one's custom_data; an old job of an earlier order) is this row's too, as a
-     * shared job: `sharedJobKey` says which job it is, `sharedWithOrderId` which of our orders
-     * placed it. Returns the segments touched and what the shared jobs were quoted at (Gengo
-     * charges a job once: on the row that placed it).
-     */
-    async recordAnsweredJobs(
+    /** Jobs Gengo answered at once in `POST translate/jobs`, onto our rows (answered-jobs.ts). */
+    recordAnsweredJobs: (
       order: Pick<OrderRecord, 'id' | 'reference' | 'scope'>,
-      answered: Array<{
-        segmentKey: string;
-        chunkIndex: number;
-        job: { job_id: unknown; status?: unknown; body_tgt?: unknown; custom_data?: unknown; credits?: unknown };
-      }>
-    ): Promise<{ segments: string[]; sharedCredits: number }> {
-      const segments = new Set<string>();
-      let sharedCredits = 0;
-      const refs = [
-        ...new Set(
-          answered.flatMap(({ job }) => {
-            const ref = decodeCustomData(job.custom_data)?.ref;
-            return ref && ref !== order.reference ? [ref] : [];
-          })
-        ),
-      ];
-      const owners = new Map(
-        (refs.length
-          ? ((await orders().findMany({ where: { reference: { $in: refs } }, select: ['id', 'reference'] })) as Array<
-              Pick<OrderRecord, 'id' | 'reference'>
-            >)
-          : []
-        ).map((o) => [o.reference, o.id])
-      );
-      for (const { segmentKey, chunkIndex, job } of answered) {
-        const row = await store.findJobByParts(order.id, segmentKey, chunkIndex);
-        if (!row) continue;
-        const gengoStatus = job.status === 'cancelled' ? 'canceled' : String(job.status ?? '');
-        const identity = jobIdentity(job.custom_data);
-        const own = identity === rowIdentity(order.reference, segmentKey, chunkIndex);
-        const ref = decodeCustomData(job.custom_data)?.ref;
-        const sharedWithOrderId = own ? null : ref === order.reference ? order.id : (owners.get(ref ?? '') ?? null);
-        const bound = await store.setGengoJobId(row.id, String(job.job_id), {
-          scope: order.scope,
-          ...(own ? {} : { sharedJobKey: identity, sharedWithOrderId }),
-        });
-        if (bound && !own) sharedCredits += Number(job.credits ?? 0) || 0;
-        const note = own
-          ? 'answered at once by Gengo'
-          : `answered at once by Gengo with job ${job.job_id}, shared with ${sharedWithOrderId ? `order ${sharedWithOrderId}` : 'a job placed elsewhere'}`;
-        await store.updateJob(
-          row,
-          {
-            gengoStatus,
-            status: gengoStatus as JobRecord['status'],
-            ...(typeof job.body_tgt === 'string' ? { bodyTgt: job.body_tgt } : {}),
-          },
-          note
-        );
-        segments.add(segmentKey);
-      }
-      return { segments: [...segments], sharedCredits: Math.round(sharedCredits * 100) / 100 };
-    },
+      answered: AnsweredJob[]
+    ): Promise<{ segments: string[]; sharedCredits: number }> => recordAnsweredJobs(strapi, store, order, answered),
 
     /** Credits of the orders created since `since` that spent or may have spent credits. */
     async creditsSince(since: Date): Promise<number> {
@@ -292,6 +228,37 @@ export const createOrderStore = (strapi: Core.Strapi) => {
         results: results as OrderRecord[],
         pagination: { page: f.page, pageSize: f.pageSize, total, pageCount: Math.ceil(total / f.pageSize) },
       };
+    },
+
+    /**
+     * The orders of these entries (all of the type's when `documentIds` is null) into these target
+     * locales, newest first, without their text: what the list view's column reads.
+     */
+    async ordersOfDocuments(
+      contentType: string,
+      documentIds: string[] | null,
+      targetLocales: string[],
+      sourceLocales: string[]
+    ): Promise<OrderRecord[]> {
+      if (!targetLocales.length || documentIds?.length === 0) return [];
+      return (await orders().findMany({
+        select: ['id', 'targetDocumentId', 'sourceLocale', 'targetLocale', 'status', 'createdAt'],
+        where: {
+          contentType,
+          targetLocale: { $in: targetLocales },
+          sourceLocale: { $in: sourceLocales },
+          ...(documentIds ? { targetDocumentId: { $in: documentIds } } : {}),
+        },
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      })) as OrderRecord[];
+    },
+
+    /** Our status of each job of these orders (nothing else of the rows). */
+    async jobStatusesOf(orderIds: number[]): Promise<Array<Pick<JobRecord, 'orderId' | 'status'>>> {
+      if (!orderIds.length) return [];
+      return (await jobs().findMany({ select: ['orderId', 'status'], where: { orderId: { $in: orderIds } } })) as Array<
+        Pick<JobRecord, 'orderId' | 'status'>
+      >;
     },
 
     async ordersOfDocument(contentType: string, documentId: string): Promise<OrderRecord[]> {

@@ -23,7 +23,8 @@ export const toJobView = (job: JobRecord): JobView => {
 
 /** What the target held when ordered stays with us (hashes, layout); the choices made are shown. */
 const withoutState = (order: OrderRecord) => {
-  const { layout: _layout, baseline: _baseline, ...rest } = order;
+  // Relation gaps are answered by the document status only, filtered by what the admin may read.
+  const { layout: _layout, baseline: _baseline, relationGaps: _gaps, ...rest } = order;
   return rest;
 };
 

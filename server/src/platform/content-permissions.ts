@@ -23,6 +23,8 @@ export interface ContentAccess {
   readonly restricted: boolean;
   /** Whether the user may read the version `locale` of the entry (`{ locale }` when it does not exist). */
   canRead(uid: string, documentId: string, locale: string): Promise<boolean>;
+  /** Whether the user may read the field of a path (`sections[1].category` → `sections`) in that version. */
+  canReadField(uid: string, documentId: string, locale: string, path: string): Promise<boolean>;
   /** Whether the user may read some version in `locale` of entries of `uid` (lists, no entry at hand). */
   canReadLocale(uid: string, locale: string): boolean;
   /** 403 unless the user may read some entries of `uid`. */
@@ -81,6 +83,7 @@ const forbidden = (message: string, details: Record<string, unknown>) => new err
 const ALLOW_ALL: ContentAccess = {
   restricted: false,
   canRead: async () => true,
+  canReadField: async () => true,
   canReadLocale: () => true,
   assertReadsType: () => undefined,
   assertRead: async () => undefined,
@@ -118,6 +121,11 @@ export const contentAccess = (strapi: Core.Strapi, userAbility: any): ContentAcc
   return {
     restricted: true,
     canRead,
+    async canReadField(uid, documentId, locale, path) {
+      const c = checker(uid);
+      if (c.cannot.read()) return false;
+      return c.can.read((await version(uid, documentId, locale)) ?? { locale }, permissionField(strapi, uid, path));
+    },
     canReadLocale: (uid, locale) => checker(uid).can.read({ locale }),
     assertReadsType(uid) {
       if (checker(uid).cannot.read())

@@ -7,6 +7,7 @@ import type {
   JobView,
   OrderStatus,
   OrderView,
+  RelationGap,
   Resolution,
 } from '../../../shared/contracts/orders';
 
@@ -63,7 +64,7 @@ const _jobStatusIsGengos: SameKeys<
 > = true;
 void _jobStatusIsGengos;
 
-export type { HistoryEntry, JobStatus, OrderStatus, Resolution };
+export type { HistoryEntry, JobStatus, OrderStatus, RelationGap, Resolution };
 
 /** An order row: what the routes answer (OrderView), with the protected copies of the source. */
 export interface OrderRecord extends Omit<OrderView, 'segments' | 'jobs' | 'entryTitle' | 'credits' | 'autoApproveAt'> {
@@ -75,6 +76,8 @@ export interface OrderRecord extends Omit<OrderView, 'segments' | 'jobs' | 'entr
   layout?: TargetLayout | null;
   /** Per source path, what the target held there when ordered. */
   baseline?: Record<string, BaselineEntry> | null;
+  /** Relations the order's latest write left empty (no version of the related entry in the target locale). */
+  relationGaps?: { at: string; items: RelationGap[] } | null;
 }
 
 /** A job row: what the routes answer (JobView), with the hashes of what the plugin wrote. */

@@ -2,16 +2,17 @@ import type { Core } from '@strapi/strapi';
 import { UIDS } from '../constants';
 import type { Translations } from '../content';
 import { groupBy } from '../platform/group-by';
-import type { HistoryEntry, JobRecord, OrderedSegment, OrderRecord } from '../platform/records';
+import type { JobRecord, OrderRecord } from '../platform/records';
 import { storeRowChanges } from '../platform/update-rows';
-import { userAccess } from '../platform/content-permissions';
 import type { DocumentLock } from './document-lock';
 import { readAhead, segmentKeyOf, type SliceReads } from './read-ahead';
-import { errors } from '@strapi/utils';
-import { sha256Hex, type Doc } from '../content';
 import { writtenHashesOf } from '../platform/written';
-import { checkPaths, isStale, restoreText, segmentReadiness, type Readiness } from './segment-state';
+import { checkPaths, isStale, restoreText, segmentReadiness } from './segment-state';
 import type { TargetIo } from './target';
+import type { ApplyOptions, ApplyOutcome } from './outcome';
+import { ordererRefusal } from './orderer';
+import { ClaimLost, createSegmentRows, type Passed } from './segment-rows';
+import { conflictNote, createWritePassed } from './write-passed';
 
 /**
  * Applying translations to the target locale, for callbacks, the poller and a reviewer alike, always
@@ -22,229 +23,22 @@ import type { TargetIo } from './target';
  *   a person since we wrote it? (`conflict`, nothing written) → merge → Document Service update of
  *   the target draft → record the revision and the hashes of what was written.
  *
- * An order's segments that pass are written in one update. Exactly once per revision: the
- * revision hash (texts + status) is compared with the rows' `appliedHash`, and the rows are claimed
- * by a conditional UPDATE in the transaction of the write (a revision claimed meanwhile by another
- * writer throws ClaimLost, which rolls the write back). The target is read inside the lock.
+ * An order's segments that pass are written in one update (write-passed.ts). Exactly once per
+ * revision: the revision hash (texts + status) is compared with the rows' `appliedHash`, and the
+ * rows are claimed by a conditional UPDATE in the transaction of the write (segment-rows.ts; a
+ * revision claimed meanwhile by another writer throws ClaimLost, which rolls the write back). The
+ * target is read inside the lock.
  */
-export type ApplyState =
-  'waiting' | 'applied' | 'already' | 'held' | 'conflict' | 'stale' | 'error' | 'needs_review' | 'missing';
-export interface ApplyOutcome {
-  state: ApplyState;
-  detail?: string;
-}
-export interface ApplyOptions {
-  /** Write even over a person's edit or a changed source (an admin's decision in review). */
-  force?: boolean;
-}
-
-export class ClaimLost extends Error {
-  constructor(id: number) {
-    super(`job row ${id} was claimed by another writer`);
-  }
-}
-
-const MAX_HISTORY = 50;
-
-/** A segment that passed every check: its rows, its revision and what it writes (and keeps). */
-interface Passed {
-  segment: OrderedSegment;
-  rows: JobRecord[];
-  ready: Extract<Readiness, { ready: true }>;
-  translations: Translations;
-  /** Paths where a reviewer kept the person's text: not written. */
-  kept: string[];
-}
+export type { ApplyState, ApplyOutcome, ApplyOptions } from './outcome';
+export { ClaimLost } from './segment-rows';
 
 const HELD =
   'Awaiting review: this type has no draft, so the translation is written once approved (shown in the review meanwhile)';
 
 export const createApply = (strapi: Core.Strapi, { io, lock }: { io: TargetIo; lock: DocumentLock }) => {
-  const jobs = () => strapi.db.query(UIDS.job);
-
-  const withHistory = (row: JobRecord, status: string, note?: string) => {
-    const history = [...(row.history ?? [])];
-    const last = history[history.length - 1];
-    if (!last || last.status !== status || last.note !== note)
-      history.push({ at: new Date().toISOString(), status, ...(note ? { note } : {}) } as HistoryEntry);
-    return history.slice(-MAX_HISTORY);
-  };
-
-  /**
-   * Marks every row of the segment (conflict, stale, error, needs_review; reviewable: held) without writing the
-   * entry. `refusedHash`: a refused write's, so that the same revision is not tried again.
-   */
-  const mark = async (
-    rows: JobRecord[],
-    status: 'conflict' | 'stale' | 'error' | 'needs_review' | 'reviewable',
-    note: string,
-    refusedHash: string | null = null
-  ) => {
-    for (const row of rows) {
-      // Held for review is no error: the note goes to the history only.
-      const lastError = status === 'reviewable' ? null : note;
-      if (row.status === status && row.lastError === lastError && (row.refusedHash ?? null) === refusedHash) continue;
-      await jobs().updateMany({
-        where: { id: row.id },
-        data: { status, lastError, refusedHash, history: withHistory(row, status, note) },
-      });
-    }
-  };
-
-  /**
-   * A write done later carries the authority of the admin who ordered: their rights as they stand
-   * now (platform/content-permissions.ts). Null: they may write these paths; else why not. Orders
-   * placed by no admin (translate on publish, scripts) are internal.
-   */
-  const ordererRefusal = async (order: OrderRecord, paths: string[]): Promise<string | null> => {
-    if (order.orderedById == null) return null;
-    const access = await userAccess(strapi, order.orderedById);
-    const who = order.orderedByName ?? `admin #${order.orderedById}`;
-    if (!access) return `${who}, who ordered it, is no longer an active admin: waiting for a reviewer`;
-    try {
-      await access.assertWrite(order.contentType, order.targetDocumentId, order.targetLocale, paths);
-      return null;
-    } catch (err: any) {
-      return `${who}, who ordered it, may no longer write it (${err?.message ?? err}): waiting for a reviewer`;
-    }
-  };
-
-  const segmentRows = async (order: OrderRecord, segmentKey: string, reads: SliceReads): Promise<JobRecord[]> => {
-    const key = segmentKeyOf(order.id, segmentKey);
-    const ahead = reads.rows.get(key);
-    if (ahead) {
-      reads.rows.delete(key);
-      return ahead;
-    }
-    return (await jobs().findMany({
-      where: { orderId: order.id, segmentKey },
-      orderBy: { chunkIndex: 'asc' },
-    })) as JobRecord[];
-  };
-
-  /** The rows of a segment that passed claimed, with the revision, status and hashes written. */
-  const claim = async ({ rows, ready, kept }: Passed, hashes: Record<string, string>, reads: SliceReads, now: Date) => {
-    // The claim and the outcome in one statement: only one writer per revision, whoever else (a
-    // callback, the poller, another instance) races. It runs in the write's transaction, so a
-    // revision claimed meanwhile rolls the write back (ClaimLost).
-    const note = ready.status === 'approved' ? 'final translation written' : 'written to the draft, awaiting review';
-    for (const row of rows) {
-      const { count } = await jobs().updateMany({
-        where: { id: row.id, appliedHash: row.appliedHash ?? { $null: true } },
-        data: {
-          ...reads.recorded.get(row.id),
-          appliedHash: ready.revision,
-          status: ready.status,
-          appliedStatus: ready.status,
-          appliedAt: now,
-          writtenHashes: hashes,
-          lastError: null,
-          refusedHash: null,
-          history: withHistory(
-            row,
-            ready.status,
-            kept.length ? `${note}; kept the person's text at ${kept.join(', ')}` : note
-          ),
-        },
-      });
-      if (!count) throw new ClaimLost(row.id);
-      reads.recorded.delete(row.id);
-    }
-  };
-
-  /** What Strapi refused, by the paths its ValidationError names (`seo.metaTitle`, `sections.0.title`). */
-  const refusedBy = (err: any): Array<{ path: string; message: string }> =>
-    ((err?.details?.errors ?? []) as Array<{ path?: unknown; message?: unknown }>).map((e) => ({
-      path: (Array.isArray(e.path) ? e.path : [e.path]).filter((t) => t !== undefined).join('.'),
-      message: String(e.message ?? err.message),
-    }));
-
-  /** Whether a written target path is the refused one, or under it, or holds it. */
-  const touches = (targetPath: string, refused: string) => {
-    const a = targetPath.replace(/\[(\d+)\]/g, '.$1');
-    return a === refused || a.startsWith(`${refused}.`) || refused.startsWith(`${a}.`);
-  };
-
-  const isValidationError = (err: any) => err?.name === 'ValidationError' || err instanceof errors.ValidationError;
-
-  /**
-   * The segments that passed written in one update. A write Strapi refuses (maxLength, regex,
-   * unique, required) marks the segments of the refused fields `error` with its message and a
-   * `refusedHash` (not tried again until the text or the schema changes), and the rest is written
-   * again without them. Strapi validates before its first statement, so the refused attempt left
-   * nothing to roll back.
-   */
-  const writePassed = async (
-    order: OrderRecord,
-    source: Doc,
-    target: Doc | null,
-    passed: Passed[],
-    reads: SliceReads,
-    outcomes: Map<string, ApplyOutcome>,
-    acceptMoved: boolean
-  ): Promise<Passed[]> => {
-    let left = passed;
-    for (;;) {
-      const translations: Translations = Object.assign({}, ...left.map((p) => p.translations));
-      if (!Object.keys(translations).length) {
-        const now = new Date();
-        for (const p of left) {
-          await claim(p, {}, reads, now);
-          outcomes.set(p.segment.key, { state: 'applied', detail: `${p.ready.status} (kept)` });
-          if (p.ready.status === 'approved') reads.approved.add(order);
-        }
-        return left;
-      }
-      let result: Awaited<ReturnType<TargetIo['write']>>;
-      try {
-        result = await io.write(order, source, target, translations, reads, acceptMoved);
-      } catch (err: any) {
-        if (!isValidationError(err)) throw err;
-        const refused = refusedBy(err);
-        const hit = left.filter((p) =>
-          Object.keys(p.translations).some((path) => refused.some((r) => touches(path, r.path)))
-        );
-        // Not told which field: every segment of the write is refused (never a retry loop).
-        const blamed = hit.length ? hit : left;
-        for (const p of blamed) {
-          const mine = refused.filter((r) => Object.keys(p.translations).some((path) => touches(path, r.path)));
-          const note = `Refused by Strapi: ${(mine.length ? mine : refused).map((r) => `${r.path || 'entry'}: ${r.message}`).join('; ') || err.message}`;
-          await mark(p.rows, 'error', note, refusedKey(order, p.ready.revision));
-          outcomes.set(p.segment.key, { state: 'error', detail: note });
-        }
-        left = left.filter((p) => !blamed.includes(p));
-        if (!left.length) return [];
-        continue;
-      }
-      // Leaves that could not be placed after all: their segments are conflicts, not written.
-      const unplaced = new Set(result.conflicts.map((c) => c.path));
-      const now = new Date();
-      let doc: Doc | null = result.data;
-      for (const p of left) {
-        const paths = Object.keys(p.translations);
-        const conflicts = result.conflicts.filter((c) => paths.includes(c.path));
-        if (conflicts.length) {
-          const note = conflictNote(conflicts.map((c) => `${c.path}: ${c.reason}`));
-          await mark(p.rows, 'conflict', note);
-          outcomes.set(p.segment.key, { state: 'conflict', detail: note });
-          continue;
-        }
-        const leaves = result.written.filter((w) => w.translated && paths.includes(w.path) && !unplaced.has(w.path));
-        let hashes = io.leafHashes(order, doc, leaves);
-        if (!hashes && doc === result.data) hashes = io.leafHashes(order, (doc = await io.readTarget(order)), leaves);
-        await claim(p, hashes ?? {}, reads, now);
-        outcomes.set(p.segment.key, { state: 'applied', detail: p.ready.status });
-        // Only an approved write can be an order's last one.
-        if (p.ready.status === 'approved') reads.approved.add(order);
-      }
-      return left;
-    }
-  };
-
-  const refusedKey = (order: OrderRecord, revision: string) => sha256Hex(`${revision}:${io.schemaHash(order)}`);
-
-  const conflictNote = (reasons: string[]) =>
-    `Not written, a person's words are kept until a reviewer decides: ${reasons.join('; ')}`;
+  const segmentRows = createSegmentRows(strapi);
+  const { writePassed, refusedKey } = createWritePassed({ io, rows: segmentRows });
+  const mark = segmentRows.mark;
 
   /**
    * The segments of one order written in one Document Service update: each checked on its own
@@ -262,7 +56,7 @@ export const createApply = (strapi: Core.Strapi, { io, lock }: { io: TargetIo; l
     const outcomes = new Map<string, ApplyOutcome>();
     const candidates: Array<Omit<Passed, 'translations' | 'kept'> & { value: Translations[string] }> = [];
     for (const segment of keys.flatMap((key) => order.segments?.filter((s) => s.key === key) ?? [])) {
-      const rows = await segmentRows(order, segment.key, reads);
+      const rows = await segmentRows.of(order, segment.key, reads);
       const ready = segmentReadiness(segment, rows);
       if (ready.ready === false) {
         outcomes.set(segment.key, { state: 'waiting', detail: ready.reason });
@@ -295,6 +89,7 @@ export const createApply = (strapi: Core.Strapi, { io, lock }: { io: TargetIo; l
     const refusal =
       candidates.length && !opts.force
         ? await ordererRefusal(
+            strapi,
             order,
             candidates.flatMap((c) => c.segment.paths)
           )

@@ -99,6 +99,12 @@ export default {
       handler: 'orders.documentStatus',
       config: { policies: adminPolicies(ACTIONS.read) },
     },
+    {
+      method: 'GET',
+      path: '/document-statuses',
+      handler: 'orders.documentStatuses',
+      config: { policies: adminPolicies(ACTIONS.read) },
+    },
     // Bulk orders (issue #6): a list-view selection priced, then ordered by a server-side batch.
     { method: 'POST', path: '/bulk/quote', handler: 'bulk.quote', config: { policies: adminPolicies(ACTIONS.order) } },
     { method: 'POST', path: '/bulk', handler: 'bulk.create', config: { policies: adminPolicies(ACTIONS.order) } },

@@ -14,7 +14,9 @@ describe('pacing', () => {
     expect(DEFAULT_RATE_LIMIT.perMinute + DEFAULT_RATE_LIMIT.burst).toBeLessThan(150);
   });
 
-  it('lets a burst through at once, then one call per interval, never more', async () => {
+  // Only lower bounds on time: "never more than the pace allows" holds on any machine, while an
+  // upper bound ("the burst is not spaced", "not stuck") fails on a loaded one.
+  it('never lets more calls start than the burst plus one per interval', async () => {
     // 1200 a minute = one every 50 ms, bursts of 3.
     const pacer = sharedPacer('http://pacing-test.invalid', { perMinute: 1200, burst: 3 });
     const t0 = Date.now();
@@ -27,10 +29,8 @@ describe('pacing', () => {
       )
     );
     expect(starts).toHaveLength(10);
-    expect(starts[2] - starts[0]).toBeLessThan(40); // the burst is not spaced
     // At most burst + elapsed / 50 ms calls have started at any time.
     starts.forEach((t, k) => expect(t).toBeGreaterThanOrEqual((k + 1 - 3) * 50 - 5));
-    expect(starts[9]).toBeLessThan(7 * 50 * 1.25 + 300); // paced, not stuck
   });
 
   it('is shared by every client of one API host in the process', async () => {

@@ -5,6 +5,7 @@ import { ConflictView } from '../Conflicts/ConflictView';
 import { AutoApproveDeadline } from '../Review/AutoApproveDeadline';
 import { ReviewModal } from '../Review/ReviewModal';
 import { getTranslation } from '../../utils/getTranslation';
+import { RelationGaps } from './RelationGaps';
 import { localeNamer } from '../../utils/localeNames';
 import { STATE_VARIANTS, statusWords, translationState } from '../../utils/statusWords';
 
@@ -80,6 +81,10 @@ export const LocaleStatusList = ({ locales, names = [], canReview = false, onCha
                 {e}
               </Typography>
             ))}
+            <RelationGaps
+              gaps={l.relationGaps ?? []}
+              language={names.find((n) => n.code === l.locale)?.name ?? l.locale}
+            />
             {l.latest && (
               <ConflictView
                 orderId={l.latest.id}

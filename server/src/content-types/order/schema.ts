@@ -39,6 +39,11 @@ export default {
     baseline: { type: 'json' },
     /** A reviewer's choice per conflicting path: keep the person's text, or take the translation. */
     resolutions: { type: 'json' },
+    /**
+     * { at, items }: relations the latest write left empty because the related entry has no
+     * version in the target locale (shared/contracts `RelationGap`); replaced by each write.
+     */
+    relationGaps: { type: 'json' },
     orderedById: { type: 'integer' },
     orderedByName: { type: 'string' },
     /** Why it is failed or ambiguous, readable by an admin. */

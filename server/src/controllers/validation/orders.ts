@@ -6,6 +6,7 @@ import {
   type DocumentStatusQuery,
   type ListOrdersQuery,
 } from '../../../../shared/contracts/orders';
+import { TRANSLATION_STATES, type DocumentStatusesQuery } from '../../../../shared/contracts/translation-states';
 import type { OrderInput, QuoteInput } from '../../ordering';
 
 /** Bodies of `POST /gengo/quote` and `POST /gengo/orders`, and the query of `GET /gengo/orders`. */
@@ -82,3 +83,30 @@ const statusSchema = yup
 
 export const validateDocumentStatus = async (query: unknown): Promise<DocumentStatusQuery> =>
   (await validateYupSchema(statusSchema)(query ?? {})) as DocumentStatusQuery;
+
+/** `documentIds` as one comma-separated value (`a,b`) or repeated (`documentIds[0]=a`). */
+const idList = yup
+  .array()
+  .transform((value, original) => (typeof original === 'string' ? original.split(',') : value))
+  .of(
+    yup
+      .string()
+      .matches(/^[\w-]{1,100}$/, '${path} must be document ids')
+      .required()
+  )
+  .min(1)
+  .max(100);
+
+const statusesSchema = yup
+  .object()
+  .shape({
+    contentType: uid().required(),
+    documentIds: idList,
+    locale: locale(),
+    state: yup.mixed().oneOf([...TRANSLATION_STATES]),
+  })
+  .noUnknown(true, '${path} has unknown field(s): ${unknown}')
+  .test('ids-or-state', 'documentIds or state is required', (q) => Boolean(q?.documentIds || q?.state));
+
+export const validateDocumentStatuses = async (query: unknown): Promise<DocumentStatusesQuery> =>
+  (await validateYupSchema(statusesSchema, { strict: false })(query ?? {})) as DocumentStatusesQuery;
