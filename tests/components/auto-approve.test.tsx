@@ -1,6 +1,6 @@
 import { screen, waitFor } from '@testing-library/react';
 import { AutoApproveDeadline } from '../../admin/src/components/Review/AutoApproveDeadline';
-import { JobCard } from '../../admin/src/components/Review/JobCard';
+import { FieldCard } from '../../admin/src/components/Review/FieldCard';
 import { TranslatePanel } from '../../admin/src/components/TranslatePanel/TranslatePanel';
 import type { JobView, LocaleStatus } from '../../admin/src/api/orders';
 import { renderInAdmin } from './render';
@@ -74,8 +74,26 @@ describe('AutoApproveDeadline', () => {
     expect(screen.queryByTestId('gengo-auto-approve')).toBeNull();
   });
 
-  it('on the review job card', () => {
-    renderInAdmin(<JobCard job={job()} canReview onChanged={() => undefined} />);
+  it('on a field of the review view', () => {
+    const field = {
+      key: 'title',
+      label: ['Title'],
+      segments: [],
+      jobs: [job()],
+      status: 'reviewable',
+      units: 12,
+      comments: [],
+    };
+    renderInAdmin(
+      <FieldCard
+        field={field}
+        orderId={1}
+        sourceName="English"
+        targetName="French"
+        canReview
+        onChanged={() => undefined}
+      />
+    );
     expect(badge()?.textContent).toBe('auto-approves in 20 h');
   });
 });

@@ -90,9 +90,22 @@ describeInBrowser('a conflict in the "Translate with Gengo" panel, in Chromium',
     await panel.screenshot({ path: SCREENSHOT });
     await page.setViewportSize({ width: 1440, height: 1100 });
 
-    // Keep the person's title; take the translation for the summary.
-    await title.getByRole('button', { name: "Keep the person's text" }).click();
+    // The review view shows them too, with both texts: keep the person's title there.
+    await panel.getByTestId('gengo-review-fr').click();
+    const review = page.getByTestId('gengo-review-modal');
+    const inReview = review.locator('[data-conflict="title"]');
+    await inReview.waitFor({ timeout: 30_000 });
+    expect(await inReview.getByTestId('gengo-conflict-current').textContent()).toBe('Le café filtre, à ma façon');
+    expect(await inReview.getByTestId('gengo-conflict-translation').textContent()).toBe(pseudoTranslate(TITLE, 'fr'));
+    expect(await review.locator('[data-testid="gengo-field"][data-field="title"]').getAttribute('data-status')).toBe(
+      'conflict'
+    );
+    await inReview.getByRole('button', { name: "Keep the person's text" }).click();
+    await inReview.waitFor({ state: 'detached', timeout: 30_000 });
+    await page.getByRole('button', { name: 'Close' }).first().click();
     await title.waitFor({ state: 'detached', timeout: 30_000 });
+
+    // Take the translation for the summary, from the panel.
     await summary.getByRole('button', { name: 'Take the translation' }).click();
     await summary.waitFor({ state: 'detached', timeout: 30_000 });
     await panel.locator('[data-locale="fr"][data-status="approved"]').waitFor({ timeout: 30_000 });

@@ -23,11 +23,19 @@ export type {
   Tier,
 } from '../../../shared/contracts/orders';
 export type {
+  ApproveFieldsRequest,
+  EntryReview,
+  FieldActionResult,
   JobComment,
   JobDetail,
   MachinePreview,
+  ReadableRun,
+  ReadableText,
   RestoredInline,
   RestoredView,
+  ReviewField,
+  ReviewSegment,
+  ReviseFieldsRequest,
 } from '../../../shared/contracts/review';
 export type { AccountSummary } from '../../../shared/contracts/account';
 

@@ -28,6 +28,7 @@ export type {
 export { extractSegments, segmentHash } from './extract';
 export { protectSegment } from './protect';
 export { restoreSegment } from './restore';
+export { readableRuns, type ReadableRun } from './readable';
 export {
   splitForGengo,
   joinChunks,
@@ -53,6 +54,6 @@ export {
   type LanguageResult,
 } from './locale-codes';
 export { countUnits, unitTypeOf, hasTranslatableText, type UnitType } from './units';
-export { formatPath, parsePath, getAt } from './paths';
+export { formatPath, parsePath, getAt, type PathToken } from './paths';
 export { sha256Hex } from './hash';
 export { valueHash, legacyValueHash, isBlank, leafAt, ownerOf, type TextOwner } from './person';

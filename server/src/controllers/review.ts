@@ -6,8 +6,12 @@ import { userOf } from './admin-context';
 import {
   validateApprove,
   validateComment,
+  validateApproveFields,
+  validateEntryReview,
   validateJobId,
+  validateOrderId,
   validateReject,
+  validateReviseFields,
   validateResolve,
   validateRevise,
 } from './validation/review';
@@ -69,6 +73,23 @@ const createReviewController = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!Number.isInteger(orderId) || orderId < 1) throw new errors.ValidationError('id must be a positive integer');
       const input = await validateResolve(ctx.request.body);
       ctx.body = { data: await review().resolve(orderId, input, userOf(ctx).name, requestAccess(strapi, ctx)) };
+    },
+    /** GET /gengo/review?contentType=&documentId=&locale= */
+    async entry(ctx: any) {
+      const q = await validateEntryReview(ctx.query);
+      ctx.body = { data: await review().entry(q, requestAccess(strapi, ctx)) };
+    },
+    /** POST /gengo/orders/:id/approve { fields?, rating?, forTranslator?, forGengo?, public? } */
+    async approveFields(ctx: any) {
+      const orderId = validateOrderId(ctx.params.id);
+      const input = await validateApproveFields(ctx.request.body);
+      ctx.body = { data: await review().fields.approve(orderId, input, requestAccess(strapi, ctx)) };
+    },
+    /** POST /gengo/orders/:id/revise { fields, comment } */
+    async reviseFields(ctx: any) {
+      const orderId = validateOrderId(ctx.params.id);
+      const input = await validateReviseFields(ctx.request.body);
+      ctx.body = { data: await review().fields.revise(orderId, input, requestAccess(strapi, ctx)) };
     },
     async machinePreview(ctx: any) {
       ctx.body = { data: await review().machinePreview(id(ctx)) };

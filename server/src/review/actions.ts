@@ -4,6 +4,7 @@ import { GengoApiError, GengoUnconfirmedChangeError, type GengoClient, type Job,
 import { CaptchaFetchError, fetchCaptchaImage, type CaptchaImage } from '../gengo/captcha';
 import type {
   ApproveRequest,
+  EntryReviewQuery,
   JobDetail,
   MachinePreview,
   RejectRequest,
@@ -11,9 +12,12 @@ import type {
 } from '../../../shared/contracts/review';
 import { restoredView } from './restored';
 import { createResolve } from './resolve';
+import { createEntryReview } from './entry';
+import { createFieldActions } from './fields';
 import { toJobView, type JobView } from '../ordering';
 import { decodeCustomData, idScope, normalizeStatus, OUR_MARKS, TRANSLATED, type JobRecord } from '../platform/records';
 import { getService } from '../platform/services';
+import type { ContentAccess } from '../platform/content-permissions';
 
 /**
  * Review of one of our jobs (routes take OUR job id or documentId): approve, revise, reject,
@@ -49,6 +53,7 @@ const createReviewService = ({ strapi }: { strapi: Core.Strapi }) => {
   const client = () => getService(strapi, 'settings').client();
   /** Side effects started after an action and not awaited by the request (see `settled`). */
   const pending = new Set<Promise<unknown>>();
+  const entryReview = createEntryReview(strapi);
 
   /** Gengo creates jobs after the order: finds this order's jobs by their custom_data. */
   const discover = async (gengo: GengoClient, row: JobRecord): Promise<string | null> => {
@@ -125,6 +130,21 @@ const createReviewService = ({ strapi }: { strapi: Core.Strapi }) => {
     return refresh(row, job, what);
   };
 
+  const approve = (id: string, input: ApproveInput) =>
+    act(id, 'approve', (g, gid) =>
+      g.approveJob(gid, {
+        ...(input.rating ? { rating: input.rating } : {}),
+        ...(input.forTranslator ? { for_translator: input.forTranslator } : {}),
+        ...(input.forGengo ? { for_mygengo: input.forGengo } : {}),
+        ...(input.public != null ? { public: input.public ? 1 : 0 } : {}),
+      })
+    );
+  const revise = (id: string, comment: string) => act(id, 'request a revision', (g, gid) => g.reviseJob(gid, comment));
+  const fields = createFieldActions(strapi, entryReview, (jobId) => ({
+    approve: (input) => approve(String(jobId), input),
+    revise: (comment) => revise(String(jobId), comment),
+  }));
+
   return {
     /** Resolves once the side effects started by earlier actions are done (shutdown, tests). */
     async settled(): Promise<void> {
@@ -155,17 +175,8 @@ const createReviewService = ({ strapi }: { strapi: Core.Strapi }) => {
       });
     },
 
-    approve: (id: string, input: ApproveInput) =>
-      act(id, 'approve', (g, gid) =>
-        g.approveJob(gid, {
-          ...(input.rating ? { rating: input.rating } : {}),
-          ...(input.forTranslator ? { for_translator: input.forTranslator } : {}),
-          ...(input.forGengo ? { for_mygengo: input.forGengo } : {}),
-          ...(input.public != null ? { public: input.public ? 1 : 0 } : {}),
-        })
-      ),
-
-    revise: (id: string, comment: string) => act(id, 'request a revision', (g, gid) => g.reviseJob(gid, comment)),
+    approve,
+    revise,
 
     reject: (id: string, input: RejectInput) =>
       act(id, 'reject', (g, gid) =>
@@ -220,6 +231,11 @@ const createReviewService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** A conflict resolved per path: keep the person's text, or take the translation. */
     resolve: createResolve(strapi),
+
+    /** `GET /gengo/review`: an entry's translation into one locale, field by field. */
+    entry: (q: EntryReviewQuery, access: ContentAccess) => entryReview.get(q, access),
+    /** `POST /gengo/orders/:id/approve|revise`: a field (or all) acted on, job by job. */
+    fields,
 
     /** Gengo's machine translation (`pre_mt`) while the human one is in progress; the human one after. */
     async machinePreview(id: string): Promise<MachinePreview> {

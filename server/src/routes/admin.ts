@@ -91,6 +91,20 @@ export default {
       handler: 'review.resolve',
       config: { policies: adminPolicies(ACTIONS.review) },
     },
+    // An entry's translation into one locale, field by field; a field approved or revised as a whole.
+    { method: 'GET', path: '/review', handler: 'review.entry', config: { policies: adminPolicies(ACTIONS.read) } },
+    {
+      method: 'POST',
+      path: '/orders/:id/approve',
+      handler: 'review.approveFields',
+      config: { policies: adminPolicies(ACTIONS.review) },
+    },
+    {
+      method: 'POST',
+      path: '/orders/:id/revise',
+      handler: 'review.reviseFields',
+      config: { policies: adminPolicies(ACTIONS.review) },
+    },
     // Balance and credits spent: money, so only for those who may spend it.
     { method: 'GET', path: '/account', handler: 'account.find', config: { policies: adminPolicies(ACTIONS.order) } },
     {

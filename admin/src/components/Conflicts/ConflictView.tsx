@@ -10,6 +10,8 @@ type Props = {
   conflicts: ConflictInfo[];
   canResolve: boolean;
   onResolved: () => void;
+  /** The field's name by source path, when the caller knows it (the review view): "Sections › Hero › Heading". */
+  labels?: Record<string, string>;
 };
 
 /** A text leaf as a reader sees it: a string, or a text block's inline children flattened. */
@@ -31,7 +33,7 @@ const errorMessage = (err: any) => err?.response?.data?.error?.message ?? err?.m
  * choice per field — keep the person's text, or take the translation (`POST /gengo/orders/:id/resolve`).
  * Used by the translate panel and the review view.
  */
-export const ConflictView = ({ orderId, conflicts, canResolve, onResolved }: Props) => {
+export const ConflictView = ({ orderId, conflicts, canResolve, onResolved, labels = {} }: Props) => {
   const { formatMessage } = useIntl();
   const t = (id: string, defaultMessage: string, values?: Record<string, any>) =>
     formatMessage({ id: getTranslation(id), defaultMessage }, values);
@@ -59,7 +61,7 @@ export const ConflictView = ({ orderId, conflicts, canResolve, onResolved }: Pro
         <Box key={c.path} background="warning100" padding={3} hasRadius data-conflict={c.path}>
           <Flex direction="column" alignItems="stretch" gap={2}>
             <Typography variant="omega" fontWeight="bold">
-              {t('conflict.title', 'Conflict on {field}', { field: c.targetPath ?? c.path })}
+              {t('conflict.title', 'Conflict on {field}', { field: labels[c.path] ?? c.targetPath ?? c.path })}
             </Typography>
             <Typography variant="pi" textColor="neutral700">
               {c.reason}

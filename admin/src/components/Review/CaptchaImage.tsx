@@ -46,9 +46,11 @@ export const CaptchaImage = ({
     return (
       <Typography variant="pi" textColor="danger600">
         {t('review.reject.captcha.failed', 'The captcha image could not be loaded.')}{' '}
-        <Link href={fallbackUrl} isExternal>
-          {t('review.reject.captcha.open', 'Open the captcha image')}
-        </Link>
+        {fallbackUrl && (
+          <Link href={fallbackUrl} isExternal>
+            {t('review.reject.captcha.open', 'Open the captcha image')}
+          </Link>
+        )}
       </Typography>
     );
   return src ? (

@@ -3,13 +3,17 @@ import { useIntl } from 'react-intl';
 import type { Locale, LocaleStatus } from '../../api/orders';
 import { ConflictView } from '../Conflicts/ConflictView';
 import { AutoApproveDeadline } from '../Review/AutoApproveDeadline';
-import { ReviewModal } from '../Review/ReviewModal';
+import { EntryReview } from '../Review/EntryReview';
+import { hasReviewableJobs } from '../Review/jobActions';
 import { getTranslation } from '../../utils/getTranslation';
 import { RelationGaps } from './RelationGaps';
 import { localeNamer } from '../../utils/localeNames';
 import { STATE_VARIANTS, statusWords, translationState } from '../../utils/statusWords';
 
 type Props = {
+  /** The entry (the review view loads it per locale). */
+  contentType: string;
+  documentId: string;
   locales: LocaleStatus[];
   /** The app's locales, for their names. */
   names?: Locale[];
@@ -25,7 +29,14 @@ type Props = {
 const NO_MID_WORD = { overflowWrap: 'normal', wordBreak: 'normal', hyphens: 'none' } as const;
 
 /** One line per target locale ordered so far, with its status in words and counts, and "Review". */
-export const LocaleStatusList = ({ locales, names = [], canReview = false, onChanged = () => undefined }: Props) => {
+export const LocaleStatusList = ({
+  contentType,
+  documentId,
+  locales,
+  names = [],
+  canReview = false,
+  onChanged = () => undefined,
+}: Props) => {
   const { formatMessage, locale: uiLocale } = useIntl();
   const words = statusWords(formatMessage);
   const name = localeNamer(names, uiLocale);
@@ -66,13 +77,16 @@ export const LocaleStatusList = ({ locales, names = [], canReview = false, onCha
                 >
                   {words.stateWithCount(status, l.jobs)}
                 </Badge>
-                <ReviewModal
-                  locale={l.locale}
-                  localeName={name(l.locale)}
-                  jobs={l.latest?.jobs ?? []}
-                  canReview={canReview}
-                  onChanged={onChanged}
-                />
+                {hasReviewableJobs(l.latest?.jobs) && (
+                  <EntryReview
+                    contentType={contentType}
+                    documentId={documentId}
+                    locale={l.locale}
+                    names={names}
+                    canReview={canReview}
+                    onChanged={onChanged}
+                  />
+                )}
               </Flex>
             </Flex>
             <AutoApproveDeadline at={l.latest?.autoApproveAt} compact />

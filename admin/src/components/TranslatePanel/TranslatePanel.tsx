@@ -67,6 +67,8 @@ const PanelContent = ({ model, documentId, sourceLocale: locale }: ContentProps)
       </Typography>
       {status && (
         <LocaleStatusList
+          contentType={model}
+          documentId={documentId}
           locales={translated ? [translated.status] : status.locales}
           names={locales}
           canReview={Boolean(reviewActions.canReview)}

@@ -1,5 +1,12 @@
 import { errors, validateYupSchema, yup } from '@strapi/utils';
-import { REJECT_REASONS, type CommentRequest, type ReviseRequest } from '../../../../shared/contracts/review';
+import {
+  REJECT_REASONS,
+  type ApproveFieldsRequest,
+  type CommentRequest,
+  type EntryReviewQuery,
+  type ReviseFieldsRequest,
+  type ReviseRequest,
+} from '../../../../shared/contracts/review';
 import type { ApproveInput, RejectInput, ResolveInput } from '../../review';
 
 /** Bodies of the review routes (`/gengo/jobs/:id/…`). */
@@ -55,3 +62,36 @@ const resolveSchema = strictObject({
 
 export const validateResolve = async (body: unknown): Promise<ResolveInput> =>
   (await validateYupSchema(resolveSchema)(object(body))) as ResolveInput;
+
+const fieldKey = yup.string().min(1).max(300);
+
+const entryReviewSchema = strictObject({
+  contentType: yup
+    .string()
+    .matches(/^api::[a-z0-9-]+\.[a-z0-9-]+$/, '${path} must be a content type uid')
+    .required('${path} is required'),
+  documentId: yup.string().min(1).max(100).required('${path} is required'),
+  locale: yup.string().min(1).max(50).required('${path} is required'),
+});
+
+/** `GET /gengo/review?contentType=&documentId=&locale=` */
+export const validateEntryReview = async (query: unknown): Promise<EntryReviewQuery> =>
+  (await validateYupSchema(entryReviewSchema)(object(query))) as EntryReviewQuery;
+
+const approveFieldsSchema = approveSchema.shape({ fields: yup.array().of(fieldKey.required()).max(500).nullable() });
+const reviseFieldsSchema = strictObject({
+  fields: yup.array().of(fieldKey.required()).min(1, '${path} names at least one field').max(500).required(),
+  comment: text(),
+});
+
+export const validateApproveFields = async (body: unknown) =>
+  (await validateYupSchema(approveFieldsSchema)(object(body))) as ApproveFieldsRequest;
+export const validateReviseFields = async (body: unknown) =>
+  (await validateYupSchema(reviseFieldsSchema)(object(body))) as ReviseFieldsRequest;
+
+/** `:id` of an order: a positive integer. */
+export const validateOrderId = (id: unknown): number => {
+  const n = Number(id);
+  if (!Number.isInteger(n) || n < 1) throw new errors.ValidationError('id must be a positive integer');
+  return n;
+};
