@@ -211,6 +211,8 @@ export interface OrderView {
   jobs?: JobView[];
   /** The nearest auto-approval among its reviewable jobs (null: none reviewable); the list and `jobs` answers. */
   autoApproveAt?: string | null;
+  /** Its jobs by our status (the list only): `{ reviewable: 8, available: 3 }`. */
+  jobCounts?: Record<string, number>;
   /** The entry's main field in the source locale (the list only; null when the admin may not read the type). */
   entryTitle?: string | null;
   /** A reviewer's choice per conflicting path. */

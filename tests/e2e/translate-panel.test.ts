@@ -219,6 +219,10 @@ describeInBrowser('"Translate with Gengo" panel in Chromium', () => {
     expect(await jobs.count()).toBe(frJobs.length);
     expect(new Set(await attributes(jobs, 'data-status'))).toEqual(new Set(['approved', 'revising']));
     expect(await page.getByTestId('gengo-order-jobs-table').textContent()).toContain('title');
+    // Units and credits per translation, as Gengo gave them: no "—" left.
+    const cells = await page.locator('[data-testid="gengo-order-job"] td').allTextContents();
+    expect(cells.filter((c) => /^\d+ words?$/.test(c.trim()))).toHaveLength(frJobs.length);
+    expect(cells.filter((c) => /^\d+\.\d{2} USD$/.test(c.trim()))).toHaveLength(frJobs.length);
     await page.getByRole('button', { name: 'Close' }).first().click();
 
     // The entry link opens the entry's edit view.

@@ -63,6 +63,12 @@ describe('orders: review', () => {
       'Only a job still available to translators can be cancelled; this one is pending'
     );
     expect((await w.control.job(b.gengoJobId)).status).toBe('pending');
+
+    // The orders list counts each order's jobs by our status (the page's "Waiting for a translator ·
+    // 1 of 2"); Gengo calls back nothing when a translator picks a job up, so b still reads available.
+    const listed = await api().get('/gengo/orders?pageSize=100');
+    expect(listed.status).toBe(200);
+    expect(listed.body.data.find((o: any) => o.id === a.orderId).jobCounts).toEqual({ available: 1, canceled: 1 });
   });
 
   it('revise needs a comment; reject needs the captcha text; machine preview while pending', async () => {

@@ -55,15 +55,24 @@ export const createOrderQueries = ({
       };
       const { results, pagination } =
         q.sort === 'autoApproveAt' ? await deadlines.listByDeadline(filters) : await store.listOrders(filters);
-      const [found, due] = await Promise.all([
+      const [found, due, statuses] = await Promise.all([
         titles.titlesOf(results),
         deadlines.deadlinesOf(results.map((o) => o.id)),
+        store.jobStatusesOf(results.map((o) => o.id)),
       ]);
+      // Jobs by status per order: the page says "Awaiting review · 8 of 11" as the panel does.
+      const counts = new Map<number, Record<string, number>>();
+      for (const j of statuses) {
+        const c = counts.get(j.orderId) ?? {};
+        c[j.status] = (c[j.status] ?? 0) + 1;
+        counts.set(j.orderId, c);
+      }
       return {
         results: results.map((o) => ({
           ...toOrderView(o),
           entryTitle: found.get(entryKey(o)) ?? null,
           autoApproveAt: due.get(o.id) ?? null,
+          jobCounts: counts.get(o.id) ?? {},
         })),
         pagination,
       };

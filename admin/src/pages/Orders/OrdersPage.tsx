@@ -1,6 +1,5 @@
 import * as React from 'react';
 import {
-  Badge,
   Box,
   Button,
   EmptyStateLayout,
@@ -27,10 +26,11 @@ import { AutoApproveDeadline } from '../../components/Review/AutoApproveDeadline
 import { useAutoApproveWarning } from '../../components/Review/useAutoApproveWarning';
 import { OrderJobsModal } from './OrderJobsModal';
 import { ALL, OrdersFiltersBar } from './OrdersFiltersBar';
-import { entryPath, orderStatusVariant, ordersParams, type OrdersFilters } from './ordersQuery';
+import { entryPath, ordersParams, type OrdersFilters } from './ordersQuery';
 import { localeNamer } from '../../utils/localeNames';
 import { moneyWords } from '../../utils/money';
 import { statusWords } from '../../utils/statusWords';
+import { OrderStatusBadge } from './OrderStatusBadge';
 import { RecentBatches } from './RecentBatches';
 import { useAccount, useContentTypes, useSiteLocales } from './useOrdersPageData';
 
@@ -189,12 +189,7 @@ const OrdersList = () => {
                       <Typography textColor="neutral800">#{o.id}</Typography>
                     </Td>
                     <Td>
-                      <Badge
-                        backgroundColor={`${orderStatusVariant(o.status)}100`}
-                        textColor={`${orderStatusVariant(o.status)}700`}
-                      >
-                        {words.order(o.status)}
-                      </Badge>
+                      <OrderStatusBadge order={o} words={words} />
                       {o.lastError && (
                         <Typography tag="p" variant="pi" textColor="danger600" title={o.lastError} ellipsis>
                           {o.lastError}
