@@ -89,6 +89,7 @@ describe('AutoApproveDeadline', () => {
         field={field}
         orderId={1}
         sourceName="English"
+        sourceLocale="en"
         targetName="French"
         canReview
         onChanged={() => undefined}

@@ -120,7 +120,10 @@ describe('the review view: an entry, field by field', () => {
     expect(title.getByText('Source · English (en)')).toBeTruthy();
     expect(title.getByTestId('gengo-source').textContent).toBe('Source of title');
     expect(title.getByTestId('gengo-translation').textContent).toBe('Traduction de title');
+    // The plugin's one status vocabulary, and units named as Gengo counts them (an English source: words).
     expect(title.getByText('Awaiting review')).toBeTruthy();
+    expect(title.getByTestId('gengo-field-units').textContent).toBe('4 words');
+    expect(title.getByTestId('gengo-field-units').getAttribute('title')).toMatch(/characters for Chinese, Japanese/);
     // (The body was revised: its translation shows the changes, its source the kept parts.)
     const source = within(card('body')).getByTestId('gengo-source');
     expect([...source.querySelectorAll('[data-kept="true"]')].map((e) => e.textContent)).toEqual(['**', '**']);
@@ -264,6 +267,13 @@ describe('the review view: an entry, field by field', () => {
     expect(screen.getByText('Conflict on Summary')).toBeTruthy();
     expect(screen.getByTestId('gengo-conflict-current').textContent).toBe('Mon résumé à moi');
     expect(screen.getByTestId('gengo-conflict-translation').textContent).toBe('Le résumé traduit');
-    expect(screen.getByText('Conflict')).toBeTruthy();
+    expect(
+      within(document.querySelector('[data-field="summary"]') as HTMLElement).getByText('Conflict to resolve')
+    ).toBeTruthy();
+  });
+
+  it('counts a Japanese source in characters', async () => {
+    const { card } = await open(model([TITLE], { sourceLocale: 'ja' }));
+    expect(within(card('title')).getByTestId('gengo-field-units').textContent).toBe('4 characters');
   });
 });

@@ -143,6 +143,9 @@ describeInBrowser('"Translate with Gengo" panel in Chromium', () => {
     const keptTarget = await body.getByTestId('gengo-translation').locator('[data-kept="true"]').allTextContents();
     expect(keptSource.join('')).toContain('https://example.com/guides/roasts');
     expect(keptTarget.sort()).toEqual(keptSource.sort());
+    // The plugin's one status vocabulary, and units named as Gengo counts an English source: words.
+    expect(await title.getByText('Awaiting review').count()).toBe(1);
+    expect(await title.getByTestId('gengo-field-units').textContent()).toMatch(/^\d+ words$/);
     await page.screenshot({ path: path.join(REPO_ROOT, 'docs', 'screenshots', 'review-view.png') });
 
     const fieldJobs = async (key: string) => {

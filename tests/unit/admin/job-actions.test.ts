@@ -1,11 +1,10 @@
 import {
   approveBody,
-  can,
   effectiveStatus,
   hasReviewableJobs,
   jobActions,
   rejectBody,
-  rejectReady,
+  reviewableJobs,
 } from '../../../admin/src/components/Review/jobActions';
 
 const job = (status: string, gengoStatus: string | null = status, gengoJobId: string | null = '42') => ({
@@ -35,7 +34,18 @@ describe('review actions of a job', () => {
   it('reads "cancelled" as canceled and prefers Gengo status', () => {
     expect(effectiveStatus(job('pending', 'cancelled'))).toBe('canceled');
     expect(effectiveStatus(job('error', null))).toBe('error');
-    expect(can(job('pending', 'cancelled'), 'comment')).toBe(false);
+    expect(jobActions(job('pending', 'cancelled'))).not.toContain('comment');
+  });
+
+  it("keeps a field's jobs waiting for the reviewer: Gengo's reviewable, not ours in error", () => {
+    const jobs = [
+      { id: 1, ...job('reviewable') },
+      { id: 2, ...job('conflict', 'reviewable') },
+      { id: 3, ...job('error', 'reviewable') },
+      { id: 4, ...job('approved') },
+      { id: 5, ...job('reviewable', null) },
+    ];
+    expect(reviewableJobs(jobs).map((j) => j.id)).toEqual([1, 2, 5]);
   });
 
   it('tells whether a locale has anything to review', () => {
@@ -57,11 +67,8 @@ describe('review bodies', () => {
     expect(approveBody({ rating: 9, forTranslator: '', forGengo: '', public: false })).toEqual({ public: false });
   });
 
-  it('reject needs a comment and the captcha', () => {
+  it('reject sends the comment and the captcha trimmed', () => {
     const f = { reason: 'quality' as const, comment: ' bad ', captcha: '', followUp: 'requeue' as const };
-    expect(rejectReady(f)).toBe(false);
-    expect(rejectReady({ ...f, captcha: 'ab12' })).toBe(true);
-    expect(rejectReady({ ...f, comment: ' ', captcha: 'x' })).toBe(false);
     expect(rejectBody({ ...f, captcha: ' ab12 ' })).toEqual({
       reason: 'quality',
       comment: 'bad',

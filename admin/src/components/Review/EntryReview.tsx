@@ -4,9 +4,10 @@ import { useFetchClient } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import type { EntryReview as Model, FieldActionResult, Locale } from '../../api/orders';
 import { getTranslation } from '../../utils/getTranslation';
+import { moneyWords } from '../../utils/money';
 import { ConflictView } from '../Conflicts/ConflictView';
 import { FieldCard } from './FieldCard';
-import { reviewableJobs } from './fieldWords';
+import { reviewableJobs } from './jobActions';
 import { errorMessage, useJobCall } from './useJobApi';
 
 type Props = {
@@ -47,7 +48,8 @@ const useEntryReview = (contentType: string, documentId: string, locale: string,
  * field, reject one; conflicts (a person's words where a translation would land) with both texts.
  */
 export const EntryReview = ({ contentType, documentId, locale, names, canReview, onChanged }: Props) => {
-  const { formatMessage } = useIntl();
+  const intl = useIntl();
+  const { formatMessage } = intl;
   const t = (id: string, defaultMessage: string, values?: Record<string, any>) =>
     formatMessage({ id: getTranslation(id), defaultMessage }, values);
   const [open, setOpen] = React.useState(false);
@@ -100,7 +102,7 @@ export const EntryReview = ({ contentType, documentId, locale, names, canReview,
               <Typography variant="pi" textColor="neutral600">
                 {t(
                   'review.forbidden',
-                  'You may look at these jobs, but reviewing them needs the "Review" permission of Gengo.'
+                  'You may look at these translations, but reviewing them needs the "Review" permission of Gengo.'
                 )}
               </Typography>
             )}
@@ -110,7 +112,8 @@ export const EntryReview = ({ contentType, documentId, locale, names, canReview,
                   'reviewView.intro',
                   '{waiting, plural, =0 {Nothing waits for your review.} one {# field waits for your review.} other {# fields wait for your review.}} Grey monospace parts are kept as they are: they were not sent for translation.',
                   { waiting: waiting.length }
-                )}
+                )}{' '}
+                {moneyWords(intl).unitsHint()}
               </Typography>
             )}
             {model && model.conflicts.length > 0 && (
@@ -130,6 +133,7 @@ export const EntryReview = ({ contentType, documentId, locale, names, canReview,
                 field={field}
                 orderId={model.order.id}
                 sourceName={nameOf(model.sourceLocale)}
+                sourceLocale={model.sourceLocale}
                 targetName={nameOf(locale)}
                 canReview={canReview}
                 onChanged={changed}

@@ -3,12 +3,13 @@ import { Badge, Box, Button, Flex, Grid, Typography } from '@strapi/design-syste
 import { useIntl } from 'react-intl';
 import type { FieldActionResult, ReviewField } from '../../api/orders';
 import { getTranslation } from '../../utils/getTranslation';
+import { moneyWords } from '../../utils/money';
+import { jobState, STATE_VARIANTS, statusWords } from '../../utils/statusWords';
 import { AutoApproveDeadline } from './AutoApproveDeadline';
 import { FeedbackFields, RejectFields, ReviseForm } from './FieldForms';
 import { FieldProgress } from './FieldProgress';
 import { FieldThread } from './FieldThread';
-import { FIELD_STATUS_VARIANTS, FIELD_STATUS_WORDS, reviewableJobs } from './fieldWords';
-import { approveBody, rejectBody, type ApproveForm, type RejectForm } from './jobActions';
+import { approveBody, rejectBody, reviewableJobs, type ApproveForm, type RejectForm } from './jobActions';
 import { ReadableTextView, RevisionDiff } from './ReadableTextView';
 import { useJobCall } from './useJobApi';
 
@@ -18,6 +19,8 @@ type Props = {
   field: ReviewField;
   orderId: number;
   sourceName: string;
+  /** The source's locale code: Gengo counts Chinese, Japanese and Korean sources in characters. */
+  sourceLocale: string;
   targetName: string;
   canReview: boolean;
   onChanged: () => void;
@@ -30,8 +33,10 @@ const NO_FEEDBACK: ApproveForm = { rating: null, forTranslator: '', forGengo: ''
  * segment of it), what the last revision changed, the translator's thread, and the reviewer's
  * decisions on the field as a whole — approve (first, most prominent), request changes, reject.
  */
-export const FieldCard = ({ field, orderId, sourceName, targetName, canReview, onChanged }: Props) => {
-  const { formatMessage } = useIntl();
+export const FieldCard = ({ field, orderId, sourceName, sourceLocale, targetName, canReview, onChanged }: Props) => {
+  const intl = useIntl();
+  const { formatMessage } = intl;
+  const money = moneyWords(intl);
   const t = (id: string, defaultMessage: string, values?: Record<string, any>) =>
     formatMessage({ id: getTranslation(id), defaultMessage }, values);
   const { post, run, busy, error, setError } = useJobCall(onChanged);
@@ -99,7 +104,9 @@ export const FieldCard = ({ field, orderId, sourceName, targetName, canReview, o
     setMode(null);
   };
 
-  const variant = FIELD_STATUS_VARIANTS[field.status] ?? 'neutral';
+  // The field's status is a job status: it reads in the plugin's one vocabulary (utils/statusWords);
+  // data-status keeps the precise key (revising and pending read alike, "In translation").
+  const variant = STATE_VARIANTS[jobState(field.status)];
   return (
     <Box
       padding={4}
@@ -119,14 +126,11 @@ export const FieldCard = ({ field, orderId, sourceName, targetName, canReview, o
           </Typography>
           <Flex gap={2}>
             <AutoApproveDeadline at={nearest} compact />
-            <Typography variant="pi" textColor="neutral600">
-              {t('review.units', '{count} units', { count: field.units })}
+            <Typography variant="pi" textColor="neutral600" title={money.unitsHint()} data-testid="gengo-field-units">
+              {money.units(field.units, sourceLocale)}
             </Typography>
             <Badge backgroundColor={`${variant}100`} textColor={`${variant}700`} style={{ whiteSpace: 'nowrap' }}>
-              {formatMessage({
-                id: getTranslation(`reviewView.status.${field.status}`),
-                defaultMessage: FIELD_STATUS_WORDS[field.status] ?? field.status,
-              })}
+              {statusWords(formatMessage).job(field.status)}
             </Badge>
           </Flex>
         </Flex>

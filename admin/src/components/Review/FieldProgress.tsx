@@ -43,7 +43,7 @@ export const FieldProgress = ({
       await run(
         'cancel',
         () => post(`/gengo/jobs/${job.id}/cancel`, {}),
-        i === cancellable.length - 1 ? t('review.cancelled', 'Job cancelled') : undefined
+        i === cancellable.length - 1 ? t('review.cancelled', 'Translation cancelled') : undefined
       );
   };
 

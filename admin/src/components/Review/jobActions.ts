@@ -29,7 +29,9 @@ export const jobActions = (job: ReviewableJob): JobAction[] => {
   return actions;
 };
 
-export const can = (job: ReviewableJob, action: JobAction) => jobActions(job).includes(action);
+/** The jobs of a field a reviewer can act on now (a job in error waits for the plugin, not the reviewer). */
+export const reviewableJobs = <J extends { status: string; gengoStatus: string | null }>(jobs: J[]) =>
+  jobs.filter((j) => (j.gengoStatus ?? j.status) === 'reviewable' && j.status !== 'error');
 
 /** A locale's latest order has something a reviewer can look at. */
 export const hasReviewableJobs = (jobs: ReviewableJob[] | undefined) =>
@@ -58,8 +60,6 @@ export interface RejectForm {
   followUp: 'requeue' | 'cancel';
 }
 
-/** Reject needs a comment and the captcha's text. */
-export const rejectReady = (f: RejectForm) => f.comment.trim().length > 0 && f.captcha.trim().length > 0;
 export const rejectBody = (f: RejectForm) => ({
   reason: f.reason,
   comment: f.comment.trim(),
