@@ -64,9 +64,10 @@ describe('createJobIntake', () => {
   });
 
   it('fetches at most one batch ahead of the one being written: ids arriving meanwhile wait and gather', async () => {
-    const h = harness({ processMs: 30 });
+    // The writer takes long enough that the 10 ms look below lands while it writes, on a loaded machine too.
+    const h = harness({ processMs: 1000 });
     h.intake.add('1');
-    await h.next(); // [1] fetched: being written for 30 ms
+    await h.next(); // [1] fetched: being written for 1 s
     h.intake.add('2');
     await h.next(); // [2] fetched ahead, waiting for the writer
     for (const id of ['3', '4', '5']) h.intake.add(id);
