@@ -51,7 +51,7 @@ const createMemoryService = ({ strapi }: { strapi: Core.Strapi }) => {
         credits: Math.round(rows.reduce((sum, r) => sum + Number(r.credits ?? 0), 0) * 100) / 100,
         tier: order.tier,
         contentType: order.contentType,
-        documentId: order.targetDocumentId,
+        entryDocumentId: order.targetDocumentId,
         paths: segment.paths,
         orderId: order.id,
         gengoJobIds: [...new Set(rows.flatMap((r) => (r.gengoJobId ? [r.gengoJobId] : [])))],

@@ -27,7 +27,7 @@ export const originOf = (m: MemoryRecord): MemoryOrigin => ({
   memoryId: m.id,
   orderId: m.orderId ?? null,
   contentType: m.contentType ?? null,
-  documentId: m.documentId ?? null,
+  documentId: m.entryDocumentId ?? null,
   paths: m.paths ?? [],
   gengoJobIds: m.gengoJobIds ?? [],
   tier: m.tier ?? null,

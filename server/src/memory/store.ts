@@ -17,7 +17,7 @@ export interface MemoryRecord {
   credits: number | string | null;
   tier: string | null;
   contentType: string | null;
-  documentId: string | null;
+  entryDocumentId: string | null;
   paths: string[] | null;
   orderId: number | null;
   gengoJobIds: string[] | null;

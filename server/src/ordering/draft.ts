@@ -110,4 +110,5 @@ export const jobPayloads = (
     usePreferred: d.options.usePreferred,
     glossaryId: d.options.glossaryId,
     attachments: d.attachments,
+    force: d.options.reuseMemory === false,
   });

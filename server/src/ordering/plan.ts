@@ -104,6 +104,8 @@ export interface PayloadOptions {
   usePreferred?: boolean;
   glossaryId?: number | null;
   attachments?: JobPayload['attachments'];
+  /** "Order again anyway": Gengo's lazy loading overridden too (its `force`), a new translation. */
+  force?: boolean;
 }
 
 const SLUG_MAX = 100;
@@ -139,6 +141,7 @@ export const buildJobPayloads = (plan: Plan, o: PayloadOptions): Record<string, 
       if (o.usePreferred) payload.use_preferred = 1;
       if (o.glossaryId != null) payload.glossary_id = o.glossaryId;
       if (o.attachments?.length) payload.attachments = o.attachments;
+      if (o.force) payload.force = 1;
       return [chunk.key, payload];
     })
   );

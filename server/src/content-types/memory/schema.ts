@@ -25,7 +25,7 @@ export default {
     credits: { type: 'decimal' },
     tier: { type: 'string' },
     contentType: { type: 'string' },
-    documentId: { type: 'string' },
+    entryDocumentId: { type: 'string' },
     paths: { type: 'json' },
     orderId: { type: 'integer' },
     gengoJobIds: { type: 'json' },
