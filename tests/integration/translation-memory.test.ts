@@ -158,6 +158,32 @@ describe('translation memory', () => {
     expect((await emulatorJobs(again.reference)).length).toBe(view.jobs.length);
   });
 
+  it('a bulk order reuses too: its quote says what, its POST carries only the new titles', async () => {
+    const ids = [(await article('Rye of the north')).documentId, (await article('Spelt in spring')).documentId];
+    const body = { contentType: ARTICLE, documentIds: ids, targetLocales: ['fr'], tier: 'standard' };
+    const quote = (await api().post('/gengo/bulk/quote').send(body)).body.data;
+    // Summary and body of each entry are in the memory: only the titles are priced.
+    expect(quote.reused).toEqual({ segments: 4, units: expect.any(Number), credits: 0 });
+    expect(quote.reused.units).toBeGreaterThan(quote.units);
+    const before = (await r.control.jobs()).length;
+    const res = await api()
+      .post('/gengo/bulk')
+      .send({ ...body, autoApprove: true, idempotencyKey: 'memory-bulk-1' });
+    expect(res.status).toBe(202);
+    await waitFor('batch done', async () => {
+      const b = (await api().get(`/gengo/bulk/${res.body.data.id}`)).body.data;
+      return b.status === 'completed' && b;
+    });
+    await r.app.strapi.plugin('gengo').service('ordering').settled();
+    const posted = (await r.control.jobs()).slice(before);
+    expect(posted.map((j: any) => j.body_src).sort()).toEqual(['Rye of the north', 'Spelt in spring']);
+    for (const documentId of ids) {
+      const [order] = (await api().get(`/gengo/orders?documentId=${documentId}`)).body.data;
+      const view = await orderView(order.id);
+      expect(view.jobs.filter((j: any) => j.reusedFrom).length).toBe(2);
+    }
+  });
+
   it('bad input is a 400; clearing the pair stops reuse', async () => {
     expect((await api().delete('/gengo/memory?sourceLang=en')).status).toBe(400);
     expect((await api().delete('/gengo/memory?sourceLang=en&targetLang=fr;drop')).status).toBe(400);
