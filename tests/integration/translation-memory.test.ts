@@ -184,6 +184,24 @@ describe('translation memory', () => {
     }
   });
 
+  it('without auto-approval the reused text waits for review; approving it is ours, revising has no Gengo job', async () => {
+    const { documentId } = await article('Barley and honey');
+    const order = await placeFr(documentId, { autoApprove: false });
+    await settle(r);
+    const view = await orderView(order.id);
+    const reused = view.jobs.filter((j: any) => j.reusedFrom);
+    expect(reused.length).toBe(2);
+    for (const j of reused) expect([j.gengoStatus, j.appliedStatus]).toEqual(['reviewable', 'reviewable']);
+
+    const revise = await api().post(`/gengo/jobs/${reused[0].id}/revise`).send({ comment: 'Shorter please' });
+    expect(revise.status).toBe(400);
+    expect(revise.body.error.message).toMatch(/translation memory/);
+    const approved = await api().post(`/gengo/jobs/${reused[0].id}/approve`).send({});
+    expect(approved.status).toBe(200);
+    expect(approved.body.data).toMatchObject({ gengoStatus: 'approved', appliedStatus: 'approved' });
+    expect((await api().post(`/gengo/jobs/${reused[0].id}/approve`).send({})).status).toBe(400);
+  });
+
   it('bad input is a 400; clearing the pair stops reuse', async () => {
     expect((await api().delete('/gengo/memory?sourceLang=en')).status).toBe(400);
     expect((await api().delete('/gengo/memory?sourceLang=en&targetLang=fr;drop')).status).toBe(400);
