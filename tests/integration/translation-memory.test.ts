@@ -205,6 +205,7 @@ describe('translation memory', () => {
   it('bad input is a 400; clearing the pair stops reuse', async () => {
     expect((await api().delete('/gengo/memory?sourceLang=en')).status).toBe(400);
     expect((await api().delete('/gengo/memory?sourceLang=en&targetLang=fr;drop')).status).toBe(400);
+    expect((await api().get('/gengo/memory?colour=red')).status).toBe(400);
     expect(
       (
         await api()

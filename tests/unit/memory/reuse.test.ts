@@ -60,6 +60,8 @@ describe('memory routes input', () => {
     await expect(validateMemoryClear({ sourceLang: 'en' })).rejects.toThrow(/targetLang/);
     await expect(validateMemoryClear({ sourceLang: 'en', targetLang: "fr' or 1=1" })).rejects.toThrow();
     await expect(validateMemoryList({})).resolves.toEqual({});
+    await expect(validateMemoryList({ colour: 'red' })).rejects.toThrow(/unknown/);
+    await expect(validateMemoryList({ sourceLang: ['en', 'fr'] })).rejects.toThrow();
     await expect(validateMemoryList({ targetLang: 'zh-tw' })).resolves.toEqual({ targetLang: 'zh-tw' });
   });
 });

@@ -26,7 +26,7 @@ const object = (query: unknown) => {
 };
 
 export const validateMemoryList = async (query: unknown): Promise<MemoryPairQuery> =>
-  (await validateYupSchema(listSchema, { strict: false })(object(query))) as MemoryPairQuery;
+  (await validateYupSchema(listSchema)(object(query))) as MemoryPairQuery;
 
 export const validateMemoryClear = async (query: unknown): Promise<Required<MemoryPairQuery>> =>
-  (await validateYupSchema(clearSchema, { strict: false })(object(query))) as Required<MemoryPairQuery>;
+  (await validateYupSchema(clearSchema)(object(query))) as Required<MemoryPairQuery>;
