@@ -17,6 +17,7 @@ export const UIDS = {
   lease: `plugin::${PLUGIN_ID}.lease`,
   batch: `plugin::${PLUGIN_ID}.batch`,
   batchItem: `plugin::${PLUGIN_ID}.batch-item`,
+  memory: `plugin::${PLUGIN_ID}.memory`,
 } as const;
 
 /** Gengo's largest callback (its documentation: up to 60 KB, form-encoded). */

@@ -3,6 +3,7 @@
  * `GET /gengo/bulk/:id`, `POST /gengo/bulk/:id/cancel`): a selection of the list view ordered as
  * one batch that the server works through on its own.
  */
+import type { ReusedSummary } from './memory';
 import type { BudgetView, Tier } from './orders';
 
 export type BatchStatus = 'queued' | 'running' | 'completed' | 'cancelled' | 'failed';
@@ -38,6 +39,8 @@ export interface BulkQuote {
   /** Seconds. */
   eta: number;
   locales: Array<{ locale: string; lcTgt: string | null; offered: boolean; units: number; credits: number }>;
+  /** Segments the translation memory stands in for, over the selection: not ordered, 0 credits. */
+  reused?: ReusedSummary;
   skipped: Array<{ documentId: string; reason: string }>;
   balance: { credits: number; currency: string };
   budget: BudgetView;

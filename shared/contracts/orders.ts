@@ -5,6 +5,8 @@
  * controllers and services and the admin's `api/*` both import them from here.
  */
 
+import type { MemoryOrigin, ReusedSummary } from './memory';
+
 /** The tiers one orders here (Gengo's `machine` is not human translation, `ultra` is no longer sold). */
 export const TIERS = ['standard', 'pro'] as const;
 export type Tier = (typeof TIERS)[number];
@@ -49,6 +51,11 @@ export interface QuoteRequest {
   /** Field paths to translate (absent: every translatable field). */
   fields?: string[] | null;
   tier?: Tier | null;
+  /**
+   * false: "order again anyway" — every segment goes to Gengo, even one whose exact source was
+   * approved before (the translation memory). Absent or true: remembered segments are reused.
+   */
+  reuseMemory?: boolean | null;
 }
 
 /** `POST /gengo/orders` body (an `Idempotency-Key` header stands for `idempotencyKey`). */
@@ -81,6 +88,8 @@ export interface LocaleQuote {
    * unless the order says `replaceExisting`. Filled by `POST /gengo/quote`.
    */
   personText?: string[];
+  /** Segments the translation memory stands in for: not sent to Gengo, 0 credits. */
+  reused?: ReusedSummary;
 }
 
 /** Whether the balance and the budget caps allow a cost. */
@@ -172,6 +181,8 @@ export interface JobView {
    * job, or an old job): Gengo charged it there. Null: this row's own job.
    */
   sharedWithOrderId: number | null;
+  /** Its text was reused from the translation memory (no Gengo job, no cost): where it came from. */
+  reusedFrom?: MemoryOrigin | null;
   /** When the plugin learnt the job is reviewable (Gengo's payload does not say); null when it is not. */
   reviewableAt: string | null;
   /**

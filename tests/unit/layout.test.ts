@@ -8,7 +8,7 @@ import path from 'path';
  * its `index.ts`.
  */
 const SRC = path.resolve(__dirname, '../../server/src');
-const CAPABILITIES = ['settings', 'ordering', 'bulk', 'receiving', 'review', 'publishing'];
+const CAPABILITIES = ['settings', 'ordering', 'bulk', 'receiving', 'review', 'publishing', 'memory'];
 const STANDALONE = ['content', 'gengo'];
 
 const filesUnder = (dir: string): string[] =>

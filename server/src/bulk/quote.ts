@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { BulkQuote, BulkRequest } from '../../../shared/contracts/bulk';
 import type { Tier } from '../../../shared/contracts/orders';
-import { mapLocales, planSegments, quotePlans, type LoadedSource, type PlanToQuote } from '../ordering';
+import { mapLocales, planSegments, quotePlans, withMemory, type LoadedSource, type PlanToQuote } from '../ordering';
 import { assertMayOrder, type ContentAccess } from '../platform/content-permissions';
 import { getService } from '../platform/services';
 import type { LocalePrices } from './records';
@@ -98,8 +98,15 @@ export const createBulkQuotes = (strapi: Core.Strapi) => {
     const plans: PlanToQuote[] = docs.flatMap((d) =>
       offered.map((t) => ({ plan: planSegments(d.segments, t.lcTgt), lcSrc, lcTgt: t.lcTgt, tier }))
     );
+    // Segments approved before for the pair are not priced (the translation memory; bulk always reuses).
+    await withMemory(strapi, plans, lcSrc, tier, true);
     const balance = quotes().balanceAhead(client);
     const quoted = await quotePlans(plans, client);
+    const reused = { segments: 0, units: 0, credits: 0 as const };
+    for (const q of quoted) {
+      reused.segments += q.reused?.segments ?? 0;
+      reused.units += q.reused?.units ?? 0;
+    }
 
     const title = await titleOf(input.contentType);
     const perLocale = new Map(offered.map((t) => [t.locale, { units: 0, credits: 0 }]));
@@ -143,6 +150,7 @@ export const createBulkQuotes = (strapi: Core.Strapi) => {
         documents: docs.length,
         units: [...perLocale.values()].reduce((sum, l) => sum + l.units, 0),
         credits,
+        ...(reused.segments ? { reused } : {}),
         currency: currency || budget.balance.currency,
         eta,
         locales: targets.map((t) => ({

@@ -4,6 +4,7 @@ import comment from './comment';
 import lease from './lease';
 import batch from './batch';
 import batchItem from './batch-item';
+import memory from './memory';
 
 export default {
   order,
@@ -12,4 +13,5 @@ export default {
   lease,
   batch,
   'batch-item': batchItem,
+  memory,
 };

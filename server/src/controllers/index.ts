@@ -11,6 +11,7 @@ import reconcile from './reconcile';
 import publishRules from './publish-rules';
 import account from './account';
 import bulk from './bulk';
+import memory from './memory';
 
 export default {
   health,
@@ -22,4 +23,5 @@ export default {
   publishRules,
   account,
   bulk,
+  memory,
 };

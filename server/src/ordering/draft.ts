@@ -26,6 +26,8 @@ export interface OrderOptions {
   comment: string | null;
   /** The orderer chose to replace a person's text the target holds now (listed by the quote). */
   replaceExisting?: boolean;
+  /** false: every segment ordered from Gengo, the translation memory not used ("order again anyway"). */
+  reuseMemory?: boolean;
 }
 
 export interface OrderDraft {
@@ -108,4 +110,5 @@ export const jobPayloads = (
     usePreferred: d.options.usePreferred,
     glossaryId: d.options.glossaryId,
     attachments: d.attachments,
+    force: d.options.reuseMemory === false,
   });

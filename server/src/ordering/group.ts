@@ -3,7 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { GengoAmbiguousOrderError, type GengoClient, type PostJobsResult } from '../gengo';
 import { jobPayloads, jobRows, orderRow, type OrderDraft, type OrderingUser } from './draft';
 import { explicitRequestKey } from './keys';
-import { combineJobPayloads, orderComment } from './plan';
+import { combineJobPayloads, orderComment, sentChunks } from './plan';
 import { emitOrderPlaced } from '../platform/events';
 import { toOrderView } from './views';
 import type { OrderRecord } from '../platform/records';
@@ -141,6 +141,7 @@ export const createGroupOrdering = (
     );
     for (const order of orders) await emitOrderPlaced(strapi, order);
     await recordAnswered(parts, orders, owners, result.answered.byKey);
+    for (const [i, p] of parts.entries()) await placing.applyReused(orders[i], p.target, p.d.options.autoApprove);
     return { kind: 'placed', orders };
   };
 
@@ -183,10 +184,19 @@ export const createGroupOrdering = (
       const locales = [...new Set(drafts.flatMap((d) => d?.draft.prepared.targets.map((t) => t.locale) ?? []))];
       for (const locale of locales) {
         const members = drafts.flatMap((d, i) =>
-          d && !outcomes[i] && !alone.has(i) && !notPlaced[i].length && d.draft.planned.some((t) => t.locale === locale)
+          d &&
+          !outcomes[i] &&
+          !alone.has(i) &&
+          !notPlaced[i].length &&
+          // A target the memory covers entirely sends nothing: placed alone, without a POST.
+          d.draft.planned.some((t) => t.locale === locale && sentChunks(t.plan).length)
             ? [i]
             : []
         );
+        // Covered entirely by the memory: placed alone, which posts nothing for that locale.
+        drafts.forEach((d, i) => {
+          if (d?.draft.planned.some((t) => t.locale === locale && !sentChunks(t.plan).length)) alone.add(i);
+        });
         if (members.length < 2) {
           members.forEach((i) => alone.add(i));
           continue;

@@ -83,6 +83,7 @@ export {
 } from './outcomes';
 export type { GroupEntry, GroupOutcome } from './group';
 export { planSegments } from './plan';
+export { withMemory } from './reuse';
 export { quotePlans, type PlanToQuote, type QuoteInput } from './quote';
 export {
   invalid,

@@ -15,9 +15,10 @@ import {
   type PlaceOptions,
   type PlaceResult,
 } from './outcomes';
-import { buildPostRequest } from './plan';
+import { buildPostRequest, sentChunks } from './plan';
 import { createOrderPreparation } from './prepare';
 import type { PlannedTarget, Quotes } from './quote';
+import { recordReused } from './reuse';
 import type { OrderSource } from './source';
 import type { OrderStore } from './store';
 import { toOrderView } from './views';
@@ -77,6 +78,27 @@ export const createPlacing = (
     return { sharedCredits };
   };
 
+  /** Segments written now, after the request (the receiving side's apply, through its lock). */
+  const applyLater = (order: OrderRecord, segments: string[], what: string) => {
+    if (!segments.length) return;
+    const receiving = getService(strapi, 'receiving');
+    const run = (async () => {
+      for (const key of segments) await receiving.applySegment(order.id, key);
+    })()
+      .catch((err) => strapi.log.error(`[gengo] applying order ${order.id} ${what} failed: ${err?.message ?? err}`))
+      .finally(() => pending.delete(run));
+    pending.add(run);
+  };
+
+  /** A placed order's segments taken from the translation memory: their rows get the text, then applied. */
+  const applyReused = async (order: OrderRecord, target: PlannedTarget, autoApprove: boolean) => {
+    try {
+      applyLater(order, await recordReused(store, order, target.plan, autoApprove), 'reused from the memory');
+    } catch (err: any) {
+      strapi.log.error(`[gengo] order ${order.id}: recording the reused segments failed: ${err?.message ?? err}`);
+    }
+  };
+
   /** Places one locale's order. Returns the order, or throws OrderRefusedError (Gengo said no). */
   const placeOne = async (
     client: GengoClient,
@@ -94,6 +116,16 @@ export const createPlacing = (
       return { order: twin, created: false, ambiguous: false };
     }
 
+    if (!sentChunks(target.plan).length) {
+      // Every segment is in the translation memory: nothing to send, nothing to pay.
+      const order = await store.updateOrder(
+        inserted,
+        { status: 'placed', credits: 0, submittedAt: new Date().toISOString() },
+        'every segment reused from the translation memory: nothing sent to Gengo'
+      );
+      await applyReused(order, target, d.options.autoApprove);
+      return { order, created: true, ambiguous: false };
+    }
     const jobs = jobPayloads(d, target, reference);
     const comment = targetComment(d, target);
     const request = buildPostRequest(jobs, comment, { asGroup: d.options.asGroup, allowFork: d.options.allowFork });
@@ -134,6 +166,7 @@ export const createPlacing = (
         `[gengo] order ${order.id}: recording the jobs Gengo answered at once failed: ${err?.message ?? err}`
       )
     );
+    await applyReused(order, target, d.options.autoApprove);
     return { order, created: true, ambiguous: false };
   };
 
@@ -177,6 +210,7 @@ export const createPlacing = (
     },
 
     recordAnswered,
+    applyReused,
   };
   return placing;
 };

@@ -1,6 +1,7 @@
 import { protectSegment, splitForGengo, type Segment } from '../content';
 import type { JobPayload, PostJobsRequest, Tier } from '../gengo';
 import { encodeCustomData, type OrderedSegment } from '../platform/records';
+import type { MemoryOrigin } from '../../../shared/contracts/memory';
 
 /**
  * From extracted segments to what is ordered: the segments kept (an optional field subset), their
@@ -21,12 +22,24 @@ export interface PlannedChunk {
   paths: string[];
 }
 
+/** A segment's approved translation taken from the memory: its chunks' texts, and where from. */
+export interface ReusedText {
+  chunks: string[];
+  origin: MemoryOrigin;
+}
+
 export interface Plan {
   segments: OrderedSegment[];
   chunks: PlannedChunk[];
   /** Top-level fields the order covers, in document order. */
   fields: string[];
+  /** Segments the translation memory stands in for (by segment key): recorded, never sent. */
+  reused?: Map<string, ReusedText>;
 }
+
+/** The chunks that go to Gengo: all but the reused segments'. */
+export const sentChunks = (plan: Plan): PlannedChunk[] =>
+  plan.reused?.size ? plan.chunks.filter((c) => !plan.reused!.has(c.segmentKey)) : plan.chunks;
 
 const topField = (path: string) => path.split(/[.[]/)[0];
 
@@ -91,6 +104,8 @@ export interface PayloadOptions {
   usePreferred?: boolean;
   glossaryId?: number | null;
   attachments?: JobPayload['attachments'];
+  /** "Order again anyway": Gengo's lazy loading overridden too (its `force`), a new translation. */
+  force?: boolean;
 }
 
 const SLUG_MAX = 100;
@@ -105,7 +120,7 @@ export const jobSlug = (typeName: string, chunk: Pick<PlannedChunk, 'paths' | 'c
 /** The text jobs for one order, keyed `job_1`…, each linked to our records by custom_data. */
 export const buildJobPayloads = (plan: Plan, o: PayloadOptions): Record<string, JobPayload> =>
   Object.fromEntries(
-    plan.chunks.map((chunk) => {
+    sentChunks(plan).map((chunk) => {
       const payload: JobPayload = {
         type: 'text',
         slug: jobSlug(o.typeName, chunk),
@@ -126,6 +141,7 @@ export const buildJobPayloads = (plan: Plan, o: PayloadOptions): Record<string, 
       if (o.usePreferred) payload.use_preferred = 1;
       if (o.glossaryId != null) payload.glossary_id = o.glossaryId;
       if (o.attachments?.length) payload.attachments = o.attachments;
+      if (o.force) payload.force = 1;
       return [chunk.key, payload];
     })
   );

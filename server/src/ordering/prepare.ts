@@ -46,6 +46,8 @@ export const createOrderPreparation = (
       usePreferred: input.usePreferred ?? false,
       comment: input.comment?.trim() || null,
       replaceExisting: input.replaceExisting ?? false,
+      // "Order again anyway" is another order than one that reuses the memory (its own request key).
+      ...(input.reuseMemory === false ? { reuseMemory: false } : {}),
     };
     // What changed is known from our own rows: nothing changed asks Gengo nothing (it may be down).
     let loaded = placeOptions.loaded ?? (await source.load(input, ctx?.site, placeOptions.access));
@@ -114,9 +116,10 @@ export const createOrderPreparation = (
 
     // Asked alongside the quote (one round trip to Gengo less before the POST).
     const balance = ctx?.budgetChecked ? undefined : quotes.balanceAhead(client);
+    const reuse = input.reuseMemory !== false;
     draft.planned = ctx?.prices
-      ? pricedTargets({ ...prepared, targets: missing }, tier, ctx.prices)
-      : await quotes.quoteTargets({ ...prepared, targets: missing }, tier, client);
+      ? await pricedTargets(strapi, { ...prepared, targets: missing }, tier, ctx.prices, reuse)
+      : await quotes.quoteTargets({ ...prepared, targets: missing }, tier, client, reuse);
     if (!ctx?.budgetChecked) {
       await checkGlossary(client, options.glossaryId);
       const cost = draft.planned.reduce((sum, p) => sum + p.quote.credits, 0);

@@ -4,7 +4,8 @@ import type { AccountBalance, GengoClient, QuoteRequest as GengoQuoteRequest } f
 import type { LocaleQuote, OrderOptions, QuoteRequest, QuoteResult, Tier } from '../../../shared/contracts/orders';
 import { TIERS } from '../../../shared/contracts/orders';
 import { checkBatchBudget, checkBudget, monthStart } from './budget';
-import { planSegments, type Plan } from './plan';
+import { planSegments, sentChunks, type Plan } from './plan';
+import { reusedSummary, withMemory } from './reuse';
 import { segmentsFor, type OrderSource, type PreparedSource } from './source';
 import type { ContentAccess } from '../platform/content-permissions';
 import { getService } from '../platform/services';
@@ -46,13 +47,15 @@ export const planTargets = (prepared: PreparedSource) =>
     plan: planSegments(segmentsFor(prepared, locale), lcTgt),
   }));
 
-/** Targets planned and priced from an earlier quote (a batch's): no quote call. */
-export const pricedTargets = (
+/** Targets planned and priced from an earlier quote (a batch's, memory applied then too): no quote call. */
+export const pricedTargets = async (
+  strapi: Core.Strapi,
   prepared: PreparedSource,
   tier: Tier,
-  prices: Record<string, { credits: number; currency: string }>
-): PlannedTarget[] =>
-  planTargets(prepared).map((p) => {
+  prices: Record<string, { credits: number; currency: string }>,
+  reuse: boolean
+): Promise<PlannedTarget[]> =>
+  (await withMemory(strapi, planTargets(prepared), prepared.lcSrc, tier, reuse)).map((p) => {
     const q = summarize({ plan: p.plan, lcSrc: prepared.lcSrc, lcTgt: p.lcTgt, tier }, {}, (k) => k);
     const price = prices[p.locale];
     return {
@@ -73,7 +76,7 @@ const summarize = (
   const bySegment = new Map(
     p.plan.segments.map((s) => [s.key, { key: s.key, kind: s.kind, paths: s.paths, chunks: 0, units: 0, credits: 0 }])
   );
-  for (const chunk of p.plan.chunks) {
+  for (const chunk of sentChunks(p.plan)) {
     const q = quoted[keyOf(chunk.key)];
     const seg = bySegment.get(chunk.segmentKey)!;
     seg.chunks++;
@@ -84,12 +87,14 @@ const summarize = (
     eta = Math.max(eta, Number(q.eta ?? 0));
   }
   const segments = [...bySegment.values()];
+  const reused = reusedSummary(p.plan);
   return {
     lcSrc: p.lcSrc,
     lcTgt: p.lcTgt,
     tier: p.tier,
     segments,
-    jobs: p.plan.chunks.length,
+    ...(reused ? { reused } : {}),
+    jobs: sentChunks(p.plan).length,
     units: segments.reduce((s, x) => s + x.units, 0),
     credits: round2(segments.reduce((s, x) => s + x.credits, 0)),
     currency,
@@ -114,7 +119,7 @@ export const quotePlans = async (
   const groups: number[][] = [];
   let size = 0;
   for (let i = 0; i < plans.length; i++) {
-    const n = plans[i].plan.chunks.length;
+    const n = sentChunks(plans[i].plan).length;
     if (!groups.length || (size && size + n > JOBS_PER_QUOTE)) {
       groups.push([]);
       size = 0;
@@ -126,10 +131,11 @@ export const quotePlans = async (
     const jobs: GengoQuoteRequest['jobs'] = {};
     for (const i of group) {
       const p = plans[i];
-      for (const c of p.plan.chunks)
+      for (const c of sentChunks(p.plan))
         jobs[keyOf(i)(c.key)] = { type: 'text', body_src: c.text, lc_src: p.lcSrc, lc_tgt: p.lcTgt, tier: p.tier };
     }
-    const { jobs: quoted } = await client.getQuote({ jobs });
+    // Everything reused: nothing to price, Gengo is not asked.
+    const { jobs: quoted } = Object.keys(jobs).length ? await client.getQuote({ jobs }) : { jobs: {} };
     for (const i of group) out[i] = summarize(plans[i], quoted as Quoted, keyOf(i));
   };
   // The first refusal ends the quote (p-map's stopOnError): calls already sent finish, no new one starts.
@@ -142,8 +148,13 @@ export const createQuotes = (strapi: Core.Strapi, { source, store }: { source: O
   const targetState = createTargetState(strapi);
 
   /** Plans each target locale and asks Gengo for the price of exactly those jobs. */
-  const quoteTargets = async (prepared: PreparedSource, tier: Tier, client: GengoClient): Promise<PlannedTarget[]> => {
-    const plans = planTargets(prepared);
+  const quoteTargets = async (
+    prepared: PreparedSource,
+    tier: Tier,
+    client: GengoClient,
+    reuse = true
+  ): Promise<PlannedTarget[]> => {
+    const plans = await withMemory(strapi, planTargets(prepared), prepared.lcSrc, tier, reuse);
     const quoted = await quotePlans(
       plans.map((p) => ({ plan: p.plan, lcSrc: prepared.lcSrc, lcTgt: p.lcTgt, tier })),
       client
@@ -246,7 +257,7 @@ export const createQuotes = (strapi: Core.Strapi, { source, store }: { source: O
       const tier = (input.tier ?? s.defaultTier) as Tier;
       const prepared = await source.prepare(input, client, access);
       const balance = balanceAhead(client);
-      const planned = await quoteTargets(prepared, tier, client);
+      const planned = await quoteTargets(prepared, tier, client, input.reuseMemory !== false);
       for (const p of planned) {
         const state = await targetState({
           uid: prepared.uid,

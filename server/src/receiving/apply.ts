@@ -13,6 +13,7 @@ import type { ApplyOptions, ApplyOutcome } from './outcome';
 import { ordererRefusal } from './orderer';
 import { ClaimLost, createSegmentRows, type Passed } from './segment-rows';
 import { conflictNote, createWritePassed } from './write-passed';
+import { rememberApproved } from './remember';
 
 /**
  * Applying translations to the target locale, for callbacks, the poller and a reviewer alike, always
@@ -144,7 +145,10 @@ export const createApply = (strapi: Core.Strapi, { io, lock }: { io: TargetIo; l
       passed.push({ segment, rows, ready, kept, translations: Object.fromEntries(toWrite.map((p) => [p, value])) });
     }
 
-    if (passed.length && source) await writePassed(order, source, target, passed, reads, outcomes, acceptMoved);
+    if (passed.length && source) {
+      await writePassed(order, source, target, passed, reads, outcomes, acceptMoved);
+      await rememberApproved(strapi, order, passed, outcomes);
+    }
     for (const key of keys) if (!outcomes.has(key)) outcomes.set(key, { state: 'missing' });
     return outcomes;
   };

@@ -48,6 +48,8 @@ export interface ReconcileResult {
 export const needsPoll = (row: JobRecord): boolean => {
   // Without an id and in error: its id was found to name another job (locate.ts, a collision);
   // Gengo has nothing more for it.
+  // Its text came from the translation memory: there is no Gengo job to ask about.
+  if (row.reusedFrom) return false;
   if (!row.gengoJobId) return row.status !== 'error';
   if (!row.gengoStatus || !FINAL.has(row.gengoStatus)) return true;
   // Approved at Gengo but the final text not written yet (missed callback, crash): unless a person must decide.

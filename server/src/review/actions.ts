@@ -119,7 +119,38 @@ const createReviewService = ({ strapi }: { strapi: Core.Strapi }) => {
     return restoredView(segment, chunks);
   };
 
+  /** A row whose text came from the translation memory: no Gengo job, so no Gengo action but approval. */
+  const reusedRow = async (id: string): Promise<JobRecord | null> => {
+    const row = await store().findJob(id);
+    return row?.reusedFrom && !row.gengoJobId ? row : null;
+  };
+
+  /** Approving a reused text is ours alone: the row approved, then written like a delivered approval. */
+  const approveReused = async (row: JobRecord): Promise<JobView> => {
+    if (row.gengoStatus !== 'reviewable')
+      throw new errors.ApplicationError(`This reused translation is ${row.gengoStatus}, not awaiting review`, {
+        code: null,
+      });
+    // Its segment's other chunks (same remembered text) are approved with it: one decision.
+    const segmentRows = (await store().jobsOf([row.orderId])).filter(
+      (r) => r.segmentKey === row.segmentKey && r.reusedFrom && r.gengoStatus === 'reviewable'
+    );
+    for (const r of segmentRows)
+      await store().updateJob(
+        r,
+        { gengoStatus: 'approved', ...(OUR_MARKS.has(r.status) ? {} : { status: 'approved' }) },
+        'approved (reused from the translation memory)'
+      );
+    await getService(strapi, 'receiving').request(row.orderId, row.segmentKey);
+    return toJobView((await store().findJob(String(row.id))) ?? row);
+  };
+
   const act = async (id: string, what: string, call: (gengo: GengoClient, gengoJobId: string) => Promise<unknown>) => {
+    if (await reusedRow(id))
+      throw new errors.ApplicationError(
+        `This text was reused from the translation memory: there is no Gengo job to ${what}. Order the entry again with "order again anyway" for a new translation.`,
+        { code: null }
+      );
     const { row, gengoJobId, gengo } = await resolve(id);
     try {
       await call(gengo, gengoJobId);
@@ -136,8 +167,10 @@ const createReviewService = ({ strapi }: { strapi: Core.Strapi }) => {
     return refresh(row, job, what);
   };
 
-  const approve = (id: string, input: ApproveInput) =>
-    act(id, 'approve', (g, gid) =>
+  const approve = async (id: string, input: ApproveInput) => {
+    const reused = await reusedRow(id);
+    if (reused) return approveReused(reused);
+    return act(id, 'approve', (g, gid) =>
       g.approveJob(gid, {
         ...(input.rating ? { rating: input.rating } : {}),
         ...(input.forTranslator ? { for_translator: input.forTranslator } : {}),
@@ -145,6 +178,7 @@ const createReviewService = ({ strapi }: { strapi: Core.Strapi }) => {
         ...(input.public != null ? { public: input.public ? 1 : 0 } : {}),
       })
     );
+  };
   const revise = (id: string, comment: string) => act(id, 'request a revision', (g, gid) => g.reviseJob(gid, comment));
   const fields = createFieldActions(strapi, entryReview, (jobId) => ({
     approve: (input) => approve(String(jobId), input),

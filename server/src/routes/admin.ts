@@ -43,6 +43,19 @@ export default {
       handler: 'settings.update',
       config: { policies: adminPolicies(ACTIONS.settingsUpdate) },
     },
+    // Translation memory (issue 22): what each language pair holds; clearing one is a settings change.
+    {
+      method: 'GET',
+      path: '/memory',
+      handler: 'memory.list',
+      config: { policies: adminPolicies(ACTIONS.settingsRead) },
+    },
+    {
+      method: 'DELETE',
+      path: '/memory',
+      handler: 'memory.clear',
+      config: { policies: adminPolicies(ACTIONS.settingsUpdate) },
+    },
     // Translate on publish (issue #6).
     {
       method: 'GET',

@@ -3,6 +3,7 @@
 // eslint-disable-next-line @typescript-eslint/no-unused-vars
 import type { Core } from '@strapi/strapi';
 import bulk from '../bulk';
+import memory from '../memory';
 import ordering from '../ordering';
 import publishing from '../publishing';
 import receiving from '../receiving';
@@ -13,4 +14,4 @@ import settings from '../settings';
  * The plugin's registered services: one per capability, each the public face of its folder.
  * Controllers, the lifecycle hooks and the cron task call these (`platform/services.ts`).
  */
-export default { settings, ordering, bulk, receiving, review, publishing };
+export default { settings, ordering, bulk, receiving, review, publishing, memory };

@@ -41,6 +41,14 @@ export const QuoteSummary = ({ quote, name }: { quote: BulkQuote; name: (code: s
             eta: money.eta(quote.eta),
           })}
         </Typography>
+        {quote.reused && (
+          <Typography variant="pi" textColor="success600" data-testid="gengo-bulk-reused">
+            {t('quote.reused', '{units} reused · {amount}', {
+              units: money.units(quote.reused.units, quote.sourceLocale),
+              amount: money.amount(0, quote.currency),
+            })}
+          </Typography>
+        )}
         <Typography variant="pi" textColor={short ? 'danger600' : 'neutral600'}>
           {t('bulk.quote.balance', 'Balance: {amount}', {
             amount: money.amount(quote.balance.credits, quote.balance.currency),

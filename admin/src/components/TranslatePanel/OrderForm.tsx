@@ -138,6 +138,12 @@ export const OrderForm = ({ contentType, documentId, sourceLocale, locales, canO
                 amount: money.amount(q.credits, q.currency),
                 eta: money.eta(q.eta),
               })}
+              {q.reused
+                ? ` (${t('quote.reused', '{units} reused · {amount}', {
+                    units: money.units(q.reused.units, q.lcSrc),
+                    amount: money.amount(0, q.currency),
+                  })})`
+                : null}
             </Typography>
           ))}
           {quote.locales

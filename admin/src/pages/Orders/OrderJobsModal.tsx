@@ -118,6 +118,18 @@ export const OrderJobsModal = ({
                         <Typography textColor="neutral800">
                           {job.gengoJobId ? `#${job.gengoJobId} (${job.gengoStatus ?? '—'})` : '—'}
                         </Typography>
+                        {job.reusedFrom && (
+                          <Typography variant="pi" textColor="success600" tag="p" data-testid="gengo-job-reused">
+                            {t(
+                              'orders.jobs.reused',
+                              'Reused from the translation memory: approved in order {order} ({paths})',
+                              {
+                                order: job.reusedFrom.orderId ?? '—',
+                                paths: job.reusedFrom.paths.join(', '),
+                              }
+                            )}
+                          </Typography>
+                        )}
                         {job.sharedWithOrderId != null && (
                           <Typography variant="pi" textColor="neutral600" tag="p" data-testid="gengo-job-shared">
                             {job.sharedWithOrderId === order.id

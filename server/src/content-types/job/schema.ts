@@ -46,6 +46,8 @@ export default {
     sharedJobKey: { type: 'string' },
     /** The order whose row placed the job this row shares: credits counted there. */
     sharedWithOrderId: { type: 'integer' },
+    /** Its text came from the translation memory, not from a Gengo job: where it was approved first. */
+    reusedFrom: { type: 'json' },
   },
   indexes: [
     // Not unique: one Gengo job serves every row of a repeated text (issue 19), and an id is

@@ -25,6 +25,7 @@ const quoteFields = {
   targetLocales: yup.array().of(locale().required()).min(1).max(30).required(),
   tier: yup.mixed().oneOf([...TIERS, null]),
   fields: yup.array().of(yup.string().min(1).max(300).required()).max(200).nullable(),
+  reuseMemory: yup.boolean().nullable(),
 };
 
 const quoteSchema = yup.object().shape(quoteFields).noUnknown(true, '${path} has unknown field(s): ${unknown}');
