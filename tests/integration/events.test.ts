@@ -186,6 +186,40 @@ describe('events: gengo.* webhooks, once per transition', () => {
     expect(of('gengo.job.reviewable', order.id)).toEqual([]);
   });
 
+  it("a callback overtakes the POST's answer: gengo.order.placed once, the answer's figures kept", async () => {
+    const documentId = await createArticle('overtaken');
+    // Gengo creates the jobs, then its answer takes 2 s: the callback comes first.
+    await r.control.fault({ path: 'translate/jobs', method: 'POST', afterHandling: true, latencyMs: 2000, count: 1 });
+    const placing = api()
+      .post('/gengo/orders')
+      .send({ contentType: ARTICLE, documentId, targetLocales: ['fr'] });
+    const pending = placing.then((res) => res); // supertest sends on then()
+    const [row] = await waitFor('the order recorded', async () => {
+      const found = await r.app.strapi.db
+        .query('plugin::gengo.order' as any)
+        .findMany({ where: { targetDocumentId: documentId } });
+      return found.length ? found : undefined;
+    });
+    const jobs = await waitFor('jobs at Gengo', async () => {
+      const list = await gengoJobsOf(row.reference);
+      return list.length ? list : undefined;
+    });
+    const watch = createLeakWatch('unused-secret');
+    const callbackUrl = await r.app.strapi.plugin('gengo').service('receiving').callbackUrl();
+    const { captcha: _c, comments: _m, revisions: _r, ...asSent } = (await r.control.job(jobs[0].job_id)) as any;
+    expect((await postCallback(watch, callbackUrl, form('job', asSent))).status).toBe(200);
+    await settle(r);
+    await waitFor('placed by the callback', async () => of('gengo.order.placed', row.id).length > 0);
+    const res = await pending;
+    expect(res.status).toBe(200);
+    await quiet();
+    expect(of('gengo.order.placed', row.id)).toHaveLength(1);
+    const order = await r.app.strapi.db.query('plugin::gengo.order' as any).findOne({ where: { id: row.id } });
+    expect(order).toMatchObject({ status: 'placed', gengoOrderId: String(jobs[0].order_id) });
+    expect(Number(order.credits)).toBeGreaterThan(0);
+    expect(order.history.filter((h: any) => h.status === 'placed')).toHaveLength(1);
+  });
+
   it('a refused order: gengo.order.failed with the reason, once', async () => {
     const documentId = await createArticle('failed');
     await r.control.fault({

@@ -130,16 +130,15 @@ export const createGroupOrdering = (
       return { kind: 'alone' };
     }
     // Each order keeps its quoted price: Gengo's credits_used is the POST's total.
-    const orders = await store.updateOrders(
+    const { orders, moved } = await store.placeOrders(
       inserted,
       {
-        status: 'placed',
         gengoOrderId: result.order_id != null ? String(result.order_id) : null,
         submittedAt: new Date().toISOString(),
       },
       result.reconciled ? 'found by its reference after an ambiguous POST' : undefined
     );
-    for (const order of orders) await emitOrderPlaced(strapi, order);
+    for (const order of moved) await emitOrderPlaced(strapi, order);
     await recordAnswered(parts, orders, owners, result.answered.byKey);
     return { kind: 'placed', orders };
   };

@@ -117,10 +117,12 @@ export const createPlacing = (
       throw refusedError(err, target.locale, failed);
     }
     // Gengo has the order from here on: whatever fails below must not release the request key.
-    const order = await store.updateOrder(
-      inserted,
+    const {
+      orders: [order],
+      moved,
+    } = await store.placeOrders(
+      [inserted],
       {
-        status: 'placed',
         gengoOrderId: result.order_id != null ? String(result.order_id) : null,
         credits: Number(result.credits_used ?? target.quote.credits),
         currency: result.currency ?? inserted.currency,
@@ -128,7 +130,7 @@ export const createPlacing = (
       },
       result.reconciled ? 'found by its reference after an ambiguous POST' : undefined
     );
-    await emitOrderPlaced(strapi, order);
+    for (const o of moved) await emitOrderPlaced(strapi, o);
     await recordAnswered(order, target, result.answered.byKey).catch((err) =>
       strapi.log.error(
         `[gengo] order ${order.id}: recording the jobs Gengo answered at once failed: ${err?.message ?? err}`

@@ -133,6 +133,35 @@ export const createOrderStore = (strapi: Core.Strapi) => {
     },
 
     /**
+     * Orders Gengo took (its POST answer): `placed` with what the answer says. A callback finding
+     * a job, or the reconciler, may have recorded an order placed while the answer was on its way
+     * (locate.ts): only the step that moves it returns it in `moved`, so it is announced once.
+     */
+    async placeOrders(
+      list: OrderRecord[],
+      data: Partial<OrderRecord>,
+      note?: string
+    ): Promise<{ orders: OrderRecord[]; moved: OrderRecord[] }> {
+      const moved: OrderRecord[] = [];
+      const ids = await strapi.db.transaction(async () => {
+        for (const o of list) {
+          const history = [...(o.history ?? []), entry('placed', note)];
+          const { count } = await orders().updateMany({
+            where: { id: o.id, status: o.status },
+            data: { ...data, status: 'placed', history },
+          });
+          if (count) moved.push({ ...o, ...data, status: 'placed', history });
+          // Placed already: the answer's figures (credits, currency, Gengo's order id) still count.
+          else await orders().updateMany({ where: { id: o.id }, data });
+        }
+        return list.map((o) => o.id);
+      });
+      const found = (await orders().findMany({ where: { id: { $in: ids } } })) as OrderRecord[];
+      const byId = new Map(found.map((o) => [o.id, o]));
+      return { orders: list.map((o) => byId.get(o.id)!), moved };
+    },
+
+    /**
      * Orders whose POST created nothing: failed with the reason, and their request keys released
      * (the same request, sent again, orders again).
      */
