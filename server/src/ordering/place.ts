@@ -104,12 +104,14 @@ export const createPlacing = (
       if (err instanceof GengoAmbiguousOrderError) {
         // Never post again: the reconciler looks for the reference later (findOrderByReference).
         strapi.log.warn(`[gengo] order ${reference} is ambiguous: ${err.message}`);
-        const order = await store.updateOrder(
-          inserted,
-          { status: 'ambiguous', lastError: err.message, submittedAt: new Date().toISOString() },
-          'POST outcome unknown'
-        );
-        return { order, created: true, ambiguous: true };
+        const {
+          orders: [order],
+        } = await store.settlePost([inserted], 'ambiguous', {
+          data: { lastError: err.message },
+          always: { submittedAt: new Date().toISOString() },
+          note: 'POST outcome unknown',
+        });
+        return { order, created: true, ambiguous: order.status === 'ambiguous' };
       }
       // Anything else: Gengo answered no, or the request provably never left. Nothing was created,
       // so the request key is released for a retry.
@@ -120,16 +122,15 @@ export const createPlacing = (
     const {
       orders: [order],
       moved,
-    } = await store.placeOrders(
-      [inserted],
-      {
+    } = await store.settlePost([inserted], 'placed', {
+      always: {
         gengoOrderId: result.order_id != null ? String(result.order_id) : null,
         credits: Number(result.credits_used ?? target.quote.credits),
         currency: result.currency ?? inserted.currency,
         submittedAt: new Date().toISOString(),
       },
-      result.reconciled ? 'found by its reference after an ambiguous POST' : undefined
-    );
+      note: result.reconciled ? 'found by its reference after an ambiguous POST' : undefined,
+    });
     for (const o of moved) await emitOrderPlaced(strapi, o);
     await recordAnswered(order, target, result.answered.byKey).catch((err) =>
       strapi.log.error(
