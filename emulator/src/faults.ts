@@ -17,13 +17,14 @@ export interface FaultSpec {
   hang?: boolean;
   /** Hang this long, then drop the connection without an answer. */
   hangMs?: number;
-  /** Delay before handling normally (or before `status`). */
+  /** Delay before handling normally (or before `status`); with `afterHandling`, after it. */
   latencyMs?: number;
   /** Only calls whose decoded parameters (the `data` JSON of a POST…) contain this text. */
   bodyContains?: string;
   /**
    * Handle the call first (Gengo did the work: an order is created, credits are spent), then
-   * answer with `status` / `hang` / `hangMs` instead: the answer is what gets lost.
+   * answer with `status` / `hang` / `hangMs` instead: the answer is what gets lost. With only
+   * `latencyMs`, the normal answer comes that much later (a slow answer a callback overtakes).
    */
   afterHandling?: boolean;
   /** Apply to the next `count` matching calls only. */

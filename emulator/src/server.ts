@@ -116,7 +116,7 @@ async function handleApi(emu: Emulator, req: IncomingMessage, res: ServerRespons
   };
   if (fault) {
     rec.fault = fault.id;
-    if (fault.latencyMs) await sleep(fault.latencyMs);
+    if (fault.latencyMs && !fault.afterHandling) await sleep(fault.latencyMs);
     if (!fault.afterHandling && (await faulty(fault))) return;
   }
 
@@ -147,7 +147,11 @@ async function handleApi(emu: Emulator, req: IncomingMessage, res: ServerRespons
     );
     const ctx: ApiContext = { emu, method, params, files: body.files, match: found.match! };
     const result = await found.route.handler(ctx);
-    if (fault?.afterHandling && (await faulty(fault))) return;
+    if (fault?.afterHandling) {
+      // The work is done and its callbacks may go out while the answer is still on its way.
+      if (fault.latencyMs) await sleep(fault.latencyMs);
+      if (await faulty(fault)) return;
+    }
     if (result instanceof RawAnswer) return sendRaw(res, (rec.status = 200), result.contentType, result.body);
     rec.opstat = 'ok';
     return sendJson(res, (rec.status = 200), { opstat: 'ok', response: result ?? {} });

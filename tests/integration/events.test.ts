@@ -66,7 +66,7 @@ describe('events: gengo.* webhooks, once per transition', () => {
       .post('/gengo/orders')
       .send({ contentType: ARTICLE, documentId, targetLocales: ['fr'] });
     expect(res.status).toBe(200);
-    return res.body.data.orders[0] as { id: number; reference: string };
+    return res.body.data.orders[0] as { id: number; reference: string; status: string };
   };
 
   const gengoJobsOf = async (reference: string) =>
@@ -190,6 +190,40 @@ describe('events: gengo.* webhooks, once per transition', () => {
     expect(of('gengo.job.reviewable', order.id)).toEqual([]);
   });
 
+  it("a callback overtakes the POST's answer: gengo.order.placed once, the answer's figures kept", async () => {
+    const documentId = await createArticle('overtaken');
+    // Gengo creates the jobs, then its answer takes 2 s: the callback comes first.
+    await r.control.fault({ path: 'translate/jobs', method: 'POST', afterHandling: true, latencyMs: 2000, count: 1 });
+    const placing = api()
+      .post('/gengo/orders')
+      .send({ contentType: ARTICLE, documentId, targetLocales: ['fr'] });
+    const pending = placing.then((res) => res); // supertest sends on then()
+    const [row] = await waitFor('the order recorded', async () => {
+      const found = await r.app.strapi.db
+        .query('plugin::gengo.order' as any)
+        .findMany({ where: { targetDocumentId: documentId } });
+      return found.length ? found : undefined;
+    });
+    const jobs = await waitFor('jobs at Gengo', async () => {
+      const list = await gengoJobsOf(row.reference);
+      return list.length ? list : undefined;
+    });
+    const watch = createLeakWatch('unused-secret');
+    const callbackUrl = await r.app.strapi.plugin('gengo').service('receiving').callbackUrl();
+    const { captcha: _c, comments: _m, revisions: _r, ...asSent } = (await r.control.job(jobs[0].job_id)) as any;
+    expect((await postCallback(watch, callbackUrl, form('job', asSent))).status).toBe(200);
+    await settle(r);
+    await waitFor('placed by the callback', async () => of('gengo.order.placed', row.id).length > 0);
+    const res = await pending;
+    expect(res.status).toBe(200);
+    await quiet();
+    expect(of('gengo.order.placed', row.id)).toHaveLength(1);
+    const order = await r.app.strapi.db.query('plugin::gengo.order' as any).findOne({ where: { id: row.id } });
+    expect(order).toMatchObject({ status: 'placed', gengoOrderId: String(jobs[0].order_id) });
+    expect(Number(order.credits)).toBeGreaterThan(0);
+    expect(order.history.filter((h: any) => h.status === 'placed')).toHaveLength(1);
+  });
+
   it('a refused order: gengo.order.failed with the reason, once', async () => {
     const documentId = await createArticle('failed');
     await r.control.fault({
@@ -210,6 +244,85 @@ describe('events: gengo.* webhooks, once per transition', () => {
     expect(failed).toHaveLength(1);
     expect(failed[0]).toMatchObject({ targetLocale: 'fr', reason: 'Not enough credits - please top up' });
     expect(received.filter((d) => d.event === 'gengo.order.placed' && d.documentId === documentId)).toEqual([]);
+  });
+
+  /** Gengo's listing of recent jobs answers empty: the POST's own look-up by reference finds nothing. */
+  const listingFindsNothing = () =>
+    r.control.fault({
+      path: 'translate/jobs',
+      method: 'GET',
+      status: 200,
+      contentType: 'application/json',
+      body: JSON.stringify({ opstat: 'ok', response: [] }),
+    });
+  const orderRow = (id: number) =>
+    r.app.strapi.db.query('plugin::gengo.order' as any).findOne({ where: { id } }) as Promise<any>;
+  const reconcile = () => r.app.strapi.plugin('gengo').service('receiving').reconcile();
+
+  it("an order whose answer was lost, found by Gengo's callback while the POST still looks: placed once, never set back", async () => {
+    const documentId = await createArticle('found-later');
+    // Gengo creates the order, the answer is lost, and the look-ups after it find nothing; the
+    // emulator's callback for a job of it (sent as each job becomes available) comes meanwhile.
+    await r.control.fault({ path: 'translate/jobs', method: 'POST', status: 502, afterHandling: true, count: 1 });
+    await listingFindsNothing();
+    let order: { id: number; reference: string; status: string };
+    try {
+      order = await placeOrder(documentId);
+    } finally {
+      await r.control.clearFaults();
+    }
+    // Not set back to `ambiguous` by the POST's outcome: the callback's `placed` stands.
+    expect(order.status).toBe('placed');
+    await waitFor('placed when found', async () => of('gengo.order.placed', order.id).length > 0);
+    const row = await orderRow(order.id);
+    expect(row.status).toBe('placed');
+    expect(row.history.filter((h: any) => h.status === 'placed')).toEqual([
+      expect.objectContaining({ note: expect.stringMatching(/found at Gengo/) }),
+    ]);
+    expect(row.history.map((h: any) => h.status)).not.toContain('ambiguous');
+    // Found again (another run), and Gengo's callbacks for its jobs: still announced once.
+    await reconcile();
+    const watch = createLeakWatch('unused-secret');
+    const callbackUrl = await r.app.strapi.plugin('gengo').service('receiving').callbackUrl();
+    for (const j of await gengoJobsOf(order.reference)) {
+      const { captcha: _c, comments: _m, revisions: _r, ...asSent } = (await r.control.job(j.job_id)) as any;
+      expect((await postCallback(watch, callbackUrl, form('job', asSent))).status).toBe(200);
+    }
+    await settle(r);
+    await quiet();
+    const placed = of('gengo.order.placed', order.id);
+    expect(placed).toHaveLength(1);
+    expect(placed[0]).toMatchObject({ reference: order.reference, documentId, gengoOrderId: row.gengoOrderId });
+    expect(row.gengoOrderId).toMatch(/^\d+$/);
+    expect(of('gengo.order.failed', order.id)).toEqual([]);
+  });
+
+  it('an order Gengo never received: gengo.order.failed once, 30 minutes after it was sent', async () => {
+    const documentId = await createArticle('never-received');
+    // A 502 before Gengo handled the POST: nothing created, and the look-up finds nothing.
+    await r.control.fault({ path: 'translate/jobs', method: 'POST', status: 502, count: 1 });
+    const order = await placeOrder(documentId);
+    expect(order.status).toBe('ambiguous');
+    // Too early to decide: Gengo may still be creating the jobs.
+    await reconcile();
+    await quiet();
+    expect(of('gengo.order.failed', order.id)).toEqual([]);
+    expect((await orderRow(order.id)).status).toBe('ambiguous');
+
+    await r.app.strapi.db
+      .connection('gengo_orders')
+      .where({ id: order.id })
+      .update({ submitted_at: new Date(Date.now() - 31 * 60 * 1000) });
+    await reconcile();
+    await waitFor('order.failed', async () => of('gengo.order.failed', order.id).length > 0);
+    await reconcile();
+    await quiet();
+    const failed = of('gengo.order.failed', order.id);
+    expect(failed).toHaveLength(1);
+    expect(failed[0]).toMatchObject({ reference: order.reference, documentId, targetLocale: 'fr' });
+    expect(failed[0].reason).toMatch(/Gengo has no job of this order 3\d minutes after it was sent/);
+    expect((await orderRow(order.id)).status).toBe('failed');
+    expect(of('gengo.order.placed', order.id)).toEqual([]);
   });
 
   it('an order above the budget cap: gengo.budget.exceeded with cost and reason, nothing placed', async () => {

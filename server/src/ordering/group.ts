@@ -114,11 +114,11 @@ export const createGroupOrdering = (
       if (err instanceof GengoAmbiguousOrderError) {
         // Never post again: the reconciler looks each order up by its reference later.
         strapi.log.warn(`[gengo] the order of ${parts.length} documents ${group} is ambiguous: ${err.message}`);
-        const orders = await store.updateOrders(
-          inserted,
-          { status: 'ambiguous', lastError: err.message, submittedAt: new Date().toISOString() },
-          'POST outcome unknown'
-        );
+        const { orders } = await store.settlePost(inserted, 'ambiguous', {
+          data: { lastError: err.message },
+          always: { submittedAt: new Date().toISOString() },
+          note: 'POST outcome unknown',
+        });
         return { kind: 'ambiguous', orders };
       }
       const failed = await store.failOrders(inserted, refusalMessage(err));
@@ -130,16 +130,14 @@ export const createGroupOrdering = (
       return { kind: 'alone' };
     }
     // Each order keeps its quoted price: Gengo's credits_used is the POST's total.
-    const orders = await store.updateOrders(
-      inserted,
-      {
-        status: 'placed',
+    const { orders, moved } = await store.settlePost(inserted, 'placed', {
+      always: {
         gengoOrderId: result.order_id != null ? String(result.order_id) : null,
         submittedAt: new Date().toISOString(),
       },
-      result.reconciled ? 'found by its reference after an ambiguous POST' : undefined
-    );
-    for (const order of orders) await emitOrderPlaced(strapi, order);
+      note: result.reconciled ? 'found by its reference after an ambiguous POST' : undefined,
+    });
+    for (const order of moved) await emitOrderPlaced(strapi, order);
     await recordAnswered(parts, orders, owners, result.answered.byKey);
     for (const [i, p] of parts.entries()) await placing.applyReused(orders[i], p.target, p.d.options.autoApprove);
     return { kind: 'placed', orders };

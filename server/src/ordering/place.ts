@@ -136,12 +136,14 @@ export const createPlacing = (
       if (err instanceof GengoAmbiguousOrderError) {
         // Never post again: the reconciler looks for the reference later (findOrderByReference).
         strapi.log.warn(`[gengo] order ${reference} is ambiguous: ${err.message}`);
-        const order = await store.updateOrder(
-          inserted,
-          { status: 'ambiguous', lastError: err.message, submittedAt: new Date().toISOString() },
-          'POST outcome unknown'
-        );
-        return { order, created: true, ambiguous: true };
+        const {
+          orders: [order],
+        } = await store.settlePost([inserted], 'ambiguous', {
+          data: { lastError: err.message },
+          always: { submittedAt: new Date().toISOString() },
+          note: 'POST outcome unknown',
+        });
+        return { order, created: true, ambiguous: order.status === 'ambiguous' };
       }
       // Anything else: Gengo answered no, or the request provably never left. Nothing was created,
       // so the request key is released for a retry.
@@ -149,18 +151,19 @@ export const createPlacing = (
       throw refusedError(err, target.locale, failed);
     }
     // Gengo has the order from here on: whatever fails below must not release the request key.
-    const order = await store.updateOrder(
-      inserted,
-      {
-        status: 'placed',
+    const {
+      orders: [order],
+      moved,
+    } = await store.settlePost([inserted], 'placed', {
+      always: {
         gengoOrderId: result.order_id != null ? String(result.order_id) : null,
         credits: Number(result.credits_used ?? target.quote.credits),
         currency: result.currency ?? inserted.currency,
         submittedAt: new Date().toISOString(),
       },
-      result.reconciled ? 'found by its reference after an ambiguous POST' : undefined
-    );
-    await emitOrderPlaced(strapi, order);
+      note: result.reconciled ? 'found by its reference after an ambiguous POST' : undefined,
+    });
+    for (const o of moved) await emitOrderPlaced(strapi, o);
     await recordAnswered(order, target, result.answered.byKey).catch((err) =>
       strapi.log.error(
         `[gengo] order ${order.id}: recording the jobs Gengo answered at once failed: ${err?.message ?? err}`

@@ -3,7 +3,6 @@ import type { Core } from '@strapi/strapi';
 import { isUniqueViolation } from '../platform/unique-violation';
 import { UIDS } from '../constants';
 import { emitEvent, orderRef } from '../platform/events';
-import { groupBy } from '../platform/group-by';
 import type { HistoryEntry, JobRecord, OrderRecord } from '../platform/records';
 import { recordAnsweredJobs, type AnsweredJob } from './answered-jobs';
 
@@ -113,23 +112,29 @@ export const createOrderStore = (strapi: Core.Strapi) => {
     },
 
     /**
-     * `updateOrder` for orders changed alike: one statement per distinct history (orders inserted
-     * together share theirs, so one in all).
+     * The POST's outcome on its orders: `status` (placed, or ambiguous) with `data`, and `always`
+     * written either way. A callback finding a job, or the reconciler, may have recorded an order
+     * placed while the answer was on its way (locate.ts): such an order keeps its status, and only
+     * the step that moves an order returns it in `moved`, so each transition is announced once.
      */
-    async updateOrders(list: OrderRecord[], data: Partial<OrderRecord>, note?: string): Promise<OrderRecord[]> {
-      const byHistory = groupBy(list, (order) => JSON.stringify(order.history ?? []));
-      const at = entry(String(data.status ?? ''), note);
-      const updated: OrderRecord[] = [];
+    async settlePost(
+      list: OrderRecord[],
+      status: OrderRecord['status'],
+      { data = {}, always = {}, note }: { data?: Partial<OrderRecord>; always?: Partial<OrderRecord>; note?: string }
+    ): Promise<{ orders: OrderRecord[]; moved: OrderRecord[] }> {
+      const moved: OrderRecord[] = [];
       await strapi.db.transaction(async () => {
-        for (const same of byHistory.values()) {
-          const history = [...(same[0].history ?? [])];
-          if (data.status && data.status !== same[0].status) history.push(at);
-          await orders().updateMany({ where: { id: { $in: same.map((o) => o.id) } }, data: { ...data, history } });
-          updated.push(...same.map((o) => ({ ...o, ...data, history })));
+        for (const o of list) {
+          const history = [...(o.history ?? []), entry(status, note)];
+          const change = { ...data, ...always, status, history };
+          const { count } = await orders().updateMany({ where: { id: o.id, status: o.status }, data: change });
+          if (count) moved.push({ ...o, ...change });
+          else if (Object.keys(always).length) await orders().updateMany({ where: { id: o.id }, data: always });
         }
       });
-      const byId = new Map(updated.map((o) => [o.id, o]));
-      return list.map((o) => byId.get(o.id)!);
+      const found = (await orders().findMany({ where: { id: { $in: list.map((o) => o.id) } } })) as OrderRecord[];
+      const byId = new Map(found.map((o) => [o.id, o]));
+      return { orders: list.map((o) => byId.get(o.id)!), moved };
     },
 
     /**

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { UIDS } from '../constants';
 import type { GengoClient, Job, Order } from '../gengo';
-import { emitEvent, orderRef } from '../platform/events';
+import { emitEvent, emitOrderPlaced, orderRef } from '../platform/events';
 import type { Leases } from '../platform/lease';
 import type { JobRecord, OrderRecord } from '../platform/records';
 import type { SerialQueue } from '../platform/serial-queue';
@@ -98,9 +98,17 @@ export const createReconcile = (
         ...(order.history ?? []),
         { at: new Date().toISOString(), status: 'placed', note: 'found at Gengo by its reference' },
       ];
-      await strapi.db
-        .query(UIDS.order)
-        .update({ where: { id: order.id }, data: { gengoOrderId, status: 'placed', history } });
+      // Unless a callback (locate.ts) or the POST's late answer recorded it placed meanwhile:
+      // whichever moves it announces it, once.
+      const { count } = await strapi.db.query(UIDS.order).updateMany({
+        where: { id: order.id, status: order.status },
+        data: { gengoOrderId, status: 'placed', history },
+      });
+      if (count) await emitOrderPlaced(strapi, { ...order, gengoOrderId, status: 'placed', history });
+      else
+        await strapi.db
+          .query(UIDS.order)
+          .updateMany({ where: { id: order.id, gengoOrderId: { $null: true } }, data: { gengoOrderId } });
     }
     if (!gengoOrderId) return [];
     const { order: gengoOrder } = await client.getOrder(gengoOrderId);

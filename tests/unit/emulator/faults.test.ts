@@ -65,6 +65,22 @@ describe('emulator: fault injection and the request log', () => {
     expect(await control.jobs()).toHaveLength(1);
   });
 
+  it('afterHandling with latencyMs: the jobs exist at Gengo while the answer is still on its way', async () => {
+    await control.fault({ path: 'translate/jobs', method: 'POST', latencyMs: 600, afterHandling: true, count: 1 });
+    const t0 = Date.now();
+    const answer = gengoSend(emu, 'POST', 'translate/jobs', { jobs: { job_1: textJob('Words answered late') } });
+    let seenAt = 0;
+    while (!seenAt) {
+      if ((await control.jobs()).some((j: any) => j.body_src === 'Words answered late')) seenAt = Date.now();
+      else await new Promise((res) => setTimeout(res, 20));
+    }
+    const { http } = await answer;
+    expect(http).toBe(200);
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(590);
+    // Seen at Gengo well before the answer came back.
+    expect(Date.now() - seenAt).toBeGreaterThanOrEqual(300);
+  });
+
   it('bodyContains: only the calls whose parameters carry the text', async () => {
     const refusal = {
       status: 200,
