@@ -90,7 +90,7 @@ describeInBrowser('admin panel in Chromium', () => {
     const result = page.getByTestId('connection-result');
     await result.waitFor({ timeout: 30_000 });
     expect(await result.textContent()).toContain('Balance: 321.00 USD');
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'settings.png'), fullPage: true });
+    await page.screenshot({ path: path.join(README_SHOTS, 'settings.png'), fullPage: true });
 
     await page.reload();
     await page.locator('input[name="publicKey"]').waitFor({ timeout: 60_000 });
