@@ -256,6 +256,11 @@ export interface ConflictInfo {
   path: string;
   /** Where it is in the target, when known. */
   targetPath: string | null;
+  /**
+   * The field as the review view names it ("Title", "Sections › Hero › Title"); null for a path no
+   * segment of the order has. Absent where the conflicts are not read for a person.
+   */
+  label?: string | null;
   reason: string;
   /** The person's text (a text block: its inline children); null when the place itself is the conflict. */
   current: unknown;

@@ -255,6 +255,7 @@ describe('the review view: an entry, field by field', () => {
               segmentKey: 's5',
               path: 'summary',
               targetPath: 'summary',
+              label: 'Summary',
               reason: 'a person wrote this text',
               current: 'Mon résumé à moi',
               translation: 'Le résumé traduit',

@@ -110,6 +110,34 @@ describe('settings form', () => {
     expect(button.disabled).toBe(true);
   });
 
+  it('the setup checklist asks again after Save and after a connection test, without "Check again"', async () => {
+    serve(settingsAnswer({ publicKey: '', privateKeySet: false }));
+    const health = (keys: { ok: boolean; message: string }) => ({
+      data: { plugin: 'gengo', ok: keys.ok, checks: [{ id: 'keys', ...keys, fix: keys.ok ? null : 'Set the keys.' }] },
+    });
+    fakeAdmin.on('GET', '/gengo/health', health({ ok: false, message: 'The Gengo API keys are not set.' }));
+    fakeAdmin.on('PUT', '/gengo/settings', (req) => ({ data: settingsAnswer(req.body) }));
+    await renderPage();
+    const keys = () => screen.getByTestId('setup-check-keys');
+    await waitFor(() => expect(within(keys()).getByText('The Gengo API keys are not set.')).toBeTruthy());
+
+    fakeAdmin.on('GET', '/gengo/health', health({ ok: true, message: 'The Gengo API keys are set.' }));
+    fireEvent.change(screen.getByLabelText('Public key'), { target: { value: 'pub-123' } });
+    fireEvent.change(screen.getByLabelText('Private key'), { target: { value: 'secret' } });
+    save();
+    await waitFor(() => expect(within(keys()).getByText('The Gengo API keys are set.')).toBeTruthy());
+    expect(keys().getAttribute('data-ok')).toBe('true');
+    expect(fakeAdmin.requests('GET', '/gengo/health')).toHaveLength(2);
+
+    fakeAdmin.on('GET', '/gengo/health', health({ ok: true, message: 'Gengo accepts the keys.' }));
+    fakeAdmin.on('POST', '/gengo/settings/test-connection', {
+      data: { ok: true, environment: 'sandbox', baseUrl: 'http://x', balance: { credits: 10, currency: 'USD' } },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
+    await waitFor(() => expect(within(keys()).getByText('Gengo accepts the keys.')).toBeTruthy());
+    expect(fakeAdmin.requests('GET', '/gengo/health')).toHaveLength(3);
+  });
+
   it('never shows the private key: says one is set, and sends a new one only when typed', async () => {
     serve();
     fakeAdmin.on('PUT', '/gengo/settings', () => ({ data: settingsAnswer() }));

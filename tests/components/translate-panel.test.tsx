@@ -104,6 +104,37 @@ it('an entry never ordered says so', async () => {
   expect(await screen.findByText('Not translated with Gengo yet.')).toBeTruthy();
 });
 
+it("names a conflict by the field's label, as the review view does", async () => {
+  const conflicted = {
+    ...latest,
+    conflicts: [
+      {
+        segmentKey: 's0',
+        path: 'title',
+        targetPath: 'title',
+        label: 'Title',
+        reason: "a person's text was there before the order",
+        current: 'Mon titre à moi',
+        translation: 'Le titre traduit',
+        jobIds: [1],
+      },
+    ],
+  };
+  serve([
+    {
+      locale: 'fr',
+      status: 'placed',
+      jobs: { conflict: 1 },
+      latest: conflicted,
+      orders: [conflicted],
+      relationGaps: [],
+    },
+  ]);
+  await renderPanel();
+  expect(await screen.findByText('Conflict on Title')).toBeTruthy();
+  expect(screen.getByTestId('gengo-conflict-current').textContent).toBe('Mon titre à moi');
+});
+
 it('quotes the chosen locales and shows the figures Gengo returned', async () => {
   serve();
   fakeAdmin.on('POST', '/gengo/quote', { data: quote });

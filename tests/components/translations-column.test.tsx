@@ -60,8 +60,9 @@ describe('"Translations" column of the list view', () => {
     ]);
     expect(badgesOf(screen.getByTestId('row-b'))).toEqual([
       ['fr · Up to date', 'French (fr): Up to date'],
-      ['de · Conflict', 'German (de): Conflict'],
-      ['ja · Stale', 'Japanese (ja): Stale'],
+      // The words of the panel and the review view (statusWords), not a vocabulary of the column's own.
+      ['de · Conflict to resolve', 'German (de): Conflict to resolve'],
+      ['ja · Source changed', 'Japanese (ja): Source changed'],
     ]);
     expect(
       [...screen.getByTestId('row-c').querySelectorAll('[data-locale]')].map((b) => b.getAttribute('data-state'))

@@ -212,7 +212,7 @@ describeInBrowser('"Translate with Gengo" panel in Chromium', () => {
         .first()
         .isVisible()
     ).resolves.toBe(true);
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'orders-page.png'), fullPage: true });
+    await page.screenshot({ path: path.join(DOCS_SCREENSHOTS, 'orders-page.png'), fullPage: true });
 
     // The drill-down: the fr order's jobs, each approved.
     await page.locator('[data-testid="gengo-order-row"][data-locale="fr"]').getByTestId('gengo-order-jobs').click();

@@ -76,11 +76,22 @@ describe('safe writes: a person’s words, conflicts, refused writes, types with
     expect(view.body.data.conflicts).toEqual([
       expect.objectContaining({
         path: 'title',
+        // The field as the content manager names it, as the review view names its fields.
+        label: 'Title',
         current: 'Mon titre à moi',
         translation: expect.stringMatching(/^\[fr\] /),
       }),
     ]);
     expect(view.body.data.baseline).toBeUndefined();
+    // The side panel's answer and the review view's name it the same way ("Conflict on Title").
+    const status = await api().get('/gengo/document-status').query({ contentType: ARTICLE, documentId });
+    expect(status.status).toBe(200);
+    const frStatus = status.body.data.locales.find((l: any) => l.locale === 'fr');
+    expect(frStatus.latest.conflicts.map((c: any) => [c.path, c.label])).toEqual([['title', 'Title']]);
+    const review = await api().get('/gengo/review').query({ contentType: ARTICLE, documentId, locale: 'fr' });
+    expect(review.status).toBe(200);
+    expect(review.body.data.conflicts.map((c: any) => [c.path, c.label])).toEqual([['title', 'Title']]);
+    expect(review.body.data.fields.find((f: any) => f.key === 'title').label).toEqual(['Title']);
     const kept = await api().post(`/gengo/orders/${order.orderId}/resolve`).send({ path: 'title', choice: 'keep' });
     expect(kept.status).toBe(200);
     expect(kept.body.data.outcome.state).toBe('applied');

@@ -61,7 +61,7 @@ export const moneyWords = (intl: Intl) => {
     unitsHint: () =>
       t(
         'money.units.hint',
-        'Gengo prices by words (characters for Chinese, Japanese and Korean sources); text kept as it is in [[[ ]]] is not counted.'
+        'Gengo prices by words (characters for Chinese, Japanese and Korean sources); text kept as it is — shown in grey — is not counted.'
       ),
     /** Gengo's estimate in seconds, as the date it should be done by. */
     eta: (seconds: number, now = Date.now()) =>

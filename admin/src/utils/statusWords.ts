@@ -1,4 +1,5 @@
 import type { MessageDescriptor } from 'react-intl';
+import type { TranslationState as ListState } from '../../../shared/contracts/translation-states';
 import { getTranslation } from './getTranslation';
 
 /**
@@ -103,6 +104,21 @@ export const STATE_VARIANTS: Record<TranslationState, 'danger' | 'warning' | 'se
   cancelled: 'neutral',
 };
 
+/**
+ * The list view's "Translations" column reads a locale's state across entries (shared/contracts
+ * `TranslationState`): the words a person already met in the panel and the review view where the
+ * states are the same ("Awaiting review", "Conflict to resolve", "Source changed"), three more
+ * where the column says something the panel does not.
+ */
+export const LIST_STATE_MESSAGES: Record<ListState, MessageDescriptor & { defaultMessage: string }> = {
+  'up-to-date': { id: getTranslation('status.up-to-date'), defaultMessage: 'Up to date' },
+  'in-progress': { id: getTranslation('status.in-progress'), defaultMessage: 'In progress' },
+  'awaiting-review': STATE_MESSAGES['awaiting-review'],
+  conflict: STATE_MESSAGES.conflict,
+  stale: STATE_MESSAGES.stale,
+  missing: { id: getTranslation('status.missing'), defaultMessage: 'Missing' },
+};
+
 /** An order's status (shared/contracts/orders `ORDER_STATUSES`) in words, for the orders page and its filter. */
 export const ORDER_MESSAGES: Record<string, MessageDescriptor & { defaultMessage: string }> = {
   pending: { id: getTranslation('status.order.pending'), defaultMessage: 'Not sent yet' },
@@ -153,6 +169,8 @@ export const statusWords = (formatMessage: Format) => ({
     const word = formatMessage(STATE_MESSAGES[state]);
     return total > 1 && count > 0 ? formatMessage(WITH_COUNT, { status: word, count, total }) : word;
   },
+  /** A locale's state in the list view's column: "Up to date", "Conflict to resolve". */
+  listState: (state: ListState) => formatMessage(LIST_STATE_MESSAGES[state]),
   /** A job's (a translation's) status: "reviewable" → "Awaiting review". */
   job: (jobStatus: string) => formatMessage(STATE_MESSAGES[jobState(jobStatus)]),
   order: (orderStatus: string) =>

@@ -29,7 +29,9 @@ const createOrderingService = ({ strapi }: { strapi: Core.Strapi }) => {
     store,
     titles,
     deadlines: createOrderDeadlines(strapi),
-    conflictsOf: (order) => getService(strapi, 'receiving').conflicts(order),
+    // Named by their field's label, as the review view names them ("Conflict on Title").
+    conflictsOf: async (order) =>
+      getService(strapi, 'review').labelledConflicts(order, await getService(strapi, 'receiving').conflicts(order)),
   });
   const states = createTranslationStates(strapi, store);
 

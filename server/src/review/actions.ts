@@ -16,9 +16,18 @@ import { createEntryReview } from './entry';
 import { createFieldActions } from './fields';
 import { toJobView, type JobView } from '../ordering';
 import { announceJobMoves } from '../platform/job-moves';
-import { decodeCustomData, idScope, normalizeStatus, OUR_MARKS, TRANSLATED, type JobRecord } from '../platform/records';
+import {
+  decodeCustomData,
+  idScope,
+  normalizeStatus,
+  OUR_MARKS,
+  TRANSLATED,
+  type JobRecord,
+  type OrderRecord,
+} from '../platform/records';
 import { getService } from '../platform/services';
 import type { ContentAccess } from '../platform/content-permissions';
+import type { ConflictInfo } from '../../../shared/contracts/orders';
 
 /**
  * Review of one of our jobs (routes take OUR job id or documentId): approve, revise, reject,
@@ -274,6 +283,9 @@ const createReviewService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** `GET /gengo/review`: an entry's translation into one locale, field by field. */
     entry: (q: EntryReviewQuery, access: ContentAccess) => entryReview.get(q, access),
+    /** An order's conflicts named by their field's label, as `entry` names them. */
+    labelledConflicts: (order: OrderRecord, conflicts: ConflictInfo[]) =>
+      entryReview.labelledConflicts(order, conflicts),
     /** `POST /gengo/orders/:id/approve|revise`: a field (or all) acted on, job by job. */
     fields,
 

@@ -7,6 +7,7 @@ import { assertMayReadOrder, type ContentAccess } from '../platform/content-perm
 import { OUR_MARKS, type JobRecord, type OrderRecord, type OrderedSegment } from '../platform/records';
 import { getService } from '../platform/services';
 import { UIDS } from '../constants';
+import type { ConflictInfo } from '../../../shared/contracts/orders';
 import type {
   EntryReview,
   EntryReviewQuery,
@@ -94,6 +95,30 @@ const loadLabels = async (strapi: Core.Strapi, uid: string): Promise<LabelOf> =>
 };
 
 /**
+ * Each segment path's field label as the review view shows it ("Sections › Hero › Title", made
+ * distinct like the view's fields): what a conflict on that path is named by, wherever it shows.
+ */
+const labelsByPath = (
+  order: OrderRecord,
+  model: Schema,
+  getComponent: GetComponent,
+  labelOf: LabelOf
+): Map<string, string> => {
+  const fields = new Map<string, { label: string[]; paths: string[] }>();
+  for (const segment of order.segments ?? []) {
+    const name = fieldName(segment.paths[0] ?? segment.key, model, getComponent, labelOf, order.layout);
+    const field = fields.get(name.key) ?? { label: name.label, paths: [] };
+    field.paths.push(...segment.paths);
+    fields.set(name.key, field);
+  }
+  return new Map(distinctLabels([...fields.values()]).flatMap((f) => f.paths.map((p) => [p, f.label.join(' › ')])));
+};
+
+/** The conflicts with their field's label (null for a path no segment has). */
+const labelled = (conflicts: ConflictInfo[], labels: Map<string, string>): ConflictInfo[] =>
+  conflicts.map((c) => ({ ...c, label: labels.get(c.path) ?? null }));
+
+/**
  * Per job, the translation before its last revision (Gengo keeps them); failures leave it out.
  * Asked only for jobs the plugin saw being revised (their history): two Gengo calls per job on
  * every view of an entry would spend the request budget (pacing.ts) for nothing.
@@ -144,6 +169,17 @@ export const createEntryReview = (strapi: Core.Strapi) => {
 
   return {
     latestOrder,
+
+    /**
+     * An order's conflicts named by their field's label, as the review view names them: the side
+     * panel's and the orders page's answers. The labels are read only when there is a conflict.
+     */
+    async labelledConflicts(order: OrderRecord, conflicts: ConflictInfo[]): Promise<ConflictInfo[]> {
+      if (conflicts.length === 0) return conflicts;
+      const model = strapi.getModel(order.contentType as any) as unknown as Schema;
+      const getComponent: GetComponent = (uid) => strapi.components[uid as keyof typeof strapi.components] as any;
+      return labelled(conflicts, labelsByPath(order, model, getComponent, await loadLabels(strapi, order.contentType)));
+    },
 
     /** The field of each of an order's segments (what field actions name). */
     async fieldsOf(order: OrderRecord): Promise<Map<string, string>> {
@@ -249,7 +285,7 @@ export const createEntryReview = (strapi: Core.Strapi) => {
           autoApproveAt: due[0] ?? null,
         },
         fields: distinctLabels(list),
-        conflicts,
+        conflicts: labelled(conflicts, labelsByPath(order, model, getComponent, labelOf)),
       };
     },
   };

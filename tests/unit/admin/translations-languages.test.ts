@@ -35,4 +35,12 @@ describe('admin translations: other languages', () => {
       expect({ key, args: argumentsOf(value, locale) }).toEqual({ key, args: argumentsOf(en[key], 'en') });
     }
   });
+
+  it.each(['en.json', ...languages])(
+    "%s: no message names Gengo's [[[ ]]] markers (a person sees that text in grey, never the brackets)",
+    (file) => {
+      const marked = Object.entries(read(file)).filter(([, value]) => /\[\[\[|\]\]\]/.test(value));
+      expect(marked).toEqual([]);
+    }
+  );
 });

@@ -10,8 +10,6 @@ type Props = {
   conflicts: ConflictInfo[];
   canResolve: boolean;
   onResolved: () => void;
-  /** The field's name by source path, when the caller knows it (the review view): "Sections › Hero › Heading". */
-  labels?: Record<string, string>;
 };
 
 /** A text leaf as a reader sees it: a string, or a text block's inline children flattened. */
@@ -31,9 +29,10 @@ const errorMessage = (err: any) => err?.response?.data?.error?.message ?? err?.m
 /**
  * A person's words where a translation would land: both texts side by side, and the reviewer's
  * choice per field — keep the person's text, or take the translation (`POST /gengo/orders/:id/resolve`).
- * Used by the translate panel and the review view.
+ * Used by the translate panel and the review view; both name the field by the server's label
+ * (`ConflictInfo.label`, the review view's field label), so both read "Conflict on Title".
  */
-export const ConflictView = ({ orderId, conflicts, canResolve, onResolved, labels = {} }: Props) => {
+export const ConflictView = ({ orderId, conflicts, canResolve, onResolved }: Props) => {
   const { formatMessage } = useIntl();
   const t = (id: string, defaultMessage: string, values?: Record<string, any>) =>
     formatMessage({ id: getTranslation(id), defaultMessage }, values);
@@ -61,7 +60,7 @@ export const ConflictView = ({ orderId, conflicts, canResolve, onResolved, label
         <Box key={c.path} background="warning100" padding={3} hasRadius data-conflict={c.path}>
           <Flex direction="column" alignItems="stretch" gap={2}>
             <Typography variant="omega" fontWeight="bold">
-              {t('conflict.title', 'Conflict on {field}', { field: labels[c.path] ?? c.targetPath ?? c.path })}
+              {t('conflict.title', 'Conflict on {field}', { field: c.label ?? c.targetPath ?? c.path })}
             </Typography>
             <Typography variant="pi" textColor="neutral700">
               {c.reason}

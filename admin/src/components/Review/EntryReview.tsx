@@ -122,9 +122,6 @@ export const EntryReview = ({ contentType, documentId, locale, names, canReview,
                 conflicts={model.conflicts}
                 canResolve={canReview}
                 onResolved={changed}
-                labels={Object.fromEntries(
-                  model.fields.flatMap((f) => f.segments.flatMap((s) => s.paths.map((p) => [p, f.label.join(' › ')])))
-                )}
               />
             )}
             {model?.fields.map((field) => (

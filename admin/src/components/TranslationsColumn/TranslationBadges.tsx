@@ -3,6 +3,7 @@ import { Badge, Flex, Tooltip, type BadgeProps } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import type { TranslationState } from '../../api/translation-states';
 import { getTranslation } from '../../utils/getTranslation';
+import { statusWords } from '../../utils/statusWords';
 
 /** One colour per state: what waits for someone stands out, what is done is quiet. */
 const VARIANTS: Record<TranslationState, BadgeProps['variant']> = {
@@ -12,15 +13,6 @@ const VARIANTS: Record<TranslationState, BadgeProps['variant']> = {
   conflict: 'danger',
   stale: 'alternative',
   missing: 'neutral',
-};
-
-export const STATE_WORDS: Record<TranslationState, string> = {
-  'up-to-date': 'Up to date',
-  'in-progress': 'In progress',
-  'awaiting-review': 'Awaiting review',
-  conflict: 'Conflict',
-  stale: 'Stale',
-  missing: 'Missing',
 };
 
 type Props = {
@@ -37,12 +29,13 @@ type Props = {
  */
 export const TranslationBadges = ({ locales, states, names }: Props) => {
   const { formatMessage } = useIntl();
+  const words = statusWords(formatMessage);
   return (
     // Wide enough for two or three badges a line: a column of five single badges makes rows tall.
     <Flex gap={1} wrap="wrap" data-testid="gengo-translation-badges" style={{ minWidth: '17rem' }}>
       {locales.map((locale) => {
         const state = states[locale] ?? 'missing';
-        const word = formatMessage({ id: getTranslation(`list.state.${state}`), defaultMessage: STATE_WORDS[state] });
+        const word = words.listState(state);
         const label = formatMessage(
           { id: getTranslation('list.badge'), defaultMessage: '{locale}: {state}' },
           { locale: names[locale] ?? locale, state: word }

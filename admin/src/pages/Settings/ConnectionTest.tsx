@@ -6,7 +6,7 @@ import { SETTINGS_PATH, type ConnectionTest as Result } from '../../api/settings
 import { getTranslation } from '../../utils/getTranslation';
 
 /** "Test connection": the balance on success, or Gengo's exact error (code and message). */
-export const ConnectionTest = ({ disabled }: { disabled?: boolean }) => {
+export const ConnectionTest = ({ disabled, onTested }: { disabled?: boolean; onTested?: () => void }) => {
   const { formatMessage } = useIntl();
   const { post } = useFetchClient();
   const [result, setResult] = React.useState<Result | null>(null);
@@ -28,6 +28,7 @@ export const ConnectionTest = ({ disabled }: { disabled?: boolean }) => {
       });
     } finally {
       setRunning(false);
+      onTested?.();
     }
   };
 

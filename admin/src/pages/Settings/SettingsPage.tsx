@@ -21,13 +21,16 @@ const SettingsForm = () => {
   const form = useSettingsForm();
   const { settings, values, errors } = form;
   const callbackUrl = useCallbackUrl(settings?.publicUrl);
+  // Bumped by each connection test: with the saved settings, what the setup checklist re-checks on.
+  const [tests, setTests] = React.useState(0);
+  const recheck = React.useMemo(() => ({ settings, tests }), [settings, tests]);
 
   if (form.loadError) return <Page.Error />;
   if (!settings || !values || loadingRBAC) return <Page.Loading />;
 
   const canUpdate = Boolean(allowedActions.canUpdate);
   const locked = (name: keyof typeof settings.fixed) => !canUpdate || Boolean(settings.fixed[name]);
-  const sectionProps = { form, settings, values, locked, t };
+  const sectionProps = { form, settings, values, locked, t, onTested: () => setTests((n) => n + 1) };
 
   const onSubmit = async (e: React.FormEvent) => {
     e.preventDefault();
@@ -54,7 +57,7 @@ const SettingsForm = () => {
       />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={6}>
-          <SetupChecklist />
+          <SetupChecklist reloadKey={recheck} />
           {errors._form && <Typography textColor="danger600">{errors._form}</Typography>}
           <AccountSection {...sectionProps} />
           <OrderingSection {...sectionProps} />

@@ -41,10 +41,12 @@ export interface SectionProps {
   /** Whether a setting is read-only (no settings.update, or fixed by env or config). */
   locked: (name: keyof PublicSettings['fixed']) => boolean;
   t: (id: string, defaultMessage: string, values?: Record<string, any>) => string;
+  /** A connection test ran (the setup checklist asks again). */
+  onTested?: () => void;
 }
 
 /** Keys, environment and the connection test. */
-export const AccountSection = ({ form, settings, values, locked, t }: SectionProps) => {
+export const AccountSection = ({ form, settings, values, locked, t, onTested }: SectionProps) => {
   const { errors } = form;
   return (
     <Section title={t('settings.section.account', 'Gengo account')}>
@@ -124,7 +126,7 @@ export const AccountSection = ({ form, settings, values, locked, t }: SectionPro
         )}
       </Cell>
       <Cell full>
-        <ConnectionTest disabled={form.dirty} />
+        <ConnectionTest disabled={form.dirty} onTested={onTested} />
         {form.dirty && (
           <Typography variant="pi" textColor="neutral600">
             {t('settings.test.saveFirst', 'Save your changes to test them.')}

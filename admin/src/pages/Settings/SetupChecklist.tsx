@@ -22,7 +22,7 @@ const LABELS: Record<SetupCheckId, string> = {
  * with what the server found and, when it is not right, what to change. The server writes the
  * findings (messages name env vars and files); the labels are the admin's.
  */
-export const SetupChecklist = () => {
+export const SetupChecklist = ({ reloadKey }: { reloadKey?: unknown } = {}) => {
   const { formatMessage } = useIntl();
   const t = (id: string, defaultMessage: string, values?: Record<string, any>) =>
     formatMessage({ id: getTranslation(id), defaultMessage }, values);
@@ -44,9 +44,11 @@ export const SetupChecklist = () => {
     }
   }, [get]);
 
+  // Asked again when the page's settings change (after Save) or a connection test ran: the checks
+  // read what was just saved, so "The Gengo API keys are not set" does not outlive the keys.
   React.useEffect(() => {
     void load();
-  }, [load]);
+  }, [load, reloadKey]);
 
   const failing = answer?.checks.filter((c) => !c.ok).length ?? 0;
 
